@@ -1,0 +1,215 @@
+"""Load stage: read content/ into typed models, gathering every problem instead of stopping at the first."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from .models import (
+    Appendix, Domain, Framework, MatrixInfo, Page, PageMeta, PagePart, Resources, SiteConfig,
+    StandardsFile, TestQuestionFile, Workforce,
+)
+from .problems import ContentError, Problem, field_path, find_line
+
+Model = TypeVar("Model", bound=BaseModel)
+
+FRONT_MATTER = "+++"
+# A line such as {{ standards() }} places structured content inside a Markdown page.
+INSERT_LINE = re.compile(r"^\{\{\s*([a-z_]+)\(\)\s*\}\}\s*$")
+
+# Files every content folder needs, relative to content/.
+SITE_FILE = "site.toml"
+MATRIX_FILE = "matrix/matrix.toml"
+DOMAINS_GLOB = "matrix/domains/*.toml"
+TEST_QUESTIONS_FILE = "matrix/test-questions.toml"
+APPENDIX_FILE = "matrix/appendix.toml"
+WORKFORCE_FILE = "matrix/workforce.toml"
+STANDARDS_FILE = "standards.toml"
+RESOURCES_FILE = "resources.toml"
+PAGES_GLOB = "pages/*.md"
+
+
+class Loader:
+    """Reads one content folder; problems pile up in self.problems rather than raising."""
+
+    def __init__(self, content_dir: Path):
+        self.root = content_dir
+        self.problems: list[Problem] = []
+
+    def name(self, path: Path) -> str:
+        """Name a file the way the author sees it: relative to the project, with forward slashes."""
+        try:
+            return path.relative_to(self.root.parent).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def read_toml(self, path: Path) -> tuple[dict, str] | None:
+        """Parse a TOML file, recording a problem if it is missing or malformed."""
+        if not path.is_file():
+            self.problems.append(Problem(self.name(path), "", "file not found",
+                                         "create it, or restore it from the project's history"))
+            return None
+        text = path.read_text(encoding="utf-8")
+        try:
+            return tomllib.loads(text), text
+        except tomllib.TOMLDecodeError as error:
+            self.problems.append(toml_syntax_problem(self.name(path), error))
+            return None
+
+    def parse(self, model: type[Model], data: dict, file: str, text: str, offset: int = 0) -> Model | None:
+        """Validate data against a model, turning each pydantic error into a located Problem."""
+        try:
+            return model.model_validate(data)
+        except ValidationError as error:
+            for detail in error.errors():
+                self.problems.append(validation_problem(file, text, detail, offset))
+            return None
+
+    def load_toml(self, relative: str, model: type[Model], record_source: bool = False) -> Model | None:
+        """Read and validate one TOML content file."""
+        path = self.root / relative
+        parsed = self.read_toml(path)
+        if parsed is None:
+            return None
+        data, text = parsed
+        if record_source:
+            data = {**data, "source": self.name(path)}
+        return self.parse(model, data, self.name(path), text)
+
+    def load_domains(self) -> list[Domain]:
+        """Read every domain file, in file-name order."""
+        paths = sorted(self.root.glob(DOMAINS_GLOB))
+        if not paths:
+            self.problems.append(Problem(self.name(self.root / "matrix/domains"), "", "no domain files found",
+                                         "add one TOML file per domain, e.g. 01-buy-in.toml"))
+        domains = [self.load_toml(path.relative_to(self.root).as_posix(), Domain, record_source=True) for path in paths]
+        return [domain for domain in domains if domain is not None]
+
+    def load_page(self, path: Path) -> Page | None:
+        """Read a Markdown page: TOML front matter between +++ lines, then the body."""
+        file = self.name(path)
+        text = path.read_text(encoding="utf-8")
+        lines = text.splitlines()
+        if not lines or lines[0].strip() != FRONT_MATTER:
+            self.problems.append(Problem(file, "front matter", "the page does not start with +++",
+                                         "begin the file with +++, the TOML front matter (title = …), then +++",
+                                         line=1))
+            return None
+        try:
+            end = next(n for n in range(1, len(lines)) if lines[n].strip() == FRONT_MATTER)
+        except StopIteration:
+            self.problems.append(Problem(file, "front matter", "the front matter is never closed",
+                                         "add a line with +++ after the last front matter field", line=1))
+            return None
+        front = "\n".join(lines[1:end])
+        try:
+            data = tomllib.loads(front)
+        except tomllib.TOMLDecodeError as error:
+            self.problems.append(toml_syntax_problem(file, error, offset=1))
+            return None
+        meta = self.parse(PageMeta, data, file, front, offset=1)
+        if meta is None:
+            return None
+        parts = split_body(lines[end + 1:], first_line=end + 2)
+        return Page(source=file, meta=meta, parts=parts)
+
+    def load_pages(self) -> list[Page]:
+        """Read every Markdown page."""
+        pages = [self.load_page(path) for path in sorted(self.root.glob(PAGES_GLOB))]
+        return [page for page in pages if page is not None]
+
+
+def split_body(lines: list[str], first_line: int) -> list[PagePart]:
+    """Split a page body into Markdown blocks and {{ insert() }} lines, keeping source line numbers."""
+    parts: list[PagePart] = []
+    block: list[str] = []
+    block_start = first_line
+
+    def flush() -> None:
+        if "".join(block).strip():
+            parts.append(PagePart(kind="markdown", text="\n".join(block), line=block_start))
+
+    for number, line in enumerate(lines, start=first_line):
+        match = INSERT_LINE.match(line.strip())
+        if match:
+            flush()
+            block.clear()
+            block_start = number + 1
+            parts.append(PagePart(kind="insert", text=match.group(1), line=number))
+        else:
+            block.append(line)
+    flush()
+    return parts
+
+
+def toml_syntax_problem(file: str, error: tomllib.TOMLDecodeError, offset: int = 0) -> Problem:
+    """Describe a TOML syntax error, with its line moved to the file's own numbering."""
+    message = str(error)
+    match = re.search(r"\(at line (\d+), column (\d+)\)", message)
+    line = int(match.group(1)) + offset if match else None
+    message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
+    if match:
+        message += f" (column {match.group(2)})"
+    return Problem(file, "", f"invalid TOML: {message}",
+                   "check quotes, commas and brackets on that line; text values need double quotes", line=line)
+
+
+HINTS = {
+    "missing": "add the field: {field} = …",
+    "extra_forbidden": "remove the field or correct its spelling",
+    "string_type": "write the value as text in double quotes",
+    "int_type": "write the value as a whole number without quotes",
+    "int_parsing": "write the value as a whole number without quotes",
+    "float_type": "write the value as a number without quotes",
+    "float_parsing": "write the value as a number without quotes",
+    "list_type": "write the value as a list in square brackets: [ … ]",
+    "string_too_short": "the text must not be empty",
+    "string_pattern_mismatch": "follow the expected form shown above",
+    "greater_than_equal": "use a value inside the allowed range",
+    "less_than_equal": "use a value inside the allowed range",
+    "too_short": "add the missing entries",
+    "too_long": "remove the extra entries",
+}
+
+
+def validation_problem(file: str, text: str, detail: dict, offset: int = 0) -> Problem:
+    """Turn one pydantic error into a Problem that names the field path, the line and a hint."""
+    context = detail.get("ctx") or {}
+    loc = tuple(detail["loc"]) + tuple(context.get("path", ()))
+    message = detail["msg"]
+    if detail["type"] == "string_pattern_mismatch":
+        message = f"{message} (got {detail['input']!r})"
+    elif detail["type"] == "missing":
+        message = "required field is missing"
+    elif detail["type"] == "extra_forbidden":
+        message = "unknown field"
+    hint = context.get("hint") or HINTS.get(detail["type"], "")
+    field = next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
+    hint = hint.replace("{field}", field)
+    line = find_line(text, loc)
+    return Problem(file, field_path(loc), message, hint, line=None if line is None else line + offset)
+
+
+def load_framework(content_dir: Path) -> Framework:
+    """Read the whole content folder; raise ContentError listing every problem found."""
+    loader = Loader(content_dir)
+    site = loader.load_toml(SITE_FILE, SiteConfig)
+    matrix = loader.load_toml(MATRIX_FILE, MatrixInfo)
+    domains = loader.load_domains()
+    questions = loader.load_toml(TEST_QUESTIONS_FILE, TestQuestionFile)
+    appendix = loader.load_toml(APPENDIX_FILE, Appendix)
+    workforce = loader.load_toml(WORKFORCE_FILE, Workforce)
+    standards = loader.load_toml(STANDARDS_FILE, StandardsFile)
+    resources = loader.load_toml(RESOURCES_FILE, Resources)
+    pages = loader.load_pages()
+    if loader.problems:
+        raise ContentError(loader.problems)
+    return Framework(
+        site=site, matrix=matrix, domains=domains, test_questions=questions.sets, appendix=appendix,
+        workforce=workforce, definitions=standards.definitions, standards=standards.standards,
+        resources=resources, pages=pages,
+    )

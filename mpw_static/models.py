@@ -1,0 +1,249 @@
+"""Typed content of the site: pydantic models that check each content file on its own.
+
+Checks that need more than one file (domains 1–8 all present, test-question sets naming
+real domains, data items pointing into the appendix) live in validate.py.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic_core import PydanticCustomError
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+DomainNumber = Annotated[int, Field(ge=1, le=8)]
+STATEMENTS_PER_INDICATOR = 5
+
+
+def content_error(message: str, hint: str, **where: object) -> PydanticCustomError:
+    """Build a validation error that carries a hint for the author and, optionally, where it is."""
+    # Braces would be read as format fields by pydantic; content text may contain them.
+    safe = message.replace("{", "(").replace("}", ")")
+    return PydanticCustomError("content", safe, {"hint": hint, **where})
+
+
+class Strict(BaseModel):
+    """Base for content models: unknown fields are mistakes, and loaded content never changes."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class DataItem(Strict):
+    text: Text
+    rank: Annotated[int, Field(ge=1)]
+
+
+class Indicator(Strict):
+    id: Annotated[str, StringConstraints(pattern=r"^[1-8]\.[1-9][0-9]?$")]
+    title: Text
+    qualifier: str = ""
+    statements: list[Text]
+
+    @field_validator("statements")
+    @classmethod
+    def exactly_five(cls, statements: list[str]) -> list[str]:
+        if len(statements) != STATEMENTS_PER_INDICATOR:
+            raise content_error(
+                f"expected exactly {STATEMENTS_PER_INDICATOR} statements, found {len(statements)}",
+                "list the statements S1 to S5 in order, one quoted string each",
+            )
+        return statements
+
+
+class Domain(Strict):
+    source: str = ""  # the content file it came from; set by the loader, used in messages
+    number: DomainNumber
+    title: Text
+    slug: Slug
+    data_items: list[DataItem] = []
+    indicators: Annotated[list[Indicator], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def indicators_in_order(self) -> Domain:
+        for position, indicator in enumerate(self.indicators, start=1):
+            expected = f"{self.number}.{position}"
+            if indicator.id != expected:
+                raise content_error(
+                    f"indicator {position} of domain {self.number} has id \"{indicator.id}\", expected \"{expected}\"",
+                    "indicator ids run 1, 2, 3 … within their domain, in file order",
+                    path=("indicators", position - 1, "id"),
+                )
+        return self
+
+    @property
+    def href(self) -> str:
+        return f"domains/{self.slug}.html"
+
+
+class TestQuestionSet(Strict):
+    id: Annotated[str, StringConstraints(pattern=r"^Q[0-9]+$")]
+    label: Text
+    source: Text
+    heading: Text
+    domains: Annotated[list[DomainNumber], Field(min_length=1)]
+    questions: Annotated[list[Text], Field(min_length=1)]
+
+
+class TestQuestionFile(Strict):
+    sets: Annotated[list[TestQuestionSet], Field(min_length=1)]
+
+
+class AppendixItem(Strict):
+    rank: int
+    statement: Text
+    score: Annotated[float, Field(ge=0, le=10)]
+
+
+class Appendix(Strict):
+    title: Text
+    columns: Annotated[list[Text], Field(min_length=3, max_length=3)]
+    items: Annotated[list[AppendixItem], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def ranked_in_order(self) -> Appendix:
+        for position, item in enumerate(self.items, start=1):
+            if item.rank != position:
+                raise content_error(
+                    f"item {position} has rank {item.rank}, expected {position}",
+                    "ranks run 1, 2, 3 … with no gaps, in file order",
+                    path=("items", position - 1, "rank"),
+                )
+            if position > 1 and item.score > self.items[position - 2].score:
+                previous = self.items[position - 2]
+                raise content_error(
+                    f"rank {item.rank} scores {item.score}, more than rank {previous.rank} ({previous.score})",
+                    "items are ranked by score, highest first; check the score or the order",
+                    path=("items", position - 1, "score"),
+                )
+        return self
+
+    def by_rank(self, rank: int) -> AppendixItem:
+        return self.items[rank - 1]
+
+
+class WorkforceTheme(Strict):
+    number: int
+    theme: Text
+    descriptor: Text
+    domains: list[DomainNumber]
+
+
+class Workforce(Strict):
+    caption: Text
+    columns: Annotated[list[Text], Field(min_length=3, max_length=3)]
+    themes: Annotated[list[WorkforceTheme], Field(min_length=1)]
+
+
+class MatrixInfo(Strict):
+    title: Text
+    version: Text
+    data_items_label: Text
+    statement_labels: Annotated[list[Text], Field(min_length=5, max_length=5)]
+    not_applicable_label: Text
+    descriptors: list[Text]
+
+
+class Standard(Strict):
+    name: Text
+    description: Text
+    quality_statements: Annotated[list[Text], Field(min_length=1)]
+
+
+class Definitions(Strict):
+    simple_title: Text
+    simple: Text
+    expanded_title: Text
+    expanded: Annotated[list[Text], Field(min_length=1)]
+
+
+class StandardsFile(Strict):
+    definitions: Definitions
+    standards: Annotated[list[Standard], Field(min_length=1)]
+
+
+class Link(Strict):
+    """A document or channel the programme points to; without a url it renders as plain text."""
+
+    id: Slug
+    title: Text
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+
+
+class Video(Strict):
+    title: Text
+    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    domain: DomainNumber | None = None
+
+
+class Resources(Strict):
+    links: list[Link] = []
+    videos: list[Video] = []
+
+    def link(self, link_id: str) -> Link | None:
+        return next((link for link in self.links if link.id == link_id), None)
+
+
+class SiteConfig(Strict):
+    title: Text
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Za-z]+)?$")] = "en"
+    theme: Text = "default"
+    publisher: str = ""
+
+
+class PageMeta(Strict):
+    """Front matter of a Markdown page (between +++ lines, in TOML)."""
+
+    title: Text
+    nav_title: Text
+    order: int = 100
+    template: Text = "page.html"
+    output: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+\.html$")] | None = None
+    description: str = ""
+
+
+class PagePart(Strict):
+    """One block of a page body: rendered-later Markdown, or a named insert of structured content."""
+
+    kind: Literal["markdown", "insert"]
+    text: str
+    line: int
+
+
+class Page(Strict):
+    source: str
+    meta: PageMeta
+    parts: list[PagePart]
+
+    @property
+    def output(self) -> str:
+        return self.meta.output or self.source.rsplit("/", 1)[-1].removesuffix(".md") + ".html"
+
+
+class Framework(Strict):
+    """Everything loaded from content/, checked file by file."""
+
+    site: SiteConfig
+    matrix: MatrixInfo
+    domains: list[Domain]
+    test_questions: list[TestQuestionSet]
+    appendix: Appendix
+    workforce: Workforce
+    definitions: Definitions
+    standards: list[Standard]
+    resources: Resources
+    pages: list[Page]
+
+    @property
+    def indicators(self) -> list[Indicator]:
+        return [indicator for domain in self.domains for indicator in domain.indicators]
+
+    def domain(self, number: int) -> Domain:
+        return next(domain for domain in self.domains if domain.number == number)
+
+    def questions_for(self, domain: Domain) -> list[TestQuestionSet]:
+        return [qset for qset in self.test_questions if domain.number in qset.domains]
+
+    def videos_for(self, domain: Domain) -> list[Video]:
+        return [video for video in self.resources.videos if video.domain == domain.number]

@@ -1,0 +1,98 @@
+"""Content problems: each names the file, the place in it, what is wrong and how to fix it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    file: str
+    place: str
+    message: str
+    hint: str = ""
+    line: int | None = None
+    warning: bool = False
+
+    def describe(self) -> str:
+        """Return the one-paragraph description shown to the author."""
+        where = self.file
+        if self.line is not None:
+            where += f", line {self.line}"
+        if self.place:
+            where += f" ({self.place})"
+        text = f"{where}: {self.message}"
+        if self.hint:
+            text += f"\n   Hint: {self.hint}"
+        return text
+
+
+class ContentError(Exception):
+    """Raised when content has problems; carries every problem found, not just the first."""
+
+    def __init__(self, problems: list[Problem]):
+        self.problems = problems
+        super().__init__(format_problems(problems))
+
+
+def format_problems(problems: list[Problem]) -> str:
+    """Number the problems the way the author will read them in the terminal."""
+    count = len(problems)
+    noun = "problem" if count == 1 else "problems"
+    lines = [f"Content has {count} {noun}; nothing was written:"]
+    for number, problem in enumerate(problems, start=1):
+        lines.append(f"{number}. {problem.describe()}")
+    return "\n".join(lines)
+
+
+def field_path(loc: tuple[object, ...]) -> str:
+    """Turn a pydantic location such as ('indicators', 2, 'statements') into indicators[2].statements."""
+    text = ""
+    for part in loc:
+        if isinstance(part, int):
+            text += f"[{part}]"
+        else:
+            text += ("." if text else "") + str(part)
+    return text
+
+
+def find_line(toml_text: str, loc: tuple[object, ...]) -> int | None:
+    """Find the 1-based TOML line holding the value at loc, following keys in file order.
+
+    tomllib keeps no positions, so this walks the text: for ('indicators', 2, 'statements')
+    it finds the third [[indicators]] header, then the first `statements =` after it. Items
+    of a multi-line array are taken to sit one per line, as our content files write them.
+    """
+    lines = toml_text.splitlines()
+    found: int | None = None
+    parts = list(loc)
+    i = 0
+    while i < len(parts):
+        key = parts[i]
+        index = parts[i + 1] if i + 1 < len(parts) and isinstance(parts[i + 1], int) else None
+        start = 0 if found is None else found
+        if not isinstance(key, str):
+            i += 1
+            continue
+        header = re.compile(rf"^\s*\[\[\s*{re.escape(key)}\s*\]\]")
+        headers = [n for n in range(start, len(lines)) if header.match(lines[n])]
+        if index is not None and headers:
+            if index >= len(headers):
+                break
+            found = headers[index]
+            i += 2
+            continue
+        assignment = re.compile(rf"^\s*(\[\s*)?{re.escape(key)}\s*(=|\]\s*$)")
+        match = next((n for n in range(start, len(lines)) if assignment.match(lines[n])), None)
+        if match is None:
+            break
+        found = match
+        if index is not None and lines[match].rstrip().endswith("["):
+            item = match + 1 + index
+            if item < len(lines) and not lines[item].strip().startswith("]"):
+                found = item
+            i += 2
+            continue
+        i += 1
+    return None if found is None else found + 1

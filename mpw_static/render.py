@@ -1,0 +1,197 @@
+"""Render stage: framework models -> HTML strings, keyed by output path. No file is written here."""
+
+from __future__ import annotations
+
+import posixpath
+import tomllib
+import xml.etree.ElementTree as ElementTree
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import markdown
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from markdown.extensions import Extension
+from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup
+
+from .models import Domain, Framework, Page, Resources
+
+MATRIX_PAGE = "matrix.html"
+DEFAULT_THEME = Path(__file__).resolve().parent.parent / "themes" / "default"
+
+
+class Strings:
+    """The theme's UI text catalogue; a missing key is an error that names the key and file."""
+
+    def __init__(self, values: dict[str, str], source: str):
+        self._values = values
+        self._source = source
+
+    def __getattr__(self, key: str) -> str:
+        try:
+            return self._values[key]
+        except KeyError:
+            raise KeyError(f"string '{key}' is missing from {self._source}; add: {key} = \"…\"") from None
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A theme folder, layered over the default theme so it may override any single file."""
+
+    dirs: tuple[Path, ...]
+
+    @classmethod
+    def at(cls, path: Path | None) -> Theme:
+        if path is None or path.resolve() == DEFAULT_THEME:
+            return cls((DEFAULT_THEME,))
+        return cls((path.resolve(), DEFAULT_THEME))
+
+    def strings(self, language: str) -> Strings:
+        values: dict[str, str] = {}
+        for folder in reversed(self.dirs):
+            path = folder / "strings" / f"{language}.toml"
+            if path.is_file():
+                values.update(tomllib.loads(path.read_text(encoding="utf-8")))
+        return Strings(values, f"strings/{language}.toml")
+
+    def static_files(self) -> dict[str, Path]:
+        """Map each static file's site path to its source, the custom theme winning."""
+        files: dict[str, Path] = {}
+        for folder in reversed(self.dirs):
+            static = folder / "static"
+            for path in sorted(static.rglob("*")):
+                if path.is_file():
+                    files["static/" + path.relative_to(static).as_posix()] = path
+        return files
+
+
+@dataclass(frozen=True)
+class NavItem:
+    title: str
+    href: str
+
+
+@dataclass
+class PageView:
+    """What a template knows about the page it renders: where it sits, and its body."""
+
+    output: str
+    title: str
+    nav_title: str
+    description: str
+    section: str
+    parts: list[tuple[str, str]] = field(default_factory=list)
+    domain: Domain | None = None
+
+    @property
+    def root(self) -> str:
+        depth = self.output.count("/")
+        return "../" * depth
+
+    def link(self, target: str) -> str:
+        """Return a link from this page to a site path, relative so it works on file:// and under any sub-path."""
+        path, _, anchor = target.partition("#")
+        relative = posixpath.relpath(path, posixpath.dirname(self.output) or ".") if path else ""
+        return relative + ("#" + anchor if anchor else "")
+
+
+class SiteLinks(Treeprocessor):
+    """Resolve resource: links to their address (or plain text) and make site links relative to the page."""
+
+    def __init__(self, md: markdown.Markdown, page: PageView, resources: Resources):
+        super().__init__(md)
+        self.page = page
+        self.resources = resources
+
+    def run(self, root: ElementTree.Element) -> None:
+        for anchor in root.iter("a"):
+            href = anchor.get("href", "")
+            if href.startswith("resource:"):
+                link = self.resources.link(href.removeprefix("resource:"))
+                if link is None or link.url is None:
+                    # No address known yet: show the words, never a made-up link.
+                    anchor.tag = "span"
+                    anchor.attrib.clear()
+                    anchor.set("class", "resource-pending")
+                else:
+                    anchor.set("href", link.url)
+            elif href and not href.startswith(("#", "http:", "https:", "mailto:")):
+                anchor.set("href", self.page.link(href))
+
+
+class SiteLinksExtension(Extension):
+    def __init__(self, page: PageView, resources: Resources):
+        super().__init__()
+        self.page = page
+        self.resources = resources
+
+    def extendMarkdown(self, md: markdown.Markdown) -> None:  # noqa: N802 (Markdown's API name)
+        md.treeprocessors.register(SiteLinks(md, self.page, self.resources), "mpw_site_links", 1)
+
+
+def markdown_to_html(text: str, page: PageView, resources: Resources) -> str:
+    """Convert one Markdown block for a page."""
+    converter = markdown.Markdown(
+        extensions=["footnotes", "tables", "toc", SiteLinksExtension(page, resources)],
+        extension_configs={"footnotes": {"BACKLINK_TITLE": "Back to reference %d"}},
+        output_format="html",
+    )
+    return converter.convert(text)
+
+
+def make_environment(theme: Theme) -> Environment:
+    """Build the Jinja environment: autoescaped, and strict so a typo in a template fails the build."""
+    loader = ChoiceLoader([FileSystemLoader(folder / "templates") for folder in theme.dirs])
+    return Environment(loader=loader, autoescape=True, undefined=StrictUndefined,
+                       trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+
+
+def known_inserts(environment: Environment) -> set[str]:
+    """Names of the macros in inserts.html: what a page may place with {{ name() }}."""
+    module = environment.get_template("inserts.html").module
+    return {name for name in dir(module) if not name.startswith("_") and callable(getattr(module, name))}
+
+
+def page_view(page: Page, framework: Framework) -> PageView:
+    """Prepare a Markdown page for its template."""
+    view = PageView(output=page.output, title=page.meta.title, nav_title=page.meta.nav_title,
+                    description=page.meta.description, section=page.output)
+    for part in page.parts:
+        if part.kind == "markdown":
+            view.parts.append(("html", markdown_to_html(part.text, view, framework.resources)))
+        else:
+            view.parts.append(("insert", part.text))
+    return view
+
+
+def domain_view(domain: Domain) -> PageView:
+    """Prepare one domain's page."""
+    title = f"{domain.number}. {domain.title}"
+    return PageView(output=domain.href, title=title, nav_title=title, section=MATRIX_PAGE, domain=domain,
+                    description=f"Domain {domain.number} of the Development Matrix: {domain.title}.")
+
+
+def navigation(framework: Framework) -> list[NavItem]:
+    """The site's main navigation, in the order the pages' front matter asks for."""
+    pages = sorted(framework.pages, key=lambda page: (page.meta.order, page.output))
+    return [NavItem(page.meta.nav_title, page.output) for page in pages]
+
+
+def site_files(framework: Framework) -> set[str]:
+    """Every HTML path the site will have; internal links must point at one of these."""
+    return {page.output for page in framework.pages} | {domain.href for domain in framework.domains}
+
+
+def render_site(framework: Framework, theme: Theme) -> dict[str, str]:
+    """Render every page; return {output path: HTML}."""
+    environment = make_environment(theme)
+    strings = theme.strings(framework.site.language)
+    nav = navigation(framework)
+    views = [(page_view(page, framework), page.meta.template) for page in framework.pages]
+    views += [(domain_view(domain), "domain.html") for domain in framework.domains]
+    rendered = {}
+    for view, template_name in views:
+        template = environment.get_template(template_name)
+        rendered[view.output] = template.render(
+            site=framework.site, framework=framework, page=view, nav=nav, t=strings, Markup=Markup)
+    return rendered

@@ -1,0 +1,140 @@
+"""Validate stage: checks that span files, run after every file has loaded on its own."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .models import Framework
+from .problems import ContentError, Problem
+
+DOMAIN_COUNT = 8
+MARKDOWN_LINK = re.compile(r"\]\(([^)\s]+)\)")
+
+
+def check_framework(framework: Framework, inserts: set[str], site_files: set[str]) -> None:
+    """Raise ContentError listing every cross-reference problem; return quietly when there are none."""
+    problems = [
+        *check_domains(framework),
+        *check_test_questions(framework),
+        *check_data_items(framework),
+        *check_workforce(framework),
+        *check_videos(framework),
+        *check_pages(framework, inserts, site_files),
+    ]
+    if problems:
+        raise ContentError(problems)
+
+
+def check_domains(framework: Framework) -> list[Problem]:
+    """Domains are numbered 1–8, each once, with unique slugs."""
+    problems = []
+    numbers = Counter(domain.number for domain in framework.domains)
+    for number, count in sorted(numbers.items()):
+        if count > 1:
+            problems.append(Problem("content/matrix/domains/", "number", f"domain {number} is defined {count} times",
+                                    "give each domain file its own number from 1 to 8"))
+    missing = [n for n in range(1, DOMAIN_COUNT + 1) if n not in numbers]
+    if missing:
+        listed = ", ".join(map(str, missing))
+        problems.append(Problem("content/matrix/domains/", "", f"domain {listed} is missing" if len(missing) == 1
+                                else f"domains {listed} are missing",
+                                "the matrix has 8 domains; add one TOML file for each"))
+    slugs = Counter(domain.slug for domain in framework.domains)
+    for slug, count in sorted(slugs.items()):
+        if count > 1:
+            problems.append(Problem("content/matrix/domains/", "slug", f"slug \"{slug}\" is used by {count} domains",
+                                    "each domain needs its own slug: it names the page domains/<slug>.html"))
+    return problems
+
+
+def check_test_questions(framework: Framework) -> list[Problem]:
+    """Every test-question set names domains that exist, and set ids are unique."""
+    problems = []
+    known = {domain.number for domain in framework.domains}
+    ids = Counter(qset.id for qset in framework.test_questions)
+    for index, qset in enumerate(framework.test_questions):
+        for number in qset.domains:
+            if number not in known:
+                problems.append(Problem("content/matrix/test-questions.toml", f"sets[{index}].domains",
+                                        f"{qset.id} names domain {number}, which does not exist",
+                                        "use the number of an existing domain, 1 to 8"))
+        if ids[qset.id] > 1:
+            problems.append(Problem("content/matrix/test-questions.toml", f"sets[{index}].id",
+                                    f"the id {qset.id} is used by {ids[qset.id]} sets", "give each set its own id"))
+    return problems
+
+
+def check_data_items(framework: Framework) -> list[Problem]:
+    """Each domain's data items point at a rank the appendix has."""
+    problems = []
+    last_rank = len(framework.appendix.items)
+    for domain in framework.domains:
+        for index, item in enumerate(domain.data_items):
+            if item.rank > last_rank:
+                problems.append(Problem(domain.source, f"data_items[{index}].rank",
+                                        f"\"{item.text}\" points to appendix rank {item.rank}, "
+                                        f"but the appendix stops at {last_rank}",
+                                        "use the rank the item has in content/matrix/appendix.toml"))
+    return problems
+
+
+def check_workforce(framework: Framework) -> list[Problem]:
+    """Workforce themes link to domains that exist."""
+    known = {domain.number for domain in framework.domains}
+    return [
+        Problem("content/matrix/workforce.toml", f"themes[{index}].domains",
+                f"theme {theme.number} links to domain {number}, which does not exist",
+                "use the number of an existing domain, 1 to 8")
+        for index, theme in enumerate(framework.workforce.themes)
+        for number in theme.domains if number not in known
+    ]
+
+
+def check_videos(framework: Framework) -> list[Problem]:
+    """Videos tied to a domain name one that exists."""
+    known = {domain.number for domain in framework.domains}
+    return [
+        Problem("content/resources.toml", f"videos[{index}].domain",
+                f"\"{video.title}\" is tied to domain {video.domain}, which does not exist",
+                "use the number of an existing domain, or remove the domain field")
+        for index, video in enumerate(framework.resources.videos)
+        if video.domain is not None and video.domain not in known
+    ]
+
+
+def check_pages(framework: Framework, inserts: set[str], site_files: set[str]) -> list[Problem]:
+    """Pages have unique outputs, known inserts, and links to resources and pages that exist."""
+    problems = []
+    outputs = Counter(page.output for page in framework.pages)
+    link_ids = {link.id for link in framework.resources.links}
+    for page in framework.pages:
+        file = page.source
+        if outputs[page.output] > 1:
+            problems.append(Problem(file, "output", f"another page also writes {page.output}",
+                                    "give each page its own output file name"))
+        for part in page.parts:
+            if part.kind == "insert" and part.text not in inserts:
+                problems.append(Problem(file, "", f"unknown insert {{{{ {part.text}() }}}}",
+                                        "use one of: " + ", ".join(sorted(inserts)), line=part.line))
+            if part.kind == "markdown":
+                problems.extend(check_links(file, part.text, part.line, link_ids, site_files))
+    return problems
+
+
+def check_links(file: str, text: str, first_line: int, link_ids: set[str], site_files: set[str]) -> list[Problem]:
+    """Find Markdown links to unknown resources or to pages the site does not have."""
+    problems = []
+    for offset, line in enumerate(text.splitlines()):
+        for target in MARKDOWN_LINK.findall(line):
+            where = first_line + offset
+            if target.startswith("resource:"):
+                if target.removeprefix("resource:") not in link_ids:
+                    problems.append(Problem(file, "", f"link to unknown resource \"{target}\"",
+                                            "add it to content/resources.toml [[links]] or fix the id", line=where))
+            elif not re.match(r"^([a-z]+:|#)", target):
+                page = target.split("#", 1)[0]
+                if page not in site_files:
+                    problems.append(Problem(file, "", f"link to \"{target}\", which the site does not have",
+                                            "link to a page by its file name, e.g. matrix.html", line=where))
+    return problems
