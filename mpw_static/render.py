@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+import re
 import tomllib
 import xml.etree.ElementTree as ElementTree
 from dataclasses import dataclass, field
@@ -17,6 +18,8 @@ from markupsafe import Markup
 from .models import Domain, Framework, Page, Resources
 
 MATRIX_PAGE = "matrix.html"
+INSERT_MARK = "mpw-insert:"
+INSERT_PLACEHOLDER = re.compile(r"<!--" + INSERT_MARK + r"([a-z_]+)-->")
 DEFAULT_THEME = Path(__file__).resolve().parent.parent / "themes" / "default"
 
 
@@ -153,14 +156,22 @@ def known_inserts(environment: Environment) -> set[str]:
 
 
 def page_view(page: Page, framework: Framework) -> PageView:
-    """Prepare a Markdown page for its template."""
+    """Prepare a Markdown page for its template.
+
+    The body is converted in one go, with each insert held by a placeholder comment, so that
+    footnotes and heading ids work across the whole page; the HTML is then cut at the placeholders.
+    """
     view = PageView(output=page.output, title=page.meta.title, nav_title=page.meta.nav_title,
                     description=page.meta.description, section=page.output)
-    for part in page.parts:
-        if part.kind == "markdown":
-            view.parts.append(("html", markdown_to_html(part.text, view, framework.resources)))
-        else:
-            view.parts.append(("insert", part.text))
+    source = "\n\n".join(
+        part.text if part.kind == "markdown" else f"<!--{INSERT_MARK}{part.text}-->" for part in page.parts)
+    html = markdown_to_html(source, view, framework.resources)
+    pieces = INSERT_PLACEHOLDER.split(html)
+    for index, piece in enumerate(pieces):
+        if index % 2 == 1:
+            view.parts.append(("insert", piece))
+        elif piece.strip():
+            view.parts.append(("html", piece))
     return view
 
 

@@ -1,0 +1,60 @@
+"""Browser fixtures: a Chromium found on this machine, and the real site served over http under a sub-path."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Playwright, sync_playwright
+
+CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
+LAUNCH_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"]
+
+
+def find_chromium() -> str | None:
+    """Use $MPW_CHROMIUM, else a Chromium on PATH; None means Playwright's own browser, if it has one."""
+    configured = os.environ.get("MPW_CHROMIUM")
+    if configured:
+        return configured
+    for name in CHROMIUM_NAMES:
+        found = shutil.which(name)
+        if found:
+            return found
+    return None
+
+
+@pytest.fixture(scope="session")
+def playwright() -> Iterator[Playwright]:
+    with sync_playwright() as running:
+        yield running
+
+
+@pytest.fixture(scope="session")
+def browser(playwright: Playwright) -> Iterator[Browser]:
+    launched = playwright.chromium.launch(executable_path=find_chromium(), args=LAUNCH_ARGS)
+    yield launched
+    launched.close()
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the base class's name)
+        pass
+
+
+@pytest.fixture(scope="session")
+def hosted_site(real_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Serve the built site at http://127.0.0.1:PORT/mpw/, as a host would under a sub-path."""
+    root = tmp_path_factory.mktemp("host")
+    shutil.copytree(real_site, root / "mpw")
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/mpw/"
+    server.shutdown()
+    server.server_close()

@@ -1,0 +1,111 @@
+"""Open the built site in Chromium from file:// and over http under a sub-path, and follow every link."""
+
+from __future__ import annotations
+
+from collections import deque
+from pathlib import Path
+from urllib.parse import urldefrag
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+pytestmark = pytest.mark.browser
+
+
+def crawl(browser: Browser, start: str, base: str) -> dict[str, list[str]]:
+    """Visit every page reachable from start inside base; return {page: links} and fail on any stray request."""
+    context = browser.new_context()
+    page = context.new_page()
+    outside: list[str] = []
+    failed: list[str] = []
+    errors: list[str] = []
+    page.on("request", lambda request: None if request.url.startswith(base) else outside.append(request.url))
+    page.on("requestfailed", lambda request: failed.append(request.url))
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    seen: dict[str, list[str]] = {}
+    queue = deque([start])
+    while queue:
+        url = queue.popleft()
+        if url in seen:
+            continue
+        response = page.goto(url)
+        assert response is not None and response.ok, f"{url} did not load"
+        links = page.eval_on_selector_all("a[href]", "anchors => anchors.map(a => a.href)")
+        seen[url] = links
+        for link in links:
+            target, fragment = urldefrag(link)
+            if not target.startswith(base):
+                continue
+            assert not target.endswith("/"), f"{url} links to a folder: {link}"
+            queue.append(target)
+    context.close()
+    assert outside == [], f"requests left the site's folder: {outside}"
+    assert failed == [], f"requests failed: {failed}"
+    assert errors == [], f"script errors: {errors}"
+    return seen
+
+
+def check_fragments(browser: Browser, seen: dict[str, list[str]], base: str) -> None:
+    """Every #fragment a page links to exists on its target page."""
+    page = browser.new_page()
+    wanted: dict[str, set[str]] = {}
+    for links in seen.values():
+        for link in links:
+            target, fragment = urldefrag(link)
+            if target.startswith(base) and fragment:
+                wanted.setdefault(target, set()).add(fragment)
+    for target, fragments in wanted.items():
+        page.goto(target)
+        for fragment in fragments:
+            assert page.locator(f"[id='{fragment}']").count() == 1, f"{target}#{fragment} is missing"
+    page.close()
+
+
+def test_file_url_site_is_fully_linked_and_self_contained(browser: Browser, real_site: Path) -> None:
+    base = real_site.resolve().as_uri() + "/"
+    seen = crawl(browser, base + "index.html", base)
+    assert len(seen) == 14
+    check_fragments(browser, seen, base)
+
+
+def test_hosted_under_sub_path_is_fully_linked(browser: Browser, hosted_site: str) -> None:
+    seen = crawl(browser, hosted_site + "index.html", hosted_site)
+    assert len(seen) == 14
+
+
+def test_stylesheet_applies_on_file_url(browser: Browser, real_site: Path) -> None:
+    page: Page = browser.new_page()
+    page.goto((real_site / "domains/buy-in.html").resolve().as_uri())
+    header_colour = page.eval_on_selector(".site-header", "el => getComputedStyle(el).backgroundColor")
+    assert header_colour == "rgb(0, 91, 85)"
+    assert page.get_attribute(".domain-nav a[aria-current='page']", "href") == "buy-in.html"
+    page.close()
+
+
+def test_skip_link_is_first_and_moves_focus_to_main(browser: Browser, real_site: Path) -> None:
+    page = browser.new_page()
+    page.goto((real_site / "matrix.html").resolve().as_uri())
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.textContent") == "Skip to main content"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "main"
+    page.close()
+
+
+def test_narrow_screen_has_no_horizontal_scroll(browser: Browser, real_site: Path) -> None:
+    page = browser.new_page(viewport={"width": 320, "height": 800})
+    for name in ("index.html", "domains/person-centred-practice.html", "framework.html", "matrix.html"):
+        page.goto((real_site / name).resolve().as_uri())
+        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at 320px"
+    page.close()
+
+
+def test_print_hides_navigation_and_shows_the_context_box(browser: Browser, real_site: Path) -> None:
+    page = browser.new_page()
+    page.goto((real_site / "domains/buy-in.html").resolve().as_uri())
+    page.emulate_media(media="print")
+    assert page.is_hidden(".site-header")
+    assert page.is_visible(".context-box")
+    assert page.is_visible("table.matrix")
+    page.close()

@@ -1,0 +1,133 @@
+"""Shared fixtures: a tiny inline content folder, the real content, and a built real site."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from support import REAL_CONTENT, mini_domain, write  # noqa: E402
+
+from mpw_static.build import build_site  # noqa: E402
+
+
+@pytest.fixture
+def mini_content(tmp_path: Path) -> Path:
+    """A small but complete content folder: 8 domains of one indicator, a three-item appendix."""
+    content = tmp_path / "content"
+    write(content / "site.toml", 'title = "Mini site"\n')
+    write(content / "matrix/matrix.toml", """
+        title = "Mini matrix"
+        version = "TEST"
+        data_items_label = "Data items"
+        statement_labels = ["S1", "S2", "S3", "S4", "S5"]
+        not_applicable_label = "N/A"
+        descriptors = ["Pick one statement."]
+    """)
+    for number in range(1, 9):
+        write(content / f"matrix/domains/{number:02d}-domain-{number}.toml", mini_domain(number))
+    write(content / "matrix/test-questions.toml", """
+        [[sets]]
+        id = "Q1"
+        label = "TEST QUESTIONS FOR DOMAIN 1"
+        source = "(from RLFfP, Q1)"
+        heading = "WHY?"
+        domains = [1]
+        questions = ["Why are we here?"]
+    """)
+    write(content / "matrix/appendix.toml", """
+        title = "APPENDIX"
+        columns = ["Rank", "Statement", "Score"]
+        items = [
+          { rank = 1, statement = "Item one", score = 9.5 },
+          { rank = 2, statement = "Item two", score = 9.1 },
+          { rank = 3, statement = "Item three", score = 8.0 },
+        ]
+    """)
+    write(content / "matrix/workforce.toml", """
+        caption = "Themes"
+        columns = ["THEME", "DESCRIPTOR", "Domains"]
+
+        [[themes]]
+        number = 1
+        theme = "A theme"
+        descriptor = "By 2030, something."
+        domains = [1, 2]
+    """)
+    write(content / "standards.toml", """
+        [definitions]
+        simple_title = "Simple"
+        simple = "Simple definition."
+        expanded_title = "Expanded"
+        expanded = ["Expanded definition."]
+
+        [[standards]]
+        name = "Safe"
+        description = "Be safe"
+        quality_statements = ["One statement"]
+    """)
+    write(content / "resources.toml", """
+        [[links]]
+        id = "paper"
+        title = "The paper"
+
+        [[links]]
+        id = "channel"
+        title = "The channel"
+        url = "https://example.org/channel"
+
+        [[videos]]
+        title = "Domain 1 video"
+        domain = 1
+    """)
+    write(content / "pages/index.md", """
+        +++
+        title = "Mini home"
+        nav_title = "Home"
+        order = 1
+        template = "home.html"
+        +++
+
+        Read [the paper](resource:paper) and [the channel](resource:channel), then [the matrix](matrix.html).
+
+        {{ domain_cards() }}
+    """)
+    write(content / "pages/matrix.md", """
+        +++
+        title = "Mini matrix"
+        nav_title = "Matrix"
+        order = 2
+        template = "matrix.html"
+        +++
+
+        {{ domain_overview() }}
+    """)
+    write(content / "pages/appendix.md", """
+        +++
+        title = "Appendix"
+        nav_title = "Appendix"
+        order = 3
+        template = "appendix.html"
+        +++
+    """)
+    return content
+
+
+@pytest.fixture
+def real_content_copy(tmp_path: Path) -> Path:
+    """A private copy of the real content/, safe to break."""
+    target = tmp_path / "content"
+    shutil.copytree(REAL_CONTENT, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real content built once per test session."""
+    out = tmp_path_factory.mktemp("site") / "dist"
+    build_site(REAL_CONTENT, out)
+    return out

@@ -1,0 +1,30 @@
+"""Helpers shared by the test tiers: paths, and writers for small inline content."""
+
+from __future__ import annotations
+
+import sys
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+
+REAL_CONTENT = ROOT / "content"
+
+
+def write(path: Path, text: str) -> None:
+    """Write dedented text, creating folders as needed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text).lstrip("\n"), encoding="utf-8")
+
+
+def mini_domain(number: int, indicators: int = 1) -> str:
+    """A valid domain file with `indicators` indicators of five statements each."""
+    blocks = [f'number = {number}\ntitle = "DOMAIN {number}"\nslug = "domain-{number}"\n'
+              f'data_items = [\n  {{ text = "item one", rank = 1 }},\n]\n']
+    for position in range(1, indicators + 1):
+        statements = "".join(f'  "Statement {s} of {number}.{position}",\n' for s in range(1, 6))
+        blocks.append(f'[[indicators]]\nid = "{number}.{position}"\ntitle = "Indicator {number}.{position}"\n'
+                      f'statements = [\n{statements}]\n')
+    return "\n".join(blocks)

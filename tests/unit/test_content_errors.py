@@ -1,0 +1,179 @@
+"""The load and validate stages reject each kind of content mistake with an exact, located message."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from support import mini_domain, write
+from mpw_static.build import load_and_check
+from mpw_static.load import load_framework
+from mpw_static.problems import ContentError
+from mpw_static.render import Theme
+
+
+def problems(content: Path) -> list[str]:
+    """Load and check content that is expected to fail; return each problem as the author reads it."""
+    with pytest.raises(ContentError) as caught:
+        load_and_check(content, Theme.at(None))
+    return [problem.describe() for problem in caught.value.problems]
+
+
+def replace(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"test setup: {old!r} not in {path}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_mini_content_is_valid(mini_content: Path) -> None:
+    framework = load_and_check(mini_content, Theme.at(None))
+    assert [domain.number for domain in framework.domains] == list(range(1, 9))
+    assert [indicator.id for indicator in framework.indicators][:2] == ["1.1", "2.1"]
+
+
+def test_four_statements(mini_content: Path) -> None:
+    replace(mini_content / "matrix/domains/03-domain-3.toml", '  "Statement 5 of 3.1",\n', "")
+    assert problems(mini_content) == [
+        "content/matrix/domains/03-domain-3.toml, line 11 (indicators[0].statements): "
+        "expected exactly 5 statements, found 4\n"
+        "   Hint: list the statements S1 to S5 in order, one quoted string each"
+    ]
+
+
+def test_empty_statement(mini_content: Path) -> None:
+    replace(mini_content / "matrix/domains/02-domain-2.toml", '"Statement 3 of 2.1"', '"  "')
+    assert problems(mini_content) == [
+        "content/matrix/domains/02-domain-2.toml, line 14 (indicators[0].statements[2]): "
+        "String should have at least 1 character\n"
+        "   Hint: the text must not be empty"
+    ]
+
+
+def test_indicator_ids_out_of_order(mini_content: Path) -> None:
+    write(mini_content / "matrix/domains/04-domain-4.toml", mini_domain(4, indicators=3).replace('id = "4.2"', 'id = "4.3"', 1))
+    assert problems(mini_content) == [
+        "content/matrix/domains/04-domain-4.toml, line 20 (indicators[1].id): "
+        "indicator 2 of domain 4 has id \"4.3\", expected \"4.2\"\n"
+        "   Hint: indicator ids run 1, 2, 3 … within their domain, in file order"
+    ]
+
+
+def test_domain_number_out_of_range(mini_content: Path) -> None:
+    replace(mini_content / "matrix/domains/08-domain-8.toml", "number = 8", "number = 9")
+    assert problems(mini_content) == [
+        "content/matrix/domains/08-domain-8.toml, line 1 (number): Input should be less than or equal to 8\n"
+        "   Hint: use a value inside the allowed range"
+    ]
+
+
+def test_missing_and_duplicate_domains(mini_content: Path) -> None:
+    (mini_content / "matrix/domains/03-domain-3.toml").unlink()
+    write(mini_content / "matrix/domains/09-again.toml", mini_domain(5).replace('slug = "domain-5"', 'slug = "again"'))
+    assert problems(mini_content) == [
+        "content/matrix/domains/ (number): domain 5 is defined 2 times\n"
+        "   Hint: give each domain file its own number from 1 to 8",
+        "content/matrix/domains/: domain 3 is missing\n"
+        "   Hint: the matrix has 8 domains; add one TOML file for each",
+    ]
+
+
+def test_test_questions_name_a_missing_domain(mini_content: Path) -> None:
+    (mini_content / "matrix/domains/02-domain-2.toml").unlink()
+    replace(mini_content / "matrix/test-questions.toml", "domains = [1]", "domains = [1, 2]")
+    assert problems(mini_content)[1:] == [
+        "content/matrix/test-questions.toml (sets[0].domains): Q1 names domain 2, which does not exist\n"
+        "   Hint: use the number of an existing domain, 1 to 8",
+        "content/matrix/workforce.toml (themes[0].domains): theme 1 links to domain 2, which does not exist\n"
+        "   Hint: use the number of an existing domain, 1 to 8",
+    ]
+
+
+def test_appendix_rank_gap(mini_content: Path) -> None:
+    replace(mini_content / "matrix/appendix.toml", "rank = 3,", "rank = 4,")
+    assert problems(mini_content) == [
+        "content/matrix/appendix.toml, line 6 (items[2].rank): item 3 has rank 4, expected 3\n"
+        "   Hint: ranks run 1, 2, 3 … with no gaps, in file order"
+    ]
+
+
+def test_appendix_score_increases(mini_content: Path) -> None:
+    replace(mini_content / "matrix/appendix.toml", "score = 8.0", "score = 9.2")
+    assert problems(mini_content) == [
+        "content/matrix/appendix.toml, line 6 (items[2].score): rank 3 scores 9.2, more than rank 2 (9.1)\n"
+        "   Hint: items are ranked by score, highest first; check the score or the order"
+    ]
+
+
+def test_data_item_beyond_appendix(mini_content: Path) -> None:
+    replace(mini_content / "matrix/domains/06-domain-6.toml", "rank = 1", "rank = 7")
+    assert problems(mini_content) == [
+        "content/matrix/domains/06-domain-6.toml (data_items[0].rank): "
+        "\"item one\" points to appendix rank 7, but the appendix stops at 3\n"
+        "   Hint: use the rank the item has in content/matrix/appendix.toml"
+    ]
+
+
+def test_toml_syntax_error(mini_content: Path) -> None:
+    replace(mini_content / "matrix/domains/01-domain-1.toml", 'title = "DOMAIN 1"', 'title = "DOMAIN 1')
+    assert problems(mini_content) == [
+        "content/matrix/domains/01-domain-1.toml, line 2: invalid TOML: Illegal character '\\n' (column 18)\n"
+        "   Hint: check quotes, commas and brackets on that line; text values need double quotes"
+    ]
+
+
+def test_unknown_and_missing_fields(mini_content: Path) -> None:
+    replace(mini_content / "standards.toml", 'name = "Safe"', 'nmae = "Safe"')
+    assert problems(mini_content) == [
+        "content/standards.toml, line 7 (standards[0].name): required field is missing\n"
+        "   Hint: add the field: name = …",
+        "content/standards.toml, line 8 (standards[0].nmae): unknown field\n"
+        "   Hint: remove the field or correct its spelling",
+    ]
+
+
+def test_front_matter_missing(mini_content: Path) -> None:
+    write(mini_content / "pages/about.md", "title = \"About\"\n\nText.\n")
+    assert problems(mini_content) == [
+        "content/pages/about.md, line 1 (front matter): the page does not start with +++\n"
+        "   Hint: begin the file with +++, the TOML front matter (title = …), then +++"
+    ]
+
+
+def test_front_matter_field_error_has_file_line(mini_content: Path) -> None:
+    replace(mini_content / "pages/matrix.md", "order = 2", 'order = "second"')
+    assert problems(mini_content) == [
+        "content/pages/matrix.md, line 4 (order): Input should be a valid integer, unable to parse string as an integer\n"
+        "   Hint: write the value as a whole number without quotes"
+    ]
+
+
+def test_page_links_and_inserts(mini_content: Path) -> None:
+    write(mini_content / "pages/about.md", """
+        +++
+        title = "About"
+        nav_title = "About"
+        +++
+
+        See [a paper](resource:no-such-paper) and [a page](nowhere.html).
+
+        {{ no_such_insert() }}
+    """)
+    found = problems(mini_content)
+    assert found[0] == ("content/pages/about.md, line 6: link to unknown resource \"resource:no-such-paper\"\n"
+                        "   Hint: add it to content/resources.toml [[links]] or fix the id")
+    assert found[1] == ("content/pages/about.md, line 6: link to \"nowhere.html\", which the site does not have\n"
+                        "   Hint: link to a page by its file name, e.g. matrix.html")
+    assert found[2].startswith("content/pages/about.md, line 8: unknown insert {{ no_such_insert() }}\n"
+                               "   Hint: use one of: definitions, domain_cards, domain_overview,")
+
+
+def test_all_problems_reported_together_and_numbered(mini_content: Path) -> None:
+    replace(mini_content / "matrix/domains/03-domain-3.toml", '  "Statement 5 of 3.1",\n', "")
+    replace(mini_content / "matrix/appendix.toml", "rank = 3,", "rank = 4,")
+    with pytest.raises(ContentError) as caught:
+        load_framework(mini_content)
+    message = str(caught.value)
+    assert message.splitlines()[0] == "Content has 2 problems; nothing was written:"
+    assert "\n1. content/matrix/domains/03-domain-3.toml, line 11 (indicators[0].statements)" in message
+    assert "\n2. content/matrix/appendix.toml, line 6" in message
