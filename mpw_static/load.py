@@ -209,6 +209,7 @@ def load_framework(content_dir: Path) -> Framework:
     if loader.problems:
         raise ContentError(loader.problems)
     return Framework(
+        content_label=loader.name(content_dir),
         site=site, matrix=matrix, domains=domains, test_questions=questions.sets, appendix=appendix,
         workforce=workforce, definitions=standards.definitions, standards=standards.standards,
         resources=resources, pages=pages,

@@ -224,6 +224,7 @@ class Page(Strict):
 class Framework(Strict):
     """Everything loaded from content/, checked file by file."""
 
+    content_label: str = "content"  # how messages name the content folder, e.g. "content"
     site: SiteConfig
     matrix: MatrixInfo
     domains: list[Domain]

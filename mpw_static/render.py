@@ -13,7 +13,6 @@ import markdown
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
-from markupsafe import Markup
 
 from .models import Domain, Framework, Page, Resources
 
@@ -204,5 +203,5 @@ def render_site(framework: Framework, theme: Theme) -> dict[str, str]:
     for view, template_name in views:
         template = environment.get_template(template_name)
         rendered[view.output] = template.render(
-            site=framework.site, framework=framework, page=view, nav=nav, t=strings, Markup=Markup)
+            site=framework.site, framework=framework, page=view, nav=nav, t=strings)
     return rendered

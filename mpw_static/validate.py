@@ -32,18 +32,18 @@ def check_domains(framework: Framework) -> list[Problem]:
     numbers = Counter(domain.number for domain in framework.domains)
     for number, count in sorted(numbers.items()):
         if count > 1:
-            problems.append(Problem("content/matrix/domains/", "number", f"domain {number} is defined {count} times",
+            problems.append(Problem(f"{framework.content_label}/matrix/domains/", "number", f"domain {number} is defined {count} times",
                                     "give each domain file its own number from 1 to 8"))
     missing = [n for n in range(1, DOMAIN_COUNT + 1) if n not in numbers]
     if missing:
         listed = ", ".join(map(str, missing))
-        problems.append(Problem("content/matrix/domains/", "", f"domain {listed} is missing" if len(missing) == 1
+        problems.append(Problem(f"{framework.content_label}/matrix/domains/", "", f"domain {listed} is missing" if len(missing) == 1
                                 else f"domains {listed} are missing",
                                 "the matrix has 8 domains; add one TOML file for each"))
     slugs = Counter(domain.slug for domain in framework.domains)
     for slug, count in sorted(slugs.items()):
         if count > 1:
-            problems.append(Problem("content/matrix/domains/", "slug", f"slug \"{slug}\" is used by {count} domains",
+            problems.append(Problem(f"{framework.content_label}/matrix/domains/", "slug", f"slug \"{slug}\" is used by {count} domains",
                                     "each domain needs its own slug: it names the page domains/<slug>.html"))
     return problems
 
@@ -56,11 +56,11 @@ def check_test_questions(framework: Framework) -> list[Problem]:
     for index, qset in enumerate(framework.test_questions):
         for number in qset.domains:
             if number not in known:
-                problems.append(Problem("content/matrix/test-questions.toml", f"sets[{index}].domains",
+                problems.append(Problem(f"{framework.content_label}/matrix/test-questions.toml", f"sets[{index}].domains",
                                         f"{qset.id} names domain {number}, which does not exist",
                                         "use the number of an existing domain, 1 to 8"))
         if ids[qset.id] > 1:
-            problems.append(Problem("content/matrix/test-questions.toml", f"sets[{index}].id",
+            problems.append(Problem(f"{framework.content_label}/matrix/test-questions.toml", f"sets[{index}].id",
                                     f"the id {qset.id} is used by {ids[qset.id]} sets", "give each set its own id"))
     return problems
 
@@ -83,7 +83,7 @@ def check_workforce(framework: Framework) -> list[Problem]:
     """Workforce themes link to domains that exist."""
     known = {domain.number for domain in framework.domains}
     return [
-        Problem("content/matrix/workforce.toml", f"themes[{index}].domains",
+        Problem(f"{framework.content_label}/matrix/workforce.toml", f"themes[{index}].domains",
                 f"theme {theme.number} links to domain {number}, which does not exist",
                 "use the number of an existing domain, 1 to 8")
         for index, theme in enumerate(framework.workforce.themes)
@@ -95,7 +95,7 @@ def check_videos(framework: Framework) -> list[Problem]:
     """Videos tied to a domain name one that exists."""
     known = {domain.number for domain in framework.domains}
     return [
-        Problem("content/resources.toml", f"videos[{index}].domain",
+        Problem(f"{framework.content_label}/resources.toml", f"videos[{index}].domain",
                 f"\"{video.title}\" is tied to domain {video.domain}, which does not exist",
                 "use the number of an existing domain, or remove the domain field")
         for index, video in enumerate(framework.resources.videos)
