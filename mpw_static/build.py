@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from .assessment_file import assessment_schema
 from .load import load_framework
 from .models import Framework
 from .render import Theme, known_inserts, make_environment, render_site, site_files
@@ -34,6 +36,9 @@ def build_site(content_dir: Path, out_dir: Path, theme_dir: Path | None = None) 
     theme = Theme.at(theme_dir)
     framework = load_and_check(content_dir, theme)
     pages = render_site(framework, theme)
+    ids = [indicator.id for indicator in framework.indicators]
+    pages["assessment.schema.json"] = json.dumps(assessment_schema(ids), indent=2, ensure_ascii=False) + "\n"
     files = theme.static_files()
     write_site(pages, files, out_dir)
-    return BuildResult(len(pages), len(files), time.perf_counter() - started, out_dir)
+    html_pages = sum(1 for path in pages if path.endswith(".html"))
+    return BuildResult(html_pages, len(files) + len(pages) - html_pages, time.perf_counter() - started, out_dir)

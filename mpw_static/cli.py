@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from .assessment_file import read_assessment
 from .build import build_site, load_and_check
 from .problems import ContentError
 from .render import Theme
@@ -27,6 +28,7 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--out", type=Path, default=Path("dist"), help="output folder (default: dist)")
     validate = commands.add_parser("validate", help="check the content and report every problem; write nothing")
     common(validate)
+    validate.add_argument("files", nargs="*", type=Path, help="assessment .json files to check against the format")
     serve = commands.add_parser("serve", help="build, serve on 127.0.0.1 and rebuild when content or theme changes")
     common(serve)
     serve.add_argument("--out", type=Path, default=Path("dist"), help="output folder (default: dist)")
@@ -49,6 +51,7 @@ def main(argv: list[str] | None = None) -> int:
         elif command == "validate":
             framework = load_and_check(args.content, Theme.at(args.theme))
             print(f"Content is valid: {len(framework.domains)} domains, {len(framework.indicators)} indicators.")
+            return check_files(args.files, [indicator.id for indicator in framework.indicators])
         elif command == "serve":
             from .serve import serve
             serve(args.content, args.out, args.theme, args.port)
@@ -56,6 +59,20 @@ def main(argv: list[str] | None = None) -> int:
         print(error, file=sys.stderr)
         return 1
     return 0
+
+
+def check_files(files: list[Path], indicator_ids: list[str]) -> int:
+    """Check assessment files; print one line per good file and every problem of a bad one."""
+    failed = 0
+    for path in files:
+        assessment, problems = read_assessment(path, indicator_ids)
+        if assessment is not None:
+            print(f"{path.name}: valid assessment ({len(assessment.ratings)} of {len(indicator_ids)} rated)")
+        else:
+            failed += 1
+            for problem in problems:
+                print(problem.describe(), file=sys.stderr)
+    return 1 if failed else 0
 
 
 def run() -> None:

@@ -6,9 +6,12 @@ real domains, data items pointing into the appendix) live in validate.py.
 
 from __future__ import annotations
 
+import re
+from datetime import date as date_type
+from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -248,3 +251,83 @@ class Framework(Strict):
 
     def videos_for(self, domain: Domain) -> list[Video]:
         return [video for video in self.resources.videos if video.domain == domain.number]
+
+
+# --- The assessment file: what a team downloads, emails and re-opens. -------------------------
+# This model is the single source of truth for the JSON format: dist/assessment.schema.json is
+# generated from it, and `mpw-static validate FILE.json` checks files against it.
+
+ASSESSMENT_FORMAT = "mpw-assessment"
+ASSESSMENT_FORMAT_VERSION = 1
+NOTE_LIMIT = 10_000
+IndicatorId = Annotated[str, StringConstraints(max_length=8)]  # checked against the matrix below
+INDICATOR_ID = re.compile(r"^[1-8]\.[1-9]$")
+DomainKey = Annotated[str, StringConstraints(pattern=r"^[1-8]$")]
+FreeText = Annotated[str, StringConstraints(max_length=NOTE_LIMIT)]
+ShortText = Annotated[str, StringConstraints(max_length=300)]
+
+
+class Rating(Strict):
+    """One indicator's answer: a statement S1–S5 or "n/a", how well evidenced, and a note."""
+
+    statement: Literal[1, 2, 3, 4, 5, "n/a"] | None = None
+    evidence: Literal["fully-achieved", "work-in-progress"] | None = None
+    note: FreeText = ""
+
+    @model_validator(mode="after")
+    def evidence_needs_a_statement(self) -> Rating:
+        if self.evidence is not None and self.statement in (None, "n/a"):
+            raise content_error("evidence is only recorded for a statement from 1 to 5",
+                                "choose a statement, or remove the evidence level")
+        return self
+
+
+class DomainNotes(Strict):
+    """Per domain: the context box under the matrix, and reflections on the test questions."""
+
+    context: FreeText = ""
+    reflections: FreeText = ""
+
+
+class ServiceDetails(Strict):
+    name: ShortText = ""
+    organisations: ShortText = ""
+    participants: FreeText = ""  # roles, not necessarily names
+
+
+class Assessment(Strict):
+    """A completed (or part-completed) Development Matrix, as saved in a .json file."""
+
+    format: Literal["mpw-assessment"]
+    format_version: Literal[1]
+    framework_version: Text
+    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9-]{8,64}$")]
+    service: ServiceDetails = ServiceDetails()
+    date: date_type | None = None
+    purposes: list[Literal["reporting", "evaluation", "learning"]] = []
+    method: Literal["individual", "group", "composite"] | None = None
+    review_cycle: ShortText = ""
+    ratings: dict[IndicatorId, Rating] = {}
+    domains: dict[DomainKey, DomainNotes] = {}
+    sources: list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9-]{8,64}$")]] = []
+    created: datetime
+    updated: datetime
+
+    @field_validator("purposes")
+    @classmethod
+    def purposes_once_each(cls, purposes: list[str]) -> list[str]:
+        if len(set(purposes)) != len(purposes):
+            raise content_error("a purpose is listed twice", "list each purpose once")
+        return purposes
+
+    @model_validator(mode="after")
+    def known_indicators(self, info: ValidationInfo) -> Assessment:
+        """Reject rating keys that are not indicator ids (checked against the matrix when it is given)."""
+        known = (info.context or {}).get("indicator_ids")
+        unknown = sorted(key for key in self.ratings
+                         if not INDICATOR_ID.match(key) or (known is not None and key not in known))
+        if unknown:
+            raise content_error(f"unknown indicator id {', '.join(unknown)}",
+                                "indicator ids run from 1.1 to 8.6 as listed in the matrix",
+                                path=("ratings", unknown[0]))
+        return self

@@ -204,3 +204,29 @@ def test_readme_documents_every_cli_command() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     for command in ("build", "validate", "serve"):
         assert f"mpw-static {command}" in readme or f"python build.py {command}" in readme, command
+
+
+def test_build_writes_the_assessment_schema_for_the_45_indicators(real_site: Path) -> None:
+    import json
+
+    schema = json.loads((real_site / "assessment.schema.json").read_text(encoding="utf-8"))
+    ids = schema["properties"]["ratings"]["propertyNames"]["enum"]
+    assert len(ids) == 45 and ids[0] == "1.1" and ids[-1] == "8.6" and "6.7" in ids
+
+
+def test_cli_validate_checks_content_and_assessment_files(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    import json
+
+    from mpw_static.cli import main
+
+    good = tmp_path / "good.json"
+    good.write_text(json.dumps({
+        "format": "mpw-assessment", "format_version": 1, "framework_version": "FINAL – amended April 2023",
+        "id": "abcdef12", "ratings": {"8.6": {"statement": 5, "evidence": "fully-achieved"}},
+        "created": "2026-11-23T09:00:00Z", "updated": "2026-11-23T09:00:00Z"}), encoding="utf-8")
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"format": "mpw-assessment", "format_version": 1', encoding="utf-8")
+    assert main(["validate", "--content", str(REAL_CONTENT), str(good)]) == 0
+    assert "good.json: valid assessment (1 of 45 rated)" in capsys.readouterr().out
+    assert main(["validate", "--content", str(REAL_CONTENT), str(good), str(bad)]) == 1
+    assert "bad.json, line 1: the file is not valid JSON" in capsys.readouterr().err
