@@ -12,6 +12,7 @@ from .problems import Problem, field_path
 
 MAX_BYTES = 2_000_000  # a full matrix with long notes is well under 200 kB
 MAX_DEPTH = 8          # the format nests 4 deep; anything deeper is not an assessment
+USE_DOWNLOADED = "choose the .json file downloaded from the assessment page"
 
 
 def assessment_schema(indicator_ids: list[str]) -> dict:
@@ -39,23 +40,23 @@ def read_assessment(path: Path, indicator_ids: list[str]) -> tuple[Assessment | 
     raw = path.read_bytes()
     if len(raw) > MAX_BYTES:
         return None, [Problem(name, "", f"the file is {len(raw):,} bytes, more than an assessment can be "
-                                        f"({MAX_BYTES:,})", "choose the .json file downloaded from the assessment page")]
+                                        f"({MAX_BYTES:,})", USE_DOWNLOADED)]
     try:
         text = raw.decode("utf-8-sig")
         data = json.loads(text)
     except UnicodeDecodeError:
         return None, [Problem(name, "", "the file is not text (it may be a zip, an image or a document)",
-                              "choose the .json file downloaded from the assessment page")]
+                              USE_DOWNLOADED)]
     except json.JSONDecodeError as error:
         return None, [Problem(name, "", f"the file is not valid JSON: {error.msg} (column {error.colno})",
                               "the file may be cut short or edited by hand; use the downloaded copy",
                               line=error.lineno)]
     if not isinstance(data, dict) or data.get("format") != ASSESSMENT_FORMAT:
         return None, [Problem(name, "format", "this is not a Development Matrix assessment file",
-                              "choose the .json file downloaded from the assessment page")]
+                              USE_DOWNLOADED)]
     if depth(data) > MAX_DEPTH:
         return None, [Problem(name, "", "the file nests far deeper than an assessment does",
-                              "choose the .json file downloaded from the assessment page")]
+                              USE_DOWNLOADED)]
     version = data.get("format_version")
     if isinstance(version, int) and not isinstance(version, bool) and version > ASSESSMENT_FORMAT_VERSION:
         return None, [Problem(name, "format_version", f"the file uses format version {version}, newer than this "

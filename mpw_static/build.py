@@ -37,8 +37,7 @@ def build_site(content_dir: Path, out_dir: Path, theme_dir: Path | None = None) 
     framework = load_and_check(content_dir, theme)
     pages = render_site(framework, theme)
     ids = [indicator.id for indicator in framework.indicators]
-    pages["assessment.schema.json"] = json.dumps(assessment_schema(ids), indent=2, ensure_ascii=False) + "\n"
+    generated = {"assessment.schema.json": json.dumps(assessment_schema(ids), indent=2, ensure_ascii=False) + "\n"}
     files = theme.static_files()
-    write_site(pages, files, out_dir)
-    html_pages = sum(1 for path in pages if path.endswith(".html"))
-    return BuildResult(html_pages, len(files) + len(pages) - html_pages, time.perf_counter() - started, out_dir)
+    write_site({**pages, **generated}, files, out_dir)
+    return BuildResult(len(pages), len(files) + len(generated), time.perf_counter() - started, out_dir)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 
 def write_site(pages: dict[str, str], files: dict[str, Path], out_dir: Path) -> None:
-    """Write rendered pages and copied files into out_dir, replacing it whole."""
+    """Write text outputs (pages, generated files) and copied files into out_dir, replacing it whole."""
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-new-", dir=out_dir.parent))
