@@ -260,11 +260,12 @@ class Framework(Strict):
 ASSESSMENT_FORMAT = "mpw-assessment"
 ASSESSMENT_FORMAT_VERSION = 1
 NOTE_LIMIT = 10_000
+SHORT_LIMIT = 300
 IndicatorId = Annotated[str, StringConstraints(max_length=8)]  # checked against the matrix below
 INDICATOR_ID = re.compile(r"^[1-8]\.[1-9]$")
 DomainKey = Annotated[str, StringConstraints(pattern=r"^[1-8]$")]
 FreeText = Annotated[str, StringConstraints(max_length=NOTE_LIMIT)]
-ShortText = Annotated[str, StringConstraints(max_length=300)]
+ShortText = Annotated[str, StringConstraints(max_length=SHORT_LIMIT)]
 
 
 class Rating(Strict):

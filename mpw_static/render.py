@@ -14,7 +14,10 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from .models import Domain, Framework, Page, Resources
+from .assessment_file import MAX_BYTES, MAX_DEPTH
+from .models import (
+    ASSESSMENT_FORMAT, ASSESSMENT_FORMAT_VERSION, NOTE_LIMIT, SHORT_LIMIT, Domain, Framework, Page, Resources,
+)
 
 MATRIX_PAGE = "matrix.html"
 INSERT_MARK = "mpw-insert:"
@@ -34,6 +37,10 @@ class Strings:
             return self._values[key]
         except KeyError:
             raise KeyError(f"string '{key}' is missing from {self._source}; add: {key} = \"…\"") from None
+
+    def with_prefix(self, prefix: str) -> dict[str, str]:
+        """The strings whose keys start with prefix, without it: the JavaScript's share of the catalogue."""
+        return {key.removeprefix(prefix): value for key, value in self._values.items() if key.startswith(prefix)}
 
 
 @dataclass(frozen=True)
@@ -192,10 +199,28 @@ def site_files(framework: Framework) -> set[str]:
     return {page.output for page in framework.pages} | {domain.href for domain in framework.domains}
 
 
+def client_data(framework: Framework, strings: Strings) -> dict:
+    """What the assessment page's script needs, embedded in the page: file:// forbids fetching it."""
+    return {
+        "format": ASSESSMENT_FORMAT,
+        "formatVersion": ASSESSMENT_FORMAT_VERSION,
+        "frameworkVersion": framework.matrix.version,
+        "limits": {"maxBytes": MAX_BYTES, "maxDepth": MAX_DEPTH, "longText": NOTE_LIMIT, "shortText": SHORT_LIMIT},
+        "domains": [{"number": domain.number, "title": domain.title} for domain in framework.domains],
+        "indicators": [
+            {"id": indicator.id, "domain": domain.number, "title": indicator.title, "statements": indicator.statements}
+            for domain in framework.domains for indicator in domain.indicators
+        ],
+        "labels": {"statements": framework.matrix.statement_labels, "na": framework.matrix.not_applicable_label},
+        "strings": strings.with_prefix("js_"),
+    }
+
+
 def render_site(framework: Framework, theme: Theme) -> dict[str, str]:
     """Render every page; return {output path: HTML}."""
     environment = make_environment(theme)
     strings = theme.strings(framework.site.language)
+    environment.globals["assessment_data"] = lambda: client_data(framework, strings)
     nav = navigation(framework)
     views = [(page_view(page, framework), page.meta.template) for page in framework.pages]
     views += [(domain_view(domain), "domain.html") for domain in framework.domains]

@@ -1,0 +1,341 @@
+/**
+ * The assessment file format in the browser: create, check, export.
+ * It mirrors the pydantic Assessment model in mpw_static/models.py, which is the source of truth;
+ * the limits and indicator ids come from the page's embedded data, written by the same build.
+ */
+(function (MPW) {
+  'use strict'
+
+  var ID_PATTERN = /^[A-Za-z0-9-]{8,64}$/
+  var DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/
+  var DATETIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/
+  var PURPOSES = ['reporting', 'evaluation', 'learning']
+  var METHODS = ['individual', 'group', 'composite']
+  var STATEMENTS = [1, 2, 3, 4, 5, 'n/a']
+  var EVIDENCE = ['fully-achieved', 'work-in-progress']
+  var TOP_FIELDS = ['format', 'format_version', 'framework_version', 'id', 'service', 'date', 'purposes', 'method',
+    'review_cycle', 'ratings', 'domains', 'sources', 'created', 'updated']
+  var SERVICE_FIELDS = ['name', 'organisations', 'participants']
+  var RATING_FIELDS = ['statement', 'evidence', 'note']
+  var DOMAIN_FIELDS = ['context', 'reflections']
+
+  /**
+   * Fill {placeholders} in a catalogue string.
+   * @param {string} text
+   * @param {Object<string, *>} values
+   * @returns {string}
+   */
+  function fill (text, values) {
+    return text.replace(/\{(\w+)\}/g, function (match, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : match
+    })
+  }
+
+  /** @returns {string} a random version 4 UUID; crypto.randomUUID needs a secure context, file:// may not be one. */
+  function uuid () {
+    var bytes = new Uint8Array(16)
+    window.crypto.getRandomValues(bytes)
+    bytes[6] = (bytes[6] & 0x0f) | 0x40
+    bytes[8] = (bytes[8] & 0x3f) | 0x80
+    var hex = Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).slice(1) }).join('')
+    return [hex.slice(0, 8), hex.slice(8, 12), hex.slice(12, 16), hex.slice(16, 20), hex.slice(20)].join('-')
+  }
+
+  /** @returns {string} the current time as an ISO 8601 string in UTC. */
+  function now () {
+    return new Date().toISOString()
+  }
+
+  /**
+   * A new, empty assessment for this framework.
+   * @param {Object} data - the page's embedded data
+   * @returns {Object}
+   */
+  function create (data) {
+    var time = now()
+    return {
+      format: data.format,
+      format_version: data.formatVersion,
+      framework_version: data.frameworkVersion,
+      id: uuid(),
+      service: { name: '', organisations: '', participants: '' },
+      date: null,
+      purposes: [],
+      method: null,
+      review_cycle: '',
+      ratings: {},
+      domains: {},
+      sources: [],
+      created: time,
+      updated: time
+    }
+  }
+
+  /** Own, plain-object check that ignores anything inherited. */
+  function isPlainObject (value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+  }
+
+  function has (object, key) {
+    return Object.prototype.hasOwnProperty.call(object, key)
+  }
+
+  function depth (value, level, limit) {
+    if (level > limit || value === null || typeof value !== 'object') return level
+    var deepest = level
+    var keys = Object.keys(value)
+    for (var i = 0; i < keys.length && deepest <= limit; i++) {
+      deepest = Math.max(deepest, depth(value[keys[i]], level + 1, limit))
+    }
+    return deepest
+  }
+
+  /**
+   * Collects problems found while checking a parsed file, in the words of the string catalogue.
+   * @param {Object<string, string>} strings
+   */
+  function Checker (strings, limits) {
+    this.strings = strings
+    this.limits = limits
+    this.errors = []
+  }
+
+  Checker.prototype.add = function (key, values) {
+    this.errors.push(fill(this.strings[key], values || {}))
+  }
+
+  Checker.prototype.fields = function (object, allowed, path) {
+    var keys = Object.keys(object)
+    for (var i = 0; i < keys.length; i++) {
+      if (allowed.indexOf(keys[i]) === -1) this.add('err_unknown_field', { path: path + keys[i] })
+    }
+  }
+
+  Checker.prototype.text = function (value, path, limit) {
+    if (typeof value !== 'string') return this.add('err_type', { path: path, expected: 'text' })
+    if (value.length > limit) this.add('err_too_long', { path: path, limit: limit })
+  }
+
+  Checker.prototype.choice = function (value, allowed, path) {
+    if (allowed.indexOf(value) === -1) this.add('err_value', { path: path, value: String(value).slice(0, 40) })
+  }
+
+  Checker.prototype.service = function (service) {
+    if (!isPlainObject(service)) return this.add('err_type', { path: 'service', expected: 'an object' })
+    this.fields(service, SERVICE_FIELDS, 'service.')
+    for (var i = 0; i < SERVICE_FIELDS.length; i++) {
+      var key = SERVICE_FIELDS[i]
+      if (has(service, key)) {
+        this.text(service[key], 'service.' + key, key === 'participants' ? this.limits.longText : this.limits.shortText)
+      }
+    }
+  }
+
+  Checker.prototype.rating = function (rating, path) {
+    if (!isPlainObject(rating)) return this.add('err_type', { path: path, expected: 'an object' })
+    this.fields(rating, RATING_FIELDS, path + '.')
+    var statement = has(rating, 'statement') ? rating.statement : null
+    var evidence = has(rating, 'evidence') ? rating.evidence : null
+    if (statement !== null) this.choice(statement, STATEMENTS, path + '.statement')
+    if (evidence !== null) {
+      this.choice(evidence, EVIDENCE, path + '.evidence')
+      if (statement === null || statement === 'n/a') this.add('err_evidence', { path: path })
+    }
+    if (has(rating, 'note')) this.text(rating.note, path + '.note', this.limits.longText)
+  }
+
+  Checker.prototype.ratings = function (ratings, indicatorIds) {
+    if (!isPlainObject(ratings)) return this.add('err_type', { path: 'ratings', expected: 'an object' })
+    var keys = Object.keys(ratings)
+    for (var i = 0; i < keys.length; i++) {
+      if (indicatorIds.indexOf(keys[i]) === -1) {
+        this.add('err_unknown_indicator', { id: keys[i].slice(0, 20) })
+      } else {
+        this.rating(ratings[keys[i]], 'ratings.' + keys[i])
+      }
+    }
+  }
+
+  Checker.prototype.domains = function (domains) {
+    if (!isPlainObject(domains)) return this.add('err_type', { path: 'domains', expected: 'an object' })
+    var keys = Object.keys(domains)
+    for (var i = 0; i < keys.length; i++) {
+      var path = 'domains.' + keys[i]
+      if (!/^[1-8]$/.test(keys[i])) { this.add('err_unknown_field', { path: path }); continue }
+      if (!isPlainObject(domains[keys[i]])) { this.add('err_type', { path: path, expected: 'an object' }); continue }
+      this.fields(domains[keys[i]], DOMAIN_FIELDS, path + '.')
+      for (var j = 0; j < DOMAIN_FIELDS.length; j++) {
+        if (has(domains[keys[i]], DOMAIN_FIELDS[j])) {
+          this.text(domains[keys[i]][DOMAIN_FIELDS[j]], path + '.' + DOMAIN_FIELDS[j], this.limits.longText)
+        }
+      }
+    }
+  }
+
+  Checker.prototype.pattern = function (value, pattern, path, expected) {
+    if (typeof value !== 'string' || !pattern.test(value)) this.add('err_type', { path: path, expected: expected })
+  }
+
+  Checker.prototype.assessment = function (file, indicatorIds) {
+    this.fields(file, TOP_FIELDS, '')
+    if (typeof file.framework_version !== 'string' || !file.framework_version.trim()) {
+      this.add('err_type', { path: 'framework_version', expected: 'text' })
+    }
+    this.pattern(file.id, ID_PATTERN, 'id', 'an id of 8 to 64 letters, digits or dashes')
+    this.pattern(file.created, DATETIME_PATTERN, 'created', 'a date and time')
+    this.pattern(file.updated, DATETIME_PATTERN, 'updated', 'a date and time')
+    if (has(file, 'service')) this.service(file.service)
+    if (has(file, 'date') && file.date !== null) this.pattern(file.date, DATE_PATTERN, 'date', 'a date (YYYY-MM-DD)')
+    if (has(file, 'purposes')) {
+      if (!Array.isArray(file.purposes)) this.add('err_type', { path: 'purposes', expected: 'a list' })
+      else file.purposes.forEach(function (purpose, i) { this.choice(purpose, PURPOSES, 'purposes[' + i + ']') }, this)
+    }
+    if (has(file, 'method') && file.method !== null) this.choice(file.method, METHODS, 'method')
+    if (has(file, 'review_cycle')) this.text(file.review_cycle, 'review_cycle', this.limits.shortText)
+    if (has(file, 'ratings')) this.ratings(file.ratings, indicatorIds)
+    if (has(file, 'domains')) this.domains(file.domains)
+    if (has(file, 'sources')) {
+      if (!Array.isArray(file.sources)) this.add('err_type', { path: 'sources', expected: 'a list' })
+      else file.sources.forEach(function (source, i) { this.pattern(source, ID_PATTERN, 'sources[' + i + ']', 'an id') }, this)
+    }
+  }
+
+  /**
+   * Copy only the known fields of a checked file into a fresh object, so nothing unexpected
+   * (such as a "__proto__" key) is ever carried along.
+   * @param {Object} file - a parsed file that passed the checks
+   * @returns {Object}
+   */
+  function normalise (file) {
+    var service = file.service || {}
+    var copy = {
+      format: file.format,
+      format_version: file.format_version,
+      framework_version: file.framework_version,
+      id: file.id,
+      service: { name: service.name || '', organisations: service.organisations || '', participants: service.participants || '' },
+      date: file.date || null,
+      purposes: (file.purposes || []).filter(function (p, i, all) { return all.indexOf(p) === i }),
+      method: file.method || null,
+      review_cycle: file.review_cycle || '',
+      ratings: {},
+      domains: {},
+      sources: (file.sources || []).slice(),
+      created: file.created,
+      updated: file.updated
+    }
+    Object.keys(file.ratings || {}).forEach(function (id) {
+      var rating = file.ratings[id]
+      copy.ratings[id] = {
+        statement: has(rating, 'statement') ? rating.statement : null,
+        evidence: has(rating, 'evidence') ? rating.evidence : null,
+        note: rating.note || ''
+      }
+    })
+    Object.keys(file.domains || {}).forEach(function (number) {
+      var notes = file.domains[number]
+      copy.domains[number] = { context: notes.context || '', reflections: notes.reflections || '' }
+    })
+    return copy
+  }
+
+  /**
+   * Check a file's text against the format, in the same order as mpw_static/assessment_file.py.
+   * @param {string} text - the file's contents
+   * @param {number} size - its size in bytes
+   * @param {Object} data - the page's embedded data
+   * @returns {{assessment: (Object|null), errors: string[]}}
+   */
+  function parse (text, size, data) {
+    var checker = new Checker(data.strings, data.limits)
+    var fail = function (key, values) { checker.add(key, values); return { assessment: null, errors: checker.errors } }
+    if (size > data.limits.maxBytes) return fail('err_too_big', { size: size, limit: data.limits.maxBytes })
+    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+    if (/[\u0000-\u0008\u000e-\u001f\ufffd]/.test(text)) return fail('err_not_text')
+    var file
+    try {
+      file = JSON.parse(text)
+    } catch (error) {
+      return fail('err_not_json')
+    }
+    if (!isPlainObject(file) || file.format !== data.format) return fail('err_not_assessment')
+    if (depth(file, 1, data.limits.maxDepth) > data.limits.maxDepth) return fail('err_too_deep')
+    var version = file.format_version
+    if (typeof version === 'number' && Math.floor(version) === version && version > data.formatVersion) {
+      return fail('err_newer', { version: version, supported: data.formatVersion })
+    }
+    if (version !== data.formatVersion) return fail('err_version')
+    return check(file, data)
+  }
+
+  /**
+   * Check an already parsed object (a file, or a record kept in browser storage).
+   * @param {*} file
+   * @param {Object} data - the page's embedded data
+   * @returns {{assessment: (Object|null), errors: string[]}}
+   */
+  function check (file, data) {
+    var checker = new Checker(data.strings, data.limits)
+    if (!isPlainObject(file) || file.format !== data.format) checker.add('err_not_assessment')
+    else if (file.format_version !== data.formatVersion) checker.add('err_version')
+    else checker.assessment(file, data.indicators.map(function (indicator) { return indicator.id }))
+    if (checker.errors.length) return { assessment: null, errors: checker.errors }
+    return { assessment: normalise(file), errors: [] }
+  }
+
+  /** Turn text into a safe, readable piece of a file name. */
+  function slug (text) {
+    return String(text || '').toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 60)
+  }
+
+  /**
+   * The download's file name, from the service and the date.
+   * @param {Object} assessment
+   * @param {string} extension - "json" or "csv"
+   * @returns {string}
+   */
+  function fileName (assessment, extension) {
+    var parts = ['mpw-assessment', slug(assessment.service.name) || 'untitled', assessment.date || assessment.updated.slice(0, 10)]
+    return parts.join('-') + '.' + extension
+  }
+
+  /** One CSV cell: quoted, and made inert if a spreadsheet would read it as a formula. */
+  function csvCell (value) {
+    var text = value === null || value === undefined ? '' : String(value)
+    if (/^[=+\-@\t\r]/.test(text)) text = "'" + text
+    return '"' + text.replace(/"/g, '""') + '"'
+  }
+
+  /**
+   * One row per indicator, for spreadsheet users.
+   * @param {Object} assessment
+   * @param {Object} data - the page's embedded data
+   * @returns {string}
+   */
+  function toCsv (assessment, data) {
+    var rows = [['Domain', 'Indicator', 'Title', 'Statement', 'Statement text', 'Evidence', 'Note',
+      'Service', 'Date', 'Review cycle', 'Method']]
+    data.indicators.forEach(function (indicator) {
+      var rating = assessment.ratings[indicator.id] || {}
+      var chosen = rating.statement
+      var label = chosen === 'n/a' ? data.labels.na : (chosen ? data.labels.statements[chosen - 1] : '')
+      var text = typeof chosen === 'number' ? indicator.statements[chosen - 1] : ''
+      rows.push([indicator.domain, indicator.id, indicator.title, label, text, rating.evidence || '', rating.note || '',
+        assessment.service.name, assessment.date || '', assessment.review_cycle, assessment.method || ''])
+    })
+    return '\ufeff' + rows.map(function (row) { return row.map(csvCell).join(',') }).join('\r\n') + '\r\n'
+  }
+
+  MPW.format = {
+    create: create,
+    parse: parse,
+    check: check,
+    normalise: normalise,
+    fileName: fileName,
+    toCsv: toCsv,
+    fill: fill,
+    uuid: uuid,
+    now: now
+  }
+})(window.MPW = window.MPW || {})

@@ -1,0 +1,144 @@
+/**
+ * The list of assessments kept in this browser: open, rename, duplicate for the next cycle,
+ * delete and clear all. Extends MPW.Assessment.
+ */
+(function (MPW) {
+  'use strict'
+
+  var format = MPW.format
+  var proto = MPW.Assessment.prototype
+
+  /** A display name for an assessment. */
+  proto.nameOf = function (assessment) {
+    return assessment.service.name.trim() || this.strings.untitled
+  }
+
+  /** Build the table of saved assessments with DOM methods; every value goes in as text. */
+  proto.renderLibrary = function () {
+    var saved = this.savedAssessments()
+    this.$library.textContent = ''
+    if (!saved.length) {
+      var $empty = document.createElement('p')
+      $empty.textContent = this.strings.list_empty
+      this.$library.appendChild($empty)
+      return
+    }
+    var $table = document.createElement('table')
+    $table.className = 'library-table'
+    var $head = $table.createTHead().insertRow()
+    ;['col_service', 'col_cycle', 'col_date', 'col_answered', 'col_updated', 'col_actions'].forEach(function (key) {
+      var $th = document.createElement('th')
+      $th.scope = 'col'
+      $th.textContent = this.strings[key]
+      $head.appendChild($th)
+    }, this)
+    var $body = $table.createTBody()
+    saved.forEach(function (assessment) { $body.appendChild(this.libraryRow(assessment)) }, this)
+    this.$library.appendChild($table)
+  }
+
+  proto.libraryRow = function (assessment) {
+    var $row = document.createElement('tr')
+    var isCurrent = this.current && assessment.id === this.current.id
+    var answered = Object.keys(assessment.ratings).filter(function (id) { return assessment.ratings[id].statement }).length
+    var $name = document.createElement('th')
+    $name.scope = 'row'
+    $name.textContent = this.nameOf(assessment) + (isCurrent ? ' ' + this.strings.current : '')
+    $row.appendChild($name)
+    ;[assessment.review_cycle, assessment.date || '', answered + ' / ' + this.data.indicators.length,
+      this.time(assessment.updated)].forEach(function (text, index) {
+      var $cell = $row.insertCell()
+      $cell.textContent = text
+      $cell.setAttribute('data-label', this.strings[['col_cycle', 'col_date', 'col_answered', 'col_updated'][index]])
+    }, this)
+    var $actions = $row.insertCell()
+    $actions.className = 'library-actions-cell'
+    ;['open', 'rename', 'duplicate', 'delete'].forEach(function (action) {
+      if (action === 'open' && isCurrent) return
+      $actions.appendChild(this.actionButton(action, assessment))
+    }, this)
+    return $row
+  }
+
+  proto.actionButton = function (action, assessment) {
+    var $button = document.createElement('button')
+    $button.type = 'button'
+    $button.className = 'button button-small' + (action === 'delete' ? ' button-warning' : ' button-secondary')
+    $button.setAttribute('data-action', action)
+    $button.setAttribute('data-id', assessment.id)
+    $button.textContent = this.strings[action]
+    var $hidden = document.createElement('span')
+    $hidden.className = 'visually-hidden'
+    $hidden.textContent = ': ' + this.nameOf(assessment)
+    $button.appendChild($hidden)
+    return $button
+  }
+
+  proto.startNew = function () {
+    this.show(format.create(this.data))
+    this.announce(this.strings.created)
+    this.$form.querySelector('#service-name').focus()
+  }
+
+  proto.openSaved = function (id) {
+    var found = this.savedAssessments().filter(function (a) { return a.id === id })[0]
+    if (!found) return
+    this.show(found)
+    this.announce(format.fill(this.strings.opened, { name: this.nameOf(found) }))
+    this.$libraryHeading.focus()
+  }
+
+  proto.rename = function (id) {
+    var record = this.store.get(id)
+    if (!record) return
+    var name = window.prompt(this.strings.rename_prompt, record.service.name)
+    if (name === null) return
+    var target = this.current.id === id ? this.current : format.normalise(record)
+    target.service.name = name.slice(0, this.data.limits.shortText)
+    target.updated = format.now()
+    this.store.put(target)
+    if (target === this.current) this.fillForm()
+    this.renderLibrary()
+    this.renderStorageWarning()
+  }
+
+  /** Start the next review cycle: a copy with a new id, pointing back at its source. */
+  proto.duplicate = function (id) {
+    var record = this.store.get(id)
+    if (!record) return
+    var copy = format.normalise(record)
+    var time = format.now()
+    copy.id = format.uuid()
+    copy.created = time
+    copy.updated = time
+    copy.date = null
+    copy.sources = [record.id]
+    copy.review_cycle = record.review_cycle ? format.fill(this.strings.cycle_copy, { cycle: record.review_cycle }) : ''
+    this.store.put(copy)
+    this.show(copy)
+    this.renderStorageWarning()
+    this.announce(format.fill(this.strings.duplicated, { name: this.nameOf(record) }))
+    this.$form.querySelector('#assessment-date').focus()
+  }
+
+  proto.remove = function (id) {
+    var record = this.store.get(id)
+    if (!record) return
+    var name = this.nameOf(format.normalise(record))
+    if (!window.confirm(format.fill(this.strings.confirm_delete, { name: name }))) return
+    this.store.remove(id)
+    if (this.current.id === id) this.openInitial()
+    else this.renderLibrary()
+    this.announce(format.fill(this.strings.deleted, { name: name }))
+    this.$libraryHeading.focus()
+  }
+
+  proto.clearAll = function () {
+    if (!window.confirm(this.strings.confirm_clear)) return
+    this.store.clearAll()
+    this.show(format.create(this.data))
+    this.renderStorageWarning()
+    this.announce(this.strings.cleared)
+    this.$libraryHeading.focus()
+  }
+})(window.MPW)

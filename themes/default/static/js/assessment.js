@@ -1,0 +1,283 @@
+/**
+ * The self-assessment component: started on [data-module="mpw-assessment"].
+ * It binds the server-rendered form to an assessment object, autosaves it to browser storage,
+ * keeps a list of saved assessments, and downloads and imports files. Text a person typed or a
+ * file contained is only ever set through .value or .textContent.
+ */
+(function (MPW) {
+  'use strict'
+
+  var format = MPW.format
+
+  /** Thrown when the page lacks an element the component needs. */
+  function MissingElementError (selector) {
+    this.name = 'MissingElementError'
+    this.message = 'mpw-assessment: the page has no element matching ' + selector
+  }
+  MissingElementError.prototype = Object.create(Error.prototype)
+
+  /**
+   * @param {HTMLElement} $module
+   * @constructor
+   */
+  function Assessment ($module) {
+    this.$module = $module
+    this.data = JSON.parse(this.find('#mpw-assessment-data').textContent)
+    this.strings = this.data.strings
+    this.$form = this.find('[data-role="form"]')
+    this.$status = this.find('[data-role="status"]')
+    this.$progress = this.find('[data-role="progress"]')
+    this.$lastDownloaded = this.find('[data-role="last-downloaded"]')
+    this.$storageWarning = this.find('[data-role="storage-warning"]')
+    this.$errorSummary = this.find('[data-role="error-summary"]')
+    this.$library = this.find('[data-role="library-list"]')
+    this.$importFile = this.find('[data-role="import-file"]')
+    this.$dropZone = this.find('[data-role="drop-zone"]')
+    this.$libraryHeading = this.find('#library-heading')
+    this.store = MPW.Store.open()
+    this.current = null
+  }
+
+  /** Find one element inside the module, or fail naming what is missing. */
+  Assessment.prototype.find = function (selector) {
+    var $element = this.$module.querySelector(selector)
+    if (!$element) throw new MissingElementError(selector)
+    return $element
+  }
+
+  /** Start the component: show the script-only parts, open an assessment and listen. */
+  Assessment.prototype.init = function () {
+    Array.prototype.forEach.call(this.$module.querySelectorAll('.js-only'), function ($el) { $el.hidden = false })
+    this.openInitial()
+    this.$form.addEventListener('input', this.handleInput.bind(this))
+    this.$form.addEventListener('change', this.handleInput.bind(this))
+    this.$form.addEventListener('submit', function (event) { event.preventDefault() })
+    this.$module.addEventListener('click', this.handleClick.bind(this))
+    this.$importFile.addEventListener('change', this.handleFilePicked.bind(this))
+    this.$dropZone.addEventListener('dragover', function (event) { event.preventDefault(); this.classList.add('dragging') })
+    this.$dropZone.addEventListener('dragleave', function () { this.classList.remove('dragging') })
+    this.$dropZone.addEventListener('drop', this.handleDrop.bind(this))
+    window.addEventListener('beforeunload', this.handleBeforeUnload.bind(this))
+  }
+
+  /** Saved assessments that pass the format checks, newest first; others stay untouched in storage. */
+  Assessment.prototype.savedAssessments = function () {
+    var data = this.data
+    var records = this.store.records
+    return Object.keys(records).map(function (id) { return format.check(records[id], data).assessment })
+      .filter(function (assessment) { return assessment !== null })
+      .sort(function (a, b) { return a.updated < b.updated ? 1 : -1 })
+  }
+
+  /** Open the assessment the person last worked on, else the newest, else a new empty one. */
+  Assessment.prototype.openInitial = function () {
+    var saved = this.savedAssessments()
+    var last = saved.filter(function (assessment) { return assessment.id === this.store.current }, this)[0]
+    this.show(last || saved[0] || format.create(this.data))
+    this.renderStorageWarning()
+  }
+
+  /**
+   * Make an assessment the one on screen.
+   * @param {Object} assessment
+   */
+  Assessment.prototype.show = function (assessment) {
+    this.current = assessment
+    if (this.store.get(assessment.id)) this.store.setCurrent(assessment.id)
+    this.fillForm()
+    this.renderProgress()
+    this.renderLibrary()
+    this.renderLastDownloaded()
+  }
+
+  /** Put the current assessment's values into the form. */
+  Assessment.prototype.fillForm = function () {
+    var a = this.current
+    this.$form.querySelector('#service-name').value = a.service.name
+    this.$form.querySelector('#organisations').value = a.service.organisations
+    this.$form.querySelector('#participants').value = a.service.participants
+    this.$form.querySelector('#assessment-date').value = a.date || ''
+    this.$form.querySelector('#review-cycle').value = a.review_cycle
+    this.eachInput('[data-field="purposes"]', function ($input) { $input.checked = a.purposes.indexOf($input.value) !== -1 })
+    this.eachInput('[data-field="method"]', function ($input) { $input.checked = $input.value === a.method })
+    this.eachInput('[data-domain-field]', function ($input) {
+      var notes = a.domains[$input.getAttribute('data-domain')]
+      $input.value = notes ? notes[$input.getAttribute('data-domain-field')] : ''
+    })
+    this.eachInput('[data-indicator]', this.fillIndicator.bind(this))
+  }
+
+  Assessment.prototype.eachInput = function (selector, callback) {
+    Array.prototype.forEach.call(this.$form.querySelectorAll(selector), callback)
+  }
+
+  /** Show one indicator's rating in its fieldset. */
+  Assessment.prototype.fillIndicator = function ($fieldset) {
+    var rating = this.current.ratings[$fieldset.getAttribute('data-indicator')] || {}
+    Array.prototype.forEach.call($fieldset.querySelectorAll('[data-role="statement"]'), function ($input) {
+      $input.checked = String(rating.statement) === $input.value
+    })
+    Array.prototype.forEach.call($fieldset.querySelectorAll('[data-role="evidence"]'), function ($input) {
+      $input.checked = rating.evidence === $input.value
+    })
+    $fieldset.querySelector('[data-role="note"]').value = rating.note || ''
+    this.shadeIndicator($fieldset, rating)
+  }
+
+  /** Mark the chosen statement and its evidence level; evidence applies only to S1–S5. */
+  Assessment.prototype.shadeIndicator = function ($fieldset, rating) {
+    var rated = typeof rating.statement === 'number'
+    $fieldset.setAttribute('data-answered', rating.statement ? 'true' : 'false')
+    $fieldset.setAttribute('data-evidence', rated && rating.evidence ? rating.evidence : 'none')
+    Array.prototype.forEach.call($fieldset.querySelectorAll('[data-role="evidence"]'), function ($input) {
+      $input.disabled = !rated
+    })
+  }
+
+  /** Read a change from the form into the current assessment, then save. */
+  Assessment.prototype.handleInput = function (event) {
+    var $input = event.target
+    var a = this.current
+    var field = $input.getAttribute('data-field')
+    var $indicator = $input.closest('[data-indicator]')
+    if (field === 'service.name') a.service.name = $input.value
+    else if (field === 'service.organisations') a.service.organisations = $input.value
+    else if (field === 'service.participants') a.service.participants = $input.value
+    else if (field === 'date') a.date = $input.value || null
+    else if (field === 'review_cycle') a.review_cycle = $input.value
+    else if (field === 'method') a.method = $input.value
+    else if (field === 'purposes') a.purposes = this.checkedValues('[data-field="purposes"]')
+    else if ($input.hasAttribute('data-domain-field')) this.updateDomainNotes($input)
+    else if ($indicator) this.updateRating($indicator)
+    else return
+    this.save()
+  }
+
+  Assessment.prototype.checkedValues = function (selector) {
+    return Array.prototype.filter.call(this.$form.querySelectorAll(selector), function ($i) { return $i.checked })
+      .map(function ($i) { return $i.value })
+  }
+
+  Assessment.prototype.updateDomainNotes = function ($input) {
+    var number = $input.getAttribute('data-domain')
+    var notes = this.current.domains[number] || { context: '', reflections: '' }
+    notes[$input.getAttribute('data-domain-field')] = $input.value
+    this.current.domains[number] = notes
+  }
+
+  /** Rebuild one indicator's rating from its fieldset. */
+  Assessment.prototype.updateRating = function ($fieldset) {
+    var id = $fieldset.getAttribute('data-indicator')
+    var $statement = $fieldset.querySelector('[data-role="statement"]:checked')
+    var $evidence = $fieldset.querySelector('[data-role="evidence"]:checked')
+    var statement = $statement ? ($statement.value === 'n/a' ? 'n/a' : Number($statement.value)) : null
+    var evidence = typeof statement === 'number' && $evidence ? $evidence.value : null
+    if (statement === 'n/a' && $evidence) $evidence.checked = false
+    var rating = { statement: statement, evidence: evidence, note: $fieldset.querySelector('[data-role="note"]').value }
+    this.current.ratings[id] = rating
+    this.shadeIndicator($fieldset, rating)
+    this.renderProgress()
+  }
+
+  /** Autosave the current assessment and report the outcome. */
+  Assessment.prototype.save = function () {
+    this.current.updated = format.now()
+    var saved = this.store.put(this.current)
+    if (saved) this.store.setCurrent(this.current.id)
+    this.renderStorageWarning()
+    this.renderLibrary()
+    if (saved) this.announce(format.fill(this.strings.saved, { time: this.time(this.current.updated) }))
+  }
+
+  /** Read a timestamp as local time for people. */
+  Assessment.prototype.time = function (iso) {
+    var date = new Date(iso)
+    return isNaN(date) ? iso : date.toLocaleString()
+  }
+
+  /** Write to the polite live region. */
+  Assessment.prototype.announce = function (message) {
+    this.$status.textContent = message
+  }
+
+  /** Show or hide the plain-words warning that this browser is not keeping the work. */
+  Assessment.prototype.renderStorageWarning = function () {
+    var reasons = { blocked: 'storage_blocked', full: 'storage_full', unreadable: 'storage_unreadable' }
+    var problem = this.store.problem
+    this.$storageWarning.hidden = problem === null
+    if (problem !== null) {
+      this.$storageWarning.textContent = format.fill(this.strings.not_saved, { reason: this.strings[reasons[problem]] })
+    }
+  }
+
+  /** Count answered indicators (N/A counts) overall and per domain, and show them. */
+  Assessment.prototype.renderProgress = function () {
+    var ratings = this.current.ratings
+    var total = 0
+    var answered = 0
+    this.data.domains.forEach(function (domain) {
+      var ids = this.data.indicators.filter(function (i) { return i.domain === domain.number })
+      var done = ids.filter(function (i) { return ratings[i.id] && ratings[i.id].statement }).length
+      total += ids.length
+      answered += done
+      var $domain = this.$form.querySelector('[data-domain-progress="' + domain.number + '"]')
+      $domain.textContent = format.fill(this.strings.answered, { n: done, total: ids.length })
+    }, this)
+    this.$progress.textContent = format.fill(this.strings.answered, { n: answered, total: total })
+  }
+
+  /** Move focus to the first unanswered indicator after the one in focus, wrapping round. */
+  Assessment.prototype.focusNextUnanswered = function () {
+    var $all = Array.prototype.slice.call(this.$form.querySelectorAll('[data-indicator]'))
+    var $active = document.activeElement && document.activeElement.closest('[data-indicator]')
+    var start = $active ? $all.indexOf($active) + 1 : 0
+    var ordered = $all.slice(start).concat($all.slice(0, start))
+    var $next = ordered.filter(function ($f) { return $f.getAttribute('data-answered') !== 'true' })[0]
+    if (!$next) return this.announce(this.strings.all_answered)
+    $next.scrollIntoView({ block: 'start' })
+    $next.querySelector('[data-role="statement"]').focus()
+  }
+
+  /** Route a click on any [data-action] button to its method. */
+  Assessment.prototype.handleClick = function (event) {
+    var $button = event.target.closest('[data-action]')
+    if (!$button) return
+    var id = $button.getAttribute('data-id')
+    var actions = {
+      'new': function () { this.startNew() },
+      'open': function () { this.openSaved(id) },
+      'rename': function () { this.rename(id) },
+      'duplicate': function () { this.duplicate(id) },
+      'delete': function () { this.remove(id) },
+      'clear-all': function () { this.clearAll() },
+      'download-json': function () { this.downloadJson() },
+      'download-csv': function () { this.downloadCsv() },
+      'next-unanswered': function () { this.focusNextUnanswered() }
+    }
+    var action = actions[$button.getAttribute('data-action')]
+    if (action) action.call(this)
+  }
+
+  /** Warn before leaving with changes that are not in a downloaded file. */
+  Assessment.prototype.handleBeforeUnload = function (event) {
+    if (!this.hasUndownloadedChanges()) return
+    event.preventDefault()
+    event.returnValue = this.strings.unsaved_warning
+    return this.strings.unsaved_warning
+  }
+
+  Assessment.prototype.hasUndownloadedChanges = function () {
+    var last = this.store.lastDownloaded(this.current.id)
+    var touched = this.current.updated !== this.current.created
+    return touched && (!last || last < this.current.updated)
+  }
+
+  MPW.Assessment = Assessment
+  MPW.MissingElementError = MissingElementError
+
+  document.addEventListener('DOMContentLoaded', function () {
+    Array.prototype.forEach.call(document.querySelectorAll('[data-module="mpw-assessment"]'), function ($module) {
+      new Assessment($module).init()
+    })
+  })
+})(window.MPW = window.MPW || {})
