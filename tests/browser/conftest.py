@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Iterator
 
 import pytest
-from playwright.sync_api import Browser, Playwright, sync_playwright
+from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 LAUNCH_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"]
@@ -58,3 +58,24 @@ def hosted_site(real_site: Path, tmp_path_factory: pytest.TempPathFactory) -> It
     yield f"http://127.0.0.1:{server.server_address[1]}/mpw/"
     server.shutdown()
     server.server_close()
+
+
+@pytest.fixture(params=["file", "http"])
+def site_base(request: pytest.FixtureRequest, real_site: Path) -> str:
+    """The built site's base URL, once opened from the folder (file://) and once hosted under /mpw/."""
+    if request.param == "file":
+        return real_site.resolve().as_uri() + "/"
+    return request.getfixturevalue("hosted_site")
+
+
+@pytest.fixture
+def assess_page(browser: Browser, site_base: str) -> Iterator[Page]:
+    """The assessment page in a fresh browser context (empty storage), failing on any script error."""
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.goto(site_base + "assess.html")
+    yield page
+    context.close()
+    assert errors == [], f"script errors: {errors}"

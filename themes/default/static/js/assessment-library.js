@@ -13,16 +13,34 @@
     return assessment.service.name.trim() || this.strings.untitled
   }
 
-  /** Build the table of saved assessments with DOM methods; every value goes in as text. */
+  /**
+   * Show the saved assessments, oldest first so rows keep their place while people type.
+   * Rows are updated in place when the list itself has not changed: a save triggered by leaving
+   * a field must not replace the button that the same click is about to press.
+   */
   proto.renderLibrary = function () {
-    var saved = this.savedAssessments()
-    this.$library.textContent = ''
-    if (!saved.length) {
-      var $empty = document.createElement('p')
-      $empty.textContent = this.strings.list_empty
-      this.$library.appendChild($empty)
+    var saved = this.savedAssessments().sort(function (a, b) { return a.created < b.created ? -1 : 1 })
+    var $rows = this.$library.querySelectorAll('tbody tr')
+    var sameRows = $rows.length === saved.length && saved.every(function (assessment, index) {
+      return $rows[index].getAttribute('data-id') === assessment.id &&
+        $rows[index].getAttribute('data-current') === String(assessment.id === this.current.id)
+    }, this)
+    if (sameRows) {
+      saved.forEach(function (assessment, index) { this.fillRow($rows[index], assessment) }, this)
       return
     }
+    this.$library.textContent = ''
+    this.$library.appendChild(saved.length ? this.libraryTable(saved) : this.emptyLibrary())
+  }
+
+  proto.emptyLibrary = function () {
+    var $empty = document.createElement('p')
+    $empty.textContent = this.strings.list_empty
+    return $empty
+  }
+
+  /** Build the table with DOM methods; every value goes in as text. */
+  proto.libraryTable = function (saved) {
     var $table = document.createElement('table')
     $table.className = 'library-table'
     var $head = $table.createTHead().insertRow()
@@ -34,30 +52,41 @@
     }, this)
     var $body = $table.createTBody()
     saved.forEach(function (assessment) { $body.appendChild(this.libraryRow(assessment)) }, this)
-    this.$library.appendChild($table)
+    return $table
   }
 
   proto.libraryRow = function (assessment) {
+    var isCurrent = assessment.id === this.current.id
     var $row = document.createElement('tr')
-    var isCurrent = this.current && assessment.id === this.current.id
-    var answered = Object.keys(assessment.ratings).filter(function (id) { return assessment.ratings[id].statement }).length
+    $row.setAttribute('data-id', assessment.id)
+    $row.setAttribute('data-current', String(isCurrent))
     var $name = document.createElement('th')
     $name.scope = 'row'
-    $name.textContent = this.nameOf(assessment) + (isCurrent ? ' ' + this.strings.current : '')
     $row.appendChild($name)
-    ;[assessment.review_cycle, assessment.date || '', answered + ' / ' + this.data.indicators.length,
-      this.time(assessment.updated)].forEach(function (text, index) {
-      var $cell = $row.insertCell()
-      $cell.textContent = text
-      $cell.setAttribute('data-label', this.strings[['col_cycle', 'col_date', 'col_answered', 'col_updated'][index]])
+    ;['col_cycle', 'col_date', 'col_answered', 'col_updated'].forEach(function (key) {
+      $row.insertCell().setAttribute('data-label', this.strings[key])
     }, this)
     var $actions = $row.insertCell()
     $actions.className = 'library-actions-cell'
     ;['open', 'rename', 'duplicate', 'delete'].forEach(function (action) {
-      if (action === 'open' && isCurrent) return
-      $actions.appendChild(this.actionButton(action, assessment))
+      if (!(action === 'open' && isCurrent)) $actions.appendChild(this.actionButton(action, assessment))
     }, this)
+    this.fillRow($row, assessment)
     return $row
+  }
+
+  /** Put an assessment's current values into its row. */
+  proto.fillRow = function ($row, assessment) {
+    var name = this.nameOf(assessment)
+    var answered = Object.keys(assessment.ratings).filter(function (id) { return assessment.ratings[id].statement }).length
+    $row.cells[0].textContent = name + ($row.getAttribute('data-current') === 'true' ? ' ' + this.strings.current : '')
+    $row.cells[1].textContent = assessment.review_cycle
+    $row.cells[2].textContent = assessment.date || ''
+    $row.cells[3].textContent = answered + ' / ' + this.data.indicators.length
+    $row.cells[4].textContent = this.time(assessment.updated)
+    Array.prototype.forEach.call($row.querySelectorAll('.visually-hidden'), function ($span) {
+      $span.textContent = ': ' + name
+    })
   }
 
   proto.actionButton = function (action, assessment) {

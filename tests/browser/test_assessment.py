@@ -1,0 +1,280 @@
+"""The self-assessment page in a real browser, from file:// and over http: save, reload, files, safety."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page
+
+from mpw_static.assessment_file import read_assessment
+from mpw_static.load import load_framework
+from support import REAL_CONTENT
+
+pytestmark = pytest.mark.browser
+STORE_KEY = "mpw-static:assessments"
+HOSTILE = '<img src=x onerror="window.__pwned=1">"\'&<script>window.__pwned=2</script>'
+
+
+@pytest.fixture(scope="module")
+def indicator_ids() -> list[str]:
+    return [indicator.id for indicator in load_framework(REAL_CONTENT).indicators]
+
+
+def stored(page: Page) -> str | None:
+    return page.evaluate(f"localStorage.getItem('{STORE_KEY}')")
+
+
+def fill_some(page: Page) -> None:
+    """Answer part of domain 1 and the details, as a team would."""
+    page.fill("#service-name", "North cluster team")
+    page.fill("#organisations", "Health board; county council")
+    page.fill("#participants", "District nurse, social worker, GP")
+    page.fill("#assessment-date", "2026-11-23")
+    page.check("#purpose-learning")
+    page.check("#purpose-evaluation")
+    page.check("#method-group")
+    page.fill("#review-cycle", "Baseline")
+    page.check("#s-1-1-3")
+    page.check("#e-1-1-fully")
+    page.check("#s-1-2-2")
+    page.check("#e-1-2-wip")
+    page.check("#s-1-3-na")
+    page.fill("#note-1-1", "Leaflets reach most GP surgeries")
+    page.fill("#context-1", "The team formed in 2025")
+    page.fill("#reflections-1", "Who are we trying to influence?")
+    page.locator("#reflections-1").blur()  # text fields also save on change, which fires on leaving them
+
+
+def download(page: Page, button: str, folder: Path) -> Path:
+    with page.expect_download() as info:
+        page.click(f"[data-action='{button}']")
+    target = folder / info.value.suggested_filename
+    info.value.save_as(target)
+    return target
+
+
+def import_file(page: Page, name: str, content: bytes) -> None:
+    page.set_input_files("#import-file", files=[{"name": name, "mimeType": "application/json", "buffer": content}])
+
+
+def test_answers_survive_a_reload(assess_page: Page) -> None:
+    page = assess_page
+    fill_some(page)
+    assert page.text_content("[data-role='progress']") == "3 of 45 answered"
+    assert page.text_content("[data-domain-progress='1']") == "3 of 4 answered"
+    page.reload()
+    assert page.input_value("#service-name") == "North cluster team"
+    assert page.input_value("#assessment-date") == "2026-11-23"
+    assert page.is_checked("#purpose-learning") and page.is_checked("#method-group")
+    assert page.is_checked("#s-1-1-3") and page.is_checked("#e-1-1-fully")
+    assert page.is_checked("#s-1-2-2") and page.is_checked("#e-1-2-wip")
+    assert page.is_checked("#s-1-3-na") and page.is_disabled("#e-1-3-fully")
+    assert page.input_value("#note-1-1") == "Leaflets reach most GP surgeries"
+    assert page.input_value("#reflections-1") == "Who are we trying to influence?"
+    assert page.text_content("[data-role='progress']") == "3 of 45 answered"
+    assert page.get_attribute("#indicator-1-1", "data-evidence") == "fully-achieved"
+
+
+def test_download_is_valid_for_the_python_model_and_round_trips(
+        assess_page: Page, tmp_path: Path, indicator_ids: list[str]) -> None:
+    page = assess_page
+    fill_some(page)
+    first = download(page, "download-json", tmp_path)
+    assert first.name == "mpw-assessment-north-cluster-team-2026-11-23.json"
+    assessment, problems = read_assessment(first, indicator_ids)
+    assert problems == []
+    assert assessment.ratings["1.1"].statement == 3 and assessment.ratings["1.3"].statement == "n/a"
+    assert assessment.purposes == ["evaluation", "learning"] and assessment.method == "group"
+    assert "Last downloaded at" in page.text_content("[data-role='last-downloaded']")
+
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("[data-action='clear-all']")
+    assert page.input_value("#service-name") == ""
+    import_file(page, first.name, first.read_bytes())
+    page.wait_for_function("document.querySelector('[data-role=status]').textContent.startsWith('Imported')")
+    assert page.input_value("#service-name") == "North cluster team"
+    assert page.is_checked("#e-1-2-wip")
+    (tmp_path / "again").mkdir()
+    second = download(page, "download-json", tmp_path / "again")
+    assert json.loads(second.read_text(encoding="utf-8")) == json.loads(first.read_text(encoding="utf-8"))
+
+
+def test_csv_has_one_row_per_indicator(assess_page: Page, tmp_path: Path) -> None:
+    page = assess_page
+    fill_some(page)
+    page.fill("#note-1-2", "=HYPERLINK(\"x\")")
+    rows = download(page, "download-csv", tmp_path).read_bytes().decode("utf-8-sig").strip().split("\r\n")
+    assert len(rows) == 1 + 45
+    assert rows[0].startswith('"Domain","Indicator","Title","Statement"')
+    assert rows[1].startswith('"1","1.1","Connections with people who may benefit from the service, and the wider public","S3",')
+    assert '"\'=HYPERLINK(""x"")"' in rows[2]
+
+
+def valid_file(**changes: object) -> dict:
+    data = {
+        "format": "mpw-assessment", "format_version": 1, "framework_version": "FINAL – amended April 2023",
+        "id": "0b5a6c1e-1111-4222-8333-444455556666", "service": {"name": "Imported team"},
+        "ratings": {"2.1": {"statement": 4, "evidence": "work-in-progress", "note": ""}},
+        "created": "2026-05-01T09:00:00Z", "updated": "2026-05-01T10:00:00Z",
+    }
+    data.update(changes)
+    return data
+
+
+BAD_FILES = {
+    "truncated": (json.dumps(valid_file())[:50].encode(), "the file is not valid JSON"),
+    "a zip": (b"PK\x03\x04\x14\x00\x00\x00\x08\x00\x00\x00\x00\x00", "the file is not text"),
+    "another format": (json.dumps({"name": "x"}).encode(), "this is not a Development Matrix assessment file"),
+    "a future version": (json.dumps(valid_file(format_version=2)).encode(), "format version 2, newer than this site"),
+    "an unknown version": (json.dumps(valid_file(format_version="1")).encode(), "format version is not one this site knows"),
+    "an unknown indicator": (json.dumps(valid_file(ratings={"9.9": {"statement": 1}})).encode(),
+                             "ratings: unknown indicator id 9.9"),
+    "a wrong type": (json.dumps(valid_file(review_cycle=12)).encode(), "review_cycle: expected text"),
+    "an out-of-range statement": (json.dumps(valid_file(ratings={"2.1": {"statement": 6}})).encode(),
+                                  "ratings.2.1.statement: “6” is not one of the allowed values"),
+    "a prototype key": (b'{"format":"mpw-assessment","format_version":1,"framework_version":"x","id":"abcdefgh",'
+                        b'"created":"2026-05-01T09:00:00Z","updated":"2026-05-01T09:00:00Z","__proto__":{"a":1}}',
+                        "__proto__: unknown field"),
+    "an oversized file": (b'{"format":"mpw-assessment","pad":"' + b"x" * 2_100_000 + b'"}', "more than an assessment can be"),
+}
+
+
+@pytest.mark.parametrize("kind", list(BAD_FILES))
+def test_bad_files_are_rejected_and_nothing_stored_changes(assess_page: Page, kind: str) -> None:
+    page = assess_page
+    fill_some(page)
+    before = stored(page)
+    content, message = BAD_FILES[kind]
+    import_file(page, "bad.json", content)
+    summary = page.locator("[data-role='error-summary']")
+    summary.wait_for(state="visible")
+    assert message in summary.text_content()
+    assert "bad.json was not imported, and nothing saved here was changed" in summary.text_content()
+    assert page.evaluate("document.activeElement.getAttribute('data-role')") == "error-summary"
+    assert stored(page) == before
+    assert page.input_value("#service-name") == "North cluster team"
+    assert page.evaluate("Object.prototype.a") is None
+
+
+def test_hostile_text_is_shown_as_text(assess_page: Page) -> None:
+    page = assess_page
+    hostile = valid_file(service={"name": HOSTILE, "organisations": HOSTILE, "participants": HOSTILE},
+                         review_cycle=HOSTILE[:300], ratings={"1.1": {"statement": 2, "note": HOSTILE}},
+                         domains={"1": {"context": HOSTILE, "reflections": HOSTILE}})
+    import_file(page, "hostile.json", json.dumps(hostile).encode())
+    page.wait_for_selector(".library-table")
+    assert page.input_value("#service-name") == HOSTILE
+    assert page.input_value("#note-1-1") == HOSTILE
+    assert HOSTILE in page.text_content(".library-table")
+    assert page.locator(".library img, .assessment script:not([type])").count() == 0
+    assert page.evaluate("window.__pwned") is None
+
+
+def test_importing_an_existing_id_asks_first(assess_page: Page) -> None:
+    page = assess_page
+    content = json.dumps(valid_file()).encode()
+    import_file(page, "team.json", content)
+    page.wait_for_selector(".library-table")
+    page.fill("#service-name", "Renamed here")
+    messages: list[str] = []
+    page.once("dialog", lambda dialog: (messages.append(dialog.message), dialog.dismiss()))
+    import_file(page, "team.json", content)
+    page.wait_for_function("document.querySelector('[data-role=status]').textContent.startsWith('Import cancelled')")
+    assert "Renamed here" in messages[0]
+    assert page.input_value("#service-name") == "Renamed here"
+
+
+def test_drag_and_drop_imports(assess_page: Page) -> None:
+    page = assess_page
+    page.evaluate("""text => {
+        const transfer = new DataTransfer()
+        transfer.items.add(new File([text], 'dropped.json', { type: 'application/json' }))
+        document.querySelector('[data-role=drop-zone]').dispatchEvent(
+            new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }))
+    }""", json.dumps(valid_file()))
+    page.wait_for_function("document.querySelector('#service-name').value === 'Imported team'")
+    assert page.is_checked("#s-2-1-4") and page.is_checked("#e-2-1-wip")
+
+
+def test_duplicate_starts_the_next_cycle_and_delete_confirms(assess_page: Page) -> None:
+    page = assess_page
+    fill_some(page)
+    page.click("[data-action='duplicate']")
+    assert page.input_value("#review-cycle") == "Baseline (next cycle)"
+    assert page.is_checked("#s-1-1-3")
+    assert page.locator(".library-table tbody tr").count() == 2
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.locator("[data-action='delete']").first.click()
+    assert page.locator(".library-table tbody tr").count() == 2
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.locator("[data-action='delete']").first.click()
+    assert page.locator(".library-table tbody tr").count() == 1
+
+
+def test_failing_storage_keeps_the_form_working_and_says_so(browser: Browser, site_base: str) -> None:
+    context = browser.new_context()
+    context.add_init_script("Storage.prototype.setItem = function () { throw new DOMException('no', 'SecurityError') }")
+    page = context.new_page()
+    page.goto(site_base + "assess.html")
+    warning = page.locator("[data-role='storage-warning']")
+    assert warning.is_visible()
+    assert "This browser is not saving your work (storage is blocked or unavailable)" in warning.text_content()
+    page.check("#s-4-1-5")
+    page.check("#e-4-1-fully")
+    assert page.text_content("[data-role='progress']") == "1 of 45 answered"
+    context.close()
+
+
+def test_full_storage_is_explained(browser: Browser, site_base: str) -> None:
+    context = browser.new_context()
+    context.add_init_script("""
+        const original = Storage.prototype.setItem
+        Storage.prototype.setItem = function (key, value) {
+            if (key === 'mpw-static:assessments') throw new DOMException('full', 'QuotaExceededError')
+            return original.call(this, key, value)
+        }""")
+    page = context.new_page()
+    page.goto(site_base + "assess.html")
+    page.check("#s-1-1-1")
+    assert "(storage is full)" in page.text_content("[data-role='storage-warning']")
+    context.close()
+
+
+def test_unreadable_saved_data_is_left_untouched(browser: Browser, site_base: str) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_base + "assess.html")
+    page.evaluate(f"localStorage.setItem('{STORE_KEY}', '{{not json')")
+    page.reload()
+    page.check("#s-1-1-1")
+    assert stored(page) == "{not json"
+    assert "could not be read" in page.text_content("[data-role='storage-warning']")
+    context.close()
+
+
+def test_without_javascript_the_matrix_still_shows(browser: Browser, site_base: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(site_base + "assess.html")
+    assert page.locator("fieldset.indicator").count() == 45
+    assert page.locator("fieldset.indicator legend").first.text_content().startswith(
+        "1.1 Connections with people who may benefit")
+    assert "JavaScript is off, so this page cannot save your answers." in page.inner_text("main")
+    assert page.is_hidden(".library") and page.is_hidden(".toolbar")
+    context.close()
+
+
+def test_labels_start_with_statement_names(assess_page: Page) -> None:
+    labels = assess_page.eval_on_selector_all(
+        "#indicator-3-5 .option label", "labels => labels.map(l => l.textContent.trim().split(/\\s/)[0])")
+    assert labels == ["S1", "S2", "S3", "S4", "S5", "N/A"]
+
+
+def test_next_unanswered_moves_focus(assess_page: Page) -> None:
+    page = assess_page
+    fill_some(page)
+    page.focus("#s-1-1-3")
+    page.click("[data-action='next-unanswered']")
+    assert page.evaluate("document.activeElement.id") == "s-1-4-1"
