@@ -278,3 +278,22 @@ def test_next_unanswered_moves_focus(assess_page: Page) -> None:
     page.focus("#s-1-1-3")
     page.click("[data-action='next-unanswered']")
     assert page.evaluate("document.activeElement.id") == "s-1-4-1"
+
+
+def test_rename_changes_the_saved_name(assess_page: Page) -> None:
+    page = assess_page
+    fill_some(page)
+    page.once("dialog", lambda dialog: dialog.accept("South cluster team"))
+    page.click("[data-action='rename']")
+    assert page.input_value("#service-name") == "South cluster team"
+    page.reload()
+    assert "South cluster team" in page.text_content(".library-table")
+
+
+def test_leaving_with_undownloaded_changes_warns(assess_page: Page, tmp_path: Path) -> None:
+    page = assess_page
+    assert page.evaluate("window.dispatchEvent(new Event('beforeunload', { cancelable: true }))") is True
+    fill_some(page)
+    assert page.evaluate("window.dispatchEvent(new Event('beforeunload', { cancelable: true }))") is False
+    download(page, "download-json", tmp_path)
+    assert page.evaluate("window.dispatchEvent(new Event('beforeunload', { cancelable: true }))") is True
