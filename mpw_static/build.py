@@ -7,9 +7,11 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import csp
 from .assessment_file import assessment_schema
 from .load import load_framework
 from .models import Framework
+from .problems import ContentError, Problem
 from .render import Theme, known_inserts, make_environment, render_site, site_files
 from .validate import check_framework
 from .write import write_site
@@ -35,9 +37,34 @@ def build_site(content_dir: Path, out_dir: Path, theme_dir: Path | None = None) 
     started = time.perf_counter()
     theme = Theme.at(theme_dir)
     framework = load_and_check(content_dir, theme)
-    pages = render_site(framework, theme)
+    pages = secure_pages(render_site(framework, theme))
     ids = [indicator.id for indicator in framework.indicators]
-    generated = {"assessment.schema.json": json.dumps(assessment_schema(ids), indent=2, ensure_ascii=False) + "\n"}
+    generated = {
+        "assessment.schema.json": json.dumps(assessment_schema(ids), indent=2, ensure_ascii=False) + "\n",
+        "_headers": csp.headers_file({output: policy_of(html) for output, html in pages.items()}),
+    }
     files = theme.static_files()
     write_site({**pages, **generated}, files, out_dir)
     return BuildResult(len(pages), len(files) + len(generated), time.perf_counter() - started, out_dir)
+
+
+def secure_pages(pages: dict[str, str]) -> dict[str, str]:
+    """Give every page its computed Content Security Policy; fail on anything a policy cannot allow."""
+    secured: dict[str, str] = {}
+    problems: list[Problem] = []
+    for output, html in pages.items():
+        secured[output], found = csp.apply_policy(output, html)
+        problems += found
+        problems += [
+            Problem(output, "<head>", "inline code on the page is missing from its Content Security Policy",
+                    "report this as a bug in mpw-static: the policy is computed from the page")
+            for _ in csp.uncovered_code(secured[output])[:1]
+        ]
+    if problems:
+        raise ContentError(problems)
+    return secured
+
+
+def policy_of(html: str) -> str:
+    match = csp.META_PATTERN.search(html)
+    return match.group(1) if match else ""

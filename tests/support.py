@@ -5,6 +5,10 @@ from __future__ import annotations
 import sys
 import textwrap
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Page
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -28,3 +32,12 @@ def mini_domain(number: int, indicators: int = 1) -> str:
         blocks.append(f'[[indicators]]\nid = "{number}.{position}"\ntitle = "Indicator {number}.{position}"\n'
                       f'statements = [\n{statements}]\n')
     return "\n".join(blocks)
+
+
+def watch_for_errors(page: Page) -> list[str]:
+    """Collect script errors and Content Security Policy refusals (Chromium logs those to the console)."""
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    page.on("console", lambda message: errors.append(message.text)
+            if message.type == "error" and "Content Security Policy" in message.text else None)
+    return errors

@@ -13,6 +13,8 @@ from typing import Iterator
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
+from support import watch_for_errors
+
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome")
 LAUNCH_ARGS = ["--no-sandbox", "--disable-background-networking", "--disable-component-update"]
 
@@ -42,17 +44,45 @@ def browser(playwright: Playwright) -> Iterator[Browser]:
     launched.close()
 
 
-class QuietHandler(SimpleHTTPRequestHandler):
+def read_headers_file(path: Path) -> dict[str, dict[str, str]]:
+    """Parse the build's _headers file the way a static host does: {path pattern: {header: value}}."""
+    rules: dict[str, dict[str, str]] = {}
+    current: dict[str, str] | None = None
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if not line.startswith(" "):
+            current = rules.setdefault(line.strip(), {})
+        elif current is not None:
+            name, _, value = line.strip().partition(": ")
+            current[name] = value
+    return rules
+
+
+class HostHandler(SimpleHTTPRequestHandler):
+    """Serves the site under /mpw/ and sends the headers its _headers file asks for, as a host would."""
+
+    rules: dict[str, dict[str, str]] = {}
+
+    def end_headers(self) -> None:
+        path = self.path.split("?")[0].removeprefix("/mpw")
+        for pattern, headers in self.rules.items():
+            if pattern == path or (pattern.endswith("*") and path.startswith(pattern[:-1])):
+                for name, value in headers.items():
+                    self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (the base class's name)
         pass
 
 
 @pytest.fixture(scope="session")
 def hosted_site(real_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """Serve the built site at http://127.0.0.1:PORT/mpw/, as a host would under a sub-path."""
+    """Serve the built site at http://127.0.0.1:PORT/mpw/, with its security headers, as a host would."""
     root = tmp_path_factory.mktemp("host")
     shutil.copytree(real_site, root / "mpw")
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(root)))
+    handler = type("SiteHandler", (HostHandler,), {"rules": read_headers_file(real_site / "_headers")})
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{server.server_address[1]}/mpw/"
@@ -73,9 +103,9 @@ def assess_page(browser: Browser, site_base: str) -> Iterator[Page]:
     """The assessment page in a fresh browser context (empty storage), failing on any script error."""
     context = browser.new_context(accept_downloads=True)
     page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
+    errors = watch_for_errors(page)
     page.goto(site_base + "assess.html")
     yield page
     context.close()
-    assert errors == [], f"script errors: {errors}"
+    assert errors == [], f"script errors or blocked content: {errors}"
+

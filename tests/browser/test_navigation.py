@@ -9,6 +9,8 @@ from urllib.parse import urldefrag
 import pytest
 from playwright.sync_api import Browser, Page
 
+from support import watch_for_errors
+
 pytestmark = pytest.mark.browser
 
 
@@ -18,10 +20,9 @@ def crawl(browser: Browser, start: str, base: str) -> dict[str, list[str]]:
     page = context.new_page()
     outside: list[str] = []
     failed: list[str] = []
-    errors: list[str] = []
+    errors = watch_for_errors(page)
     page.on("request", lambda request: None if request.url.startswith(base) else outside.append(request.url))
     page.on("requestfailed", lambda request: failed.append(request.url))
-    page.on("pageerror", lambda error: errors.append(str(error)))
     seen: dict[str, list[str]] = {}
     queue = deque([start])
     while queue:
@@ -41,7 +42,7 @@ def crawl(browser: Browser, start: str, base: str) -> dict[str, list[str]]:
     context.close()
     assert outside == [], f"requests left the site's folder: {outside}"
     assert failed == [], f"requests failed: {failed}"
-    assert errors == [], f"script errors: {errors}"
+    assert errors == [], f"script errors or blocked content: {errors}"
     return seen
 
 

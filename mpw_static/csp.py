@@ -1,0 +1,138 @@
+"""Content Security Policy: computed per page at build time from what the page really contains.
+
+Every page starts from `default-src 'none'`. Scripts and styles may come only from the site's own
+files or, for inline code, by the sha256 hash of that exact code. Nothing may connect out, be
+framed, or submit a form. Inline event handlers and style="" attributes cannot be allowed by a
+hash, so a page that has them is a build error, not a weaker policy.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+from html.parser import HTMLParser
+
+from .problems import Problem
+
+PLACEHOLDER = "<!--mpw-csp-->"
+META_PATTERN = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">')
+
+# <script type="..."> values a browser runs; anything else (such as application/json) is data.
+SCRIPT_TYPES = {"", "text/javascript", "application/javascript", "module"}
+
+# Headers for hosts that read a _headers file; frame-ancestors only works as a real header.
+EXTRA_HEADERS = {
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=(), interest-cohort=()",
+}
+
+
+class PageScan(HTMLParser):
+    """What one page holds that a policy must know about: inline code and forbidden attributes."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.scripts: list[str] = []
+        self.styles: list[str] = []
+        self.forbidden: list[tuple[int, str, str]] = []  # (line, tag, attribute)
+        self._inline: str | None = None  # "script" or "style" while inside inline code
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        names = dict(attrs)
+        for name, _ in attrs:
+            if name.startswith("on") or name == "style":
+                self.forbidden.append((self.getpos()[0], tag, name))
+        runs = tag == "script" and "src" not in names and (names.get("type") or "").lower() in SCRIPT_TYPES
+        if runs or tag == "style":
+            self._inline, self._text = tag, []
+
+    def handle_data(self, data: str) -> None:
+        if self._inline:
+            self._text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._inline == tag:
+            (self.scripts if tag == "script" else self.styles).append("".join(self._text))
+            self._inline = None
+
+
+def scan(html: str) -> PageScan:
+    page = PageScan()
+    page.feed(html)
+    page.close()
+    return page
+
+
+def sha256_source(code: str) -> str:
+    """The CSP source expression that allows exactly this inline code."""
+    digest = base64.b64encode(hashlib.sha256(code.encode("utf-8")).digest()).decode("ascii")
+    return f"'sha256-{digest}'"
+
+
+def policy_for(page: PageScan) -> str:
+    """The policy for a page: its own files plus the hashes of its inline code, and nothing else."""
+    scripts = " ".join(["'self'", *sorted({sha256_source(code) for code in page.scripts})])
+    styles = " ".join(["'self'", *sorted({sha256_source(code) for code in page.styles})])
+    return "; ".join([
+        "default-src 'none'",
+        f"script-src {scripts}",
+        f"style-src {styles}",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'none'",
+        "form-action 'none'",
+        "base-uri 'none'",
+    ])
+
+
+def forbidden_problems(output: str, page: PageScan) -> list[Problem]:
+    """Inline handlers and style attributes, which no hash can allow, named by page and line."""
+    return [
+        Problem(output, f"<{tag} {attribute}=...>", f"the page has an inline `{attribute}` attribute, "
+                "which the Content Security Policy blocks",
+                "move the code into a .js file in the theme's static/js and the styling into a CSS class",
+                line=line)
+        for line, tag, attribute in page.forbidden
+    ]
+
+
+def apply_policy(output: str, html: str) -> tuple[str, list[Problem]]:
+    """Put the page's computed policy in place of its placeholder; report what cannot be allowed."""
+    if PLACEHOLDER not in html:
+        return html, [Problem(output, "<head>", "the page has no Content Security Policy placeholder",
+                              f"put {PLACEHOLDER} right after <meta charset> in the base template")]
+    page = scan(html)
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(page)}">'
+    return html.replace(PLACEHOLDER, meta, 1), forbidden_problems(output, page)
+
+
+def uncovered_code(html: str) -> list[str]:
+    """Inline scripts and styles whose hash the page's own policy lacks ([] when all are covered).
+
+    The build runs this on every finished page, so a page whose code would be blocked in the
+    browser fails the build instead.
+    """
+    match = META_PATTERN.search(html)
+    policy = match.group(1) if match else ""
+    page = scan(html)
+    return [code for code in page.scripts + page.styles if sha256_source(code) not in policy]
+
+
+def headers_file(policies: dict[str, str]) -> str:
+    """A _headers file (read by Netlify, Cloudflare Pages and others) with the same policies as real headers.
+
+    Each HTML page gets its own block because pages may differ in hashes, and two CSP headers on
+    one response would both be enforced.
+    """
+    lines = ["# Security headers for static hosts that read a _headers file; written by mpw-static.", "/*"]
+    lines += [f"  {name}: {value}" for name, value in EXTRA_HEADERS.items()]
+    for output, policy in sorted(policies.items()):
+        paths = [f"/{output}"]
+        if output == "index.html" or output.endswith("/index.html"):
+            paths.insert(0, "/" + output[: -len("index.html")])
+        for path in paths:
+            lines += ["", path, f"  Content-Security-Policy: {policy}; frame-ancestors 'none'"]
+    return "\n".join(lines) + "\n"
