@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -24,6 +25,36 @@ def assessment_schema(indicator_ids: list[str]) -> dict:
     return schema
 
 
+# Characters no saved assessment contains: binary files (zip, images) are full of them. The page's
+# script applies the same rule, including U+FFFD, which is what the browser makes of invalid UTF-8.
+NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
+
+
+class DuplicateKey(Exception):
+    """A JSON object names the same key twice; json.loads would silently keep the last value."""
+
+    def __init__(self, key: str):
+        super().__init__(key)
+        self.key = key
+
+
+def decode(raw: bytes) -> str:
+    """Bytes to text as a browser's FileReader does: a byte order mark picks UTF-8 or UTF-16, else UTF-8."""
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return raw.decode("utf-16")
+    return raw.decode("utf-8-sig")
+
+
+def unique_keys(pairs: list[tuple[str, object]]) -> dict:
+    """object_pairs_hook for json.loads that refuses repeated keys."""
+    result: dict = {}
+    for key, value in pairs:
+        if key in result:
+            raise DuplicateKey(key)
+        result[key] = value
+    return result
+
+
 def depth(value: object, level: int = 1) -> int:
     """How deeply a parsed JSON value nests, stopping early once it is too deep to matter."""
     if level > MAX_DEPTH or not isinstance(value, (dict, list)):
@@ -42,8 +73,10 @@ def read_assessment(path: Path, indicator_ids: list[str]) -> tuple[Assessment | 
         return None, [Problem(name, "", f"the file is {len(raw):,} bytes, more than an assessment can be "
                                         f"({MAX_BYTES:,})", USE_DOWNLOADED)]
     try:
-        text = raw.decode("utf-8-sig")
-        data = json.loads(text)
+        text = decode(raw)
+        if NOT_TEXT.search(text):
+            raise UnicodeDecodeError("utf-8", raw, 0, 1, "control characters")
+        data = json.loads(text, object_pairs_hook=unique_keys)
     except UnicodeDecodeError:
         return None, [Problem(name, "", "the file is not text (it may be a zip, an image or a document)",
                               USE_DOWNLOADED)]
@@ -51,6 +84,11 @@ def read_assessment(path: Path, indicator_ids: list[str]) -> tuple[Assessment | 
         return None, [Problem(name, "", f"the file is not valid JSON: {error.msg} (column {error.colno})",
                               "the file may be cut short or edited by hand; use the downloaded copy",
                               line=error.lineno)]
+    except RecursionError:
+        return None, [Problem(name, "", "the file nests far deeper than an assessment does", USE_DOWNLOADED)]
+    except DuplicateKey as error:
+        return None, [Problem(name, "", f"the key “{error.key[:40]}” appears twice in one object, so it is "
+                                        "unclear which value is meant", USE_DOWNLOADED)]
     if not isinstance(data, dict) or data.get("format") != ASSESSMENT_FORMAT:
         return None, [Problem(name, "format", "this is not a Development Matrix assessment file",
                               USE_DOWNLOADED)]
@@ -62,8 +100,12 @@ def read_assessment(path: Path, indicator_ids: list[str]) -> tuple[Assessment | 
         return None, [Problem(name, "format_version", f"the file uses format version {version}, newer than this "
                                                       f"site reads (up to {ASSESSMENT_FORMAT_VERSION})",
                               "open it with the newer version of the site that saved it")]
+    if version != ASSESSMENT_FORMAT_VERSION or isinstance(version, bool):
+        return None, [Problem(name, "format_version", "the file’s format version is not one this site knows",
+                              USE_DOWNLOADED)]
     try:
-        return Assessment.model_validate(data, context={"indicator_ids": indicator_ids}), []
+        # Strict JSON validation: "3" is not 3 and 20260601 is not a date, as in the page's script.
+        return Assessment.model_validate_json(text, strict=True, context={"indicator_ids": indicator_ids}), []
     except ValidationError as error:
         return None, [assessment_problem(name, detail) for detail in error.errors()]
 
@@ -72,5 +114,7 @@ def assessment_problem(name: str, detail: dict) -> Problem:
     """Turn one pydantic error into a Problem naming the field path in the file."""
     context = detail.get("ctx") or {}
     loc = tuple(detail["loc"]) + tuple(context.get("path", ()))
-    message = "unknown field" if detail["type"] == "extra_forbidden" else detail["msg"]
+    plain = {"extra_forbidden": "unknown field",
+             "string_pattern_mismatch": "expected an id of 8 to 64 letters, digits or dashes"}
+    message = plain.get(detail["type"], detail["msg"])
     return Problem(name, field_path(loc), message, context.get("hint", ""))

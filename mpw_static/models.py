@@ -261,7 +261,7 @@ ASSESSMENT_FORMAT = "mpw-assessment"
 ASSESSMENT_FORMAT_VERSION = 1
 NOTE_LIMIT = 10_000
 SHORT_LIMIT = 300
-IndicatorId = Annotated[str, StringConstraints(max_length=8)]  # checked against the matrix below
+IndicatorId = str  # checked against the matrix by Assessment.known_indicators
 INDICATOR_ID = re.compile(r"^[1-8]\.[1-9]$")
 DomainKey = Annotated[str, StringConstraints(pattern=r"^[1-8]$")]
 FreeText = Annotated[str, StringConstraints(max_length=NOTE_LIMIT)]
@@ -274,6 +274,14 @@ class Rating(Strict):
     statement: Literal[1, 2, 3, 4, 5, "n/a"] | None = None
     evidence: Literal["fully-achieved", "work-in-progress"] | None = None
     note: FreeText = ""
+
+    @field_validator("statement", mode="before")
+    @classmethod
+    def not_true_or_false(cls, value: object) -> object:
+        """JSON true would pass as 1 in Python; the page's script refuses it too."""
+        if isinstance(value, bool):
+            raise content_error("Input should be 1, 2, 3, 4, 5 or 'n/a'", "choose a statement from 1 to 5, or n/a")
+        return value
 
     @model_validator(mode="after")
     def evidence_needs_a_statement(self) -> Rating:
@@ -321,14 +329,18 @@ class Assessment(Strict):
             raise content_error("a purpose is listed twice", "list each purpose once")
         return purposes
 
-    @model_validator(mode="after")
-    def known_indicators(self, info: ValidationInfo) -> Assessment:
-        """Reject rating keys that are not indicator ids (checked against the matrix when it is given)."""
+    @field_validator("ratings", mode="before")
+    @classmethod
+    def known_indicators(cls, ratings: object, info: ValidationInfo) -> object:
+        """Reject rating keys that are not indicator ids (checked against the matrix when it is given),
+        before the ratings themselves, so a key such as "__proto__" is named as what it is."""
+        if not isinstance(ratings, dict):
+            return ratings
         known = (info.context or {}).get("indicator_ids")
-        unknown = sorted(key for key in self.ratings
-                         if not INDICATOR_ID.match(key) or (known is not None and key not in known))
+        unknown = sorted(str(key)[:20] for key in ratings
+                         if not INDICATOR_ID.match(str(key)) or (known is not None and key not in known))
         if unknown:
             raise content_error(f"unknown indicator id {', '.join(unknown)}",
                                 "indicator ids run from 1.1 to 8.6 as listed in the matrix",
-                                path=("ratings", unknown[0]))
-        return self
+                                path=(unknown[0],))
+        return ratings

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import shutil
 import sys
+import tomllib
 from pathlib import Path
 
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from support import REAL_CONTENT, mini_domain, write  # noqa: E402
+from support import HOSTILE, REAL_CONTENT, mini_domain, write  # noqa: E402
 
 from mpw_static.build import build_site  # noqa: E402
 
@@ -131,3 +132,15 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site") / "dist"
     build_site(REAL_CONTENT, out)
     return out
+
+
+@pytest.fixture(scope="session")
+def hostile_corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, dict]]:
+    """The hostile-file corpus: {name: (path, expectation)}, with the 10 MB file written for the session."""
+    expected = tomllib.loads((HOSTILE / "expected.toml").read_text(encoding="utf-8"))
+    big = tmp_path_factory.mktemp("hostile") / "ten-megabytes.json"
+    big.write_bytes(b'{"format": "mpw-assessment", "notes": "' + b"x" * (10 * 1024 * 1024 - 41) + b'"}')
+    paths = {path.name: path for path in sorted((HOSTILE / "files").iterdir())}
+    paths[big.name] = big
+    assert set(paths) == set(expected), "tests/hostile/files and expected.toml must list the same files"
+    return {name: (paths[name], expected[name]) for name in expected}

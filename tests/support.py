@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import sys
 import textwrap
+import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -15,6 +16,9 @@ sys.path.insert(0, str(ROOT))
 
 
 REAL_CONTENT = ROOT / "content"
+HOSTILE = ROOT / "tests" / "hostile"
+# The hostile-file corpus, by file name, in the order of tests/hostile/expected.toml.
+CORPUS_NAMES = list(tomllib.loads((HOSTILE / "expected.toml").read_text(encoding="utf-8")))
 
 
 def write(path: Path, text: str) -> None:
@@ -41,3 +45,11 @@ def watch_for_errors(page: Page) -> list[str]:
     page.on("console", lambda message: errors.append(message.text)
             if message.type == "error" and "Content Security Policy" in message.text else None)
     return errors
+
+
+def download(page: Page, button: str, folder: Path) -> Path:
+    with page.expect_download() as info:
+        page.click(f"[data-action='{button}']")
+    target = folder / info.value.suggested_filename
+    info.value.save_as(target)
+    return target

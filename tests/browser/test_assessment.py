@@ -6,24 +6,19 @@ import json
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page
+from playwright.sync_api import Browser, Page, expect
 
 from mpw_static.assessment_file import read_assessment
 from mpw_static.load import load_framework
-from support import REAL_CONTENT
+from support import REAL_CONTENT, download
 
 pytestmark = pytest.mark.browser
-STORE_KEY = "mpw-static:assessments"
 HOSTILE = '<img src=x onerror="window.__pwned=1">"\'&<script>window.__pwned=2</script>'
 
 
 @pytest.fixture(scope="module")
 def indicator_ids() -> list[str]:
     return [indicator.id for indicator in load_framework(REAL_CONTENT).indicators]
-
-
-def stored(page: Page) -> str | None:
-    return page.evaluate(f"localStorage.getItem('{STORE_KEY}')")
 
 
 def fill_some(page: Page) -> None:
@@ -45,14 +40,6 @@ def fill_some(page: Page) -> None:
     page.fill("#context-1", "The team formed in 2025")
     page.fill("#reflections-1", "Who are we trying to influence?")
     page.locator("#reflections-1").blur()  # text fields also save on change, which fires on leaving them
-
-
-def download(page: Page, button: str, folder: Path) -> Path:
-    with page.expect_download() as info:
-        page.click(f"[data-action='{button}']")
-    target = folder / info.value.suggested_filename
-    info.value.save_as(target)
-    return target
 
 
 def import_file(page: Page, name: str, content: bytes) -> None:
@@ -93,7 +80,7 @@ def test_download_is_valid_for_the_python_model_and_round_trips(
     page.click("[data-action='clear-all']")
     assert page.input_value("#service-name") == ""
     import_file(page, first.name, first.read_bytes())
-    page.wait_for_function("document.querySelector('[data-role=status]').textContent.startsWith('Imported')")
+    expect(page.locator("[data-role=status]")).to_contain_text("Imported")
     assert page.input_value("#service-name") == "North cluster team"
     assert page.is_checked("#e-1-2-wip")
     (tmp_path / "again").mkdir()
@@ -123,41 +110,6 @@ def valid_file(**changes: object) -> dict:
     return data
 
 
-BAD_FILES = {
-    "truncated": (json.dumps(valid_file())[:50].encode(), "the file is not valid JSON"),
-    "a zip": (b"PK\x03\x04\x14\x00\x00\x00\x08\x00\x00\x00\x00\x00", "the file is not text"),
-    "another format": (json.dumps({"name": "x"}).encode(), "this is not a Development Matrix assessment file"),
-    "a future version": (json.dumps(valid_file(format_version=2)).encode(), "format version 2, newer than this site"),
-    "an unknown version": (json.dumps(valid_file(format_version="1")).encode(), "format version is not one this site knows"),
-    "an unknown indicator": (json.dumps(valid_file(ratings={"9.9": {"statement": 1}})).encode(),
-                             "ratings: unknown indicator id 9.9"),
-    "a wrong type": (json.dumps(valid_file(review_cycle=12)).encode(), "review_cycle: expected text"),
-    "an out-of-range statement": (json.dumps(valid_file(ratings={"2.1": {"statement": 6}})).encode(),
-                                  "ratings.2.1.statement: “6” is not one of the allowed values"),
-    "a prototype key": (b'{"format":"mpw-assessment","format_version":1,"framework_version":"x","id":"abcdefgh",'
-                        b'"created":"2026-05-01T09:00:00Z","updated":"2026-05-01T09:00:00Z","__proto__":{"a":1}}',
-                        "__proto__: unknown field"),
-    "an oversized file": (b'{"format":"mpw-assessment","pad":"' + b"x" * 2_100_000 + b'"}', "more than an assessment can be"),
-}
-
-
-@pytest.mark.parametrize("kind", list(BAD_FILES))
-def test_bad_files_are_rejected_and_nothing_stored_changes(assess_page: Page, kind: str) -> None:
-    page = assess_page
-    fill_some(page)
-    before = stored(page)
-    content, message = BAD_FILES[kind]
-    import_file(page, "bad.json", content)
-    summary = page.locator("[data-role='error-summary']")
-    summary.wait_for(state="visible")
-    assert message in summary.text_content()
-    assert "bad.json was not imported, and nothing saved here was changed" in summary.text_content()
-    assert page.evaluate("document.activeElement.getAttribute('data-role')") == "error-summary"
-    assert stored(page) == before
-    assert page.input_value("#service-name") == "North cluster team"
-    assert page.evaluate("Object.prototype.a") is None
-
-
 def test_hostile_text_is_shown_as_text(assess_page: Page) -> None:
     page = assess_page
     hostile = valid_file(service={"name": HOSTILE, "organisations": HOSTILE, "participants": HOSTILE},
@@ -178,10 +130,11 @@ def test_importing_an_existing_id_asks_first(assess_page: Page) -> None:
     import_file(page, "team.json", content)
     page.wait_for_selector(".library-table")
     page.fill("#service-name", "Renamed here")
+    page.locator("#service-name").blur()
     messages: list[str] = []
     page.once("dialog", lambda dialog: (messages.append(dialog.message), dialog.dismiss()))
     import_file(page, "team.json", content)
-    page.wait_for_function("document.querySelector('[data-role=status]').textContent.startsWith('Import cancelled')")
+    expect(page.locator("[data-role=status]")).to_have_text("Import cancelled: nothing was changed.")
     assert "Renamed here" in messages[0]
     assert page.input_value("#service-name") == "Renamed here"
 
@@ -194,7 +147,7 @@ def test_drag_and_drop_imports(assess_page: Page) -> None:
         document.querySelector('[data-role=drop-zone]').dispatchEvent(
             new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }))
     }""", json.dumps(valid_file()))
-    page.wait_for_function("document.querySelector('#service-name').value === 'Imported team'")
+    expect(page.locator("#service-name")).to_have_value("Imported team")
     assert page.is_checked("#s-2-1-4") and page.is_checked("#e-2-1-wip")
 
 
@@ -211,47 +164,6 @@ def test_duplicate_starts_the_next_cycle_and_delete_confirms(assess_page: Page) 
     page.once("dialog", lambda dialog: dialog.accept())
     page.locator("[data-action='delete']").first.click()
     assert page.locator(".library-table tbody tr").count() == 1
-
-
-def test_failing_storage_keeps_the_form_working_and_says_so(browser: Browser, site_base: str) -> None:
-    context = browser.new_context()
-    context.add_init_script("Storage.prototype.setItem = function () { throw new DOMException('no', 'SecurityError') }")
-    page = context.new_page()
-    page.goto(site_base + "assess.html")
-    warning = page.locator("[data-role='storage-warning']")
-    assert warning.is_visible()
-    assert "This browser is not saving your work (storage is blocked or unavailable)" in warning.text_content()
-    page.check("#s-4-1-5")
-    page.check("#e-4-1-fully")
-    assert page.text_content("[data-role='progress']") == "1 of 45 answered"
-    context.close()
-
-
-def test_full_storage_is_explained(browser: Browser, site_base: str) -> None:
-    context = browser.new_context()
-    context.add_init_script("""
-        const original = Storage.prototype.setItem
-        Storage.prototype.setItem = function (key, value) {
-            if (key === 'mpw-static:assessments') throw new DOMException('full', 'QuotaExceededError')
-            return original.call(this, key, value)
-        }""")
-    page = context.new_page()
-    page.goto(site_base + "assess.html")
-    page.check("#s-1-1-1")
-    assert "(storage is full)" in page.text_content("[data-role='storage-warning']")
-    context.close()
-
-
-def test_unreadable_saved_data_is_left_untouched(browser: Browser, site_base: str) -> None:
-    context = browser.new_context()
-    page = context.new_page()
-    page.goto(site_base + "assess.html")
-    page.evaluate(f"localStorage.setItem('{STORE_KEY}', '{{not json')")
-    page.reload()
-    page.check("#s-1-1-1")
-    assert stored(page) == "{not json"
-    assert "could not be read" in page.text_content("[data-role='storage-warning']")
-    context.close()
 
 
 def test_without_javascript_the_matrix_still_shows(browser: Browser, site_base: str) -> None:

@@ -1,6 +1,7 @@
 /**
- * Files: download JSON and CSV, import JSON by picker or drag and drop. Extends MPW.Assessment.
- * An import is checked in full before anything is stored; a bad file changes nothing.
+ * Files: download JSON and CSV, import JSON files by picker or drag and drop. Extends MPW.Assessment.
+ * Each imported file is checked in full before anything is stored; a bad file changes nothing,
+ * and a file over the size limit is refused before it is read.
  */
 (function (MPW) {
   'use strict'
@@ -34,6 +35,28 @@
     this.announce(format.fill(this.strings.downloaded, { file: name }))
   }
 
+  /** Everything stored that could not be opened, exactly as it was stored, in one file. */
+  proto.downloadDamaged = function () {
+    var records = this.store.records
+    var kept = {
+      note: this.strings.damaged_file_note,
+      set_aside: this.store.setAside().map(function (item) { return { key: item.key, text: item.text } }),
+      unopenable: this.unopenable().map(function (id) { return records[id] })
+    }
+    var name = 'mpw-unreadable-data-' + format.now().slice(0, 10) + '.json'
+    this.download(JSON.stringify(kept, null, 2) + '\n', 'application/json', name)
+    this.announce(format.fill(this.strings.downloaded, { file: name }))
+  }
+
+  proto.discardDamaged = function () {
+    if (!window.confirm(this.strings.confirm_discard_damaged)) return
+    this.store.discardSetAside()
+    this.unopenable().forEach(function (id) { this.store.remove(id) }, this)
+    this.renderDamaged()
+    this.announce(this.strings.damaged_discarded)
+    this.$libraryHeading.focus()
+  }
+
   proto.renderLastDownloaded = function () {
     var last = this.store.lastDownloaded(this.current.id)
     this.$lastDownloaded.textContent = last
@@ -42,61 +65,111 @@
   }
 
   proto.handleFilePicked = function () {
-    var files = this.$importFile.files
-    if (files && files.length) this.importFile(files[0])
+    var files = Array.prototype.slice.call(this.$importFile.files || [])
     this.$importFile.value = ''
+    if (files.length) this.importFiles(files)
   }
 
   proto.handleDrop = function (event) {
     event.preventDefault()
     this.$dropZone.classList.remove('dragging')
-    var files = event.dataTransfer && event.dataTransfer.files
-    if (files && files.length) this.importFile(files[0])
+    var files = Array.prototype.slice.call((event.dataTransfer && event.dataTransfer.files) || [])
+    if (files.length) this.importFiles(files)
   }
 
   /**
-   * Read, check and store one file.
+   * Read one file as text, refusing it by its size before reading if it is too big.
    * @param {File} file
+   * @param {function({name: string, text: (string|null), errors: string[]})} done
    */
-  proto.importFile = function (file) {
+  proto.readFile = function (file, done) {
     var self = this
-    if (file.size > this.data.limits.maxBytes) {
-      return this.showErrors(file.name, [format.fill(this.strings.err_too_big, { size: file.size, limit: this.data.limits.maxBytes })])
+    var limit = this.data.limits.maxBytes
+    if (file.size > limit) {
+      return done({ name: file.name, text: null, errors: [format.fill(this.strings.err_too_big, { size: file.size, limit: limit })] })
     }
     var reader = new FileReader()
-    reader.onload = function () { self.acceptFile(file.name, String(reader.result), file.size) }
-    reader.onerror = function () { self.showErrors(file.name, [self.strings.err_not_text]) }
+    reader.onload = function () { done({ name: file.name, text: String(reader.result), size: file.size, errors: [] }) }
+    reader.onerror = function () { done({ name: file.name, text: null, errors: [self.strings.err_not_text] }) }
     reader.readAsText(file)
   }
 
-  proto.acceptFile = function (name, text, size) {
-    var result = format.parse(text, size, this.data)
-    if (!result.assessment) return this.showErrors(name, result.errors)
-    var incoming = result.assessment
-    var existing = this.store.get(incoming.id)
-    if (existing && !window.confirm(format.fill(this.strings.confirm_replace, { name: this.nameOf(format.normalise(existing)) }))) {
-      this.hideErrors()
-      return this.announce(this.strings.import_cancelled)
-    }
-    this.hideErrors()
-    this.store.put(incoming)
-    this.store.markDownloaded(incoming.id, incoming.updated) // it came from a file, so it is on record
-    this.show(incoming)
-    this.renderStorageWarning()
-    this.announce(format.fill(this.strings.imported, { name: this.nameOf(incoming), file: name }))
-    this.$libraryHeading.focus()
+  /** Read every chosen file, then check and store them together. */
+  proto.importFiles = function (files) {
+    var self = this
+    var results = []
+    files.forEach(function (file, index) {
+      self.readFile(file, function (result) {
+        results[index] = result
+        if (results.filter(Boolean).length === files.length) self.acceptFiles(results)
+      })
+    })
   }
 
-  /** GOV.UK-style error summary: it takes focus and lists what is wrong, as text. */
-  proto.showErrors = function (name, errors) {
-    this.$errorSummary.querySelector('[data-role="error-intro"]').textContent =
-      format.fill(this.strings.import_failed, { file: name })
+  /**
+   * Check read files; store those that pass, one confirmation per id already saved here,
+   * and list every refusal in the error summary.
+   */
+  proto.acceptFiles = function (results) {
+    var accepted = []
+    var failures = []
+    var cancelled = 0
+    var seen = {}
+    results.forEach(function (result) {
+      var checked = result.text === null ? { assessment: null, errors: result.errors } : format.parse(result.text, result.size, this.data)
+      var incoming = checked.assessment
+      if (incoming && Object.prototype.hasOwnProperty.call(seen, incoming.id)) {
+        checked = { assessment: null, errors: [format.fill(this.strings.err_same_id, { file: seen[incoming.id] })] }
+      }
+      if (!checked.assessment) return failures.push({ name: result.name, errors: checked.errors })
+      seen[incoming.id] = result.name
+      var existing = this.store.get(incoming.id)
+      var replace = !existing || window.confirm(format.fill(this.strings.confirm_replace, { name: this.nameOf(format.normalise(existing)), file: result.name }))
+      if (replace) accepted.push({ name: result.name, assessment: incoming })
+      else cancelled += 1
+    }, this)
+    accepted.forEach(function (item) {
+      this.store.put(item.assessment)
+      this.store.markDownloaded(item.assessment.id, item.assessment.updated) // it came from a file, so it is on record
+    }, this)
+    if (accepted.length === 1) this.show(accepted[0].assessment)
+    else if (accepted.length) this.renderLibrary()
+    this.renderStorageWarning()
+    if (accepted.length) this.announceImport(accepted)
+    else if (cancelled) this.announce(this.strings.import_cancelled)
+    if (failures.length) this.showErrors(failures)
+    else {
+      this.hideErrors()
+      this.$libraryHeading.focus()
+    }
+  }
+
+  proto.announceImport = function (accepted) {
+    this.announce(accepted.length === 1
+      ? format.fill(this.strings.imported, { name: this.nameOf(accepted[0].assessment), file: accepted[0].name })
+      : format.fill(this.strings.imported_many, { n: accepted.length }))
+  }
+
+  /**
+   * GOV.UK-style error summary: it takes focus and lists each problem as a link to the file
+   * field, with every value set as text.
+   * @param {{name: string, errors: string[]}[]} failures
+   */
+  proto.showErrors = function (failures) {
+    this.$errorSummary.querySelector('[data-role="error-intro"]').textContent = failures.length === 1
+      ? format.fill(this.strings.import_failed, { file: failures[0].name })
+      : format.fill(this.strings.import_failed_many, { n: failures.length })
     var $list = this.$errorSummary.querySelector('[data-role="error-list"]')
     $list.textContent = ''
-    errors.slice(0, 20).forEach(function (message) {
-      var $item = document.createElement('li')
-      $item.textContent = message
-      $list.appendChild($item)
+    failures.forEach(function (failure) {
+      failure.errors.slice(0, 20).forEach(function (message) {
+        var $item = document.createElement('li')
+        var $link = document.createElement('a')
+        $link.href = '#import-file'
+        $link.textContent = failures.length === 1 ? message : failure.name + ': ' + message
+        $item.appendChild($link)
+        $list.appendChild($item)
+      })
     })
     this.$errorSummary.hidden = false
     this.$errorSummary.focus()
@@ -104,5 +177,17 @@
 
   proto.hideErrors = function () {
     this.$errorSummary.hidden = true
+  }
+
+  /** A link in the error summary moves focus to the field, with its label in view. */
+  proto.handleErrorLink = function (event) {
+    var $link = event.target.closest('a[href^="#"]')
+    if (!$link) return
+    var $field = document.getElementById($link.getAttribute('href').slice(1))
+    if (!$field) return
+    event.preventDefault()
+    var $label = document.querySelector('label[for="' + $field.id + '"]')
+    ;($label || $field).scrollIntoView({ block: 'center' })
+    $field.focus({ preventScroll: true })
   }
 })(window.MPW)

@@ -240,6 +240,38 @@
   }
 
   /**
+   * The first key written twice in one object of valid JSON text, or null. JSON.parse would
+   * silently keep the last value, so a file could show one thing to a person and another here.
+   * @param {string} text - text that JSON.parse accepted
+   * @returns {(string|null)}
+   */
+  function duplicateKey (text) {
+    var objects = [] // per open object or array: {keys: Set or null, expectKey: boolean}
+    for (var i = 0; i < text.length; i++) {
+      var c = text.charAt(i)
+      var top = objects[objects.length - 1]
+      if (c === '"') {
+        var end = i + 1
+        while (text.charAt(end) !== '"') end += text.charAt(end) === '\\' ? 2 : 1
+        if (top && top.keys && top.expectKey) {
+          var key = JSON.parse(text.slice(i, end + 1))
+          if (top.keys.has(key)) return key
+          top.keys.add(key)
+          top.expectKey = false
+        }
+        i = end
+      } else if (c === '{' || c === '[') {
+        objects.push({ keys: c === '{' ? new Set() : null, expectKey: true })
+      } else if (c === '}' || c === ']') {
+        objects.pop()
+      } else if (c === ',' && top && top.keys) {
+        top.expectKey = true
+      }
+    }
+    return null
+  }
+
+  /**
    * Check a file's text against the format, in the same order as mpw_static/assessment_file.py.
    * @param {string} text - the file's contents
    * @param {number} size - its size in bytes
@@ -258,6 +290,8 @@
     } catch (error) {
       return fail('err_not_json')
     }
+    var repeated = duplicateKey(text)
+    if (repeated !== null) return fail('err_duplicate_key', { key: repeated.slice(0, 40) })
     if (!isPlainObject(file) || file.format !== data.format) return fail('err_not_assessment')
     if (depth(file, 1, data.limits.maxDepth) > data.limits.maxDepth) return fail('err_too_deep')
     var version = file.format_version

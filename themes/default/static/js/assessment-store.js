@@ -1,16 +1,21 @@
 /**
  * Browser storage for assessments: a convenience, never the record.
- * Every read and write is guarded. When storage is blocked, full or unreadable the store keeps
- * working in memory and says why, and it never overwrites data it could not read.
+ * Each assessment has its own key, so a save writes one assessment and two tabs working on
+ * different assessments never touch each other's data. Every read and write is guarded: when
+ * storage is blocked, full or unreadable the store keeps working in memory and says why. It never
+ * overwrites data it could not read. Damaged data is set aside under its own key, where the
+ * person can download it, and is removed only when they ask.
  */
 (function (MPW) {
   'use strict'
 
   // Chromium shares one storage area across every file:// page, so keys carry the site's name.
   var PREFIX = 'mpw-static:'
-  var ASSESSMENTS_KEY = PREFIX + 'assessments'
+  var RECORD_PREFIX = PREFIX + 'assessment:'
   var DOWNLOADS_KEY = PREFIX + 'downloads'
   var CURRENT_KEY = PREFIX + 'current'
+  var SET_ASIDE_PREFIX = PREFIX + 'set-aside:'
+  var OLD_MAP_KEY = PREFIX + 'assessments' // first release: every assessment in one key
 
   /**
    * @param {Storage|null} storage - usually window.localStorage (reading it can itself throw)
@@ -21,9 +26,14 @@
     this.records = {}
     this.downloads = {}
     this.current = null
-    this.problem = null // null while saving works, else 'blocked', 'full' or 'unreadable'
+    // null while saving works, else 'blocked', 'full', 'read-failed' (reading throws) or
+    // 'unreadable' (damaged data that could not be set aside, so nothing may be written).
+    this.problem = null
     this.load()
   }
+
+  Store.PREFIX = PREFIX
+  Store.RECORD_PREFIX = RECORD_PREFIX
 
   /** Open window.localStorage, which throws in some browsers on file:// or in private windows. */
   Store.open = function () {
@@ -34,33 +44,88 @@
       storage.setItem(probe, '1')
       storage.removeItem(probe)
     } catch (error) {
-      var store = new Store(null)
-      store.problem = 'blocked'
+      var full = storage !== null && error && (error.name === 'QuotaExceededError' || error.code === 22)
+      var store = new Store(full ? storage : null) // full storage can still be read; blocked cannot
+      store.problem = store.problem || (full ? 'full' : 'blocked')
       return store
     }
     return new Store(storage)
   }
 
-  Store.prototype.readJson = function (key, fallback) {
-    var text = this.storage.getItem(key)
-    if (text === null) return fallback
-    var value = JSON.parse(text)
-    if (value === null || typeof value !== 'object' || Array.isArray(value)) throw new Error(key + ' is not an object')
-    return value
+  function isObject (value) {
+    return value !== null && typeof value === 'object' && !Array.isArray(value)
+  }
+
+  function parseObject (text) {
+    try {
+      var value = JSON.parse(text)
+      return isObject(value) ? value : null
+    } catch (error) {
+      return null
+    }
+  }
+
+  /** Move damaged text out of the way, keeping it; if that fails, stop writing altogether. */
+  Store.prototype.setAsideKey = function (key, text) {
+    try {
+      this.storage.setItem(SET_ASIDE_PREFIX + new Date().toISOString() + ':' + key.slice(PREFIX.length), text)
+      this.storage.removeItem(key)
+    } catch (error) {
+      this.problem = 'unreadable'
+    }
+  }
+
+  /** Every key of this site in storage. */
+  Store.prototype.ownKeys = function () {
+    var keys = []
+    for (var i = 0; i < this.storage.length; i++) {
+      var key = this.storage.key(i)
+      if (key !== null && key.indexOf(PREFIX) === 0) keys.push(key)
+    }
+    return keys
   }
 
   /** Read everything saved; on failure keep going in memory and leave the saved data alone. */
   Store.prototype.load = function () {
     if (!this.storage) return
     try {
-      this.records = this.readJson(ASSESSMENTS_KEY, {})
-      this.downloads = this.readJson(DOWNLOADS_KEY, {})
+      this.upgradeOldMap()
+      this.records = {}
+      this.ownKeys().forEach(function (key) {
+        if (key.indexOf(RECORD_PREFIX) !== 0) return
+        var text = this.storage.getItem(key)
+        var record = parseObject(text)
+        if (record) this.records[key.slice(RECORD_PREFIX.length)] = record
+        else this.setAsideKey(key, text)
+      }, this)
+      var downloads = this.storage.getItem(DOWNLOADS_KEY)
+      this.downloads = downloads === null ? {} : parseObject(downloads)
+      if (!this.downloads) { this.setAsideKey(DOWNLOADS_KEY, downloads); this.downloads = {} }
       this.current = this.storage.getItem(CURRENT_KEY)
     } catch (error) {
       this.records = {}
       this.downloads = {}
-      this.problem = 'unreadable'
+      this.problem = 'read-failed'
     }
+  }
+
+  /** Split the first release's single key into one key per assessment; set it aside if damaged. */
+  Store.prototype.upgradeOldMap = function () {
+    var text = this.storage.getItem(OLD_MAP_KEY)
+    if (text === null) return
+    var map = parseObject(text)
+    if (!map) return this.setAsideKey(OLD_MAP_KEY, text)
+    try {
+      Object.keys(map).forEach(function (id) { this.storage.setItem(RECORD_PREFIX + id, JSON.stringify(map[id])) }, this)
+      this.storage.removeItem(OLD_MAP_KEY)
+    } catch (error) {
+      this.problem = 'unreadable' // left as it was; nothing else is written until it can move
+    }
+  }
+
+  /** Whether writing is allowed: never after a failed read, so unread data cannot be overwritten. */
+  Store.prototype.writable = function () {
+    return this.storage !== null && this.problem !== 'unreadable' && this.problem !== 'read-failed'
   }
 
   /**
@@ -68,11 +133,11 @@
    * @returns {boolean} whether it was saved
    */
   Store.prototype.write = function (key, value) {
-    if (!this.storage || this.problem === 'unreadable') return false
+    if (!this.writable()) return false
     try {
       if (value === null) this.storage.removeItem(key)
       else this.storage.setItem(key, typeof value === 'string' ? value : JSON.stringify(value))
-      if (this.problem === 'full') this.problem = null
+      this.problem = null
       return true
     } catch (error) {
       this.problem = error && (error.name === 'QuotaExceededError' || error.code === 22) ? 'full' : 'blocked'
@@ -85,14 +150,32 @@
     return this.problem === null
   }
 
+  /** Pick up what other tabs have saved since this page last read storage. */
+  Store.prototype.refresh = function () {
+    if (this.writable()) this.load()
+  }
+
   /**
-   * Save (add or replace) an assessment.
-   * @param {Object} assessment
+   * What storage holds for one assessment right now, read fresh (another tab may have saved it).
+   * @returns {Object|null|undefined} the record, null if there is none, undefined if unreadable
+   */
+  Store.prototype.peek = function (id) {
+    if (!this.writable()) return undefined
+    try {
+      var text = this.storage.getItem(RECORD_PREFIX + id)
+      return text === null ? null : (parseObject(text) || undefined)
+    } catch (error) {
+      return undefined
+    }
+  }
+
+  /**
+   * Save (add or replace) one assessment under its own key.
    * @returns {boolean} whether it reached storage
    */
   Store.prototype.put = function (assessment) {
     this.records[assessment.id] = assessment
-    return this.write(ASSESSMENTS_KEY, this.records)
+    return this.write(RECORD_PREFIX + assessment.id, assessment)
   }
 
   Store.prototype.get = function (id) {
@@ -103,7 +186,7 @@
     delete this.records[id]
     delete this.downloads[id]
     this.write(DOWNLOADS_KEY, this.downloads)
-    return this.write(ASSESSMENTS_KEY, this.records)
+    return this.write(RECORD_PREFIX + id, null)
   }
 
   Store.prototype.setCurrent = function (id) {
@@ -120,15 +203,31 @@
     return Object.prototype.hasOwnProperty.call(this.downloads, id) ? this.downloads[id] : null
   }
 
-  /** Forget everything this site keeps in this browser (for shared computers). */
+  /** @returns {{key: string, text: string}[]} damaged data kept aside, oldest first */
+  Store.prototype.setAside = function () {
+    if (!this.storage) return []
+    try {
+      return this.ownKeys().filter(function (key) { return key.indexOf(SET_ASIDE_PREFIX) === 0 }).sort()
+        .map(function (key) { return { key: key, text: this.storage.getItem(key) } }, this)
+    } catch (error) {
+      return []
+    }
+  }
+
+  /** Remove set-aside data, once the person has chosen to. */
+  Store.prototype.discardSetAside = function () {
+    this.setAside().forEach(function (item) { this.write(item.key, null) }, this)
+  }
+
+  /** Forget everything this site keeps in this browser (for shared computers), set-aside data included. */
   Store.prototype.clearAll = function () {
     this.records = {}
     this.downloads = {}
     this.current = null
     if (!this.storage) return
     try {
-      [ASSESSMENTS_KEY, DOWNLOADS_KEY, CURRENT_KEY].forEach(function (key) { this.storage.removeItem(key) }, this)
-      if (this.problem === 'unreadable') this.problem = null
+      this.ownKeys().forEach(function (key) { this.storage.removeItem(key) }, this)
+      this.problem = null
     } catch (error) {
       this.problem = 'blocked'
     }

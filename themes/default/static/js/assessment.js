@@ -29,6 +29,8 @@
     this.$progress = this.find('[data-role="progress"]')
     this.$lastDownloaded = this.find('[data-role="last-downloaded"]')
     this.$storageWarning = this.find('[data-role="storage-warning"]')
+    this.$damaged = this.find('[data-role="damaged"]')
+    this.$elsewhere = this.find('[data-role="elsewhere"]')
     this.$errorSummary = this.find('[data-role="error-summary"]')
     this.$library = this.find('[data-role="library-list"]')
     this.$importFile = this.find('[data-role="import-file"]')
@@ -36,6 +38,9 @@
     this.$libraryHeading = this.find('#library-heading')
     this.store = MPW.Store.open()
     this.current = null
+    this.base = null // `updated` of the stored version the screen is based on; null if not stored
+    this.conflict = null // a newer stored version from another tab, while saving is paused
+    this.checked = {} // format checks of stored records, by id, reused while `updated` is unchanged
   }
 
   /** Find one element inside the module, or fail naming what is missing. */
@@ -57,16 +62,31 @@
     this.$dropZone.addEventListener('dragover', function (event) { event.preventDefault(); this.classList.add('dragging') })
     this.$dropZone.addEventListener('dragleave', function () { this.classList.remove('dragging') })
     this.$dropZone.addEventListener('drop', this.handleDrop.bind(this))
+    this.$errorSummary.addEventListener('click', this.handleErrorLink.bind(this))
     window.addEventListener('beforeunload', this.handleBeforeUnload.bind(this))
+    window.addEventListener('storage', this.handleStorageEvent.bind(this))
   }
 
   /** Saved assessments that pass the format checks, newest first; others stay untouched in storage. */
   Assessment.prototype.savedAssessments = function () {
-    var data = this.data
-    var records = this.store.records
-    return Object.keys(records).map(function (id) { return format.check(records[id], data).assessment })
+    return Object.keys(this.store.records).map(this.checkedRecord, this)
       .filter(function (assessment) { return assessment !== null })
       .sort(function (a, b) { return a.updated < b.updated ? 1 : -1 })
+  }
+
+  /** A stored record as a checked assessment, or null if it does not pass (old or damaged). */
+  Assessment.prototype.checkedRecord = function (id) {
+    var record = this.store.records[id]
+    var cached = this.checked[id]
+    if (!cached || cached.updated !== record.updated) {
+      cached = this.checked[id] = { updated: record.updated, assessment: format.check(record, this.data).assessment }
+    }
+    return cached.assessment
+  }
+
+  /** Stored records that cannot be opened: kept untouched, offered for download, never dropped silently. */
+  Assessment.prototype.unopenable = function () {
+    return Object.keys(this.store.records).filter(function (id) { return this.checkedRecord(id) === null }, this)
   }
 
   /** Open the assessment the person last worked on, else the newest, else a new empty one. */
@@ -75,6 +95,7 @@
     var last = saved.filter(function (assessment) { return assessment.id === this.store.current }, this)[0]
     this.show(last || saved[0] || format.create(this.data))
     this.renderStorageWarning()
+    this.renderDamaged()
   }
 
   /**
@@ -83,7 +104,11 @@
    */
   Assessment.prototype.show = function (assessment) {
     this.current = assessment
-    if (this.store.get(assessment.id)) this.store.setCurrent(assessment.id)
+    this.conflict = null
+    this.$elsewhere.hidden = true
+    var stored = this.store.get(assessment.id)
+    this.base = stored ? stored.updated : null
+    if (stored) this.store.setCurrent(assessment.id)
     this.fillForm()
     this.renderProgress()
     this.renderLibrary()
@@ -179,14 +204,88 @@
     this.renderProgress()
   }
 
-  /** Autosave the current assessment and report the outcome. */
+  /**
+   * Autosave the current assessment and report the outcome. If another tab saved a different
+   * version since this page last did, nothing is written: the person chooses what to keep.
+   */
   Assessment.prototype.save = function () {
     this.current.updated = format.now()
+    var stored = this.store.peek(this.current.id)
+    if (!this.conflict && stored && stored.updated !== this.base) this.showConflict(stored)
+    if (this.conflict) return this.announce(this.strings.not_saved_conflict)
     var saved = this.store.put(this.current)
-    if (saved) this.store.setCurrent(this.current.id)
+    if (saved) {
+      this.base = this.current.updated
+      this.store.setCurrent(this.current.id)
+    }
     this.renderStorageWarning()
     this.renderLibrary()
     if (saved) this.announce(format.fill(this.strings.saved, { time: this.time(this.current.updated) }))
+  }
+
+  /**
+   * Another tab or window changed this site's storage. Show its newer version of the open
+   * assessment when this page has nothing unsaved; otherwise stop and ask.
+   */
+  Assessment.prototype.handleStorageEvent = function (event) {
+    if (event.key !== null && event.key.indexOf(MPW.Store.PREFIX) !== 0) return
+    this.store.refresh()
+    var stored = this.store.get(this.current.id)
+    if (event.key === MPW.Store.RECORD_PREFIX + this.current.id && stored && stored.updated !== this.base) {
+      var unsaved = this.base === null || this.current.updated !== this.base
+      var newer = format.check(stored, this.data).assessment
+      if (unsaved || !newer) {
+        this.showConflict(stored)
+      } else {
+        this.show(newer)
+        this.showElsewhere(format.fill(this.strings.changed_elsewhere, { time: this.time(newer.updated) }), false)
+      }
+    }
+    this.renderLibrary()
+    this.renderDamaged()
+  }
+
+  /** Pause saving: another tab saved a version this page has not seen. */
+  Assessment.prototype.showConflict = function (stored) {
+    this.conflict = stored
+    this.showElsewhere(format.fill(this.strings.conflict, { time: this.time(stored.updated) }), true)
+  }
+
+  Assessment.prototype.showElsewhere = function (message, choices) {
+    this.$elsewhere.querySelector('[data-role="elsewhere-text"]').textContent = message
+    this.$elsewhere.querySelector('[data-role="elsewhere-choices"]').hidden = !choices
+    this.$elsewhere.hidden = false
+    this.announce(message)
+  }
+
+  /** Resolve a conflict by showing the other tab's version; this page's unsaved changes are dropped. */
+  Assessment.prototype.takeOther = function () {
+    var other = this.conflict && format.check(this.conflict, this.data).assessment
+    if (!other) return
+    this.show(other)
+    this.announce(format.fill(this.strings.opened, { name: this.nameOf(other) }))
+    this.$libraryHeading.focus()
+  }
+
+  /** Resolve a conflict by keeping both: this page's version is saved as a separate copy. */
+  Assessment.prototype.keepMine = function () {
+    var mine = this.current
+    mine.id = format.uuid()
+    mine.created = mine.updated = format.now()
+    this.conflict = null
+    this.$elsewhere.hidden = true
+    this.base = null
+    this.save()
+    this.announce(format.fill(this.strings.kept_copy, { name: this.nameOf(mine) }))
+    this.$libraryHeading.focus()
+  }
+
+  /** Say when saved data could not be opened, and offer it for download or deletion. */
+  Assessment.prototype.renderDamaged = function () {
+    var count = this.store.setAside().length + this.unopenable().length
+    this.$damaged.hidden = count === 0
+    this.$damaged.querySelector('[data-role="damaged-text"]').textContent =
+      format.fill(this.strings.damaged, { n: count })
   }
 
   /** Read a timestamp as local time for people. */
@@ -202,7 +301,9 @@
 
   /** Show or hide the plain-words warning that this browser is not keeping the work. */
   Assessment.prototype.renderStorageWarning = function () {
-    var reasons = { blocked: 'storage_blocked', full: 'storage_full', unreadable: 'storage_unreadable' }
+    var reasons = {
+      blocked: 'storage_blocked', full: 'storage_full', unreadable: 'storage_unreadable', 'read-failed': 'storage_read_failed'
+    }
     var problem = this.store.problem
     this.$storageWarning.hidden = problem === null
     if (problem !== null) {
@@ -252,7 +353,11 @@
       'clear-all': function () { this.clearAll() },
       'download-json': function () { this.downloadJson() },
       'download-csv': function () { this.downloadCsv() },
-      'next-unanswered': function () { this.focusNextUnanswered() }
+      'next-unanswered': function () { this.focusNextUnanswered() },
+      'take-other': function () { this.takeOther() },
+      'keep-mine': function () { this.keepMine() },
+      'download-damaged': function () { this.downloadDamaged() },
+      'discard-damaged': function () { this.discardDamaged() }
     }
     var action = actions[$button.getAttribute('data-action')]
     if (action) action.call(this)

@@ -1,0 +1,105 @@
+"""Importing the hostile-file corpus in Chromium: each file is refused with its message or kept as text,
+and what was already saved is byte-for-byte unchanged."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+from support import CORPUS_NAMES, watch_for_errors
+
+pytestmark = pytest.mark.browser
+
+# Counts FileReader reads, so a test can show that an oversized file is never read.
+COUNT_READS = """
+    window.__reads = 0
+    const read = FileReader.prototype.readAsText
+    FileReader.prototype.readAsText = function (blob) { window.__reads += 1; return read.apply(this, arguments) }
+"""
+SNAPSHOT = "Object.fromEntries(Object.keys(localStorage).sort().map(k => [k, localStorage.getItem(k)]))"
+
+
+def work_in_progress(page: Page) -> None:
+    """A team's unsaved-to-file work that no import may disturb."""
+    page.fill("#service-name", "Team already working")
+    page.check("#s-2-2-4")
+    page.check("#e-2-2-fully")
+    page.fill("#note-2-2", "Agreed at the March meeting")
+    page.locator("#note-2-2").blur()
+
+
+def nothing_ran(page: Page) -> None:
+    assert page.evaluate("window.__pwned") is None
+    assert page.evaluate("Object.prototype.isAdmin === undefined && Object.prototype.a === undefined")
+    assert page.locator("main img, main script:not([src]):not([type='application/json'])").count() == 0
+
+
+@pytest.fixture
+def clean_page(browser: Browser, real_site: Path):
+    context = browser.new_context()
+    context.add_init_script(COUNT_READS)
+    page = context.new_page()
+    errors = watch_for_errors(page)
+    page.goto((real_site / "assess.html").as_uri())
+    yield page
+    context.close()
+    assert errors == []
+
+
+@pytest.mark.parametrize("name", CORPUS_NAMES)
+def test_import_refuses_or_keeps_as_text(clean_page: Page, hostile_corpus: dict, name: str) -> None:
+    page = clean_page
+    path, expected = hostile_corpus[name]
+    work_in_progress(page)
+    before = page.evaluate(SNAPSHOT)
+    page.set_input_files("#import-file", str(path))
+    if expected.get("accepted"):
+        expect(page.locator("[data-role=status]")).to_have_text(f"Imported “{expected['name']}” from {name}.")
+        assert page.input_value("#service-name") == expected["name"]
+        assert expected["name"] in page.text_content(".library-table")
+        after = page.evaluate(SNAPSHOT)
+        assert {key: after[key] for key in before if key != "mpw-static:current" and key in after} == \
+            {key: value for key, value in before.items() if key != "mpw-static:current"}
+    else:
+        summary = page.locator("[data-role='error-summary']")
+        expect(summary).to_be_visible()
+        assert summary.locator("li").all_text_contents()[0] == expected["browser"]
+        assert f"{name} was not imported, and nothing saved here was changed" in summary.text_content()
+        assert page.evaluate("document.activeElement.getAttribute('data-role')") == "error-summary"
+        assert page.evaluate(SNAPSHOT) == before
+        assert page.input_value("#service-name") == "Team already working"
+        assert page.input_value("#note-2-2") == "Agreed at the March meeting"
+    nothing_ran(page)
+
+
+def test_oversized_file_is_refused_before_it_is_read(clean_page: Page, hostile_corpus: dict) -> None:
+    page = clean_page
+    page.set_input_files("#import-file", str(hostile_corpus["ten-megabytes.json"][0]))
+    expect(page.locator("[data-role='error-summary']")).to_be_visible()
+    assert page.evaluate("window.__reads") == 0
+    page.set_input_files("#import-file", str(hostile_corpus["bom-utf8.json"][0]))
+    expect(page.locator("[data-role=status]")).to_contain_text("Imported")
+    assert page.evaluate("window.__reads") == 1
+
+
+def test_whole_corpus_at_once_over_http(browser: Browser, hosted_site: str, hostile_corpus: dict) -> None:
+    """One import of every file: the first good file is kept, later files with its id are refused,
+    and each refusal is listed as a link to the file field."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(hosted_site + "assess.html")
+    page.set_input_files("#import-file", [str(path) for path, _ in hostile_corpus.values()])
+    summary = page.locator("[data-role='error-summary']")
+    expect(summary).to_be_visible()
+    refused = len([1 for _, expected in hostile_corpus.values() if not expected.get("accepted")])
+    assert summary.locator("[data-role=error-intro]").text_content() == (
+        f"{refused + 2} files were not imported; nothing saved here was changed by them:")
+    items = summary.locator("li a").all_text_contents()
+    assert "bom-utf16.json: it has the same id as bom-utf8.json, chosen in the same import" in items
+    assert "script-payloads.json: it has the same id as bom-utf8.json, chosen in the same import" in items
+    assert page.text_content("[data-role=status]") == "Imported “Corpus team” from bom-utf8.json."
+    summary.locator("li a").first.click()
+    assert page.evaluate("document.activeElement.id") == "import-file"
+    nothing_ran(page)
+    context.close()

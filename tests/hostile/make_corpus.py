@@ -1,0 +1,124 @@
+"""Write the hostile-file corpus into tests/hostile/files/ (run it again after changing a case).
+
+Each file is a bad or strange assessment file that someone might open by mistake or on purpose.
+tests/hostile/expected.toml says what must happen to each: rejected with a given message, or
+accepted with its text kept as text. The 10 MB file is made by the tests, not kept in git.
+
+    .venv/bin/python tests/hostile/make_corpus.py
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import json
+import zipfile
+from pathlib import Path
+
+FILES = Path(__file__).resolve().parent / "files"
+PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>"\'&amp;{{7*7}}${7*7}'
+TINY_PNG = base64.b64decode(
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
+
+
+def valid(**changes: object) -> dict:
+    """A small valid assessment; each case changes one thing."""
+    data = {
+        "format": "mpw-assessment", "format_version": 1, "framework_version": "FINAL – amended April 2023",
+        "id": "c0ffee00-0000-4000-8000-000000000001",
+        "service": {"name": "Corpus team", "organisations": "Health board", "participants": "OT, GP"},
+        "date": "2026-06-01", "purposes": ["learning"], "method": "group", "review_cycle": "Baseline",
+        "ratings": {"1.1": {"statement": 2, "evidence": "work-in-progress", "note": "Some awareness"}},
+        "domains": {"1": {"context": "New team", "reflections": ""}}, "sources": [],
+        "created": "2026-06-01T09:00:00Z", "updated": "2026-06-01T10:00:00Z",
+    }
+    data.update(changes)
+    return data
+
+
+def text(value: object) -> bytes:
+    return json.dumps(value, ensure_ascii=False, indent=2).encode("utf-8")
+
+
+def rating(**fields: object) -> dict:
+    return {"1.1": {"statement": 2, "evidence": None, "note": "", **fields}}
+
+
+def nested(levels: int) -> bytes:
+    return b'{"format": "mpw-assessment", "format_version": 1, "deep": ' + b"[" * levels + b"]" * levels + b"}"
+
+
+def zip_bytes() -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("assessment.json", text(valid()))
+    return buffer.getvalue()
+
+
+def cases() -> dict[str, bytes]:
+    whole = text(valid())
+    payload_everywhere = valid(
+        framework_version=PAYLOAD, review_cycle=PAYLOAD,
+        service={"name": PAYLOAD, "organisations": PAYLOAD, "participants": PAYLOAD},
+        ratings={"1.1": {"statement": 3, "evidence": "fully-achieved", "note": PAYLOAD}},
+        domains={"1": {"context": PAYLOAD, "reflections": PAYLOAD}},
+    )
+    return {
+        "truncated.json": whole[: len(whole) // 2],
+        "empty.json": b"",
+        "whitespace-only.json": b"   \n\t  \n",
+        "html-page.json": b"<!DOCTYPE html><html><script>window.__pwned=3</script></html>",
+        "bom-utf8.json": b"\xef\xbb\xbf" + whole,
+        "bom-utf16.json": "\ufeff".encode("utf-16-le") + json.dumps(valid()).encode("utf-16-le"),
+        "zip-archive.json": zip_bytes(),
+        "png-image.json": TINY_PNG,
+        "pdf-document.json": b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n",
+        "nul-bytes.json": whole.replace(b'"Corpus team"', b'"Corpus\x00team"'),
+        "deep-nesting-20.json": nested(20),
+        "deep-nesting-100000.json": nested(100_000),
+        "proto-key-top.json": whole[:-2] + b',\n  "__proto__": {"isAdmin": true}\n}',
+        "proto-key-ratings.json": text(valid(ratings={"__proto__": {"statement": 5}})),
+        "proto-key-service.json": b'{"format": "mpw-assessment", "format_version": 1, "framework_version": "x", '
+                                  b'"id": "c0ffee00-0000-4000-8000-000000000002", "service": {"__proto__": {"name": "x"}}, '
+                                  b'"created": "2026-06-01T09:00:00Z", "updated": "2026-06-01T09:00:00Z"}',
+        "constructor-key.json": text(valid(ratings={"1.1": {"statement": 2, "constructor": {"prototype": {"a": 1}}}})),
+        "top-level-array.json": b'[{"format": "mpw-assessment"}]',
+        "top-level-string.json": b'"mpw-assessment"',
+        "another-format.json": text({"format": "some-other-tool", "version": 1}),
+        "wrong-type-ratings.json": text(valid(ratings=[{"1.1": 2}])),
+        "wrong-type-statement.json": text(valid(ratings=rating(statement="3"))),
+        "wrong-type-service.json": text(valid(service="Corpus team")),
+        "wrong-type-date.json": text(valid(date=20260601)),
+        "wrong-type-purposes.json": text(valid(purposes="learning")),
+        "statement-6.json": text(valid(ratings=rating(statement=6))),
+        "statement-0.json": text(valid(ratings=rating(statement=0))),
+        "statement-negative.json": text(valid(ratings=rating(statement=-1))),
+        "statement-fraction.json": text(valid(ratings=rating(statement=2.5))),
+        "evidence-without-statement.json": text(valid(ratings=rating(statement=None, evidence="fully-achieved"))),
+        "version-as-text.json": text(valid(format_version="1")),
+        "version-0.json": text(valid(format_version=0)),
+        "version-2.json": text(valid(format_version=2)),
+        "version-huge.json": text(valid(format_version=10**12)),
+        "unknown-indicator.json": text(valid(ratings={"9.9": {"statement": 1}})),
+        "unknown-indicator-lookalike.json": text(valid(ratings={"1.10": {"statement": 1}})),
+        "duplicate-key-id.json": whole.replace(b'  "format": "mpw-assessment",',
+                                               b'  "format": "mpw-assessment",\n  "id": "c0ffee00-0000-4000-8000-999999999999",', 1),
+        "duplicate-indicator.json": whole.replace(b'"ratings": {', b'"ratings": {\n    "1.1": {"statement": 5},', 1),
+        "score-field.json": text(valid(score=87, rank=1)),
+        "bad-id.json": text(valid(id="../../etc/passwd")),
+        "note-too-long.json": text(valid(ratings=rating(note="n" * 10_001))),
+        "script-payloads.json": text(payload_everywhere),
+    }
+
+
+def main() -> None:
+    FILES.mkdir(parents=True, exist_ok=True)
+    for old in FILES.iterdir():
+        old.unlink()
+    for name, content in cases().items():
+        (FILES / name).write_bytes(content)
+    print(f"Wrote {len(cases())} files into {FILES}")
+
+
+if __name__ == "__main__":
+    main()
