@@ -204,6 +204,7 @@ class PageMeta(Strict):
     template: Text = "page.html"
     output: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+\.html$")] | None = None
     description: str = ""
+    menu: Literal["main", "footer"] = "main"  # footer: statements and policies, linked at the foot of every page
 
 
 class PagePart(Strict):

@@ -188,9 +188,10 @@ def domain_view(domain: Domain) -> PageView:
                     description=f"Domain {domain.number} of the Development Matrix: {domain.title}.")
 
 
-def navigation(framework: Framework) -> list[NavItem]:
-    """The site's main navigation, in the order the pages' front matter asks for."""
-    pages = sorted(framework.pages, key=lambda page: (page.meta.order, page.output))
+def navigation(framework: Framework, menu: str = "main") -> list[NavItem]:
+    """One menu of the site (main or footer), in the order the pages' front matter asks for."""
+    pages = sorted((page for page in framework.pages if page.meta.menu == menu),
+                   key=lambda page: (page.meta.order, page.output))
     return [NavItem(page.meta.nav_title, page.output) for page in pages]
 
 
@@ -222,11 +223,12 @@ def render_site(framework: Framework, theme: Theme) -> dict[str, str]:
     strings = theme.strings(framework.site.language)
     environment.globals["assessment_data"] = lambda: client_data(framework, strings)
     nav = navigation(framework)
+    footer_nav = navigation(framework, "footer")
     views = [(page_view(page, framework), page.meta.template) for page in framework.pages]
     views += [(domain_view(domain), "domain.html") for domain in framework.domains]
     rendered = {}
     for view, template_name in views:
         template = environment.get_template(template_name)
         rendered[view.output] = template.render(
-            site=framework.site, framework=framework, page=view, nav=nav, t=strings)
+            site=framework.site, framework=framework, page=view, nav=nav, footer_nav=footer_nav, t=strings)
     return rendered

@@ -133,7 +133,7 @@ def test_data_damaged_by_hand_is_set_aside_and_can_be_downloaded_raw(context: Br
     page.reload()
     notice = page.locator("[data-role='damaged']")
     expect(notice).to_be_visible()
-    assert "(2 item(s))" in notice.text_content() and "It has been kept, not deleted" in notice.text_content()
+    assert "(items kept: 2)" in notice.text_content() and "It has been kept, not deleted" in notice.text_content()
     kept = {key: value for key, value in snapshot(page).items() if key.startswith(f"{PREFIX}set-aside:")}
     assert set(kept.values()) == {'{"format": "mpw-assess', "not json at all"}
     assert f"{PREFIX}assessment:0000aaaa-hand" not in snapshot(page)
@@ -173,7 +173,7 @@ def test_data_from_an_older_version_is_upgraded_or_kept_untouched(context: Brows
     assert json.loads(stored[f"{PREFIX}assessment:{OLD_RECORD['id']}"]) == OLD_RECORD
     # A record this version cannot open stays exactly as it was, is reported and can be downloaded.
     assert stored[f"{PREFIX}assessment:01d01d01-0000-4000-8000-000000000002"] == not_openable
-    assert "(1 item(s))" in page.text_content("[data-role='damaged']")
+    assert "(items kept: 1)" in page.text_content("[data-role='damaged']")
     assert downloaded_damaged(page, tmp_path)["unopenable"] == [json.loads(not_openable)]
     answer(page)
     assert snapshot(page)[f"{PREFIX}assessment:01d01d01-0000-4000-8000-000000000002"] == not_openable

@@ -16,6 +16,7 @@ from support import REAL_CONTENT, ROOT
 
 EXPECTED_PAGES = {
     "index.html", "framework.html", "matrix.html", "assess.html", "appendix.html", "quality-standards.html", "resources.html",
+    "accessibility.html",
     "domains/buy-in.html", "domains/internal-relationships.html", "domains/external-relationships.html",
     "domains/information-sharing-and-governance.html", "domains/equity-and-equality.html",
     "domains/person-centred-practice.html", "domains/resources-human-and-financial.html",
