@@ -67,3 +67,17 @@ def test_a_theme_with_an_inline_handler_fails_the_build_and_writes_nothing(mini_
     assert "index.html, line " in str(raised.value)
     assert "(<button onclick=...>): the page has an inline `onclick` attribute" in str(raised.value)
     assert not (tmp_path / "dist").exists()
+
+
+def test_a_page_whose_policy_misses_a_script_hash_fails_the_build(mini_content: Path, tmp_path: Path,
+                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    """The final check reads each finished page: if the policy ever missed inline code, the build stops."""
+    theme = tmp_path / "theme"
+    write(theme / "templates/home.html", INLINE_THEME_PAGE)
+    computed = csp.policy_for
+    # A bug in policy_for that drops the hashes, caught by the real check of the finished page.
+    monkeypatch.setattr(csp, "policy_for", lambda page: computed(csp.PageScan()))
+    with pytest.raises(ContentError) as raised:
+        build_site(mini_content, tmp_path / "dist", theme)
+    assert "index.html (<head>): inline code on the page is missing from its Content Security Policy" in str(raised.value)
+    assert not (tmp_path / "dist").exists()
