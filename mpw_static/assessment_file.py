@@ -107,7 +107,22 @@ def read_assessment(path: Path, indicator_ids: list[str]) -> tuple[Assessment | 
         # Strict JSON validation: "3" is not 3 and 20260601 is not a date, as in the page's script.
         return Assessment.model_validate_json(text, strict=True, context={"indicator_ids": indicator_ids}), []
     except ValidationError as error:
-        return None, [assessment_problem(name, detail) for detail in error.errors()]
+        return None, [assessment_problem(name, detail) for detail in without_union_branches(error.errors(), data)]
+
+
+def without_union_branches(details: list[dict], data: dict) -> list[dict]:
+    """A source may be {id, service, date} or a bare id, and pydantic reports both ways of reading
+    it. Keep the errors of the way that matches what the file holds, without the branch's name."""
+    kept = []
+    for detail in details:
+        loc = tuple(detail["loc"])
+        if loc[:1] == ("sources",) and len(loc) > 2 and isinstance(loc[1], int):
+            is_object = isinstance(data["sources"][loc[1]], dict)
+            if (loc[2] == "SourceRef") != is_object:
+                continue
+            loc = loc[:2] + loc[3:]
+        kept.append({**detail, "loc": loc})
+    return kept
 
 
 def assessment_problem(name: str, detail: dict) -> Problem:

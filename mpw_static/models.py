@@ -305,13 +305,25 @@ class ServiceDetails(Strict):
     participants: FreeText = ""  # roles, not necessarily names
 
 
+AssessmentId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9-]{8,64}$")]
+
+
+class SourceRef(Strict):
+    """An assessment this one was made from (a composite's inputs, or the previous cycle), named so
+    that a reader of the file knows which it was even without the source file to hand."""
+
+    id: AssessmentId
+    service: ShortText = ""
+    date: date_type | None = None
+
+
 class Assessment(Strict):
     """A completed (or part-completed) Development Matrix, as saved in a .json file."""
 
     format: Literal["mpw-assessment"]
     format_version: Literal[1]
     framework_version: Text
-    id: Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9-]{8,64}$")]
+    id: AssessmentId
     service: ServiceDetails = ServiceDetails()
     date: date_type | None = None
     purposes: list[Literal["reporting", "evaluation", "learning"]] = []
@@ -319,7 +331,7 @@ class Assessment(Strict):
     review_cycle: ShortText = ""
     ratings: dict[IndicatorId, Rating] = {}
     domains: dict[DomainKey, DomainNotes] = {}
-    sources: list[Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9-]{8,64}$")]] = []
+    sources: list[SourceRef | AssessmentId] = []  # a bare id is the first release's form
     created: datetime
     updated: datetime
 

@@ -15,6 +15,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from .assessment_file import MAX_BYTES, MAX_DEPTH
+from .problems import ContentError, Problem
 from .models import (
     ASSESSMENT_FORMAT, ASSESSMENT_FORMAT_VERSION, NOTE_LIMIT, SHORT_LIMIT, Domain, Framework, Page, Resources,
 )
@@ -60,7 +61,11 @@ class Theme:
         for folder in reversed(self.dirs):
             path = folder / "strings" / f"{language}.toml"
             if path.is_file():
-                values.update(tomllib.loads(path.read_text(encoding="utf-8")))
+                try:
+                    values.update(tomllib.loads(path.read_text(encoding="utf-8")))
+                except tomllib.TOMLDecodeError as error:
+                    raise ContentError([Problem(str(path), "", f"the string catalogue is not valid TOML: {error}",
+                                                "check the quotes and that each key appears once")]) from None
         return Strings(values, f"strings/{language}.toml")
 
     def static_files(self) -> dict[str, Path]:

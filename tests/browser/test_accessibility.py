@@ -10,7 +10,7 @@ from typing import Iterator
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
-from support import REAL_CONTENT, download, watch_for_errors
+from support import REAL_CONTENT, ROOT, download, watch_for_errors
 
 from mpw_static.load import load_framework
 
@@ -194,3 +194,22 @@ def test_400_percent_zoom_needs_no_sideways_scrolling(browser: Browser, real_sit
                                                        "mimeType": "application/json", "buffer": b"{"}])
     assert zoomed.evaluate("document.documentElement.scrollWidth") <= 320
     context.close()
+
+
+@pytest.mark.parametrize("view, names", [
+    ("profile", ["member-a.json"]),
+    ("composite", ["member-a.json", "member-b.json", "member-c.json"]),
+    ("distance", ["baseline.json", "six-month-review.json"]),
+])
+def test_each_discussion_view_passes_axe(axe: Axe, axe_page: Page, real_site: Path, view: str,
+                                         names: list[str]) -> None:
+    page = axe_page
+    page.goto((real_site / "assess.html").as_uri())
+    page.set_input_files("#compare-files", [str(ROOT / "tests/fixtures/discussion" / name) for name in names])
+    expect(page.locator("[data-role=status]")).to_contain_text("to compare")
+    page.check(f"#view-{view}")
+    page.click("[data-action='show-view']")
+    expect(page.locator(".discussion-heading")).to_be_visible()
+    if view == "composite":
+        page.check("#composite-only-split")
+    assert violations(axe, page) == []

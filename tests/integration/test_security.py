@@ -81,3 +81,13 @@ def test_a_page_whose_policy_misses_a_script_hash_fails_the_build(mini_content: 
         build_site(mini_content, tmp_path / "dist", theme)
     assert "index.html (<head>): inline code on the page is missing from its Content Security Policy" in str(raised.value)
     assert not (tmp_path / "dist").exists()
+
+
+def test_a_broken_string_catalogue_is_a_content_error_naming_the_file(mini_content: Path, tmp_path: Path) -> None:
+    theme = tmp_path / "theme"
+    write(theme / "strings/en.toml", 'skip_link = "Skip"\nskip_link = "Again"\n')
+    with pytest.raises(ContentError) as raised:
+        build_site(mini_content, tmp_path / "dist", theme)
+    message = str(raised.value)
+    assert f"{theme / 'strings/en.toml'}: the string catalogue is not valid TOML: Cannot overwrite a value" in message
+    assert "Hint: check the quotes and that each key appears once" in message

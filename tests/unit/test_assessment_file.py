@@ -121,3 +121,12 @@ def test_schema_limits_rating_keys_to_the_matrix(tmp_path: Path) -> None:
     assert schema["additionalProperties"] is False
     assert set(schema["required"]) == {"format", "format_version", "framework_version", "id", "created", "updated"}
     assert Assessment.model_validate(valid()).method == "group"
+
+
+def test_sources_name_their_assessment_or_give_a_bare_id(tmp_path: Path) -> None:
+    data = valid()
+    data["sources"] = [{"id": "a0000000-0000-4000-8000-00000000000a", "service": "Team A", "date": "2026-03-02"},
+                       "b0000000-0000-4000-8000-00000000000b"]
+    assert check(tmp_path, data) == []
+    data["sources"] = [{"id": "a0000000", "rank": 1}]
+    assert check(tmp_path, data) == ["team.json (sources[0].rank): unknown field"]

@@ -151,21 +151,24 @@
   }
 
   /**
-   * GOV.UK-style error summary: it takes focus and lists each problem as a link to the file
-   * field, with every value set as text.
-   * @param {{name: string, errors: string[]}[]} failures
+   * GOV.UK-style error summary: it takes focus and lists each problem as a link to the field
+   * concerned (the import field unless told otherwise), with every value set as text.
+   * @param {{name: string, errors: string[]}[]} failures - name is a file name, or '' for a form problem
+   * @param {string} [fieldId]
    */
-  proto.showErrors = function (failures) {
-    this.$errorSummary.querySelector('[data-role="error-intro"]').textContent = failures.length === 1
+  proto.showErrors = function (failures, fieldId) {
+    var intro = failures.length === 1
       ? format.fill(this.strings.import_failed, { file: failures[0].name })
       : format.fill(this.strings.import_failed_many, { n: failures.length })
+    this.$errorSummary.querySelector('[data-role="error-intro"]').textContent = failures[0].name ? intro : ''
+
     var $list = this.$errorSummary.querySelector('[data-role="error-list"]')
     $list.textContent = ''
     failures.forEach(function (failure) {
       failure.errors.slice(0, 20).forEach(function (message) {
         var $item = document.createElement('li')
         var $link = document.createElement('a')
-        $link.href = '#import-file'
+        $link.href = '#' + (fieldId || 'import-file')
         $link.textContent = failures.length === 1 ? message : failure.name + ': ' + message
         $item.appendChild($link)
         $list.appendChild($item)

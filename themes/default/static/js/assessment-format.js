@@ -18,6 +18,7 @@
   var SERVICE_FIELDS = ['name', 'organisations', 'participants']
   var RATING_FIELDS = ['statement', 'evidence', 'note']
   var DOMAIN_FIELDS = ['context', 'reflections']
+  var SOURCE_FIELDS = ['id', 'service', 'date']
 
   /**
    * Fill {placeholders} in a catalogue string.
@@ -172,6 +173,16 @@
     }
   }
 
+  /** A source is {id, service, date}, or a bare id as the first release wrote. */
+  Checker.prototype.source = function (source, i) {
+    var path = 'sources[' + i + ']'
+    if (!isPlainObject(source)) return this.pattern(source, ID_PATTERN, path, 'an id')
+    this.fields(source, SOURCE_FIELDS, path + '.')
+    this.pattern(source.id, ID_PATTERN, path + '.id', 'an id')
+    if (has(source, 'service')) this.text(source.service, path + '.service', this.limits.shortText)
+    if (has(source, 'date') && source.date !== null) this.pattern(source.date, DATE_PATTERN, path + '.date', 'a date (YYYY-MM-DD)')
+  }
+
   Checker.prototype.pattern = function (value, pattern, path, expected) {
     if (typeof value !== 'string' || !pattern.test(value)) this.add('err_type', { path: path, expected: expected })
   }
@@ -196,7 +207,7 @@
     if (has(file, 'domains')) this.domains(file.domains)
     if (has(file, 'sources')) {
       if (!Array.isArray(file.sources)) this.add('err_type', { path: 'sources', expected: 'a list' })
-      else file.sources.forEach(function (source, i) { this.pattern(source, ID_PATTERN, 'sources[' + i + ']', 'an id') }, this)
+      else file.sources.forEach(this.source, this)
     }
   }
 
@@ -220,7 +231,9 @@
       review_cycle: file.review_cycle || '',
       ratings: {},
       domains: {},
-      sources: (file.sources || []).slice(),
+      sources: (file.sources || []).map(function (source) {
+        return typeof source === 'string' ? source : { id: source.id, service: source.service || '', date: source.date || null }
+      }),
       created: file.created,
       updated: file.updated
     }
@@ -317,6 +330,11 @@
     return { assessment: normalise(file), errors: [] }
   }
 
+  /** How another assessment names this one as its source: id, service and date. */
+  function sourceOf (assessment) {
+    return { id: assessment.id, service: assessment.service.name, date: assessment.date }
+  }
+
   /** Turn text into a safe, readable piece of a file name. */
   function slug (text) {
     return String(text || '').toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '')
@@ -366,6 +384,7 @@
     parse: parse,
     check: check,
     normalise: normalise,
+    sourceOf: sourceOf,
     fileName: fileName,
     toCsv: toCsv,
     fill: fill,

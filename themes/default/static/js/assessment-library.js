@@ -31,6 +31,7 @@
     }
     this.$library.textContent = ''
     this.$library.appendChild(saved.length ? this.libraryTable(saved) : this.emptyLibrary())
+    if (this.$discussList) this.renderDiscussList()
   }
 
   proto.emptyLibrary = function () {
@@ -141,7 +142,7 @@
     copy.created = time
     copy.updated = time
     copy.date = null
-    copy.sources = [record.id]
+    copy.sources = [format.sourceOf(format.normalise(record))]
     copy.review_cycle = record.review_cycle ? format.fill(this.strings.cycle_copy, { cycle: record.review_cycle }) : ''
     this.store.put(copy)
     this.show(copy)

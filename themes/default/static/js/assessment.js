@@ -54,6 +54,7 @@
   Assessment.prototype.init = function () {
     Array.prototype.forEach.call(this.$module.querySelectorAll('.js-only'), function ($el) { $el.hidden = false })
     this.openInitial()
+    this.initDiscussion()
     this.$form.addEventListener('input', this.handleInput.bind(this))
     this.$form.addEventListener('change', this.handleInput.bind(this))
     this.$form.addEventListener('submit', function (event) { event.preventDefault() })
@@ -357,7 +358,11 @@
       'take-other': function () { this.takeOther() },
       'keep-mine': function () { this.keepMine() },
       'download-damaged': function () { this.downloadDamaged() },
-      'discard-damaged': function () { this.discardDamaged() }
+      'discard-damaged': function () { this.discardDamaged() },
+      'show-view': function () { this.showView() },
+      'print-view': function () { this.printView() },
+      'save-composite': function () { this.saveComposite() },
+      'keep-compared': function () { this.keepCompared(id) }
     }
     var action = actions[$button.getAttribute('data-action')]
     if (action) action.call(this)

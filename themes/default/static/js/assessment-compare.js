@@ -1,0 +1,169 @@
+/**
+ * Comparing assessments for discussion: a development profile, a composite of several
+ * assessments, and the distance travelled between cycles. Pure functions over checked
+ * assessments and the page's embedded data; the page's views are drawn in assessment-discuss.js.
+ *
+ * None of this produces a score: there are no totals, percentages or rankings, because the
+ * matrix "is not a race to achieve statement 5".
+ */
+(function (MPW) {
+  'use strict'
+
+  var LEVELS = [1, 2, 3, 4, 5, 'n/a']
+
+  function ratingOf (assessment, id) {
+    return assessment.ratings[id] || { statement: null, evidence: null, note: '' }
+  }
+
+  function indicatorsOf (data, domain) {
+    return data.indicators.filter(function (indicator) { return indicator.domain === domain.number })
+  }
+
+  /**
+   * For each domain: how many indicators sit at S1…S5 and N/A, how many are fully achieved or
+   * work in progress, and how many are not answered yet.
+   * @returns {{domain: Object, counts: Object<string, number>, fully: number, wip: number, none: number}[]}
+   */
+  function profile (assessment, data) {
+    return data.domains.map(function (domain) {
+      var row = { domain: domain, counts: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 'n/a': 0 }, fully: 0, wip: 0, none: 0 }
+      indicatorsOf(data, domain).forEach(function (indicator) {
+        var rating = ratingOf(assessment, indicator.id)
+        if (rating.statement === null) row.none += 1
+        else row.counts[rating.statement] += 1
+        if (rating.evidence === 'fully-achieved') row.fully += 1
+        if (rating.evidence === 'work-in-progress') row.wip += 1
+      })
+      return row
+    })
+  }
+
+  /** Across the whole matrix: how many indicators at S1…S5, N/A, and not answered, in that order. */
+  function levelCounts (assessment, data) {
+    return profile(assessment, data).reduce(function (sum, row) {
+      LEVELS.forEach(function (level, k) { sum[k] += row.counts[level] })
+      sum[LEVELS.length] += row.none
+      return sum
+    }, [0, 0, 0, 0, 0, 0, 0])
+  }
+
+  /**
+   * How far answers to one indicator agree: "agreement" when everyone is within one statement,
+   * "split" when they range over two or more (or some say N/A and others do not), "too-few"
+   * with fewer than two answers.
+   * @param {(number|string|null)[]} statements
+   * @returns {{flag: string, spread: (number|null)}}
+   */
+  function agreement (statements) {
+    var answered = statements.filter(function (s) { return s !== null })
+    var numbers = answered.filter(function (s) { return typeof s === 'number' })
+    if (answered.length < 2) return { flag: 'too-few', spread: null }
+    if (numbers.length === 0) return { flag: 'agreement', spread: 0 }
+    var spread = Math.max.apply(null, numbers) - Math.min.apply(null, numbers)
+    if (numbers.length < answered.length) return { flag: 'split', spread: spread }
+    return { flag: spread >= 2 ? 'split' : 'agreement', spread: spread }
+  }
+
+  /**
+   * The composite's starting point for one indicator, for the group to change: the median
+   * statement rounded down (N/A if most said N/A), and the evidence level most people gave,
+   * work in progress on a tie, so the composite never claims more than the group did.
+   */
+  function compositeDefault (ratings) {
+    var numbers = ratings.map(function (r) { return r.statement }).filter(function (s) { return typeof s === 'number' })
+      .sort(function (a, b) { return a - b })
+    var na = ratings.filter(function (r) { return r.statement === 'n/a' }).length
+    if (!numbers.length && !na) return { statement: null, evidence: null }
+    if (na > numbers.length) return { statement: 'n/a', evidence: null }
+    var middle = numbers.length / 2
+    var median = numbers.length % 2 ? numbers[Math.floor(middle)] : (numbers[middle - 1] + numbers[middle]) / 2
+    var fully = ratings.filter(function (r) { return r.evidence === 'fully-achieved' }).length
+    var wip = ratings.filter(function (r) { return r.evidence === 'work-in-progress' }).length
+    return { statement: Math.floor(median), evidence: fully + wip === 0 ? null : (fully > wip ? 'fully-achieved' : 'work-in-progress') }
+  }
+
+  /**
+   * Every participant's answer to every indicator, side by side, with the spread, the flag and
+   * the composite's default.
+   */
+  function composite (assessments, data) {
+    return data.indicators.map(function (indicator) {
+      var ratings = assessments.map(function (a) { return ratingOf(a, indicator.id) })
+      var agreed = agreement(ratings.map(function (r) { return r.statement }))
+      return { indicator: indicator, ratings: ratings, flag: agreed.flag, spread: agreed.spread, proposal: compositeDefault(ratings) }
+    })
+  }
+
+  /** The day an assessment describes: its date, else the day it was started. */
+  function dayOf (assessment) {
+    return assessment.date || assessment.created.slice(0, 10)
+  }
+
+  /** Assessments in time order, oldest first. */
+  function inTimeOrder (assessments) {
+    return assessments.slice().sort(function (a, b) {
+      return dayOf(a) < dayOf(b) ? -1 : dayOf(a) > dayOf(b) ? 1 : (a.created < b.created ? -1 : 1)
+    })
+  }
+
+  /**
+   * How one indicator moved between two cycles.
+   * kind: forward, back, same, firmer (same statement, now fully achieved), looser, changed
+   * (to or from N/A), new (answered only later), unanswered (not in the later cycle), none (in neither).
+   */
+  function movement (from, to) {
+    var a = from.statement
+    var b = to.statement
+    if (a === null && b === null) return { kind: 'none', steps: 0 }
+    if (b === null) return { kind: 'unanswered', steps: 0 }
+    if (a === null) return { kind: 'new', steps: 0 }
+    if (typeof a !== 'number' || typeof b !== 'number') return { kind: a === b ? 'same' : 'changed', steps: 0 }
+    if (b > a) return { kind: 'forward', steps: b - a }
+    if (b < a) return { kind: 'back', steps: a - b }
+    if (from.evidence !== to.evidence && to.evidence === 'fully-achieved') return { kind: 'firmer', steps: 0 }
+    if (from.evidence !== to.evidence && from.evidence === 'fully-achieved') return { kind: 'looser', steps: 0 }
+    return { kind: 'same', steps: 0 }
+  }
+
+  var KINDS = ['forward', 'firmer', 'same', 'looser', 'back', 'changed', 'new', 'unanswered', 'none']
+
+  /**
+   * The distance travelled over two or more cycles: each indicator's answers in time order and
+   * its movement from the first cycle to the last, a per-domain summary, and what differs
+   * between the cycles (method, service, framework version) that affects comparing them.
+   */
+  function distance (assessments, data) {
+    var cycles = inTimeOrder(assessments)
+    var first = cycles[0]
+    var last = cycles[cycles.length - 1]
+    var rows = data.indicators.map(function (indicator) {
+      var ratings = cycles.map(function (a) { return ratingOf(a, indicator.id) })
+      return { indicator: indicator, ratings: ratings, movement: movement(ratings[0], ratings[ratings.length - 1]) }
+    })
+    var domains = data.domains.map(function (domain) {
+      var summary = { domain: domain }
+      KINDS.forEach(function (kind) { summary[kind] = 0 })
+      rows.forEach(function (row) { if (row.indicator.domain === domain.number) summary[row.movement.kind] += 1 })
+      return summary
+    })
+    var differences = ['method', 'service', 'framework_version'].filter(function (field) {
+      var values = cycles.map(function (a) { return field === 'service' ? a.service.name.trim().toLowerCase() : a[field] })
+      return values.some(function (value) { return value !== values[0] })
+    })
+    return { cycles: cycles, first: first, last: last, rows: rows, domains: domains, differences: differences }
+  }
+
+  MPW.compare = {
+    LEVELS: LEVELS,
+    KINDS: KINDS,
+    profile: profile,
+    levelCounts: levelCounts,
+    agreement: agreement,
+    compositeDefault: compositeDefault,
+    composite: composite,
+    inTimeOrder: inTimeOrder,
+    dayOf: dayOf,
+    movement: movement,
+    distance: distance
+  }
+})(window.MPW = window.MPW || {})
