@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import json
 import time
+import zipfile
 from dataclasses import dataclass
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from . import csp
 from .assessment_file import assessment_schema
@@ -23,37 +25,105 @@ class BuildResult:
     files: int
     seconds: float
     out_dir: Path
+    zip_path: Path | None = None
 
 
-def load_and_check(content_dir: Path, theme: Theme) -> Framework:
-    """Load the content and run the cross-file checks; raise ContentError on any problem."""
+@dataclass(frozen=True)
+class BuildOptions:
+    """Choices made on the command line; each overrides content/site.toml where both can say it."""
+
+    theme_dir: Path | None = None  # --theme
+    base_url: str | None = None    # --base-url
+    zip_path: Path | None = None   # --zip: also write the site as one zip for USB distribution
+    preview: dict[str, str] | None = None  # set by `serve`: what its reload script needs ({"script", "connect"})
+
+
+def choose_theme(framework: Framework, content_dir: Path, theme_dir: Path | None) -> Theme:
+    """--theme wins; else site.toml's theme: a name under themes/ beside content/, or a path."""
+    if theme_dir is not None:
+        return Theme.at(theme_dir)
+    name = framework.site.theme
+    if name == "default":
+        return Theme.at(None)
+    candidates = [content_dir.parent / "themes" / name, content_dir.parent / name]
+    found = next((path for path in candidates
+                  if any((path / part).is_dir() for part in ("templates", "static", "strings"))), None)
+    if found is None:
+        raise ContentError([Problem(f"{framework.content_label}/site.toml", "theme", f"there is no theme \"{name}\"",
+                                    f"make the folder themes/{name}/ (with templates/, static/ or strings/), "
+                                    "or use theme = \"default\"")])
+    return Theme.at(found)
+
+
+def load_and_check(content_dir: Path, theme_dir: Path | None = None) -> tuple[Framework, Theme]:
+    """Load the content, choose its theme and run the cross-file checks; raise ContentError on any problem."""
     framework = load_framework(content_dir)
+    theme = choose_theme(framework, content_dir, theme_dir)
     check_framework(framework, known_inserts(make_environment(theme)), site_files(framework))
-    return framework
+    return framework, theme
 
 
-def build_site(content_dir: Path, out_dir: Path, theme_dir: Path | None = None) -> BuildResult:
+def build_site(content_dir: Path, out_dir: Path, theme_dir: Path | None = None,
+               options: BuildOptions | None = None) -> BuildResult:
     """Build the whole site from content_dir into out_dir. Nothing is written unless every stage succeeds."""
     started = time.perf_counter()
-    theme = Theme.at(theme_dir)
-    framework = load_and_check(content_dir, theme)
-    pages = secure_pages(render_site(framework, theme))
+    options = options or BuildOptions(theme_dir=theme_dir)
+    framework, theme = load_and_check(content_dir, options.theme_dir or theme_dir)
+    base_url = framework.site.base_url if options.base_url is None else options.base_url
+    pages = secure_pages(render_site(framework, theme, base_url=base_url, preview=options.preview),
+                         preview=options.preview)
     ids = [indicator.id for indicator in framework.indicators]
     generated = {
         "assessment.schema.json": json.dumps(assessment_schema(ids), indent=2, ensure_ascii=False) + "\n",
         "_headers": csp.headers_file({output: policy_of(html) for output, html in pages.items()}),
+        **publishing_files(list(pages), base_url),
+        **({PREVIEW_STATUS: preview_status(None)} if options.preview else {}),
     }
-    files = theme.static_files()
+    files = {path: source for path, source in theme.static_files().items()
+             if options.preview or path != "static/js/preview.js"}
     write_site({**pages, **generated}, files, out_dir)
-    return BuildResult(len(pages), len(files) + len(generated), time.perf_counter() - started, out_dir)
+    zipped = write_zip(out_dir, options.zip_path) if options.zip_path else None
+    return BuildResult(len(pages), len(files) + len(generated), time.perf_counter() - started, out_dir, zipped)
 
 
-def secure_pages(pages: dict[str, str]) -> dict[str, str]:
+PREVIEW_STATUS = "_preview/status.js"
+
+
+def preview_status(error: str | None) -> str:
+    """The live preview's status script: the error of the last failed rebuild, or null."""
+    return f"window.MPW_BUILD_ERROR = {json.dumps(error)}\n"
+
+
+def publishing_files(outputs: list[str], base_url: str) -> dict[str, str]:
+    """sitemap.xml and robots.txt for a hosted site; nothing for a relative (USB) build."""
+    if not base_url:
+        return {}
+    urls = [base_url + ("" if output == "index.html" else output) for output in sorted(outputs)]
+    sitemap = ['<?xml version="1.0" encoding="UTF-8"?>',
+               '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+               *[f"  <url><loc>{escape(url)}</loc></url>" for url in urls], "</urlset>"]
+    return {"sitemap.xml": "\n".join(sitemap) + "\n",
+            "robots.txt": f"User-agent: *\nAllow: /\nSitemap: {base_url}sitemap.xml\n"}
+
+
+def write_zip(out_dir: Path, zip_path: Path) -> Path:
+    """Zip the built site, inside a folder named after it, for copying to USB sticks."""
+    zip_path = zip_path.resolve()
+    zip_path.parent.mkdir(parents=True, exist_ok=True)
+    folder = zip_path.stem
+    with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(out_dir.rglob("*")):
+            if path.is_file() and path.name != "_headers":
+                archive.write(path, f"{folder}/{path.relative_to(out_dir).as_posix()}")
+    return zip_path
+
+
+def secure_pages(pages: dict[str, str], preview: dict[str, str] | None = None) -> dict[str, str]:
     """Give every page its computed Content Security Policy; fail on anything a policy cannot allow."""
     secured: dict[str, str] = {}
     problems: list[Problem] = []
     for output, html in pages.items():
-        secured[output], found = csp.apply_policy(output, html)
+        secured[output], found = csp.apply_policy(output, html, preview)
         problems += found
         problems += [
             Problem(output, "<head>", "inline code on the page is missing from its Content Security Policy",

@@ -7,9 +7,8 @@ import sys
 from pathlib import Path
 
 from .assessment_file import read_assessment
-from .build import build_site, load_and_check
+from .build import BuildOptions, build_site, load_and_check
 from .problems import ContentError
-from .render import Theme
 
 COMMANDS = ("build", "validate", "serve")
 
@@ -26,6 +25,11 @@ def parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="build the site into dist/ (the default command)")
     common(build)
     build.add_argument("--out", type=Path, default=Path("dist"), help="output folder (default: dist)")
+    build.add_argument("--base-url", default=None, metavar="URL",
+                       help="published address, e.g. https://example.org/mpw/: adds canonical links, "
+                            "sitemap.xml and robots.txt (default: site.toml's base_url, else none)")
+    build.add_argument("--zip", type=Path, default=None, metavar="FILE.zip",
+                       help="also write the built site as one zip, for USB sticks and shared drives")
     validate = commands.add_parser("validate", help="check the content and report every problem; write nothing")
     common(validate)
     validate.add_argument("files", nargs="*", type=Path, help="assessment .json files to check against the format")
@@ -45,11 +49,17 @@ def main(argv: list[str] | None = None) -> int:
     command = args.command
     try:
         if command == "build":
-            result = build_site(args.content, args.out, args.theme)
+            base_url = args.base_url
+            if base_url and not base_url.endswith("/"):
+                base_url += "/"
+            options = BuildOptions(theme_dir=args.theme, base_url=base_url, zip_path=args.zip)
+            result = build_site(args.content, args.out, options=options)
             print(f"Built {result.pages} pages and {result.files} files into {result.out_dir} "
                   f"in {result.seconds:.2f} s")
+            if result.zip_path:
+                print(f"Wrote {result.zip_path}")
         elif command == "validate":
-            framework = load_and_check(args.content, Theme.at(args.theme))
+            framework, _ = load_and_check(args.content, args.theme)
             print(f"Content is valid: {len(framework.domains)} domains, {len(framework.indicators)} indicators.")
             return check_files(args.files, [indicator.id for indicator in framework.indicators])
         elif command == "serve":

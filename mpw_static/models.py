@@ -191,8 +191,11 @@ class Resources(Strict):
 class SiteConfig(Strict):
     title: Text
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Za-z]+)?$")] = "en"
-    theme: Text = "default"
+    theme: Text = "default"  # a folder name under themes/, or a path to a theme folder
     publisher: str = ""
+    # Where the site is published, e.g. "https://example.org/mpw/": adds canonical links, sitemap.xml
+    # and robots.txt. Leave empty for a build that is fully relative (USB sticks, shared drives).
+    base_url: Annotated[str, StringConstraints(pattern=r"^(https?://[^\s?#]+/)?$")] = ""
 
 
 class PageMeta(Strict):

@@ -205,6 +205,13 @@ def site_files(framework: Framework) -> set[str]:
     return {page.output for page in framework.pages} | {domain.href for domain in framework.domains}
 
 
+def canonical_url(base_url: str, output: str) -> str:
+    """A page's published address, or "" when the build has no base URL (a relative, USB build)."""
+    if not base_url:
+        return ""
+    return base_url + ("" if output == "index.html" else output)
+
+
 def client_data(framework: Framework, strings: Strings) -> dict:
     """What the assessment page's script needs, embedded in the page: file:// forbids fetching it."""
     return {
@@ -222,8 +229,11 @@ def client_data(framework: Framework, strings: Strings) -> dict:
     }
 
 
-def render_site(framework: Framework, theme: Theme) -> dict[str, str]:
-    """Render every page; return {output path: HTML}."""
+def render_site(framework: Framework, theme: Theme, base_url: str = "", preview: object = None) -> dict[str, str]:
+    """Render every page; return {output path: HTML}.
+
+    base_url adds each page's canonical address; preview adds the live-preview script (serve only).
+    """
     environment = make_environment(theme)
     strings = theme.strings(framework.site.language)
     environment.globals["assessment_data"] = lambda: client_data(framework, strings)
@@ -235,5 +245,6 @@ def render_site(framework: Framework, theme: Theme) -> dict[str, str]:
     for view, template_name in views:
         template = environment.get_template(template_name)
         rendered[view.output] = template.render(
-            site=framework.site, framework=framework, page=view, nav=nav, footer_nav=footer_nav, t=strings)
+            site=framework.site, framework=framework, page=view, nav=nav, footer_nav=footer_nav, t=strings,
+            canonical=canonical_url(base_url, view.output), preview=preview is not None)
     return rendered

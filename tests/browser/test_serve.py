@@ -1,0 +1,82 @@
+"""The live preview as an author uses it: edit, see the change; break a file, see the error over
+the last good page; fix it, and the page recovers."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+from playwright.sync_api import Browser, expect
+from support import REAL_CONTENT, ROOT, watch_for_errors
+
+pytestmark = pytest.mark.browser
+
+DOMAIN_FILE = "matrix/domains/01-buy-in.toml"
+ORIGINAL = "Very limited public awareness"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def preview(tmp_path: Path) -> Iterator[tuple[str, Path, list[str]]]:
+    """`mpw-static serve` on a copy of the real content; yields (address, content folder, its output lines)."""
+    content = tmp_path / "content"
+    shutil.copytree(REAL_CONTENT, content)
+    port = free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "mpw_static", "serve", "--content", str(content), "--out", str(tmp_path / "dist"),
+         "--port", str(port)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    lines: list[str] = []
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        line = process.stdout.readline()
+        lines.append(line)
+        if line.startswith("Serving "):
+            break
+    else:
+        process.kill()
+        pytest.fail(f"serve did not start: {lines}")
+    time.sleep(0.5)
+    yield f"http://127.0.0.1:{port}/", content, lines
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def test_edit_break_and_fix_a_statement_while_previewing(browser: Browser,
+                                                         preview: tuple[str, Path, list[str]]) -> None:
+    address, content, lines = preview
+    assert lines[0].startswith("Rebuilt 16 pages in ") and lines[0].rstrip().endswith(" ms")
+    page = browser.new_page()
+    errors = watch_for_errors(page)
+    page.goto(address + "domains/buy-in.html")
+    source = content / DOMAIN_FILE
+    text = source.read_text(encoding="utf-8")
+    assert page.locator(f"text={ORIGINAL}").count() == 1
+
+    source.write_text(text.replace(ORIGINAL, "Hardly any public awareness", 1), encoding="utf-8")
+    expect(page.locator("text=Hardly any public awareness")).to_be_visible(timeout=10_000)
+
+    source.write_text(text.replace("title = ", "title = = ", 1), encoding="utf-8")
+    banner = page.locator(".preview-error")
+    expect(banner).to_be_visible(timeout=10_000)
+    assert "The last change could not be built. This page shows the last good build." in banner.text_content()
+    assert f"content/{DOMAIN_FILE}, line 3: invalid TOML" in banner.text_content().replace(str(content.parent) + "/", "")
+    assert page.locator("text=Hardly any public awareness").count() == 1  # the last good page is still served
+
+    source.write_text(text, encoding="utf-8")
+    expect(page.locator(f"text={ORIGINAL}")).to_be_visible(timeout=10_000)
+    assert banner.count() == 0
+    page.close()
+    assert errors == []  # the preview's own reload script runs under the page's policy

@@ -1,0 +1,88 @@
+"""Themes, base URL (canonical links, sitemap, robots) and the zip: what a publisher relies on."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import pytest
+from support import ROOT, write
+
+from mpw_static.build import BuildOptions, build_site
+from mpw_static.cli import main
+from mpw_static.problems import ContentError
+
+EXAMPLE_THEME = ROOT / "themes" / "example-health-board"
+
+
+def test_example_theme_overrides_single_files_and_inherits_the_rest(mini_content: Path, tmp_path: Path) -> None:
+    build_site(mini_content, tmp_path / "dist", options=BuildOptions(theme_dir=EXAMPLE_THEME))
+    home = (tmp_path / "dist/index.html").read_text(encoding="utf-8")
+    assert '<img class="brand-logo" src="static/img/logo.svg" alt=""' in home  # templates/brand.html
+    assert "Provided by the Example Health Board." in home                     # one string overridden
+    assert "Skip to main content" in home                                      # other strings inherited
+    brand = (tmp_path / "dist/static/css/brand.css").read_text(encoding="utf-8")
+    assert "--brand: #4b2a6b" in brand
+    default_css = (ROOT / "themes/default/static/css/site.css").read_text(encoding="utf-8")
+    assert (tmp_path / "dist/static/css/site.css").read_text(encoding="utf-8") == default_css
+    assert (tmp_path / "dist/static/img/logo.svg").is_file()
+    assert (tmp_path / "dist/static/js/assessment.js").is_file()
+
+
+def test_theme_named_in_site_config_is_used_and_an_unknown_one_is_explained(mini_content: Path,
+                                                                             tmp_path: Path) -> None:
+    theme = mini_content.parent / "themes" / "board"
+    write(theme / "strings/en.toml", 'skip_link = "Jump to the content"\n')
+    site = mini_content / "site.toml"
+    site.write_text('title = "Mini site"\ntheme = "board"\n', encoding="utf-8")
+    build_site(mini_content, tmp_path / "dist")
+    assert "Jump to the content" in (tmp_path / "dist/index.html").read_text(encoding="utf-8")
+    build_site(mini_content, tmp_path / "other", options=BuildOptions(theme_dir=EXAMPLE_THEME))  # --theme wins
+    assert "Skip to main content" in (tmp_path / "other/index.html").read_text(encoding="utf-8")
+    site.write_text('title = "Mini site"\ntheme = "nowhere"\n', encoding="utf-8")
+    with pytest.raises(ContentError) as raised:
+        build_site(mini_content, tmp_path / "dist")
+    assert str(raised.value).endswith(
+        'content/site.toml (theme): there is no theme "nowhere"\n   Hint: make the folder themes/nowhere/ '
+        '(with templates/, static/ or strings/), or use theme = "default"')
+
+
+def test_base_url_adds_canonical_links_sitemap_and_robots(mini_content: Path, tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture) -> None:
+    code = main(["build", "--content", str(mini_content), "--out", str(tmp_path / "dist"),
+                 "--base-url", "https://example.org/mpw"])
+    assert code == 0
+    site = tmp_path / "dist"
+    assert '<link rel="canonical" href="https://example.org/mpw/">' in (site / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://example.org/mpw/domains/domain-1.html">' in (
+        site / "domains/domain-1.html").read_text(encoding="utf-8")
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<loc>https://example.org/mpw/</loc>" in sitemap
+    assert "<loc>https://example.org/mpw/domains/domain-8.html</loc>" in sitemap
+    assert sitemap.count("<loc>") == len(list(site.rglob("*.html")))
+    assert (site / "robots.txt").read_text(encoding="utf-8") == (
+        "User-agent: *\nAllow: /\nSitemap: https://example.org/mpw/sitemap.xml\n")
+
+
+def test_without_a_base_url_the_build_stays_relative(mini_content: Path, tmp_path: Path) -> None:
+    build_site(mini_content, tmp_path / "dist")
+    site = tmp_path / "dist"
+    assert not (site / "sitemap.xml").exists() and not (site / "robots.txt").exists()
+    for page in site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert 'rel="canonical"' not in html
+    assert not (site / "static/js/preview.js").exists()  # the live preview's script stays out of real builds
+
+
+def test_zip_holds_the_whole_site_in_one_folder(mini_content: Path, tmp_path: Path,
+                                                capsys: pytest.CaptureFixture) -> None:
+    code = main(["build", "--content", str(mini_content), "--out", str(tmp_path / "dist"),
+                 "--zip", str(tmp_path / "mpw-site.zip")])
+    assert code == 0
+    assert f"Wrote {tmp_path / 'mpw-site.zip'}" in capsys.readouterr().out
+    with zipfile.ZipFile(tmp_path / "mpw-site.zip") as archive:
+        names = set(archive.namelist())
+    built = {"mpw-site/" + path.relative_to(tmp_path / "dist").as_posix()
+             for path in (tmp_path / "dist").rglob("*") if path.is_file() and path.name != "_headers"}
+    assert names == built
+    assert "mpw-site/index.html" in names and "mpw-site/static/js/assessment.js" in names
