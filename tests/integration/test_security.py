@@ -76,7 +76,7 @@ def test_a_page_whose_policy_misses_a_script_hash_fails_the_build(mini_content: 
     write(theme / "templates/home.html", INLINE_THEME_PAGE)
     computed = csp.policy_for
     # A bug in policy_for that drops the hashes, caught by the real check of the finished page.
-    monkeypatch.setattr(csp, "policy_for", lambda page: computed(csp.PageScan()))
+    monkeypatch.setattr(csp, "policy_for", lambda page, preview=None: computed(csp.PageScan()))
     with pytest.raises(ContentError) as raised:
         build_site(mini_content, tmp_path / "dist", theme)
     assert "index.html (<head>): inline code on the page is missing from its Content Security Policy" in str(raised.value)

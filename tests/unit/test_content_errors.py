@@ -10,13 +10,12 @@ from support import mini_domain, write
 from mpw_static.build import load_and_check
 from mpw_static.load import load_framework
 from mpw_static.problems import ContentError
-from mpw_static.render import Theme
 
 
 def problems(content: Path) -> list[str]:
     """Load and check content that is expected to fail; return each problem as the author reads it."""
     with pytest.raises(ContentError) as caught:
-        load_and_check(content, Theme.at(None))
+        load_and_check(content)
     return [problem.describe() for problem in caught.value.problems]
 
 
@@ -27,7 +26,7 @@ def replace(path: Path, old: str, new: str) -> None:
 
 
 def test_mini_content_is_valid(mini_content: Path) -> None:
-    framework = load_and_check(mini_content, Theme.at(None))
+    framework, _ = load_and_check(mini_content)
     assert [domain.number for domain in framework.domains] == list(range(1, 9))
     assert [indicator.id for indicator in framework.indicators][:2] == ["1.1", "2.1"]
 
