@@ -21,6 +21,12 @@ from .models import (
 )
 
 MATRIX_PAGE = "matrix.html"
+ASSESSMENT_PAGE = "assess.html"
+SINGLE_FILE = "mpw-development-matrix.html"
+# The assessment page's scripts, in load order; the single-file edition inlines the same files.
+ASSESSMENT_SCRIPTS = [f"static/js/assessment{name}.js" for name in
+                      ("-format", "-store", "", "-library", "-files", "-compare", "-discuss")]
+SINGLE_FILE_STYLES = ["static/css/site.css", "static/css/brand.css"]
 INSERT_MARK = "mpw-insert:"
 INSERT_PLACEHOLDER = re.compile(r"<!--" + INSERT_MARK + r"([a-z_]+)-->")
 DEFAULT_THEME = Path(__file__).resolve().parent.parent / "themes" / "default"
@@ -109,6 +115,21 @@ class PageView:
         return relative + ("#" + anchor if anchor else "")
 
 
+class SingleFileView(PageView):
+    """A page of the single-file edition: links to the matrix's pages become links within the file."""
+
+    domains: dict[str, int] = {}
+
+    def link(self, target: str) -> str:
+        path, _, anchor = target.partition("#")
+        if path in self.domains:
+            if anchor.startswith("indicator-"):
+                return "#indicator-" + anchor.removeprefix("indicator-").replace(".", "-")
+            return f"#assess-domain-{self.domains[path]}"
+        sections = {"appendix.html": "appendix", MATRIX_PAGE: "guidance", ASSESSMENT_PAGE: "assessment", "": "top"}
+        return "#" + (anchor or sections.get(path, "top"))
+
+
 class SiteLinks(Treeprocessor):
     """Resolve resource: links to their address (or plain text) and make site links relative to the page."""
 
@@ -166,13 +187,13 @@ def known_inserts(environment: Environment) -> set[str]:
     return {name for name in dir(module) if not name.startswith("_") and callable(getattr(module, name))}
 
 
-def page_view(page: Page, framework: Framework) -> PageView:
+def page_view(page: Page, framework: Framework, view_class: type[PageView] = PageView) -> PageView:
     """Prepare a Markdown page for its template.
 
     The body is converted in one go, with each insert held by a placeholder comment, so that
     footnotes and heading ids work across the whole page; the HTML is then cut at the placeholders.
     """
-    view = PageView(output=page.output, title=page.meta.title, nav_title=page.meta.nav_title,
+    view = view_class(output=page.output, title=page.meta.title, nav_title=page.meta.nav_title,
                     description=page.meta.description, section=page.output)
     source = "\n\n".join(
         part.text if part.kind == "markdown" else f"<!--{INSERT_MARK}{part.text}-->" for part in page.parts)
@@ -237,6 +258,9 @@ def render_site(framework: Framework, theme: Theme, base_url: str = "", preview:
     environment = make_environment(theme)
     strings = theme.strings(framework.site.language)
     environment.globals["assessment_data"] = lambda: client_data(framework, strings)
+    environment.globals["assessment_scripts"] = ASSESSMENT_SCRIPTS
+    outputs = {page.output for page in framework.pages}
+    environment.globals["single_file"] = SINGLE_FILE if {MATRIX_PAGE, ASSESSMENT_PAGE} <= outputs else ""
     nav = navigation(framework)
     footer_nav = navigation(framework, "footer")
     views = [(page_view(page, framework), page.meta.template) for page in framework.pages]
@@ -247,4 +271,24 @@ def render_site(framework: Framework, theme: Theme, base_url: str = "", preview:
         rendered[view.output] = template.render(
             site=framework.site, framework=framework, page=view, nav=nav, footer_nav=footer_nav, t=strings,
             canonical=canonical_url(base_url, view.output), preview=preview is not None)
+    single = single_file(framework, theme, environment, strings)
+    if single:
+        rendered[SINGLE_FILE] = single
     return rendered
+
+
+def single_file(framework: Framework, theme: Theme, environment: Environment, strings: Strings) -> str:
+    """The single-file edition, or "" when the content has no matrix or assessment page to build it from."""
+    pages = {page.output: page for page in framework.pages}
+    if not environment.globals["single_file"]:
+        return ""
+    SingleFileView.domains = {domain.href: domain.number for domain in framework.domains}
+    static = theme.static_files()
+    read = lambda path: static[path].read_text(encoding="utf-8")  # noqa: E731
+    view = page_view(pages[ASSESSMENT_PAGE], framework, SingleFileView)
+    view.output = SINGLE_FILE
+    return environment.get_template("single.html").render(
+        site=framework.site, framework=framework, page=view, t=strings,
+        guidance=page_view(pages[MATRIX_PAGE], framework, SingleFileView),
+        inline_css="\n".join(read(path) for path in SINGLE_FILE_STYLES),
+        inline_scripts=[read(path) for path in ASSESSMENT_SCRIPTS])

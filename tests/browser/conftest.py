@@ -98,13 +98,23 @@ def site_base(request: pytest.FixtureRequest, real_site: Path) -> str:
     return request.getfixturevalue("hosted_site")
 
 
+@pytest.fixture(params=["file", "http", "single-file"])
+def assess_url(request: pytest.FixtureRequest, real_site: Path) -> str:
+    """The assessment tool three ways: assess.html from the folder and hosted, and the single-file edition."""
+    if request.param == "file":
+        return (real_site / "assess.html").resolve().as_uri()
+    if request.param == "http":
+        return request.getfixturevalue("hosted_site") + "assess.html"
+    return (real_site / "mpw-development-matrix.html").resolve().as_uri()
+
+
 @pytest.fixture
-def assess_page(browser: Browser, site_base: str) -> Iterator[Page]:
-    """The assessment page in a fresh browser context (empty storage), failing on any script error."""
+def assess_page(browser: Browser, assess_url: str) -> Iterator[Page]:
+    """The assessment tool in a fresh browser context (empty storage), failing on any script error."""
     context = browser.new_context(accept_downloads=True)
     page = context.new_page()
     errors = watch_for_errors(page)
-    page.goto(site_base + "assess.html")
+    page.goto(assess_url)
     yield page
     context.close()
     assert errors == [], f"script errors or blocked content: {errors}"

@@ -164,7 +164,7 @@ def test_page_links_and_inserts(mini_content: Path) -> None:
     assert found[1] == ("content/pages/about.md, line 6: link to \"nowhere.html\", which the site does not have\n"
                         "   Hint: link to a page by its file name, e.g. matrix.html")
     assert found[2].startswith("content/pages/about.md, line 8: unknown insert {{ no_such_insert() }}\n"
-                               "   Hint: use one of: definitions, domain_cards, domain_overview,")
+                               "   Hint: use one of: appendix_table, definitions, domain_cards, domain_overview,")
 
 
 def test_all_problems_reported_together_and_numbered(mini_content: Path) -> None:
