@@ -26,6 +26,7 @@ class BuildResult:
     seconds: float
     out_dir: Path
     zip_path: Path | None = None
+    warnings: tuple[Problem, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -36,6 +37,7 @@ class BuildOptions:
     base_url: str | None = None    # --base-url
     zip_path: Path | None = None   # --zip: also write the site as one zip for USB distribution
     preview: dict[str, str] | None = None  # set by `serve`: what its reload script needs ({"script", "connect"})
+    strict: bool = False           # --strict: warnings fail the build
 
 
 def choose_theme(framework: Framework, content_dir: Path, theme_dir: Path | None) -> Theme:
@@ -55,12 +57,14 @@ def choose_theme(framework: Framework, content_dir: Path, theme_dir: Path | None
     return Theme.at(found)
 
 
-def load_and_check(content_dir: Path, theme_dir: Path | None = None) -> tuple[Framework, Theme]:
-    """Load the content, choose its theme and run the cross-file checks; raise ContentError on any problem."""
+def load_and_check(content_dir: Path, theme_dir: Path | None = None,
+                   strict: bool = False) -> tuple[Framework, Theme, list[Problem]]:
+    """Load the content, choose its theme and run the cross-file checks; raise ContentError on any
+    problem (and on any warning when strict); return the warnings otherwise."""
     framework = load_framework(content_dir)
     theme = choose_theme(framework, content_dir, theme_dir)
-    check_framework(framework, known_inserts(make_environment(theme)), site_files(framework))
-    return framework, theme
+    warnings = check_framework(framework, known_inserts(make_environment(theme)), site_files(framework), strict)
+    return framework, theme, warnings
 
 
 def build_site(content_dir: Path, out_dir: Path, theme_dir: Path | None = None,
@@ -68,7 +72,7 @@ def build_site(content_dir: Path, out_dir: Path, theme_dir: Path | None = None,
     """Build the whole site from content_dir into out_dir. Nothing is written unless every stage succeeds."""
     started = time.perf_counter()
     options = options or BuildOptions(theme_dir=theme_dir)
-    framework, theme = load_and_check(content_dir, options.theme_dir or theme_dir)
+    framework, theme, warnings = load_and_check(content_dir, options.theme_dir or theme_dir, options.strict)
     base_url = framework.site.base_url if options.base_url is None else options.base_url
     pages = secure_pages(render_site(framework, theme, base_url=base_url, preview=options.preview),
                          preview=options.preview)
@@ -83,7 +87,8 @@ def build_site(content_dir: Path, out_dir: Path, theme_dir: Path | None = None,
              if options.preview or path != "static/js/preview.js"}
     write_site({**pages, **generated}, files, out_dir)
     zipped = write_zip(out_dir, options.zip_path) if options.zip_path else None
-    return BuildResult(len(pages), len(files) + len(generated), time.perf_counter() - started, out_dir, zipped)
+    return BuildResult(len(pages), len(files) + len(generated), time.perf_counter() - started, out_dir, zipped,
+                       tuple(warnings))
 
 
 PREVIEW_STATUS = "_preview/status.js"

@@ -21,6 +21,7 @@ def parser() -> argparse.ArgumentParser:
     def common(sub: argparse.ArgumentParser) -> None:
         sub.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
         sub.add_argument("--theme", type=Path, default=None, help="theme folder layered over themes/default")
+        sub.add_argument("--strict", action="store_true", help="treat warnings as problems (fail on them)")
 
     build = commands.add_parser("build", help="build the site into dist/ (the default command)")
     common(build)
@@ -52,15 +53,21 @@ def main(argv: list[str] | None = None) -> int:
             base_url = args.base_url
             if base_url and not base_url.endswith("/"):
                 base_url += "/"
-            options = BuildOptions(theme_dir=args.theme, base_url=base_url, zip_path=args.zip)
+            options = BuildOptions(theme_dir=args.theme, base_url=base_url, zip_path=args.zip, strict=args.strict)
             result = build_site(args.content, args.out, options=options)
             print(f"Built {result.pages} pages and {result.files} files into {result.out_dir} "
                   f"in {result.seconds:.2f} s")
             if result.zip_path:
                 print(f"Wrote {result.zip_path}")
+            if result.warnings:
+                print(f"{len(result.warnings)} warnings (the build went ahead): run `python build.py validate` "
+                      "to list them, or build with --strict to make them fail the build.")
         elif command == "validate":
-            framework, _ = load_and_check(args.content, args.theme)
-            print(f"Content is valid: {len(framework.domains)} domains, {len(framework.indicators)} indicators.")
+            framework, _, warnings = load_and_check(args.content, args.theme, args.strict)
+            print(f"Content is valid: {len(framework.domains)} domains, {len(framework.indicators)} indicators"
+                  + (f", with {len(warnings)} warnings (--strict makes them fail):" if warnings else "."))
+            for number, warning in enumerate(warnings, start=1):
+                print(f"{number}. {warning.describe()}")
             return check_files(args.files, [indicator.id for indicator in framework.indicators])
         elif command == "serve":
             from .serve import serve

@@ -171,7 +171,7 @@ class Link(Strict):
 
     id: Slug
     title: Text
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    url: Annotated[str, StringConstraints(pattern=r"^(https?://|mailto:)\S+$")] | None = None
 
 
 class Video(Strict):

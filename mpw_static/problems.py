@@ -22,7 +22,7 @@ class Problem:
             where += f", line {self.line}"
         if self.place:
             where += f" ({self.place})"
-        text = f"{where}: {self.message}"
+        text = f"{where}: {'warning: ' if self.warning else ''}{self.message}"
         if self.hint:
             text += f"\n   Hint: {self.hint}"
         return text

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from .models import Framework
 from .problems import ContentError, Problem
@@ -12,8 +13,12 @@ DOMAIN_COUNT = 8
 MARKDOWN_LINK = re.compile(r"\]\(([^)\s]+)\)")
 
 
-def check_framework(framework: Framework, inserts: set[str], site_files: set[str]) -> None:
-    """Raise ContentError listing every cross-reference problem; return quietly when there are none."""
+def check_framework(framework: Framework, inserts: set[str], site_files: set[str], strict: bool = False) -> list[Problem]:
+    """Raise ContentError listing every cross-reference problem; return the warnings.
+
+    Warnings are things a reader can live with, such as a resource without an address yet; with
+    strict=True (the --strict option) they fail the build like problems do.
+    """
     problems = [
         *check_domains(framework),
         *check_test_questions(framework),
@@ -21,9 +26,34 @@ def check_framework(framework: Framework, inserts: set[str], site_files: set[str
         *check_workforce(framework),
         *check_videos(framework),
         *check_pages(framework, inserts, site_files),
+        *check_resource_ids(framework),
     ]
-    if problems:
-        raise ContentError(problems)
+    warnings = check_addresses(framework)
+    if problems or (strict and warnings):
+        raise ContentError(problems + [replace(warning, warning=False) for warning in warnings] if strict else problems)
+    return warnings
+
+
+def check_resource_ids(framework: Framework) -> list[Problem]:
+    """Each resource link has its own id: pages name them in resource: links."""
+    ids = Counter(link.id for link in framework.resources.links)
+    return [
+        Problem(f"{framework.content_label}/resources.toml", f"links[{index}].id",
+                f"the id \"{link.id}\" is used by {ids[link.id]} links", "give each link its own id")
+        for index, link in enumerate(framework.resources.links) if ids[link.id] > 1
+    ]
+
+
+def check_addresses(framework: Framework) -> list[Problem]:
+    """Warnings: documents and videos without a web address are shown as plain text."""
+    file = f"{framework.content_label}/resources.toml"
+    items = [(f"links[{i}]", link.title, link.url) for i, link in enumerate(framework.resources.links)]
+    items += [(f"videos[{i}]", video.title, video.url) for i, video in enumerate(framework.resources.videos)]
+    return [
+        Problem(file, place, f"\"{title}\" has no web address yet, so it is shown as plain text",
+                "add url = \"https://…\" to it once the address is known", warning=True)
+        for place, title, url in items if url is None
+    ]
 
 
 def check_domains(framework: Framework) -> list[Problem]:

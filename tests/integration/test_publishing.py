@@ -86,3 +86,30 @@ def test_zip_holds_the_whole_site_in_one_folder(mini_content: Path, tmp_path: Pa
              for path in (tmp_path / "dist").rglob("*") if path.is_file() and path.name != "_headers"}
     assert names == built
     assert "mpw-site/index.html" in names and "mpw-site/static/js/assessment.js" in names
+
+
+def test_warnings_are_listed_and_strict_makes_them_fail(mini_content: Path, tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture) -> None:
+    assert main(["validate", "--content", str(mini_content)]) == 0
+    out = capsys.readouterr().out
+    assert out.splitlines()[:3] == [
+        "Content is valid: 8 domains, 8 indicators, with 2 warnings (--strict makes them fail):",
+        'content/resources.toml (links[0]): warning: "The paper" has no web address yet, so it is shown as plain text'
+        .join(["1. ", ""]),
+        '   Hint: add url = "https://…" to it once the address is known']
+    assert main(["build", "--content", str(mini_content), "--out", str(tmp_path / "dist")]) == 0
+    assert "2 warnings (the build went ahead)" in capsys.readouterr().out
+    assert main(["build", "--strict", "--content", str(mini_content), "--out", str(tmp_path / "strict")]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Content has 2 problems; nothing was written:\n"
+                          '1. content/resources.toml (links[0]): "The paper" has no web address yet')
+    assert not (tmp_path / "strict").exists()
+
+
+def test_duplicate_resource_ids_are_a_problem(mini_content: Path, capsys: pytest.CaptureFixture) -> None:
+    resources = mini_content / "resources.toml"
+    resources.write_text(resources.read_text(encoding="utf-8").replace('id = "channel"', 'id = "paper"'),
+                         encoding="utf-8")
+    assert main(["validate", "--content", str(mini_content)]) == 1
+    err = capsys.readouterr().err
+    assert '2. content/resources.toml (links[0].id): the id "paper" is used by 2 links\n   Hint: give each link its own id' in err

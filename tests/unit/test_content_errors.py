@@ -26,7 +26,7 @@ def replace(path: Path, old: str, new: str) -> None:
 
 
 def test_mini_content_is_valid(mini_content: Path) -> None:
-    framework, _ = load_and_check(mini_content)
+    framework, _, _ = load_and_check(mini_content)
     assert [domain.number for domain in framework.domains] == list(range(1, 9))
     assert [indicator.id for indicator in framework.indicators][:2] == ["1.1", "2.1"]
 
