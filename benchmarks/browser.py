@@ -1,0 +1,100 @@
+"""Timings in headless Chromium on file://: the page ready, a click saved, a 50-file composite, and
+opening with 200 stored assessments. Each figure is the median of several fresh runs."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import statistics
+from pathlib import Path
+
+from playwright.sync_api import Page, sync_playwright
+
+from mpw_static.load import load_framework
+
+ROOT = Path(__file__).resolve().parent.parent
+READY = "performance.getEntriesByName('mpw-assessment-ready')[0].startTime"
+CLICK_TO_SAVED = """n => {
+    const radio = document.querySelector('#s-1-1-' + (n % 5 + 1))
+    const started = performance.now()
+    radio.click()
+    const took = performance.now() - started
+    const saved = Object.keys(localStorage).filter(k => k.startsWith('mpw-static:assessment:'))
+      .map(k => JSON.parse(localStorage.getItem(k)).ratings['1.1'])
+    return saved.length === 1 && saved[0].statement === n % 5 + 1 ? took : -1
+}"""
+
+
+def chromium() -> str | None:
+    return os.environ.get("MPW_CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+def team_files(work: Path, count: int) -> list[str]:
+    """`count` assessments of one team, answers spread at random (fixed seed) over every indicator."""
+    base = json.loads((ROOT / "tests/fixtures/discussion/member-a.json").read_text(encoding="utf-8"))
+    ids = [indicator.id for indicator in load_framework(ROOT / "content").indicators]
+    chance = random.Random(7)
+    folder = work / "team"
+    folder.mkdir(exist_ok=True)
+    paths = []
+    for n in range(count):
+        ratings = {i: {"statement": chance.randint(1, 5), "evidence": chance.choice(["fully-achieved", "work-in-progress"]),
+                       "note": "Discussed at the team meeting."} for i in ids}
+        data = {**base, "id": f"bench-member-{n:04d}", "ratings": ratings,
+                "service": {**base["service"], "participants": f"Member {n + 1}"}}
+        path = folder / f"member-{n:03d}.json"
+        path.write_text(json.dumps(data), encoding="utf-8")
+        paths.append(str(path))
+    return paths
+
+
+def outside_requests(page: Page, site: Path) -> int:
+    base = site.resolve().as_uri() + "/"
+    outside: list[str] = []
+    page.on("request", lambda request: None if request.url.startswith(base) or request.url.startswith("data:")
+            else outside.append(request.url))
+    for html in sorted(site.rglob("*.html")):
+        page.goto(html.as_uri())
+    return len(outside)
+
+
+def measure(site: Path, work: Path, repeats: int) -> dict[str, float]:
+    assess = (site / "assess.html").resolve().as_uri()
+    stored = team_files(work, 200)
+    files = stored[:50]
+    results: dict[str, list[float]] = {"ready": [], "save": [], "composite": [], "stored200": []}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium(), args=["--no-sandbox"])
+        context = browser.new_context()
+        page = context.new_page()
+        outside = outside_requests(page, site)
+        for run in range(repeats):
+            page = context.new_page()
+            page.goto(assess)
+            page.evaluate("localStorage.clear()")
+            page.reload()
+            results["ready"].append(page.evaluate(READY))
+            for n in range(5):
+                took = page.evaluate(CLICK_TO_SAVED, run * 5 + n)
+                assert took >= 0, "the click was not saved"
+                results["save"].append(took)
+            started = page.evaluate("performance.now()")
+            page.set_input_files("#compare-files", files)
+            page.wait_for_selector("text=Added 50 file(s) to compare")  # the page's policy forbids eval-based waits
+            page.check("#view-composite")
+            page.click("[data-action='show-view']")
+            page.wait_for_selector(".composite-table")
+            results["composite"].append(page.evaluate("performance.now()") - started)
+            page.close()
+        page = context.new_page()
+        page.goto(assess)
+        page.evaluate("""texts => texts.forEach(text =>
+            localStorage.setItem('mpw-static:assessment:' + JSON.parse(text).id, text))""",
+                      [Path(path).read_text(encoding="utf-8") for path in stored])
+        for _ in range(repeats):
+            page.reload()
+            results["stored200"].append(page.evaluate(READY))
+        browser.close()
+    return {"outside": outside, **{key: statistics.median(values) for key, values in results.items()}}
