@@ -12,6 +12,7 @@ from xml.sax.saxutils import escape
 from . import csp
 from .assessment_file import assessment_schema
 from .load import load_framework
+from .minify import is_minifiable, minified
 from .models import Framework
 from .problems import ContentError, Problem
 from .render import Theme, known_inserts, make_environment, render_site, site_files
@@ -83,8 +84,10 @@ def build_site(content_dir: Path, out_dir: Path, theme_dir: Path | None = None,
         **publishing_files(list(pages), base_url),
         **({PREVIEW_STATUS: preview_status(None)} if options.preview else {}),
     }
-    files = {path: source for path, source in theme.static_files().items()
-             if options.preview or path != "static/js/preview.js"}
+    static = {path: source for path, source in theme.static_files().items()
+              if options.preview or path != "static/js/preview.js"}
+    files = {path: source for path, source in static.items() if not is_minifiable(path)}
+    generated.update({path: minified(source) for path, source in static.items() if is_minifiable(path)})
     write_site({**pages, **generated}, files, out_dir)
     zipped = write_zip(out_dir, options.zip_path) if options.zip_path else None
     return BuildResult(len(pages), len(files) + len(generated), time.perf_counter() - started, out_dir, zipped,

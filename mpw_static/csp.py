@@ -11,7 +11,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
-from html.parser import HTMLParser
+from dataclasses import dataclass, field
 
 from .problems import Problem
 
@@ -29,40 +29,44 @@ EXTRA_HEADERS = {
 }
 
 
-class PageScan(HTMLParser):
-    """What one page holds that a policy must know about: inline code and forbidden attributes."""
+# Inline code: a <script> or <style> element and its text, up to the matching end tag (which is how
+# the HTML parser ends them too: their text cannot hold an end tag of the same name).
+INLINE_CODE = re.compile(r"<(script|style)\b([^>]*)>(.*?)</\1\s*>", re.S | re.I)
+START_TAG = re.compile(r"<([a-zA-Z][\w-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+FORBIDDEN_ATTRIBUTE = re.compile(r"""\s(on[a-z]+|style)\s*=""", re.I)
+TYPE_ATTRIBUTE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]*)""", re.I)
+SRC_ATTRIBUTE = re.compile(r"\ssrc\s*=", re.I)
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=False)
-        self.scripts: list[str] = []
-        self.styles: list[str] = []
-        self.forbidden: list[tuple[int, str, str]] = []  # (line, tag, attribute)
-        self._inline: str | None = None  # "script" or "style" while inside inline code
-        self._text: list[str] = []
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        names = dict(attrs)
-        for name, _ in attrs:
-            if name.startswith("on") or name == "style":
-                self.forbidden.append((self.getpos()[0], tag, name))
-        runs = tag == "script" and "src" not in names and (names.get("type") or "").lower() in SCRIPT_TYPES
-        if runs or tag == "style":
-            self._inline, self._text = tag, []
+@dataclass
+class PageScan:
+    """What one page holds that a policy must know about: inline code and forbidden attributes.
 
-    def handle_data(self, data: str) -> None:
-        if self._inline:
-            self._text.append(data)
+    A scan by regular expressions, not a full parser: the build scans every page twice, and the
+    pages are the build's own output, so their tags are well formed.
+    """
 
-    def handle_endtag(self, tag: str) -> None:
-        if self._inline == tag:
-            (self.scripts if tag == "script" else self.styles).append("".join(self._text))
-            self._inline = None
+    scripts: list[str] = field(default_factory=list)
+    styles: list[str] = field(default_factory=list)
+    forbidden: list[tuple[int, str, str]] = field(default_factory=list)  # (line, tag, attribute)
 
 
 def scan(html: str) -> PageScan:
     page = PageScan()
-    page.feed(html)
-    page.close()
+    for match in INLINE_CODE.finditer(html):
+        tag, attributes, code = match.group(1).lower(), match.group(2), match.group(3)
+        if tag == "style":
+            page.styles.append(code)
+        elif not SRC_ATTRIBUTE.search(attributes):
+            kind = TYPE_ATTRIBUTE.search(attributes)
+            if (kind.group(1).lower() if kind else "") in SCRIPT_TYPES:
+                page.scripts.append(code)
+    # Blank out inline code, keeping its line breaks, so attribute-like text in it is not read as tags.
+    outside_code = INLINE_CODE.sub(lambda m: "<" + m.group(1) + m.group(2) + ">" + "\n" * m.group(3).count("\n"), html)
+    for match in START_TAG.finditer(outside_code):
+        for attribute in FORBIDDEN_ATTRIBUTE.findall(match.group(2)):
+            line = outside_code.count("\n", 0, match.start()) + 1
+            page.forbidden.append((line, match.group(1).lower(), attribute.lower()))
     return page
 
 

@@ -97,6 +97,7 @@ def test_csv_has_one_row_per_indicator(assess_page: Page, tmp_path: Path) -> Non
     assert rows[0].startswith('"Domain","Indicator","Title","Statement"')
     assert rows[1].startswith('"1","1.1","Connections with people who may benefit from the service, and the wider public","S3",')
     assert '"\'=HYPERLINK(""x"")"' in rows[2]
+    assert ',"S3","Increased public awareness and understanding of M-PW however many people may not be benefitting directly",' in rows[1]
 
 
 def valid_file(**changes: object) -> dict:

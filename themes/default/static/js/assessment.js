@@ -24,6 +24,7 @@
     this.$module = $module
     this.data = JSON.parse(this.find('#mpw-assessment-data').textContent)
     this.strings = this.data.strings
+    this.readStatements()
     this.$form = this.find('[data-role="form"]')
     this.$status = this.find('[data-role="status"]')
     this.$progress = this.find('[data-role="progress"]')
@@ -41,6 +42,16 @@
     this.base = null // `updated` of the stored version the screen is based on; null if not stored
     this.conflict = null // a newer stored version from another tab, while saving is paused
     this.checked = {} // format checks of stored records, by id, reused while `updated` is unchanged
+  }
+
+  /** Take each indicator's statement texts from its form labels (the build does not repeat them in the data). */
+  Assessment.prototype.readStatements = function () {
+    this.data.indicators.forEach(function (indicator) {
+      var $labels = this.$module.querySelectorAll('[data-indicator="' + indicator.id + '"] [data-role="statement"] + label')
+      indicator.statements = Array.prototype.slice.call($labels, 0, 5).map(function ($label) {
+        return $label.lastChild.textContent.trim()
+      })
+    }, this)
   }
 
   /** Find one element inside the module, or fail naming what is missing. */
