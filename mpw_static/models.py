@@ -250,6 +250,15 @@ class Framework(Strict):
     def domain(self, number: int) -> Domain:
         return next(domain for domain in self.domains if domain.number == number)
 
+    def domains_by_rank(self) -> dict[int, list[Domain]]:
+        """Appendix rank -> the domains whose data items name it (looked up once per page, not per row)."""
+        found: dict[int, list[Domain]] = {}
+        for domain in self.domains:
+            for item in domain.data_items:
+                if domain not in found.setdefault(item.rank, []):
+                    found[item.rank].append(domain)
+        return found
+
     def questions_for(self, domain: Domain) -> list[TestQuestionSet]:
         return [qset for qset in self.test_questions if domain.number in qset.domains]
 
