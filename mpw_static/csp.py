@@ -12,6 +12,7 @@ import base64
 import hashlib
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .problems import Problem
 
@@ -51,7 +52,9 @@ class PageScan:
     forbidden: list[tuple[int, str, str]] = field(default_factory=list)  # (line, tag, attribute)
 
 
+@lru_cache(maxsize=128)
 def scan(html: str) -> PageScan:
+    """Scan a page (cached: serve's rebuilds mostly produce pages identical to the last build's)."""
     page = PageScan()
     for match in INLINE_CODE.finditer(html):
         tag, attributes, code = match.group(1).lower(), match.group(2), match.group(3)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import re
 import tomllib
+from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
@@ -33,6 +35,17 @@ RESOURCES_FILE = "resources.toml"
 PAGES_GLOB = "pages/*.md"
 
 
+@lru_cache(maxsize=128)
+def _parsed(text: str) -> dict:
+    return tomllib.loads(text)
+
+
+def parse_toml(text: str) -> dict:
+    """tomllib.loads, remembered by text, so serve's rebuilds parse only the files that changed.
+    Each caller gets its own copy, free to change."""
+    return copy.deepcopy(_parsed(text))
+
+
 class Loader:
     """Reads one content folder; problems pile up in self.problems rather than raising."""
 
@@ -55,7 +68,7 @@ class Loader:
             return None
         text = path.read_text(encoding="utf-8")
         try:
-            return tomllib.loads(text), text
+            return parse_toml(text), text
         except tomllib.TOMLDecodeError as error:
             self.problems.append(toml_syntax_problem(self.name(path), error))
             return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import posixpath
+from functools import lru_cache
 import re
 import tomllib
 import xml.etree.ElementTree as ElementTree
@@ -111,9 +112,15 @@ class PageView:
 
     def link(self, target: str) -> str:
         """Return a link from this page to a site path, relative so it works on file:// and under any sub-path."""
-        path, _, anchor = target.partition("#")
-        relative = posixpath.relpath(path, posixpath.dirname(self.output) or ".") if path else ""
-        return relative + ("#" + anchor if anchor else "")
+        return relative_link(self.output, target)
+
+
+@lru_cache(maxsize=4096)
+def relative_link(output: str, target: str) -> str:
+    """The link from the page at `output` to a site path (a page renders hundreds: remembered)."""
+    path, _, anchor = target.partition("#")
+    relative = posixpath.relpath(path, posixpath.dirname(output) or ".") if path else ""
+    return relative + ("#" + anchor if anchor else "")
 
 
 class SingleFileView(PageView):
@@ -165,14 +172,22 @@ class SiteLinksExtension(Extension):
         md.treeprocessors.register(SiteLinks(md, self.page, self.resources), "mpw_site_links", 1)
 
 
+_CONVERTED: dict[tuple[object, ...], str] = {}
+
+
 def markdown_to_html(text: str, page: PageView, resources: Resources) -> str:
-    """Convert one Markdown block for a page."""
-    converter = markdown.Markdown(
-        extensions=["footnotes", "tables", "toc", SiteLinksExtension(page, resources)],
-        extension_configs={"footnotes": {"BACKLINK_TITLE": "Back to reference %d"}},
-        output_format="html",
-    )
-    return converter.convert(text)
+    """Convert one Markdown block for a page; serve's rebuilds reuse blocks that have not changed."""
+    key = (text, type(page), page.output, resources.model_dump_json(), repr(getattr(page, "domains", None)))
+    if key not in _CONVERTED:
+        if len(_CONVERTED) > 512:
+            _CONVERTED.clear()
+        converter = markdown.Markdown(
+            extensions=["footnotes", "tables", "toc", SiteLinksExtension(page, resources)],
+            extension_configs={"footnotes": {"BACKLINK_TITLE": "Back to reference %d"}},
+            output_format="html",
+        )
+        _CONVERTED[key] = converter.convert(text)
+    return _CONVERTED[key]
 
 
 _ENVIRONMENTS: dict[tuple[Path, ...], Environment] = {}
