@@ -21,6 +21,20 @@
     return $el
   }
 
+  /** A labelled checkbox in a .choice row; `control` names it for handleDiscussionControl. */
+  function checkbox (id, label, control) {
+    var $choice = el('div', 'choice')
+    var $box = el('input')
+    $box.type = 'checkbox'
+    $box.id = id
+    $box.setAttribute('data-control', control)
+    var $label = el('label', '', label)
+    $label.htmlFor = id
+    $choice.appendChild($box)
+    $choice.appendChild($label)
+    return $choice
+  }
+
   function svg (tag, attributes, text) {
     var $el = document.createElementNS(SVG, tag)
     Object.keys(attributes || {}).forEach(function (name) { $el.setAttribute(name, attributes[name]) })
@@ -337,15 +351,7 @@
 
   proto.compositeControls = function () {
     var $controls = el('div', 'discussion-controls no-print')
-    var $only = el('div', 'choice')
-    var $box = el('input')
-    $box.type = 'checkbox'
-    $box.id = 'composite-only-split'
-    $box.setAttribute('data-control', 'only-split')
-    var $label = el('label', '', this.strings.composite_only_split)
-    $label.htmlFor = $box.id
-    $only.appendChild($box)
-    $only.appendChild($label)
+    var $only = checkbox('composite-only-split', this.strings.composite_only_split, 'only-split')
     var $order = el('div', 'field')
     var $orderLabel = el('label', '', this.strings.composite_order)
     $orderLabel.htmlFor = 'composite-order'
@@ -492,15 +498,8 @@
     }, this)), travelled.domains.map(function (summary) {
       return [summary.domain.number + '. ' + summary.domain.title].concat(kinds.map(function (kind) { return String(summary[kind]) }))
     }), 'stack-narrow-table'))
-    var $controls = el('div', 'discussion-controls no-print choice')
-    var $box = el('input')
-    $box.type = 'checkbox'
-    $box.id = 'distance-only-moved'
-    $box.setAttribute('data-control', 'only-moved')
-    var $label = el('label', '', this.strings.distance_only_moved)
-    $label.htmlFor = $box.id
-    $controls.appendChild($box)
-    $controls.appendChild($label)
+    var $controls = el('div', 'discussion-controls no-print')
+    $controls.appendChild(checkbox('distance-only-moved', this.strings.distance_only_moved, 'only-moved'))
     this.$discussion.appendChild($controls)
     var $table = table(this.strings.distance_table, [this.strings.col_indicator].concat(cycleNames, [this.strings.col_movement]),
       travelled.rows.map(function (row) {
