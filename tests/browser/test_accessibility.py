@@ -213,3 +213,22 @@ def test_each_discussion_view_passes_axe(axe: Axe, axe_page: Page, real_site: Pa
     if view == "composite":
         page.check("#composite-only-split")
     assert violations(axe, page) == []
+
+
+@pytest.mark.parametrize("view, names", [
+    ("profile", ["member-a.json"]),
+    ("composite", ["member-a.json", "member-b.json", "member-c.json"]),
+    ("distance", ["baseline.json", "six-month-review.json"]),
+])
+def test_discussion_views_fit_400_percent_zoom(browser: Browser, real_site: Path, view: str, names: list[str]) -> None:
+    """Wide tables scroll inside their own box; the page itself never scrolls sideways."""
+    context = browser.new_context(viewport={"width": 320, "height": 256})
+    zoomed = context.new_page()
+    zoomed.goto((real_site / "assess.html").as_uri())
+    zoomed.set_input_files("#compare-files", [str(ROOT / "tests/fixtures/discussion" / name) for name in names])
+    expect(zoomed.locator("[data-role=status]")).to_contain_text("to compare")
+    zoomed.check(f"#view-{view}")
+    zoomed.click("[data-action='show-view']")
+    expect(zoomed.locator(".discussion-heading")).to_be_visible()
+    assert zoomed.evaluate("document.documentElement.scrollWidth") <= 320
+    context.close()
