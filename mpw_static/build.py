@@ -16,6 +16,7 @@ from .minify import is_minifiable, minified
 from .models import Framework
 from .problems import ContentError, Problem
 from .render import Theme, known_inserts, make_environment, render_site, site_files
+from .translations import Coverage, translation_coverage
 from .validate import check_framework
 from .write import write_site
 
@@ -28,6 +29,7 @@ class BuildResult:
     out_dir: Path
     zip_path: Path | None = None
     warnings: tuple[Problem, ...] = ()
+    coverage: tuple[Coverage, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,7 @@ class BuildOptions:
     zip_path: Path | None = None   # --zip: also write the site as one zip for USB distribution
     preview: dict[str, str] | None = None  # set by `serve`: what its reload script needs ({"script", "connect"})
     strict: bool = False           # --strict: warnings fail the build
+    strict_translations: bool = False  # --strict-translations: anything untranslated fails the build
 
 
 def choose_theme(framework: Framework, content_dir: Path, theme_dir: Path | None) -> Theme:
@@ -75,8 +78,16 @@ def build_site(content_dir: Path, out_dir: Path, theme_dir: Path | None = None,
     options = options or BuildOptions(theme_dir=theme_dir)
     framework, theme, warnings = load_and_check(content_dir, options.theme_dir or theme_dir, options.strict)
     base_url = framework.site.base_url if options.base_url is None else options.base_url
-    pages = secure_pages(render_site(framework, theme, base_url=base_url, preview=options.preview),
-                         preview=options.preview)
+    rendered = render_site(framework, theme, base_url=base_url, preview=options.preview)
+    coverage = []
+    for language in framework.site.translations:
+        translated = load_framework(content_dir, language, framework.site.language)
+        check_framework(translated, known_inserts(make_environment(theme)), site_files(translated))
+        rendered.update(render_site(translated, theme, base_url=base_url, preview=options.preview))
+        coverage.append(translation_coverage(framework, translated, theme))
+    if options.strict_translations and any(report.missing for report in coverage):
+        raise ContentError([problem for report in coverage for problem in report.problems()])
+    pages = secure_pages(rendered, preview=options.preview)
     ids = [indicator.id for indicator in framework.indicators]
     generated = {
         "assessment.schema.json": json.dumps(assessment_schema(ids), indent=2, ensure_ascii=False) + "\n",
@@ -91,7 +102,7 @@ def build_site(content_dir: Path, out_dir: Path, theme_dir: Path | None = None,
     write_site({**pages, **generated}, files, out_dir)
     zipped = write_zip(out_dir, options.zip_path) if options.zip_path else None
     return BuildResult(len(pages), len(files) + len(generated), time.perf_counter() - started, out_dir, zipped,
-                       tuple(warnings))
+                       tuple(warnings), tuple(coverage))
 
 
 PREVIEW_STATUS = "_preview/status.js"

@@ -29,6 +29,8 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--base-url", default=None, metavar="URL",
                        help="published address, e.g. https://example.org/mpw/: adds canonical links, "
                             "sitemap.xml and robots.txt (default: site.toml's base_url, else none)")
+    build.add_argument("--strict-translations", action="store_true",
+                       help="fail if any translation still lacks content or interface strings")
     build.add_argument("--zip", type=Path, default=None, metavar="FILE.zip",
                        help="also write the built site as one zip, for USB sticks and shared drives")
     validate = commands.add_parser("validate", help="check the content and report every problem; write nothing")
@@ -53,12 +55,15 @@ def main(argv: list[str] | None = None) -> int:
             base_url = args.base_url
             if base_url and not base_url.endswith("/"):
                 base_url += "/"
-            options = BuildOptions(theme_dir=args.theme, base_url=base_url, zip_path=args.zip, strict=args.strict)
+            options = BuildOptions(theme_dir=args.theme, base_url=base_url, zip_path=args.zip, strict=args.strict,
+                                   strict_translations=args.strict_translations)
             result = build_site(args.content, args.out, options=options)
             print(f"Built {result.pages} pages and {result.files} files into {result.out_dir} "
                   f"in {result.seconds:.2f} s")
             if result.zip_path:
                 print(f"Wrote {result.zip_path}")
+            for report in result.coverage:
+                print(report.summary())
             if result.warnings:
                 print(f"{len(result.warnings)} warnings (the build went ahead): run `python build.py validate` "
                       "to list them, or build with --strict to make them fail the build.")

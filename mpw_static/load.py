@@ -49,9 +49,25 @@ def parse_toml(text: str) -> dict:
 class Loader:
     """Reads one content folder; problems pile up in self.problems rather than raising."""
 
-    def __init__(self, content_dir: Path):
+    def __init__(self, content_dir: Path, language: str = "", default_language: str = "en"):
         self.root = content_dir
         self.problems: list[Problem] = []
+        # A translation reads content/<language>/<file> where it exists, else the default language's
+        # file, which it records as a fallback (shown with lang= on the page, listed by the coverage report).
+        self.overlay = content_dir / language if language else None
+        self.default_language = default_language
+        self.fallbacks: list[str] = []
+
+    def locate(self, relative: str) -> tuple[Path, str]:
+        """The file to read for a content path, and the language it falls back to ("" if none).
+        site.toml is never translated here: it says which languages there are."""
+        if self.overlay is None or relative == SITE_FILE:
+            return self.root / relative, ""
+        translated = self.overlay / relative
+        if translated.is_file():
+            return translated, ""
+        self.fallbacks.append(relative)
+        return self.root / relative, self.default_language
 
     def name(self, path: Path) -> str:
         """Name a file the way the author sees it: relative to the project, with forward slashes."""
@@ -84,13 +100,13 @@ class Loader:
 
     def load_toml(self, relative: str, model: type[Model], record_source: bool = False) -> Model | None:
         """Read and validate one TOML content file."""
-        path = self.root / relative
+        path, fallback = self.locate(relative)
         parsed = self.read_toml(path)
         if parsed is None:
             return None
         data, text = parsed
         if record_source:
-            data = {**data, "source": self.name(path)}
+            data = {**data, "source": self.name(path), "language": fallback}
         return self.parse(model, data, self.name(path), text)
 
     def load_domains(self) -> list[Domain]:
@@ -100,10 +116,17 @@ class Loader:
             self.problems.append(Problem(self.name(self.root / "matrix/domains"), "", "no domain files found",
                                          "add one TOML file per domain, e.g. 01-buy-in.toml"))
         domains = [self.load_toml(path.relative_to(self.root).as_posix(), Domain, record_source=True) for path in paths]
+        if self.overlay is not None:  # a translated domain must translate an existing one, by file name
+            extra = sorted(path.name for path in self.overlay.glob(DOMAINS_GLOB)
+                           if not (self.root / path.relative_to(self.overlay)).is_file())
+            self.problems += [Problem(self.name(self.overlay / "matrix/domains" / name), "", "there is no domain file "
+                                      "of this name in the default language", "name it as its original is named")
+                              for name in extra]
         return [domain for domain in domains if domain is not None]
 
-    def load_page(self, path: Path) -> Page | None:
+    def load_page(self, relative: str) -> Page | None:
         """Read a Markdown page: TOML front matter between +++ lines, then the body."""
+        path, fallback = self.locate(relative)
         file = self.name(path)
         text = path.read_text(encoding="utf-8")
         lines = text.splitlines()
@@ -128,11 +151,11 @@ class Loader:
         if meta is None:
             return None
         parts = split_body(lines[end + 1:], first_line=end + 2)
-        return Page(source=file, meta=meta, parts=parts)
+        return Page(source=file, meta=meta, parts=parts, language=fallback)
 
     def load_pages(self) -> list[Page]:
         """Read every Markdown page."""
-        pages = [self.load_page(path) for path in sorted(self.root.glob(PAGES_GLOB))]
+        pages = [self.load_page(path.relative_to(self.root).as_posix()) for path in sorted(self.root.glob(PAGES_GLOB))]
         return [page for page in pages if page is not None]
 
 
@@ -207,9 +230,10 @@ def validation_problem(file: str, text: str, detail: dict, offset: int = 0) -> P
     return Problem(file, field_path(loc), message, hint, line=None if line is None else line + offset)
 
 
-def load_framework(content_dir: Path) -> Framework:
-    """Read the whole content folder; raise ContentError listing every problem found."""
-    loader = Loader(content_dir)
+def load_framework(content_dir: Path, language: str = "", default_language: str = "en") -> Framework:
+    """Read the whole content folder (for a translation: content/<language>/ over it); raise
+    ContentError listing every problem found."""
+    loader = Loader(content_dir, language, default_language)
     site = loader.load_toml(SITE_FILE, SiteConfig)
     matrix = loader.load_toml(MATRIX_FILE, MatrixInfo)
     domains = loader.load_domains()
@@ -225,5 +249,6 @@ def load_framework(content_dir: Path) -> Framework:
         content_label=loader.name(content_dir),
         site=site, matrix=matrix, domains=domains, test_questions=questions.sets, appendix=appendix,
         workforce=workforce, definitions=standards.definitions, standards=standards.standards,
-        resources=resources, pages=pages,
+        resources=resources, pages=pages, fallbacks=sorted(set(loader.fallbacks)),
+        site_language=language or site.language,
     )

@@ -57,6 +57,7 @@ class Indicator(Strict):
 
 class Domain(Strict):
     source: str = ""  # the content file it came from; set by the loader, used in messages
+    language: str = ""  # the language its text is in, when that is not the site's (an untranslated fallback)
     number: DomainNumber
     title: Text
     slug: Slug
@@ -196,6 +197,9 @@ class SiteConfig(Strict):
     # Where the site is published, e.g. "https://example.org/mpw/": adds canonical links, sitemap.xml
     # and robots.txt. Leave empty for a build that is fully relative (USB sticks, shared drives).
     base_url: Annotated[str, StringConstraints(pattern=r"^(https?://[^\s?#]+/)?$")] = ""
+    # Other languages to build, each under its own folder (cy/), from content/<code>/ where translated
+    # and from the default language's content where not (marked with lang= on the page).
+    translations: list[Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]] = []
 
 
 class PageMeta(Strict):
@@ -222,6 +226,7 @@ class Page(Strict):
     source: str
     meta: PageMeta
     parts: list[PagePart]
+    language: str = ""  # as Domain.language: set when the page fell back to another language
 
     @property
     def output(self) -> str:
@@ -242,6 +247,12 @@ class Framework(Strict):
     standards: list[Standard]
     resources: Resources
     pages: list[Page]
+    site_language: str = "en"  # the language this build of the site is in
+    fallbacks: list[str] = []  # content files read in the default language for want of a translation
+
+    def fallback(self, relative: str) -> str:
+        """The language a content file's text fell back to in this build, or "" if it is translated."""
+        return self.site.language if relative in self.fallbacks and self.site_language != self.site.language else ""
 
     @property
     def indicators(self) -> list[Indicator]:
@@ -344,6 +355,7 @@ class Assessment(Strict):
     ratings: dict[IndicatorId, Rating] = {}
     domains: dict[DomainKey, DomainNotes] = {}
     sources: list[SourceRef | AssessmentId] = []  # a bare id is the first release's form
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")] | None = None  # interface language of the download
     created: datetime
     updated: datetime
 

@@ -23,6 +23,7 @@ from .models import (
 )
 
 MATRIX_PAGE = "matrix.html"
+SHARED_PATHS = ("static/", "_preview/", "mpw-development-matrix.html", "assessment.schema.json")
 ASSESSMENT_PAGE = "assess.html"
 SINGLE_FILE = "mpw-development-matrix.html"
 # The assessment page's scripts, in load order; the single-file edition inlines the same files.
@@ -47,6 +48,9 @@ class Strings:
         except KeyError:
             raise KeyError(f"string '{key}' is missing from {self._source}; add: {key} = \"…\"") from None
 
+    def keys(self) -> list[str]:
+        return list(self._values)
+
     def with_prefix(self, prefix: str) -> dict[str, str]:
         """The strings whose keys start with prefix, without it: the JavaScript's share of the catalogue."""
         return {key.removeprefix(prefix): value for key, value in self._values.items() if key.startswith(prefix)}
@@ -64,10 +68,12 @@ class Theme:
             return cls((DEFAULT_THEME,))
         return cls((path.resolve(), DEFAULT_THEME))
 
-    def strings(self, language: str) -> Strings:
+    def strings(self, language: str, fallback: str | None = None) -> Strings:
+        """The UI text for a language; keys it lacks come from the fallback language's catalogue."""
         values: dict[str, str] = {}
-        for folder in reversed(self.dirs):
-            path = folder / "strings" / f"{language}.toml"
+        languages = [fallback, language] if fallback and fallback != language else [language]
+        for folder, code in [(folder, code) for code in languages for folder in reversed(self.dirs)]:
+            path = folder / "strings" / f"{code}.toml"
             if path.is_file():
                 try:
                     values.update(tomllib.loads(path.read_text(encoding="utf-8")))
@@ -91,6 +97,7 @@ class Theme:
 class NavItem:
     title: str
     href: str
+    language: str = ""  # set when the page's title fell back to another language
 
 
 @dataclass
@@ -104,15 +111,28 @@ class PageView:
     section: str
     parts: list[tuple[str, str]] = field(default_factory=list)
     domain: Domain | None = None
+    language: str = ""  # set when the page's own text fell back to another language
+    prefix: str = ""  # the language folder of a translation, such as "cy/"; "" for the default language
+
+    @property
+    def path(self) -> str:
+        """Where the page is written: its output inside its language's folder."""
+        return self.prefix + self.output
 
     @property
     def root(self) -> str:
-        depth = self.output.count("/")
+        depth = self.path.count("/")
         return "../" * depth
 
     def link(self, target: str) -> str:
-        """Return a link from this page to a site path, relative so it works on file:// and under any sub-path."""
-        return relative_link(self.output, target)
+        """Return a link from this page to a site path, relative so it works on file:// and under any sub-path.
+        Pages are linked in the page's own language; shared files (styles, scripts) are not per language."""
+        shared = target.startswith(SHARED_PATHS)
+        return relative_link(self.path, target if shared else self.prefix + target)
+
+    def link_to_file(self, path: str) -> str:
+        """A link to an exact file of the built site, such as the same page in another language."""
+        return relative_link(self.path, path)
 
 
 @lru_cache(maxsize=4096)
@@ -177,7 +197,7 @@ _CONVERTED: dict[tuple[object, ...], str] = {}
 
 def markdown_to_html(text: str, page: PageView, resources: Resources) -> str:
     """Convert one Markdown block for a page; serve's rebuilds reuse blocks that have not changed."""
-    key = (text, type(page), page.output, resources.model_dump_json(), repr(getattr(page, "domains", None)))
+    key = (text, type(page), page.path, resources.model_dump_json(), repr(getattr(page, "domains", None)))
     if key not in _CONVERTED:
         if len(_CONVERTED) > 512:
             _CONVERTED.clear()
@@ -216,14 +236,14 @@ def known_inserts(environment: Environment) -> set[str]:
     return {name for name in dir(module) if not name.startswith("_") and callable(getattr(module, name))}
 
 
-def page_view(page: Page, framework: Framework, view_class: type[PageView] = PageView) -> PageView:
+def page_view(page: Page, framework: Framework, view_class: type[PageView] = PageView, prefix: str = "") -> PageView:
     """Prepare a Markdown page for its template.
 
     The body is converted in one go, with each insert held by a placeholder comment, so that
     footnotes and heading ids work across the whole page; the HTML is then cut at the placeholders.
     """
     view = view_class(output=page.output, title=page.meta.title, nav_title=page.meta.nav_title,
-                    description=page.meta.description, section=page.output)
+                      description=page.meta.description, section=page.output, language=page.language, prefix=prefix)
     source = "\n\n".join(
         part.text if part.kind == "markdown" else f"<!--{INSERT_MARK}{part.text}-->" for part in page.parts)
     html = markdown_to_html(source, view, framework.resources)
@@ -236,10 +256,11 @@ def page_view(page: Page, framework: Framework, view_class: type[PageView] = Pag
     return view
 
 
-def domain_view(domain: Domain) -> PageView:
+def domain_view(domain: Domain, prefix: str = "") -> PageView:
     """Prepare one domain's page."""
     title = f"{domain.number}. {domain.title}"
     return PageView(output=domain.href, title=title, nav_title=title, section=MATRIX_PAGE, domain=domain,
+                    language=domain.language, prefix=prefix,
                     description=f"Domain {domain.number} of the Development Matrix: {domain.title}.")
 
 
@@ -247,7 +268,7 @@ def navigation(framework: Framework, menu: str = "main") -> list[NavItem]:
     """One menu of the site (main or footer), in the order the pages' front matter asks for."""
     pages = sorted((page for page in framework.pages if page.meta.menu == menu),
                    key=lambda page: (page.meta.order, page.output))
-    return [NavItem(page.meta.nav_title, page.output) for page in pages]
+    return [NavItem(page.meta.nav_title, page.output, page.language) for page in pages]
 
 
 def site_files(framework: Framework) -> set[str]:
@@ -276,32 +297,56 @@ def client_data(framework: Framework, strings: Strings) -> dict:
             for domain in framework.domains for indicator in domain.indicators
         ],
         "labels": {"statements": framework.matrix.statement_labels, "na": framework.matrix.not_applicable_label},
+        "language": framework.site_language,
         "strings": strings.with_prefix("js_"),
     }
+
+
+@dataclass(frozen=True)
+class Alternate:
+    """The same page in one of the site's languages, for the language switcher and hreflang links."""
+
+    language: str
+    name: str
+    prefix: str
+
+
+def alternates(framework: Framework, theme: Theme) -> list[Alternate]:
+    """Every language of the site, the default (at the root) first."""
+    codes = [framework.site.language, *framework.site.translations]
+    if len(codes) == 1:
+        return []
+    return [Alternate(code, theme.strings(code, framework.site.language).language_name,
+                      "" if code == framework.site.language else f"{code}/") for code in codes]
 
 
 def render_site(framework: Framework, theme: Theme, base_url: str = "", preview: object = None) -> dict[str, str]:
     """Render every page; return {output path: HTML}.
 
     base_url adds each page's canonical address; preview adds the live-preview script (serve only).
+    A translation (framework.site_language not the site's language) renders into its own folder.
     """
     environment = make_environment(theme)
-    strings = theme.strings(framework.site.language)
+    language = framework.site_language
+    prefix = "" if language == framework.site.language else f"{language}/"
+    strings = theme.strings(language, framework.site.language)
+    environment.globals["languages"] = alternates(framework, theme)
+    environment.globals["lang"] = language
     environment.globals["assessment_data"] = lambda: client_data(framework, strings)
     environment.globals["assessment_scripts"] = ASSESSMENT_SCRIPTS
     outputs = {page.output for page in framework.pages}
     environment.globals["single_file"] = SINGLE_FILE if {MATRIX_PAGE, ASSESSMENT_PAGE} <= outputs else ""
     nav = navigation(framework)
     footer_nav = navigation(framework, "footer")
-    views = [(page_view(page, framework), page.meta.template) for page in framework.pages]
-    views += [(domain_view(domain), "domain.html") for domain in framework.domains]
+    views = [(page_view(page, framework, prefix=prefix), page.meta.template) for page in framework.pages]
+    views += [(domain_view(domain, prefix), "domain.html") for domain in framework.domains]
     rendered = {}
     for view, template_name in views:
         template = environment.get_template(template_name)
-        rendered[view.output] = template.render(
+        rendered[view.path] = template.render(
             site=framework.site, framework=framework, page=view, nav=nav, footer_nav=footer_nav, t=strings,
-            canonical=canonical_url(base_url, view.output), preview=preview is not None)
-    single = single_file(framework, theme, environment, strings)
+            canonical=canonical_url(base_url, view.path), preview=preview is not None)
+    single = single_file(framework, theme, environment, strings) if not prefix else ""
     if single:
         rendered[SINGLE_FILE] = single
     return rendered

@@ -20,6 +20,7 @@ WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a",
            "resultTypes": ["violations"]}
 PAGE_TYPES = ["index.html", "framework.html", "matrix.html", "appendix.html", "resources.html",
               "quality-standards.html", "accessibility.html", "assess.html", "mpw-development-matrix.html",
+              "cy/index.html", "cy/assess.html", "cy/domains/buy-in.html", "cy/appendix.html",
               *[f"domains/{domain.slug}.html" for domain in load_framework(REAL_CONTENT).domains]]
 # Shows whether the focused element is visibly marked: an outline or a box shadow.
 FOCUS_MARK = """() => {

@@ -22,6 +22,8 @@
   }
 
   proto.downloadJson = function () {
+    this.current.language = this.data.language // the interface language the file was saved from
+    if (this.store.get(this.current.id)) this.store.put(this.current)
     var name = format.fileName(this.current, 'json')
     this.download(JSON.stringify(this.current, null, 2) + '\n', 'application/json', name)
     this.store.markDownloaded(this.current.id, format.now())

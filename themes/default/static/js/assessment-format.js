@@ -14,7 +14,7 @@
   var STATEMENTS = [1, 2, 3, 4, 5, 'n/a']
   var EVIDENCE = ['fully-achieved', 'work-in-progress']
   var TOP_FIELDS = ['format', 'format_version', 'framework_version', 'id', 'service', 'date', 'purposes', 'method',
-    'review_cycle', 'ratings', 'domains', 'sources', 'created', 'updated']
+    'review_cycle', 'ratings', 'domains', 'sources', 'created', 'updated', 'language']
   var SERVICE_FIELDS = ['name', 'organisations', 'participants']
   var RATING_FIELDS = ['statement', 'evidence', 'note']
   var DOMAIN_FIELDS = ['context', 'reflections']
@@ -205,6 +205,7 @@
     if (has(file, 'review_cycle')) this.text(file.review_cycle, 'review_cycle', this.limits.shortText)
     if (has(file, 'ratings')) this.ratings(file.ratings, indicatorIds)
     if (has(file, 'domains')) this.domains(file.domains)
+    if (has(file, 'language') && file.language !== null) this.pattern(file.language, /^[a-z]{2}$/, 'language', 'a language code such as en or cy')
     if (has(file, 'sources')) {
       if (!Array.isArray(file.sources)) this.add('err_type', { path: 'sources', expected: 'a list' })
       else file.sources.forEach(this.source, this)
@@ -235,7 +236,8 @@
         return typeof source === 'string' ? source : { id: source.id, service: source.service || '', date: source.date || null }
       }),
       created: file.created,
-      updated: file.updated
+      updated: file.updated,
+      language: file.language || null
     }
     Object.keys(file.ratings || {}).forEach(function (id) {
       var rating = file.ratings[id]
@@ -366,8 +368,7 @@
    * @returns {string}
    */
   function toCsv (assessment, data) {
-    var rows = [['Domain', 'Indicator', 'Title', 'Statement', 'Statement text', 'Evidence', 'Note',
-      'Service', 'Date', 'Review cycle', 'Method']]
+    var rows = [data.strings.csv_headers.split('|')]
     data.indicators.forEach(function (indicator) {
       var rating = assessment.ratings[indicator.id] || {}
       var chosen = rating.statement
