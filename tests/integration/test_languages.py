@@ -95,3 +95,11 @@ def test_strict_translations_fails_the_build(mini_content: Path, tmp_path: Path)
     assert "content/cy/matrix/appendix.toml: not translated yet\n   Hint: add the cy version of content/matrix/appendix.toml" in message
     assert "strings/cy.toml (board_motto): interface string not translated yet" in message
     assert not (tmp_path / "dist").exists()
+
+
+def test_the_translated_sample_page_is_welsh_throughout(real_site: Path) -> None:
+    page = unescape((real_site / "cy/accessibility.html").read_text(encoding="utf-8"))
+    assert "<h1>Datganiad hygyrchedd</h1>" in page
+    assert "Nid yw'r rhan hon wedi'i chyfieithu eto" not in page
+    assert '<a href="resources.html">dudalen adnoddau</a>' in page  # links stay inside the Welsh site
+    assert "in most browsers" in (real_site / "assess.html").read_text(encoding="utf-8")
