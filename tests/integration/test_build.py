@@ -34,6 +34,8 @@ class TextAndLinks(HTMLParser):
         self.ids: set[str] = set()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("td", "th", "tr", "li", "p"):
+            self.chunks.append(" ")  # cells and blocks are read apart, with or without white space between tags
         for name, value in attrs:
             if name in ("href", "src") and value is not None:
                 self.urls.append(value)
