@@ -197,6 +197,16 @@ def test_400_percent_zoom_needs_no_sideways_scrolling(browser: Browser, real_sit
     context.close()
 
 
+def show_discussion(page: Page, real_site: Path, view: str, names: list[str]) -> None:
+    """Open the assessment page, add fixture files for comparison and show one discussion view."""
+    page.goto((real_site / "assess.html").as_uri())
+    page.set_input_files("#compare-files", [str(ROOT / "tests/fixtures/discussion" / name) for name in names])
+    expect(page.locator("[data-role=status]")).to_contain_text("to compare")
+    page.check(f"#view-{view}")
+    page.click("[data-action='show-view']")
+    expect(page.locator(".discussion-heading")).to_be_visible()
+
+
 @pytest.mark.parametrize("view, names", [
     ("profile", ["member-a.json"]),
     ("composite", ["member-a.json", "member-b.json", "member-c.json"]),
@@ -205,12 +215,7 @@ def test_400_percent_zoom_needs_no_sideways_scrolling(browser: Browser, real_sit
 def test_each_discussion_view_passes_axe(axe: Axe, axe_page: Page, real_site: Path, view: str,
                                          names: list[str]) -> None:
     page = axe_page
-    page.goto((real_site / "assess.html").as_uri())
-    page.set_input_files("#compare-files", [str(ROOT / "tests/fixtures/discussion" / name) for name in names])
-    expect(page.locator("[data-role=status]")).to_contain_text("to compare")
-    page.check(f"#view-{view}")
-    page.click("[data-action='show-view']")
-    expect(page.locator(".discussion-heading")).to_be_visible()
+    show_discussion(page, real_site, view, names)
     if view == "composite":
         page.check("#composite-only-split")
     assert violations(axe, page) == []
@@ -225,11 +230,6 @@ def test_discussion_views_fit_400_percent_zoom(browser: Browser, real_site: Path
     """Wide tables scroll inside their own box; the page itself never scrolls sideways."""
     context = browser.new_context(viewport={"width": 320, "height": 256})
     zoomed = context.new_page()
-    zoomed.goto((real_site / "assess.html").as_uri())
-    zoomed.set_input_files("#compare-files", [str(ROOT / "tests/fixtures/discussion" / name) for name in names])
-    expect(zoomed.locator("[data-role=status]")).to_contain_text("to compare")
-    zoomed.check(f"#view-{view}")
-    zoomed.click("[data-action='show-view']")
-    expect(zoomed.locator(".discussion-heading")).to_be_visible()
+    show_discussion(zoomed, real_site, view, names)
     assert zoomed.evaluate("document.documentElement.scrollWidth") <= 320
     context.close()

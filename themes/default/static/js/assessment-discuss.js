@@ -140,16 +140,9 @@
 
   /** Open files for comparison only: checked like an import, kept in memory, not stored. */
   proto.handleCompareFiles = function () {
-    var self = this
     var files = Array.prototype.slice.call(this.$compareFiles.files || [])
     this.$compareFiles.value = ''
-    var results = []
-    files.forEach(function (file, index) {
-      self.readFile(file, function (result) {
-        results[index] = result
-        if (results.filter(Boolean).length === files.length) self.addCompared(results)
-      })
-    })
+    if (files.length) this.readFiles(files, this.addCompared)
   }
 
   proto.addCompared = function (results) {

@@ -96,16 +96,21 @@
     reader.readAsText(file)
   }
 
-  /** Read every chosen file, then check and store them together. */
-  proto.importFiles = function (files) {
+  /** Read every file, then hand the results over together, in the order chosen. */
+  proto.readFiles = function (files, done) {
     var self = this
     var results = []
     files.forEach(function (file, index) {
       self.readFile(file, function (result) {
         results[index] = result
-        if (results.filter(Boolean).length === files.length) self.acceptFiles(results)
+        if (results.filter(Boolean).length === files.length) done.call(self, results)
       })
     })
+  }
+
+  /** Read every chosen file, then check and store them together. */
+  proto.importFiles = function (files) {
+    this.readFiles(files, this.acceptFiles)
   }
 
   /**
