@@ -298,6 +298,7 @@ def client_data(framework: Framework, strings: Strings) -> dict:
         ],
         "labels": {"statements": framework.matrix.statement_labels, "na": framework.matrix.not_applicable_label},
         "language": framework.site_language,
+        "locale": strings.locale,  # dates and times follow the page's language, not the browser's
         "strings": strings.with_prefix("js_"),
     }
 

@@ -153,7 +153,7 @@ def test_distance_travelled_shows_each_movement_and_a_domain_summary(page: Page)
     show(page, "distance")
     table = page.locator(".distance-table")
     assert table.locator("thead th").all_inner_texts()[1:] == [
-        "Baseline (2026-01-15)", "6-month review (2026-07-15)", "Movement"]
+        "Baseline (15/01/2026)", "6-month review (15/07/2026)", "Movement"]
     movements = {r.get_attribute("data-kind"): None for r in table.locator("tbody tr").all()}
     assert set(movements) == {"forward", "back", "firmer", "same", "changed", "new", "unanswered", "none"}
     texts = {indicator: table.locator("tbody tr").nth(index).locator("td").last.inner_text()
@@ -187,20 +187,25 @@ def test_the_tables_behind_the_charts_hold_the_same_figures(page: Page) -> None:
     compare_files(page, CYCLES)
     show(page, "distance")
     cycles = page.locator(".discussion-table").first
-    assert cycles.locator("tbody tr").nth(0).locator("th, td").all_inner_texts() == [
-        "Baseline (2026-01-15)", "0", "2", "2", "1", "0", "1", "39"]
+    cells = [" ".join(text.split()) for text in cycles.locator("tbody tr").nth(0).locator("th, td").all_inner_texts()]
+    # baseline: 1.1 S2 ▧, 2.3 S2 ▧, 1.2 S3 ■, 1.3 S3 ▧, 1.4 S4 ■, 2.1 N/A; 39 not answered
+    assert cells == ["Baseline (15/01/2026)", "0", "2 (▧ Work in progress 2)",
+                     "2 (■ Fully achieved 1, ▧ Work in progress 1)", "1 (■ Fully achieved 1)", "0", "1", "39"]
     chart = page.locator(".discussion svg.chart")
     assert chart.get_attribute("role") == "img"
-    segments = chart.locator("rect.seg title").all_text_contents()
-    assert segments[:5] == ["S2: 2", "S3: 2", "S4: 1", "N/A: 1", "Not answered: 39"]
+    segments = chart.locator("g.seg-group > title").all_text_contents()
+    assert segments[:5] == ["S2: 2 (2 work in progress)", "S3: 2 (1 fully achieved, 1 work in progress)",
+                            "S4: 1 (1 fully achieved)", "N/A: 1", "Not answered: 39"]
     for box in page.locator("[data-role=discuss-pick]").all():
         box.uncheck()
     page.locator("[data-role=discuss-pick]").first.check()
     show(page, "profile")
     profile = page.locator(".discussion-table").first
-    assert profile.locator("tbody tr").first.locator("th, td").all_inner_texts() == [
-        "1. BUY-IN", "0", "1", "2", "1", "0", "0", "2", "2", "0"]  # the baseline: S2, S3, S3, S4
-    chart_rows = page.locator(".discussion svg.chart text.chart-label").all_text_contents()
+    assert [" ".join(t.split()) for t in profile.locator("tbody tr").first.locator("th, td").all_inner_texts()] == [
+        "1. BUY-IN", "0", "1 (▧ Work in progress 1)", "2 (■ Fully achieved 1, ▧ Work in progress 1)",
+        "1 (■ Fully achieved 1)", "0", "0", "0"]  # the baseline: S2, S3, S3, S4
+    chart_rows = page.locator(".discussion svg.chart text.chart-label").evaluate_all(
+        "labels => labels.map(t => t.firstChild.textContent)")  # without each label's full-text tooltip
     assert chart_rows == [f"Domain {n}" for n in range(1, 9)]
     text = page.inner_text(".discussion")
     assert "It is not a race to achieve statement 5" in text

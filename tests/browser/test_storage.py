@@ -105,6 +105,15 @@ def test_storage_that_throws_on_write_keeps_the_screen(context: BrowserContext, 
     assert errors == []
 
 
+def test_blocked_storage_lists_the_open_assessment_as_not_saved(context: BrowserContext, site_base: str) -> None:
+    """The list under the warning must not call the open assessment saved when nothing is."""
+    page, errors = open_page(context, site_base, fails="write")
+    answer(page)
+    assert page.text_content("#library-heading") == "Assessments open on this page (not saved in this browser)"
+    assert page.inner_text(".library-table tbody th") == "Valleys cluster (open now, not saved)"
+    assert errors == []
+
+
 def test_quota_exceeded_mid_save_keeps_the_last_good_copy(context: BrowserContext, site_base: str,
                                                          tmp_path: Path) -> None:
     page, errors = open_page(context, site_base)

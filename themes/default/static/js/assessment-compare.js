@@ -20,31 +20,40 @@
   }
 
   /**
-   * For each domain: how many indicators sit at S1…S5 and N/A, how many are fully achieved or
-   * work in progress, and how many are not answered yet.
-   * @returns {{domain: Object, counts: Object<string, number>, fully: number, wip: number, none: number}[]}
+   * How many of some indicators sit at each statement, split by evidence level, and how many are
+   * not answered. counts[level] is the total at that level; fully and wip say how many of those
+   * carry each evidence level (the rest of an S1–S5 count gave none).
+   * @returns {{counts: Object<string, number>, fully: Object<string, number>, wip: Object<string, number>, none: number}}
+   */
+  function tally (assessment, indicators) {
+    var zero = function () { return { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 'n/a': 0 } }
+    var sum = { counts: zero(), fully: zero(), wip: zero(), none: 0 }
+    indicators.forEach(function (indicator) {
+      var rating = ratingOf(assessment, indicator.id)
+      if (rating.statement === null) return (sum.none += 1)
+      sum.counts[rating.statement] += 1
+      if (rating.evidence === 'fully-achieved') sum.fully[rating.statement] += 1
+      if (rating.evidence === 'work-in-progress') sum.wip[rating.statement] += 1
+    })
+    return sum
+  }
+
+  /**
+   * For each domain: how many indicators sit at S1…S5 and N/A, split by evidence level, and how
+   * many are not answered yet. The chart and the table of the profile both show these figures.
+   * @returns {{domain: Object, counts: Object<string, number>, fully: Object<string, number>, wip: Object<string, number>, none: number}[]}
    */
   function profile (assessment, data) {
     return data.domains.map(function (domain) {
-      var row = { domain: domain, counts: { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 'n/a': 0 }, fully: 0, wip: 0, none: 0 }
-      indicatorsOf(data, domain).forEach(function (indicator) {
-        var rating = ratingOf(assessment, indicator.id)
-        if (rating.statement === null) row.none += 1
-        else row.counts[rating.statement] += 1
-        if (rating.evidence === 'fully-achieved') row.fully += 1
-        if (rating.evidence === 'work-in-progress') row.wip += 1
-      })
+      var row = tally(assessment, indicatorsOf(data, domain))
+      row.domain = domain
       return row
     })
   }
 
-  /** Across the whole matrix: how many indicators at S1…S5, N/A, and not answered, in that order. */
-  function levelCounts (assessment, data) {
-    return profile(assessment, data).reduce(function (sum, row) {
-      LEVELS.forEach(function (level, k) { sum[k] += row.counts[level] })
-      sum[LEVELS.length] += row.none
-      return sum
-    }, [0, 0, 0, 0, 0, 0, 0])
+  /** Across the whole matrix: the same tally as one domain of the profile. */
+  function matrixTally (assessment, data) {
+    return tally(assessment, data.indicators)
   }
 
   /**
@@ -91,6 +100,19 @@
       var ratings = assessments.map(function (a) { return ratingOf(a, indicator.id) })
       var agreed = agreement(ratings.map(function (r) { return r.statement }))
       return { indicator: indicator, ratings: ratings, flag: agreed.flag, spread: agreed.spread, proposal: compositeDefault(ratings) }
+    })
+  }
+
+  /**
+   * The order for "widest spread first": every split indicator before every other (those split
+   * between N/A and a statement included), wider spreads first, then matrix order.
+   * @param {{flag: string, spread: (number|null)}[]} rows - in matrix order
+   * @returns {number[]} the rows' positions, in discussion order
+   */
+  function discussionOrder (rows) {
+    return rows.map(function (row, index) { return index }).sort(function (a, b) {
+      var split = Number(rows[b].flag === 'split') - Number(rows[a].flag === 'split')
+      return split || (rows[b].spread || 0) - (rows[a].spread || 0) || a - b
     })
   }
 
@@ -156,8 +178,10 @@
   MPW.compare = {
     LEVELS: LEVELS,
     KINDS: KINDS,
+    tally: tally,
     profile: profile,
-    levelCounts: levelCounts,
+    matrixTally: matrixTally,
+    discussionOrder: discussionOrder,
     agreement: agreement,
     compositeDefault: compositeDefault,
     composite: composite,

@@ -21,13 +21,13 @@
     return $el
   }
 
-  /** A labelled checkbox in a .choice row; `control` names it for handleDiscussionControl. */
+  /** A labelled checkbox in a .choice row; `control`, if given, names it for handleDiscussionControl. */
   function checkbox (id, label, control) {
     var $choice = el('div', 'choice')
     var $box = el('input')
     $box.type = 'checkbox'
     $box.id = id
-    $box.setAttribute('data-control', control)
+    if (control) $box.setAttribute('data-control', control)
     var $label = el('label', '', label)
     $label.htmlFor = id
     $choice.appendChild($box)
@@ -79,41 +79,56 @@
     this.renderDiscussList()
   }
 
-  /** Every assessment that can be compared: saved ones, then files opened for comparison. */
+  /**
+   * Every assessment that can be compared: saved ones, then files opened for comparison. Each is
+   * keyed by its assessment id, which stays the same when a compared file is kept, so ticks follow
+   * the assessment, not its place in the list. Ids are unique here: a repeat is refused on adding.
+   */
   proto.comparable = function () {
     var saved = this.savedAssessments().sort(function (a, b) { return a.created < b.created ? -1 : 1 })
-      .map(function (assessment) { return { key: 's:' + assessment.id, assessment: assessment, file: null } })
-    return saved.concat(this.extra.map(function (item, index) {
-      return { key: 'f:' + index, assessment: item.assessment, file: item.file }
-    }))
+      .map(function (assessment) { return { key: assessment.id, assessment: assessment, file: null } })
+    var savedIds = saved.map(function (item) { return item.key })
+    return saved.concat(this.extra.filter(function (item) { return savedIds.indexOf(item.assessment.id) === -1 })
+      .map(function (item) { return { key: item.assessment.id, assessment: item.assessment, file: item.file } }))
   }
 
+  /** An assessment's name, cycle and date: "Composite: Riverside cluster · Baseline · 02/03/2026". */
   proto.describe = function (assessment) {
-    return [this.nameOf(assessment), assessment.review_cycle, compare.dayOf(assessment)].filter(Boolean).join(' · ')
+    var name = assessment.method === 'composite' ? format.fill(this.strings.composite_name, { name: this.nameOf(assessment) }) : this.nameOf(assessment)
+    return [name, assessment.review_cycle, this.day(compare.dayOf(assessment))].filter(Boolean).join(' · ')
   }
 
-  /** The checkbox list of assessments to compare; rebuilt only when the list itself changes. */
+  /** What tells entries of one team apart: who took part, where it came from, and when it last changed. */
+  proto.detailOf = function (item) {
+    var who = Array.from(item.assessment.service.participants.trim())
+    return [
+      who.length > 80 ? who.slice(0, 79).join('') + '…' : who.join(''),
+      item.file ? format.fill(this.strings.discuss_from_file, { file: item.file }) : this.strings.discuss_saved_here,
+      format.fill(this.strings.discuss_changed, { time: this.time(item.assessment.updated) })
+    ].filter(Boolean).join(' · ')
+  }
+
+  /**
+   * The checkbox list of assessments to compare. It is rebuilt only when the assessments in it
+   * change; otherwise labels are updated in place, so ticks and focus stay where they are.
+   */
   proto.renderDiscussList = function () {
     var items = this.comparable()
-    var signature = items.map(function (item) { return item.key + this.describe(item.assessment) }, this).join('|')
-    if (signature === this.discussSignature) return
-    this.discussSignature = signature
+    var keys = items.map(function (item) { return item.key }).join('|')
+    if (keys === this.discussKeys && items.length) return items.forEach(this.fillDiscussChoice, this)
+    this.discussKeys = keys
     var chosen = this.chosenKeys()
     this.$discussList.textContent = ''
     if (!items.length) return this.$discussList.appendChild(el('p', 'hint', this.strings.discuss_none))
     items.forEach(function (item, index) {
-      var $choice = el('div', 'choice')
-      var $box = el('input')
-      $box.type = 'checkbox'
-      $box.id = 'discuss-pick-' + index
+      var $choice = checkbox('discuss-pick-' + index, '', null)
+      var $box = $choice.querySelector('input')
       $box.value = item.key
       $box.setAttribute('data-role', 'discuss-pick')
       $box.checked = chosen.indexOf(item.key) !== -1
-      var $label = el('label', '', this.describe(item.assessment))
-      $label.htmlFor = $box.id
-      if (item.file) $label.appendChild(el('span', 'hint', ' ' + format.fill(this.strings.discuss_from_file, { file: item.file })))
-      $choice.appendChild($box)
-      $choice.appendChild($label)
+      var $label = $choice.querySelector('label')
+      $label.appendChild(el('span', 'discuss-name'))
+      $label.appendChild(el('span', 'hint discuss-detail'))
       if (item.file) {
         var $keep = el('button', 'button button-small button-secondary', this.strings.discuss_keep)
         $keep.type = 'button'
@@ -123,7 +138,23 @@
         $choice.appendChild($keep)
       }
       this.$discussList.appendChild($choice)
+      this.fillDiscussChoice(item)
     }, this)
+  }
+
+  /** Put an entry's current name and details into its label. */
+  proto.fillDiscussChoice = function (item) {
+    var $box = this.discussBox(item.key)
+    var $label = $box.parentNode.querySelector('label')
+    $label.querySelector('.discuss-name').textContent = this.describe(item.assessment)
+    $label.querySelector('.discuss-detail').textContent = this.detailOf(item)
+  }
+
+  /** The checkbox of one assessment id, found by comparing values (ids may hold any characters). */
+  proto.discussBox = function (key) {
+    return Array.prototype.filter.call(this.$discussList.querySelectorAll('[data-role="discuss-pick"]'), function ($box) {
+      return $box.value === key
+    })[0] || null
   }
 
   proto.chosenKeys = function () {
@@ -145,27 +176,33 @@
     if (files.length) this.readFiles(files, this.addCompared)
   }
 
+  /**
+   * Add checked files to the list and tick them. An assessment already in the list (saved here, or
+   * added before) is refused with a message: counted twice, one person would weigh double.
+   */
   proto.addCompared = function (results) {
     var failures = []
-    var added = 0
+    var added = []
     results.forEach(function (result) {
       var checked = result.text === null ? { assessment: null, errors: result.errors } : format.parse(result.text, result.size, this.data)
       if (!checked.assessment) return failures.push({ name: result.name, errors: checked.errors })
+      var already = this.comparable().filter(function (item) { return item.key === checked.assessment.id })[0]
+      if (already) {
+        return failures.push({ name: result.name, errors: [format.fill(this.strings.discuss_err_listed, { name: this.describe(already.assessment) })] })
+      }
       this.extra.push({ assessment: checked.assessment, file: result.name })
-      added += 1
+      added.push(checked.assessment.id)
     }, this)
-    var start = this.comparable().length - added
     this.renderDiscussList()
-    Array.prototype.slice.call(this.$discussList.querySelectorAll('[data-role="discuss-pick"]'), start)
-      .forEach(function ($box) { $box.checked = true })
-    if (added) this.announce(format.fill(this.strings.discuss_added, { n: added }))
+    added.forEach(function (key) { this.discussBox(key).checked = true }, this)
+    if (added.length) this.announce(format.fill(this.strings.discuss_added, { n: added.length }))
     if (failures.length) this.showErrors(failures, 'compare-files')
     else this.hideErrors()
   }
 
-  /** Store a file opened for comparison, at the person's request. */
+  /** Store a file opened for comparison, at the person's request; its tick stays as it was. */
   proto.keepCompared = function (key) {
-    var index = Number(key.slice(2))
+    var index = this.extra.map(function (item) { return item.assessment.id }).indexOf(key)
     var item = this.extra[index]
     if (!item) return
     var existing = this.store.get(item.assessment.id)
@@ -174,9 +211,10 @@
     this.store.markDownloaded(item.assessment.id, item.assessment.updated)
     this.extra.splice(index, 1)
     this.renderLibrary()
+    this.renderDiscussList()
     this.renderStorageWarning()
     this.announce(format.fill(this.strings.imported, { name: this.nameOf(item.assessment), file: item.file }))
-    this.$discussList.querySelector('[data-role="discuss-pick"]').focus()
+    this.discussBox(key).focus()
   }
 
   /** Show the chosen view, or say in the error summary what it needs. */
@@ -190,10 +228,10 @@
     if (problem) return this.showErrors([{ name: '', errors: [problem] }], 'discuss-pick-0')
     this.hideErrors()
     this.$discussion.textContent = ''
+    this.$discussion.hidden = false // shown before drawing: charts are drawn at its width
     if (view === 'profile') this.renderProfile(chosen[0] || this.current)
     else if (view === 'composite') this.renderComposite(chosen)
     else this.renderDistance(chosen)
-    this.$discussion.hidden = false
     this.$discussion.querySelector('h3').focus()
   }
 
@@ -251,47 +289,143 @@
   }
 
   /**
-   * A horizontal stacked bar chart in SVG. The same figures are always in a table beside it.
+   * A horizontal stacked bar chart in SVG, drawn at the width it is shown at, so that its text
+   * keeps its size on narrow screens. Segments carry their level's name where there is room, and
+   * a pattern for their evidence: solid for fully achieved, hatched for work in progress, dotted
+   * where no level was given. The same figures are always in a table beside it.
    * @param {string} title
-   * @param {{label: string, values: number[]}[]} rows - values in the order of keys
-   * @param {string[]} keys - segment names, used for the legend and the segment classes
+   * @param {{label: string, tally: Object}[]} rows - tally as made by MPW.compare.tally
+   * @param {string[]} keys - segment names: S1…S5, N/A, not answered
    */
   proto.stackedBars = function (title, rows, keys) {
-    var width = 640
-    var left = 130
-    var bar = 22
+    var width = Math.round(Math.max(300, Math.min(960, this.$discussion.clientWidth || 640)))
+    var left = 136
+    var bar = 26
     var gap = 12
-    var height = rows.length * (bar + gap) + 40
-    var most = Math.max.apply(null, rows.map(function (row) { return row.values.reduce(function (a, b) { return a + b }, 0) }).concat([1]))
-    var scale = (width - left - 10) / most
+    var most = Math.max.apply(null, rows.map(function (row) { return this.segments(row.tally).reduce(function (sum, seg) { return sum + seg.value }, 0) }, this).concat([1]))
+    var scale = (width - left - 8) / most
     var id = 'chart-' + Math.random().toString(36).slice(2, 8)
-    var $svg = svg('svg', { viewBox: '0 0 ' + width + ' ' + height, role: 'img', 'aria-labelledby': id + '-title ' + id + '-desc', class: 'chart' })
+    var legend = this.chartLegend(keys, width, id)
+    var height = rows.length * (bar + gap) + legend.height + 8
+    var $svg = svg('svg', { viewBox: '0 0 ' + width + ' ' + height, width: width, height: height, role: 'img', 'aria-labelledby': id + '-title ' + id + '-desc', class: 'chart' })
     $svg.appendChild(svg('title', { id: id + '-title' }, title))
     $svg.appendChild(svg('desc', { id: id + '-desc' }, this.strings.chart_desc))
+    $svg.appendChild(chartPatterns(id))
     rows.forEach(function (row, r) {
       var y = r * (bar + gap)
-      $svg.appendChild(svg('text', { x: 0, y: y + bar * 0.7, class: 'chart-label' }, row.label))
+      var $label = svg('text', { x: 0, y: y + bar * 0.68, class: 'chart-label' }, clip(row.label, 17))
+      $label.appendChild(svg('title', {}, row.label))
+      $svg.appendChild($label)
       var x = left
-      row.values.forEach(function (value, k) {
-        if (!value) return
-        var w = value * scale
-        var $rect = svg('rect', { x: x, y: y, width: w, height: bar, class: 'seg seg-' + k })
-        $rect.appendChild(svg('title', {}, keys[k] + ': ' + value))
-        $svg.appendChild($rect)
-        if (w >= 16) $svg.appendChild(svg('text', { x: x + w / 2, y: y + bar * 0.7, class: 'seg-text seg-text-' + k, 'text-anchor': 'middle' }, String(value)))
-        x += w
-      })
-    })
-    var lx = 0
-    keys.forEach(function (key, k) {
-      var y = rows.length * (bar + gap) + 8
-      $svg.appendChild(svg('rect', { x: lx, y: y, width: 14, height: 14, class: 'seg seg-' + k }))
-      $svg.appendChild(svg('text', { x: lx + 18, y: y + 12, class: 'chart-legend' }, key))
-      lx += 18 + key.length * 7 + 16
-    })
+      this.segments(row.tally).forEach(function (seg) {
+        if (!seg.value) return
+        $svg.appendChild(this.chartSegment(seg, keys[seg.index], { x: x, y: y, scale: scale, bar: bar, id: id }))
+        x += seg.value * scale
+      }, this)
+    }, this)
+    legend.$items.setAttribute('transform', 'translate(0 ' + (rows.length * (bar + gap) + 4) + ')')
+    $svg.appendChild(legend.$items)
     var $figure = el('figure', 'chart-figure')
     $figure.appendChild($svg)
     return $figure
+  }
+
+  /** A tally as chart segments in key order: S1…S5 and N/A with their evidence split, then not answered. */
+  proto.segments = function (tally) {
+    return compare.LEVELS.map(function (level, index) {
+      return { index: index, value: tally.counts[level], fully: tally.fully[level], wip: tally.wip[level], rated: level !== 'n/a' }
+    }).concat([{ index: compare.LEVELS.length, value: tally.none, fully: 0, wip: 0, rated: false }])
+  }
+
+  /** One level's segment: its parts by evidence, its name and count where they fit, and a tooltip. */
+  proto.chartSegment = function (seg, name, at) {
+    var $group = svg('g', { class: 'seg-group', 'data-level': name, 'data-count': seg.value, 'data-fully': seg.fully, 'data-wip': seg.wip })
+    $group.appendChild(svg('title', {}, name + ': ' + this.splitText(seg)))
+    var dark = seg.index === 3 || seg.index === 4
+    var parts = seg.rated ? [[seg.fully, ''], [seg.wip, 'hatch'], [seg.value - seg.fully - seg.wip, 'dots']] : [[seg.value, '']]
+    var x = at.x
+    parts.forEach(function (part) {
+      if (!part[0]) return
+      var w = part[0] * at.scale
+      $group.appendChild(svg('rect', { x: x, y: at.y, width: w, height: at.bar, class: 'seg seg-' + seg.index }))
+      if (part[1]) $group.appendChild(svg('rect', { x: x, y: at.y, width: w, height: at.bar, class: 'seg-pattern', fill: 'url(#' + at.id + '-' + part[1] + (dark ? '-dark' : '-light') + ')' }))
+      x += w
+    })
+    var w = seg.value * at.scale
+    var full = name + ': ' + seg.value
+    var text = w >= full.length * 7.5 + 10 ? full : (w >= 18 ? String(seg.value) : '')
+    if (text) $group.appendChild(svg('text', { x: at.x + w / 2, y: at.y + at.bar * 0.68, class: 'seg-text seg-text-' + seg.index, 'text-anchor': 'middle' }, text))
+    return $group
+  }
+
+  /** The legend: a swatch per level, then the evidence patterns, wrapped to the chart's width. */
+  proto.chartLegend = function (keys, width, id) {
+    var $items = svg('g', { class: 'chart-legend-items' })
+    var items = keys.map(function (key, k) { return { text: key, className: 'seg seg-' + k, pattern: '' } }).concat([
+      { text: this.strings.evidence_fully, className: 'seg seg-2', pattern: '' },
+      { text: this.strings.evidence_wip, className: 'seg seg-2', pattern: 'hatch-light' },
+      { text: this.strings.no_evidence, className: 'seg seg-2', pattern: 'dots-light' }])
+    var x = 0
+    var y = 0
+    items.forEach(function (item, i) {
+      var itemWidth = 22 + item.text.length * 7.2 + 14
+      if (x > 0 && (x + itemWidth > width || i === keys.length)) { x = 0; y += 22 } // evidence on a line of its own
+      $items.appendChild(svg('rect', { x: x, y: y, width: 16, height: 16, class: item.className }))
+      if (item.pattern) $items.appendChild(svg('rect', { x: x, y: y, width: 16, height: 16, class: 'seg-pattern', fill: 'url(#' + id + '-' + item.pattern + ')' }))
+      $items.appendChild(svg('text', { x: x + 22, y: y + 13, class: 'chart-legend' }, item.text))
+      x += itemWidth
+    })
+    return { $items: $items, height: y + 22 }
+  }
+
+  /** The patterns for evidence levels, light and dark, with ids unique to one chart. */
+  function chartPatterns (id) {
+    var $defs = svg('defs')
+    ;['light', 'dark'].forEach(function (tone) {
+      var $hatch = svg('pattern', { id: id + '-hatch-' + tone, patternUnits: 'userSpaceOnUse', width: 6, height: 6, patternTransform: 'rotate(45)' })
+      $hatch.appendChild(svg('rect', { x: 0, y: 0, width: 1.5, height: 6, class: 'pattern-' + tone }))
+      var $dots = svg('pattern', { id: id + '-dots-' + tone, patternUnits: 'userSpaceOnUse', width: 6, height: 6 })
+      $dots.appendChild(svg('circle', { cx: 3, cy: 3, r: 1.3, class: 'pattern-' + tone }))
+      $defs.appendChild($hatch)
+      $defs.appendChild($dots)
+    })
+    return $defs
+  }
+
+  /** Shorten text to at most `most` characters, marking the cut with an ellipsis. */
+  function clip (text, most) {
+    var chars = Array.from(text)
+    return chars.length > most ? chars.slice(0, most - 1).join('') + '…' : text
+  }
+
+  /** "3 (1 fully achieved, 2 work in progress)": a count with its evidence split, in words. */
+  proto.splitText = function (seg) {
+    var parts = []
+    if (seg.fully) parts.push(seg.fully + ' ' + this.strings.evidence_fully.toLowerCase())
+    if (seg.wip) parts.push(seg.wip + ' ' + this.strings.evidence_wip.toLowerCase())
+    return seg.value + (parts.length ? ' (' + parts.join(', ') + ')' : '')
+  }
+
+  /** A table cell with a count and its evidence split as in the chart: "3 (■ 1, ▧ 2)". */
+  proto.splitCell = function (seg) {
+    var $cell = el('span', '', String(seg.value))
+    if (!seg.fully && !seg.wip) return $cell
+    $cell.appendChild(document.createTextNode(' ('))
+    ;[['fully-achieved', seg.fully], ['work-in-progress', seg.wip]].filter(function (part) { return part[1] }).forEach(function (part, i) {
+      if (i) $cell.appendChild(document.createTextNode(', '))
+      var $marker = el('span', '', MARKERS[part[0]])
+      $marker.setAttribute('aria-hidden', 'true')
+      $cell.appendChild($marker)
+      $cell.appendChild(el('span', 'visually-hidden', this.evidenceText(part[0])))
+      $cell.appendChild(document.createTextNode(' ' + part[1]))
+    }, this)
+    $cell.appendChild(document.createTextNode(')'))
+    return $cell
+  }
+
+  /** A tally as table cells: S1…S5 and N/A with their evidence split, then not answered. */
+  proto.tallyCells = function (tally) {
+    return this.segments(tally).map(function (seg) { return seg.rated ? this.splitCell(seg) : String(seg.value) }, this)
   }
 
   /** Development profile: where one assessment's indicators sit, domain by domain. Not a score. */
@@ -301,13 +435,11 @@
     this.$discussion.appendChild(el('p', 'discussion-note', this.strings.profile_intro))
     var keys = this.levelHeadings().concat([this.strings.not_answered])
     this.$discussion.appendChild(this.stackedBars(this.strings.profile_chart, rows.map(function (row) {
-      return { label: format.fill(this.strings.domain_short, { n: row.domain.number }), values: compare.LEVELS.map(function (level) { return row.counts[level] }).concat([row.none]) }
+      return { label: format.fill(this.strings.domain_short, { n: row.domain.number }), tally: row }
     }, this), keys))
-    var headings = [this.strings.col_domain].concat(this.levelHeadings(), [this.strings.evidence_fully, this.strings.evidence_wip, this.strings.not_answered])
-    this.$discussion.appendChild(table(this.strings.profile_table, headings, rows.map(function (row) {
-      return [row.domain.number + '. ' + row.domain.title].concat(compare.LEVELS.map(function (level) { return String(row.counts[level]) }),
-        [String(row.fully), String(row.wip), String(row.none)])
-    }), 'stack-narrow-table'))
+    this.$discussion.appendChild(table(this.strings.profile_table, [this.strings.col_domain].concat(keys), rows.map(function (row) {
+      return [row.domain.number + '. ' + row.domain.title].concat(this.tallyCells(row))
+    }, this), 'stack-narrow-table'))
     this.viewActions()
     this.announce(format.fill(this.strings.view_shown, { view: this.strings.view_profile }))
   }
@@ -329,10 +461,12 @@
       return [row.indicator.id + ' ' + row.indicator.title].concat(row.ratings.map(this.statementCell, this), [
         this.rangeText(row.ratings), $flag,
         this.agreedSelect(row, 'statement'), this.agreedSelect(row, 'evidence')])
-    }, this), 'filterable composite-table')
+    }, this), 'filterable stack-narrow-table composite-table')
+    var order = compare.discussionOrder(this.compositeRows)
     Array.prototype.forEach.call($table.tBodies[0].rows, function ($row, index) {
       var row = this.compositeRows[index]
       $row.setAttribute('data-index', String(index))
+      $row.setAttribute('data-order', String(order.indexOf(index)))
       $row.setAttribute('data-flag', row.flag)
       $row.setAttribute('data-spread', String(row.spread || 0))
       $row.setAttribute('data-indicator-row', row.indicator.id)
@@ -421,11 +555,8 @@
       $row.hidden = Boolean((onlySplit && onlySplit.checked && $row.getAttribute('data-flag') !== 'split') ||
         (onlyMoved && onlyMoved.checked && ['same', 'none'].indexOf($row.getAttribute('data-kind')) !== -1))
     })
-    var number = function ($row, name) { return Number($row.getAttribute(name)) }
-    $rows.sort(function (a, b) {
-      var bySpread = $order && $order.value === 'spread' ? number(b, 'data-spread') - number(a, 'data-spread') : 0
-      return bySpread || number(a, 'data-index') - number(b, 'data-index')
-    }).forEach(function ($row) { $body.appendChild($row) })
+    var key = $order && $order.value === 'spread' ? 'data-order' : 'data-index'
+    $rows.sort(function (a, b) { return Number(a.getAttribute(key)) - Number(b.getAttribute(key)) }).forEach(function ($row) { $body.appendChild($row) })
     var shown = $rows.filter(function ($row) { return !$row.hidden }).length
     this.announce(format.fill(this.strings.rows_shown, { n: shown, total: $rows.length }))
   }
@@ -443,7 +574,9 @@
       participants: sources.map(function (a) { return a.service.participants || this.nameOf(a) }, this)
         .filter(function (p, i, all) { return all.indexOf(p) === i }).join('; ').slice(0, this.data.limits.longText)
     }
-    made.review_cycle = first.review_cycle
+    // The composite's own cycle: the members' cycle when they share one; else left for the group to name.
+    var cycles = sources.map(function (a) { return a.review_cycle.trim() })
+    made.review_cycle = cycles.every(function (cycle) { return cycle === cycles[0] }) ? cycles[0] : ''
     made.purposes = ['reporting', 'evaluation', 'learning'].filter(function (purpose) {
       return sources.some(function (a) { return a.purposes.indexOf(purpose) !== -1 })
     })
@@ -464,14 +597,15 @@
     var first = row.ratings[0]
     var last = row.ratings[row.ratings.length - 1]
     var values = { from: this.label(first.statement), to: this.label(last.statement), steps: row.movement.steps,
-      was: this.evidenceText(first.evidence), now: this.evidenceText(last.evidence) }
+      was: this.evidenceText(first.evidence) || this.strings.no_evidence,
+      now: this.evidenceText(last.evidence) || this.strings.no_evidence }
     return format.fill(this.strings['move_' + row.movement.kind], values)
   }
 
   /** Distance travelled: each indicator's movement from the first cycle to the last. */
   proto.renderDistance = function (assessments) {
     var travelled = compare.distance(assessments, this.data)
-    var cycleNames = travelled.cycles.map(function (a) { return (a.review_cycle || this.nameOf(a)) + ' (' + compare.dayOf(a) + ')' }, this)
+    var cycleNames = travelled.cycles.map(function (a) { return (a.review_cycle || this.nameOf(a)) + ' (' + this.day(compare.dayOf(a)) + ')' }, this)
     this.viewHeading(format.fill(this.strings.distance_heading, { name: this.nameOf(travelled.last) }))
     this.$discussion.appendChild(el('p', 'discussion-note', format.fill(this.strings.distance_intro, { cycles: cycleNames.join(' → ') })))
     travelled.differences.forEach(function (field) {
@@ -479,12 +613,12 @@
       this.$discussion.appendChild(el('p', 'notice discussion-warning', format.fill(this.strings['differs_' + field], { values: values.join(', ') })))
     }, this)
     var keys = this.levelHeadings().concat([this.strings.not_answered])
-    var counts = travelled.cycles.map(function (a) { return compare.levelCounts(a, this.data) }, this)
+    var tallies = travelled.cycles.map(function (a) { return compare.matrixTally(a, this.data) }, this)
     this.$discussion.appendChild(this.stackedBars(this.strings.distance_chart, travelled.cycles.map(function (a, i) {
-      return { label: (a.review_cycle || compare.dayOf(a)).slice(0, 18), values: counts[i] }
-    }), keys))
+      return { label: a.review_cycle || this.day(compare.dayOf(a)), tally: tallies[i] }
+    }, this), keys))
     this.$discussion.appendChild(table(this.strings.distance_cycles_table, [this.strings.col_cycle].concat(keys),
-      cycleNames.map(function (name, i) { return [name].concat(counts[i].map(String)) }), 'stack-narrow-table'))
+      cycleNames.map(function (name, i) { return [name].concat(this.tallyCells(tallies[i])) }, this), 'stack-narrow-table'))
     var kinds = compare.KINDS
     this.$discussion.appendChild(table(this.strings.distance_domains_table, [this.strings.col_domain].concat(kinds.map(function (kind) {
       return this.strings['kind_' + kind]
@@ -497,7 +631,7 @@
     var $table = table(this.strings.distance_table, [this.strings.col_indicator].concat(cycleNames, [this.strings.col_movement]),
       travelled.rows.map(function (row) {
         return [row.indicator.id + ' ' + row.indicator.title].concat(row.ratings.map(this.statementCell, this), [this.movementText(row)])
-      }, this), 'filterable distance-table')
+      }, this), 'filterable stack-narrow-table distance-table')
     Array.prototype.forEach.call($table.tBodies[0].rows, function ($row, index) {
       $row.setAttribute('data-index', String(index))
       $row.setAttribute('data-kind', travelled.rows[index].movement.kind)

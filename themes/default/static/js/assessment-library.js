@@ -27,11 +27,11 @@
     }, this)
     if (sameRows) {
       saved.forEach(function (assessment, index) { this.fillRow($rows[index], assessment) }, this)
-      return
+    } else {
+      this.$library.textContent = ''
+      this.$library.appendChild(saved.length ? this.libraryTable(saved) : this.emptyLibrary())
     }
-    this.$library.textContent = ''
-    this.$library.appendChild(saved.length ? this.libraryTable(saved) : this.emptyLibrary())
-    if (this.$discussList) this.renderDiscussList()
+    if (this.$discussList) this.renderDiscussList() // names and dates there follow every change too
   }
 
   proto.emptyLibrary = function () {
@@ -80,9 +80,12 @@
   proto.fillRow = function ($row, assessment) {
     var name = this.nameOf(assessment)
     var answered = Object.keys(assessment.ratings).filter(function (id) { return assessment.ratings[id].statement }).length
-    $row.cells[0].textContent = name + ($row.getAttribute('data-current') === 'true' ? ' ' + this.strings.current : '')
+    // While storage fails, "open now" alone would suggest the open assessment is saved here.
+    var marker = this.store.problem === null ? this.strings.current : this.strings.current_not_saved
+    $row.cells[0].textContent = (assessment.method === 'composite' ? format.fill(this.strings.composite_name, { name: name }) : name) +
+      ($row.getAttribute('data-current') === 'true' ? ' ' + marker : '')
     $row.cells[1].textContent = assessment.review_cycle
-    $row.cells[2].textContent = assessment.date || ''
+    $row.cells[2].textContent = assessment.date ? this.day(assessment.date) : ''
     $row.cells[3].textContent = answered + ' / ' + this.data.indicators.length
     $row.cells[4].textContent = this.time(assessment.updated)
     Array.prototype.forEach.call($row.querySelectorAll('.visually-hidden'), function ($span) {

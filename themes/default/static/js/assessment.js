@@ -37,6 +37,7 @@
     this.$importFile = this.find('[data-role="import-file"]')
     this.$dropZone = this.find('[data-role="drop-zone"]')
     this.$libraryHeading = this.find('#library-heading')
+    this.libraryTitle = this.$libraryHeading.textContent
     this.store = MPW.Store.open()
     this.current = null
     this.base = null // `updated` of the stored version the screen is based on; null if not stored
@@ -301,10 +302,32 @@
       format.fill(this.strings.damaged, { n: count })
   }
 
-  /** Read a timestamp as local time for people. */
+  /**
+   * The page's locale for dates and times (en-GB, cy-GB), not the browser's: a Welsh or English
+   * page writes 23/11/2026, 14:43 wherever it is opened. A browser without the page's locale
+   * falls back to British English, which writes dates the same way.
+   */
+  Assessment.prototype.locale = function () {
+    if (!this.chosenLocale) {
+      var supported = window.Intl && Intl.DateTimeFormat.supportedLocalesOf ? Intl.DateTimeFormat.supportedLocalesOf([this.data.locale]) : []
+      this.chosenLocale = supported[0] || 'en-GB'
+    }
+    return this.chosenLocale
+  }
+
+  /** A timestamp as local time for people, written as the page's language writes it. */
   Assessment.prototype.time = function (iso) {
     var date = new Date(iso)
-    return isNaN(date) ? iso : date.toLocaleString()
+    return isNaN(date) ? iso : date.toLocaleString(this.locale(), { dateStyle: 'short', timeStyle: 'short' })
+  }
+
+  /** A calendar day (YYYY-MM-DD) as the page's language writes it: 02/03/2026. */
+  Assessment.prototype.day = function (isoDay) {
+    var parts = String(isoDay).split('-').map(Number)
+    var date = new Date(parts[0], parts[1] - 1, parts[2])
+    if (parts.length !== 3 || isNaN(date)) return isoDay
+    date.setFullYear(parts[0]) // years below 100 are not 19xx
+    return date.toLocaleDateString(this.locale(), { day: '2-digit', month: '2-digit', year: 'numeric' })
   }
 
   /** Write to the polite live region. */
@@ -319,6 +342,9 @@
     }
     var problem = this.store.problem
     this.$storageWarning.hidden = problem === null
+    // With nothing written at all, the list holds only what is open on this page: say so.
+    this.$libraryHeading.textContent = problem === 'blocked' || problem === 'read-failed'
+      ? this.strings.library_heading_unsaved : this.libraryTitle
     if (problem !== null) {
       this.$storageWarning.textContent = format.fill(this.strings.not_saved, { reason: this.strings[reasons[problem]] })
     }

@@ -1,0 +1,224 @@
+"""What the independent checks found in the discussion views (issue 12, items 1–8), each against
+hand-computed fixtures: tests/fixtures/discussion/make_fixtures.py lists the expected results."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+from support import watch_for_errors
+from test_discussion import FIXTURES, STUB_PRINT, compare_files, show
+
+pytestmark = pytest.mark.browser
+
+HARBOUR = [f"harbour-{n}.json" for n in range(1, 5)]
+
+
+def open_page(browser: Browser, url: str, width: int = 1280, **options) -> tuple[Page, list[str]]:
+    context = browser.new_context(accept_downloads=True, viewport={"width": width, "height": 900}, **options)
+    context.add_init_script(STUB_PRINT)
+    page = context.new_page()
+    errors = watch_for_errors(page)
+    page.goto(url)
+    return page, errors
+
+
+@pytest.fixture
+def page(browser: Browser, real_site: Path) -> Iterator[Page]:
+    # An American browser in London: the page must still write dates the British way.
+    opened, errors = open_page(browser, (real_site / "assess.html").as_uri(), locale="en-US", timezone_id="Europe/London")
+    yield opened
+    opened.context.close()
+    assert errors == []
+
+
+def picks(page: Page) -> list[tuple[str, bool]]:
+    """Each entry of "Assessments to include": its name line and whether it is ticked."""
+    return [(box.locator("xpath=following-sibling::label/span[1]").inner_text(), box.is_checked())
+            for box in page.locator("[data-role=discuss-pick]").all()]
+
+
+def pick_labels(page: Page) -> list[str]:
+    return [" ".join(text.split()) for text in page.locator(".discuss-list label").all_inner_texts()]
+
+
+def test_keeping_a_file_leaves_the_other_ticks_where_they_were(page: Page) -> None:
+    """Item 1: entries are keyed by assessment id, not by their place in the list."""
+    compare_files(page, HARBOUR)
+    boxes = page.locator("[data-role=discuss-pick]")
+    boxes.nth(1).uncheck()
+    boxes.nth(3).uncheck()  # ticked: the 1st and 3rd
+    page.locator("[data-action=keep-compared]").nth(1).click()  # keep the 2nd
+    ticked = [label for label, box in zip(pick_labels(page), page.locator("[data-role=discuss-pick]").all())
+              if box.is_checked()]
+    assert [re.search(r"Practice nurse|Occupational therapist|Pharmacist|Team manager", t).group() for t in ticked] == [
+        "Practice nurse", "Pharmacist"]
+    show(page, "composite")
+    assert page.locator(".composite-table thead th").all_inner_texts()[1:3] == ["Practice nurse", "Pharmacist"]
+
+
+def test_the_same_assessment_cannot_be_compared_twice(page: Page) -> None:
+    """Item 2: a repeated id is refused with a message, whether added again, in one batch, or after keeping."""
+    compare_files(page, HARBOUR[:2])
+    page.set_input_files("#compare-files", [str(FIXTURES / HARBOUR[0])])
+    summary = page.locator("[data-role=error-summary]")
+    expect(summary).to_be_focused()
+    assert summary.locator("li").all_inner_texts() == [
+        "this assessment is already in the list, as “Harbour Valley cluster · Baseline · 02/11/2026” "
+        "(it has the same id). Each assessment is counted once"]
+    assert page.locator("[data-role=discuss-pick]").count() == 2
+    page.locator("[data-action=keep-compared]").first.click()
+    page.set_input_files("#compare-files", [str(FIXTURES / HARBOUR[0]), str(FIXTURES / HARBOUR[2]),
+                                            str(FIXTURES / HARBOUR[2])])
+    expect(summary.locator("li")).to_have_count(2)  # the kept file again, and the repeat within the batch
+    expect(page.locator("[data-role=discuss-pick]")).to_have_count(3)
+    show(page, "composite")
+    assert page.text_content(".discussion-heading") == "Composite of 3 assessments"
+
+
+def test_widest_spread_first_puts_every_split_first_including_na_splits(page: Page) -> None:
+    """Item 3: 3.1 (N/A, N/A, S4, S4) is split with a spread of 0 and still comes before agreements."""
+    compare_files(page, HARBOUR)
+    show(page, "composite")
+    assert {i: page.get_attribute(f"tr[data-indicator-row='{i}']", "data-flag") for i in ("3.1", "3.2", "3.3", "3.4")} == {
+        "3.1": "split", "3.2": "split", "3.3": "agreement", "3.4": "agreement"}
+    page.select_option("#composite-order", "spread")
+    order = page.eval_on_selector_all(".composite-table tbody tr", "rows => rows.map(r => r.dataset.indicatorRow)")
+    assert order[:4] == ["3.2", "3.1", "3.3", "3.4"]
+    assert order[4:7] == ["1.1", "1.2", "1.3"]  # the rest keep matrix order
+
+
+def test_the_list_follows_the_name_as_it_is_typed(page: Page) -> None:
+    """Item 4: the list showed the first keystroke ("A · date") until reload."""
+    page.locator("#service-name").press_sequentially("Alpha Team")
+    expect(page.locator(".discuss-list .discuss-name")).to_have_text([re.compile(r"^Alpha Team · \d\d/\d\d/\d{4}$")])
+    page.fill("#review-cycle", "Baseline")
+    expect(page.locator(".discuss-list .discuss-name")).to_have_text([re.compile(r"^Alpha Team · Baseline · ")])
+
+
+def test_members_are_told_apart_and_a_saved_composite_is_labelled_as_one(page: Page) -> None:
+    """Item 5: who took part, the file and the time saved; a composite has its own name and date."""
+    compare_files(page, HARBOUR[:2])
+    assert pick_labels(page) == [
+        "Harbour Valley cluster · Baseline · 02/11/2026 "
+        "Practice nurse · from harbour-1.json, not saved · last changed 02/11/2026, 11:00",
+        "Harbour Valley cluster · Baseline · 02/11/2026 "
+        "Occupational therapist · from harbour-2.json, not saved · last changed 02/11/2026, 11:00"]
+    show(page, "composite")
+    page.click("[data-action=save-composite]")
+    today = page.evaluate("new Date().toLocaleDateString('en-GB')")
+    assert page.input_value("#review-cycle") == "Baseline"  # the members' shared cycle
+    names = [text for text, _ in picks(page)]
+    assert f"Composite: Harbour Valley cluster · Baseline · {today}" in names
+    assert page.locator(".library-table tbody th").first.inner_text() == "Composite: Harbour Valley cluster (open now)"
+
+
+def test_a_composite_of_different_cycles_leaves_its_cycle_for_the_group(page: Page) -> None:
+    other = json.loads((FIXTURES / HARBOUR[1]).read_text(encoding="utf-8"))
+    other["review_cycle"] = "6-month review"
+    page.set_input_files("#compare-files", [
+        {"name": HARBOUR[0], "mimeType": "application/json", "buffer": (FIXTURES / HARBOUR[0]).read_bytes()},
+        {"name": "other.json", "mimeType": "application/json", "buffer": json.dumps(other).encode()}])
+    show(page, "composite")
+    page.click("[data-action=save-composite]")
+    assert page.input_value("#review-cycle") == ""
+
+
+def chart_figures(page: Page, row: int) -> dict[str, tuple[int, int, int]]:
+    """One chart row's segments: {level: (count, fully achieved, work in progress)}."""
+    groups = page.locator("svg.chart > g.seg-group")
+    figures = page.evaluate("""() => {
+      const rows = {}
+      for (const g of document.querySelectorAll('svg.chart > g.seg-group')) {
+        const y = g.querySelector('rect').getAttribute('y')
+        ;(rows[y] = rows[y] || []).push([g.dataset.level, +g.dataset.count, +g.dataset.fully, +g.dataset.wip])
+      }
+      return Object.keys(rows).sort((a, b) => a - b).map(y => rows[y])
+    }""")
+    assert groups.count() > 0
+    return {level: (count, fully, wip) for level, count, fully, wip in figures[row]}
+
+
+def table_figures(page: Page, row: int) -> dict[str, tuple[int, int, int]]:
+    """One table row's cells read back as {level: (count, fully achieved, work in progress)}."""
+    headings = page.locator(".discussion-table").first.locator("thead th").all_inner_texts()[1:]
+    cells = page.locator(".discussion-table").first.locator("tbody tr").nth(row).locator("td").all_inner_texts()
+    figures = {}
+    for heading, cell in zip(headings, cells):
+        count = int(cell.split()[0])
+        fully = re.search(r"■\D*(\d+)", cell)  # the marker, its words for screen readers, the count
+        wip = re.search(r"▧\D*(\d+)", cell)
+        figures[heading] = (count, int(fully.group(1)) if fully else 0, int(wip.group(1)) if wip else 0)
+    return {level: value for level, value in figures.items() if value[0]}
+
+
+def test_the_profile_chart_shows_the_same_figures_as_its_table(page: Page) -> None:
+    """Item 6: the evidence split is in the chart as well as the table, with labels and patterns."""
+    compare_files(page, ["member-a.json"])
+    show(page, "profile")
+    # member-a, domain 1: 1.1 S2 work in progress, 1.2 S1 work in progress, 1.3 N/A, 1.4 S5 fully achieved
+    expected = {"S1": (1, 0, 1), "S2": (1, 0, 1), "S5": (1, 1, 0), "N/A": (1, 0, 0)}
+    assert chart_figures(page, 0) == expected
+    assert table_figures(page, 0) == expected
+    # domain 2: 2.1 S2 no level, 2.2 S3 work in progress, 2.3 S1 work in progress, 2.4 S2 fully achieved; 2.5 blank
+    expected = {"S1": (1, 0, 1), "S2": (2, 1, 0), "S3": (1, 0, 1), "Not answered": (1, 0, 0)}
+    assert chart_figures(page, 1) == expected
+    assert table_figures(page, 1) == expected
+    chart = page.locator("svg.chart")
+    fills = chart.locator("rect.seg-pattern").evaluate_all("rects => rects.map(r => r.getAttribute('fill'))")
+    assert any("-hatch-" in fill for fill in fills) and any("-dots-" in fill for fill in fills)
+    labels = chart.locator("text.seg-text").all_text_contents()
+    assert "S1: 1" in labels and "N/A: 1" in labels  # named in words, not by colour alone
+    assert "Work in progress" in chart.locator("text.chart-legend").all_text_contents()
+
+
+def test_distance_names_a_missing_evidence_level_and_marks_cut_labels(page: Page) -> None:
+    """Item 7: "Evidence firmer:  → Fully achieved" had nothing before the arrow; labels were cut silently."""
+    baseline = json.loads((FIXTURES / "baseline.json").read_text(encoding="utf-8"))
+    review = json.loads((FIXTURES / "six-month-review.json").read_text(encoding="utf-8"))
+    baseline["ratings"]["1.3"]["evidence"] = None
+    review["review_cycle"] = "12-month review with the whole cluster"
+    page.set_input_files("#compare-files", [
+        {"name": "a.json", "mimeType": "application/json", "buffer": json.dumps(baseline).encode()},
+        {"name": "b.json", "mimeType": "application/json", "buffer": json.dumps(review).encode()}])
+    show(page, "distance")
+    assert page.locator(".distance-table tr[data-kind='firmer'] td").last.inner_text() == (
+        "Evidence firmer: No evidence level → Fully achieved (S3)")
+    labels = page.locator("svg.chart text.chart-label")
+    assert labels.nth(1).evaluate("t => t.firstChild.textContent") == "12-month review …"
+    assert labels.nth(1).locator("title").text_content() == "12-month review with the whole cluster"
+
+
+@pytest.mark.parametrize("width", [420, 480])
+def test_narrow_screens_keep_chart_text_readable_and_controls_on_screen(browser: Browser, real_site: Path,
+                                                                         width: int) -> None:
+    """Item 7: at 450–500 px the labels shrank to about 7 px; at 420 px the agreed choices were off screen."""
+    page, errors = open_page(browser, (real_site / "assess.html").as_uri(), width=width)
+    compare_files(page, ["baseline.json", "six-month-review.json"])
+    show(page, "distance")
+    label_px = page.evaluate("(() => { const s = document.querySelector('svg.chart');"
+                             " return s.getBoundingClientRect().width / s.viewBox.baseVal.width * 13 })()")
+    assert label_px >= 12
+    show(page, "composite")
+    rights = page.locator("[data-agreed]").evaluate_all("els => els.map(e => e.getBoundingClientRect().right)")
+    assert len(rights) == 90 and max(rights) <= width
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.context.close()
+    assert errors == []
+
+
+@pytest.mark.parametrize("path, words", [("assess.html", "last changed"), ("cy/assess.html", "newidiwyd ddiwethaf")])
+def test_dates_and_times_follow_the_page_language_not_the_browser(browser: Browser, real_site: Path,
+                                                                   path: str, words: str) -> None:
+    """Item 8: an en-US browser showed "11/23/2026, 2:43 PM" on a British page."""
+    page, errors = open_page(browser, (real_site / path).as_uri(), locale="en-US", timezone_id="Europe/London")
+    compare_files(page, ["member-a.json"]) if path == "assess.html" else page.set_input_files(
+        "#compare-files", [str(FIXTURES / "member-a.json")])
+    expect(page.locator(".discuss-detail")).to_contain_text(f"{words} 02/03/2026, 11:00")
+    assert "02/03/2026" in page.locator(".discuss-name").inner_text()
+    page.context.close()
+    assert errors == []
