@@ -6,6 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from . import frameworks
 from .assessment_file import read_assessment
 from .build import BuildOptions, build_site, load_and_check
 from .problems import ContentError
@@ -19,7 +20,7 @@ def parser() -> argparse.ArgumentParser:
     commands = main.add_subparsers(dest="command")
 
     def common(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
+        sub.add_argument("--content", type=Path, default=None, help="content folder (default: content)")
         sub.add_argument("--theme", type=Path, default=None, help="theme folder layered over themes/default")
         sub.add_argument("--strict", action="store_true", help="treat warnings as problems (fail on them)")
 
@@ -35,7 +36,9 @@ def parser() -> argparse.ArgumentParser:
                        help="also write the built site as one zip, for USB sticks and shared drives")
     validate = commands.add_parser("validate", help="check the content and report every problem; write nothing")
     common(validate)
-    validate.add_argument("files", nargs="*", type=Path, help="assessment .json files to check against the format")
+    validate.add_argument("files", nargs="*", type=Path,
+                          help="assessment .json files to check against the format; from any folder, against the "
+                               "framework this release knows, unless --content names one")
     serve = commands.add_parser("serve", help="build, serve on 127.0.0.1 and rebuild when content or theme changes")
     common(serve)
     serve.add_argument("--out", type=Path, default=Path("dist"), help="output folder (default: dist)")
@@ -57,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
                 base_url += "/"
             options = BuildOptions(theme_dir=args.theme, base_url=base_url, zip_path=args.zip, strict=args.strict,
                                    strict_translations=args.strict_translations)
-            result = build_site(args.content, args.out, options=options)
+            result = build_site(args.content or Path("content"), args.out, options=options)
             print(f"Built {result.pages} pages and {result.files} files into {result.out_dir} "
                   f"in {result.seconds:.2f} s")
             if result.zip_path:
@@ -68,7 +71,9 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{len(result.warnings)} warnings (the build went ahead): run `python build.py validate` "
                       "to list them, or build with --strict to make them fail the build.")
         elif command == "validate":
-            framework, _, warnings = load_and_check(args.content, args.theme, args.strict)
+            if args.files and args.content is None:  # files alone: no content folder needed
+                return check_files(args.files, None)
+            framework, _, warnings = load_and_check(args.content or Path("content"), args.theme, args.strict)
             print(f"Content is valid: {len(framework.domains)} domains, {len(framework.indicators)} indicators"
                   + (f", with {len(warnings)} warnings (--strict makes them fail):" if warnings else "."))
             for number, warning in enumerate(warnings, start=1):
@@ -76,20 +81,23 @@ def main(argv: list[str] | None = None) -> int:
             return check_files(args.files, [indicator.id for indicator in framework.indicators])
         elif command == "serve":
             from .serve import serve
-            serve(args.content, args.out, args.theme, args.port)
+            serve(args.content or Path("content"), args.out, args.theme, args.port)
     except ContentError as error:
         print(error, file=sys.stderr)
         return 1
     return 0
 
 
-def check_files(files: list[Path], indicator_ids: list[str]) -> int:
-    """Check assessment files; print one line per good file and every problem of a bad one."""
+def check_files(files: list[Path], indicator_ids: list[str] | None) -> int:
+    """Check assessment files; print one line per good file and every problem of a bad one.
+
+    indicator_ids None means the matrix this release knows (mpw_static/frameworks.py)."""
     failed = 0
     for path in files:
-        assessment, problems = read_assessment(path, indicator_ids)
+        assessment, problems = read_assessment(path, indicator_ids or frameworks.indicator_ids())
         if assessment is not None:
-            print(f"{path.name}: valid assessment ({len(assessment.ratings)} of {len(indicator_ids)} rated)")
+            print(f"{path.name}: valid assessment ({len(assessment.ratings)} of "
+                  f"{len(indicator_ids or frameworks.indicator_ids())} rated)")
         else:
             failed += 1
             for problem in problems:
