@@ -44,6 +44,7 @@ BUDGETS = {
     "browser/composite": ("Composite of 50 files shown", 500, "ms"),
     "browser/stored200": ("Open with 200 stored assessments", 300, "ms"),
     "validate": ("validate 1,000 files", 2000, "ms"),
+    "browser/cls": ("Layout shift of the assessment page", 0.05, ""),
 }
 
 
@@ -115,7 +116,8 @@ def main() -> None:
     rows: list[tuple[str, str, str]] = []  # (what, figure, budget verdict)
 
     def add(key: str | None, label: str, value: float, unit: str, note: str = "") -> None:
-        figure = f"{value:,.1f} {unit}".strip() if isinstance(value, float) else f"{value:,} {unit}".strip()
+        places = 3 if key == "browser/cls" else 1
+        figure = f"{value:,.{places}f} {unit}".strip() if isinstance(value, float) else f"{value:,} {unit}".strip()
         judged = f"≤ {BUDGETS[key][1]} {BUDGETS[key][2]}: {verdict(key, value)}".replace(" ×", "×") if key else ""
         rows.append((label, figure + (f"  ({note})" if note else ""), judged))
 
@@ -156,6 +158,10 @@ def main() -> None:
         add("browser/save", "Click on a statement to saved", measured["save"], "ms")
         add("browser/composite", "Import 50 files and show the composite", measured["composite"], "ms")
         add("browser/stored200", "Open with 200 stored assessments", measured["stored200"], "ms")
+        for name in browser.CLS_VIEWPORTS:
+            for visit in ("first", "returning"):
+                add("browser/cls", f"Layout shift (CLS), assess.html, {name}, {visit} visit",
+                    float(measured[f"cls/{name}/{visit}"]), "", "PerformanceObserver, as Lighthouse counts it")
         add("validate", "mpw-static validate on 1,000 files", validate_ms(work, max(3, repeats // 3)), "ms")
 
     width = max(len(label) for label, _, _ in rows)

@@ -1,5 +1,6 @@
 """Timings in headless Chromium on file://: the page ready, a click saved, a 50-file composite, and
-opening with 200 stored assessments. Each figure is the median of several fresh runs."""
+opening with 200 stored assessments; and the assessment page's cumulative layout shift. Each figure
+is the median of several fresh runs."""
 
 from __future__ import annotations
 
@@ -45,6 +46,40 @@ SHOW_COMPOSITE = """() => {
     document.body.getBoundingClientRect() // include the layout the new table needs
     return performance.now() - started
 }"""
+
+
+# Cumulative layout shift as Lighthouse counts it: every shift not caused by recent input, from the
+# start of loading (buffered), read once the page has settled.
+WATCH_SHIFTS = """
+    window.__cls = 0
+    new PerformanceObserver(list => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) window.__cls += entry.value
+    }).observe({ type: 'layout-shift', buffered: true })
+"""
+# Viewports: Lighthouse's desktop, and a phone.
+CLS_VIEWPORTS = {"desktop": {"width": 1350, "height": 940}, "phone": {"width": 412, "height": 823}}
+
+
+def layout_shift(browser, assess: str, stored: list[str], repeats: int) -> dict[str, float]:
+    """Median CLS of assess.html per viewport, the worst of a first visit and one with saved work."""
+    results: dict[str, list[float]] = {}
+    saved = [Path(path).read_text(encoding="utf-8") for path in stored[:3]]
+    for name, viewport in CLS_VIEWPORTS.items():
+        for visit in ("first", "returning"):
+            runs = []
+            for _ in range(repeats):
+                context = browser.new_context(viewport=viewport)
+                if visit == "returning":  # three assessments already saved, as for a team coming back
+                    context.add_init_script(f"""if (!localStorage.length) {json.dumps(saved)}.forEach(text =>
+                        localStorage.setItem('mpw-static:assessment:' + JSON.parse(text).id, text))""")
+                context.add_init_script(WATCH_SHIFTS)
+                page = context.new_page()
+                page.goto(assess, wait_until="load")
+                page.wait_for_timeout(500)
+                runs.append(page.evaluate("window.__cls"))
+                context.close()
+            results[f"cls/{name}/{visit}"] = runs
+    return {key: statistics.median(values) for key, values in results.items()}
 
 
 def chromium() -> str | None:
@@ -117,5 +152,6 @@ def measure(site: Path, work: Path, repeats: int) -> dict[str, float]:
         for _ in range(repeats):
             page.reload()
             results["stored200"].append(page.evaluate(READY))
+        shifts = layout_shift(browser, assess, stored, repeats)
         browser.close()
-    return {"outside": outside, **{key: statistics.median(values) for key, values in results.items()}}
+    return {"outside": outside, **shifts, **{key: statistics.median(values) for key, values in results.items()}}

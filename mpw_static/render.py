@@ -339,6 +339,7 @@ def render_site(framework: Framework, theme: Theme, base_url: str = "", preview:
     environment.globals["single_file"] = SINGLE_FILE if {MATRIX_PAGE, ASSESSMENT_PAGE} <= outputs else ""
     nav = navigation(framework)
     footer_nav = navigation(framework, "footer")
+    brand_css = theme_has_brand_css(theme)
     views = [(page_view(page, framework, prefix=prefix), page.meta.template) for page in framework.pages]
     views += [(domain_view(domain, prefix), "domain.html") for domain in framework.domains]
     rendered = {}
@@ -346,11 +347,21 @@ def render_site(framework: Framework, theme: Theme, base_url: str = "", preview:
         template = environment.get_template(template_name)
         rendered[view.path] = template.render(
             site=framework.site, framework=framework, page=view, nav=nav, footer_nav=footer_nav, t=strings,
-            canonical=canonical_url(base_url, view.path), preview=preview is not None)
+            canonical=canonical_url(base_url, view.path), preview=preview is not None, brand_css=brand_css,
+            published=lambda path: canonical_url(base_url, path))
     single = single_file(framework, theme, environment, strings) if not prefix else ""
     if single:
         rendered[SINGLE_FILE] = single
     return rendered
+
+
+BRAND_CSS = "static/css/brand.css"
+
+
+def theme_has_brand_css(theme: Theme) -> bool:
+    """Whether the theme's brand.css holds any rule: an empty one is not worth a render-blocking request."""
+    path = theme.static_files().get(BRAND_CSS)
+    return path is not None and bool(minified(path).strip())
 
 
 def single_file(framework: Framework, theme: Theme, environment: Environment, strings: Strings) -> str:
@@ -366,5 +377,5 @@ def single_file(framework: Framework, theme: Theme, environment: Environment, st
     return environment.get_template("single.html").render(
         site=framework.site, framework=framework, page=view, t=strings,
         guidance=page_view(pages[MATRIX_PAGE], framework, SingleFileView),
-        inline_css="\n".join(read(path) for path in SINGLE_FILE_STYLES),
+        inline_css="\n".join(read(path) for path in SINGLE_FILE_STYLES if path != BRAND_CSS or theme_has_brand_css(theme)),
         inline_scripts=[read(path) for path in ASSESSMENT_SCRIPTS])

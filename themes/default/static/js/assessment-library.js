@@ -118,7 +118,7 @@
     if (!found) return
     this.show(found)
     this.announce(format.fill(this.strings.opened, { name: this.nameOf(found) }))
-    this.$libraryHeading.focus()
+    this.$form.querySelector('#details-heading').focus() // the list is below the form: go to what was opened
   }
 
   proto.rename = function (id) {

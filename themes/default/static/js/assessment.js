@@ -278,7 +278,7 @@
     if (!other) return
     this.show(other)
     this.announce(format.fill(this.strings.opened, { name: this.nameOf(other) }))
-    this.$libraryHeading.focus()
+    this.$form.querySelector('#details-heading').focus()
   }
 
   /** Resolve a conflict by keeping both: this page's version is saved as a separate copy. */
