@@ -1,0 +1,200 @@
+"""Firefox ESR and WebKitGTK for the smoke tier, behind one small interface.
+
+Playwright drives Chromium only (its own Firefox and WebKit builds cannot be downloaded here), so
+these use each engine's own automation: Firefox through its Marionette protocol (marionette_driver),
+WebKitGTK through WebKitWebDriver with Selenium, on a virtual screen (Xvfb) when there is none.
+Each session starts with a new profile, so storage is empty, and downloads go to its own folder.
+"""
+
+from __future__ import annotations
+
+import glob
+import logging
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from pathlib import Path
+from typing import Callable
+
+FIREFOX_NAMES = ("firefox-esr", "firefox")
+WEBKIT_DRIVER = "WebKitWebDriver"
+MINIBROWSER = "/usr/lib/*/webkit2gtk-4.*/MiniBrowser"
+
+
+def missing(engine: str) -> str | None:
+    """Why an engine cannot run here, in one line, or None if it can."""
+    if engine == "firefox":
+        if not any(shutil.which(name) for name in FIREFOX_NAMES):
+            return "Firefox is not installed (Debian package firefox-esr): the Firefox smoke tier is skipped"
+        try:
+            import marionette_driver  # noqa: F401
+        except ImportError:
+            return "marionette_driver is not installed (pip install -e '.[test]'): the Firefox smoke tier is skipped"
+        return None
+    if not shutil.which(WEBKIT_DRIVER) or not glob.glob(MINIBROWSER):
+        return "WebKitGTK is not installed (Debian package webkit2gtk-driver): the WebKit smoke tier is skipped"
+    if not os.environ.get("DISPLAY") and not shutil.which("Xvfb"):
+        return "WebKitGTK needs a screen and Xvfb is not installed (Debian package xvfb): the WebKit smoke tier is skipped"
+    return None
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class VirtualScreen:
+    """An Xvfb display for the length of a test session, unless the machine already has one."""
+
+    def __init__(self) -> None:
+        self.process: subprocess.Popen | None = None
+        self.display = os.environ.get("DISPLAY", "")
+
+    def start(self) -> str:
+        if not self.display:
+            read, write = os.pipe()
+            self.process = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x1024x24",
+                                             "-nolisten", "tcp"], pass_fds=(write,), stderr=subprocess.DEVNULL)
+            os.close(write)
+            with os.fdopen(read) as pipe:
+                self.display = ":" + pipe.readline().strip()
+        return self.display
+
+    def stop(self) -> None:
+        if self.process:
+            self.process.terminate()
+            self.process.wait(timeout=10)
+
+
+class Engine:
+    """One browser session: the few things the smoke tier does, the same way in each engine."""
+
+    name = ""
+
+    def __init__(self) -> None:
+        self.downloads = Path(tempfile.mkdtemp(prefix=f"mpw-{self.name}-"))
+
+    def open(self, url: str) -> None:
+        raise NotImplementedError
+
+    def run(self, script: str, *args: object) -> object:
+        """Run a script body in the page (it may `return` a value); args are arguments[0…]."""
+        raise NotImplementedError
+
+    def click(self, selector: str) -> None:
+        raise NotImplementedError
+
+    def type(self, selector: str, text: str) -> None:
+        raise NotImplementedError
+
+    def choose_file(self, selector: str, path: Path) -> None:
+        """Choose a file in a file field, as a person does through the file picker."""
+        self.type(selector, str(path))
+
+    def reload(self) -> None:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        shutil.rmtree(self.downloads, ignore_errors=True)
+
+    def wait_for(self, condition: Callable[[], object], what: str, seconds: float = 10) -> object:
+        """Poll until condition() gives something true; fail naming what did not happen."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            value = condition()
+            if value:
+                return value
+            time.sleep(0.1)
+        raise AssertionError(f"{self.name}: {what} did not happen within {seconds} s")
+
+    def downloaded(self, prefix: str) -> Path:
+        """The finished download whose name starts with prefix."""
+        def done() -> Path | None:
+            found = [path for path in self.downloads.glob(prefix + "*") if not path.name.endswith(".part")]
+            return found[0] if found and found[0].stat().st_size else None
+        return self.wait_for(done, f"a download named {prefix}…")  # type: ignore[return-value]
+
+
+class Firefox(Engine):
+    """Firefox ESR, headless, through Marionette."""
+
+    name = "firefox"
+
+    def __init__(self) -> None:
+        super().__init__()
+        from marionette_driver.marionette import Marionette
+        logging.getLogger("mozversion").setLevel(logging.WARNING)
+        binary = next(shutil.which(name) for name in FIREFOX_NAMES if shutil.which(name))
+        prefs = {"browser.download.dir": str(self.downloads), "browser.download.folderList": 2,
+                 "browser.download.useDownloadDir": True, "browser.download.always_ask_before_handling_new_types": False,
+                 "browser.helperApps.neverAsk.saveToDisk": "application/json,text/csv"}
+        self.client = Marionette(bin=binary, headless=True, host="127.0.0.1", port=free_port(), prefs=prefs,
+                                 gecko_log=str(self.downloads / "gecko.log"))  # not into the working folder
+        self.client.start_session()
+
+    def open(self, url: str) -> None:
+        self.client.navigate(url)
+
+    def run(self, script: str, *args: object) -> object:
+        return self.client.execute_script(script, script_args=list(args), sandbox=None)
+
+    def element(self, selector: str):
+        from marionette_driver.by import By
+        return self.client.find_element(By.CSS_SELECTOR, selector)
+
+    def click(self, selector: str) -> None:
+        self.element(selector).click()
+
+    def type(self, selector: str, text: str) -> None:
+        self.element(selector).send_keys(text)
+
+    def reload(self) -> None:
+        self.client.refresh()
+
+    def close(self) -> None:
+        self.client.cleanup()
+        super().close()
+
+
+class WebKit(Engine):
+    """WebKitGTK's MiniBrowser through WebKitWebDriver and Selenium. Its HOME is a new folder: the
+    browser keeps its storage there and saves downloads into it."""
+
+    name = "webkit"
+
+    def __init__(self, display: str) -> None:
+        super().__init__()
+        from selenium import webdriver
+        options = webdriver.WebKitGTKOptions()
+        options.binary_location = glob.glob(MINIBROWSER)[0]
+        options.add_argument("--automation")
+        environment = {**os.environ, "HOME": str(self.downloads), "DISPLAY": display}
+        service = webdriver.WebKitGTKService(executable_path=shutil.which(WEBKIT_DRIVER), env=environment)
+        self.driver = webdriver.WebKitGTK(options=options, service=service)
+
+    def open(self, url: str) -> None:
+        self.driver.get(url)
+
+    def run(self, script: str, *args: object) -> object:
+        return self.driver.execute_script(script, *args)
+
+    def element(self, selector: str):
+        from selenium.webdriver.common.by import By
+        return self.driver.find_element(By.CSS_SELECTOR, selector)
+
+    def click(self, selector: str) -> None:
+        self.element(selector).click()
+
+    def type(self, selector: str, text: str) -> None:
+        self.element(selector).send_keys(text)
+
+    def reload(self) -> None:
+        self.driver.refresh()
+
+    def close(self) -> None:
+        self.driver.quit()
+        super().close()

@@ -1,0 +1,127 @@
+"""Smoke tier in Firefox ESR and WebKitGTK, on file:// and over http: the steps a team takes,
+checked in the two engines that treat file:// storage differently from Chromium (see engines.py).
+
+An engine that is not installed is skipped with a line that says so (pytest -ra prints it);
+tests/run.sh installs both on Debian-like machines.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Iterator
+
+import pytest
+from engines import Engine, Firefox, VirtualScreen, WebKit, missing
+from support import ROOT
+
+from mpw_static import frameworks
+from mpw_static.assessment_file import read_assessment
+from mpw_static.cli import main as mpw_static
+
+pytestmark = pytest.mark.browser
+
+FIXTURES = ROOT / "tests" / "fixtures" / "discussion"
+# Script errors after loading are collected here; an error while starting shows as a missing ready mark.
+WATCH_ERRORS = "window.__errors = []; window.addEventListener('error', function (e) { window.__errors.push(String(e.message)) })"
+READY = "return performance.getEntriesByName('mpw-assessment-ready').length === 1"
+TEXT = "return document.querySelector(arguments[0]).textContent"
+CHECKED = "return Array.prototype.map.call(arguments[0], function (id) { return document.getElementById(id).checked })"
+VALUE = "return document.querySelector(arguments[0]).value"
+
+
+@pytest.fixture(scope="session")
+def screen() -> Iterator[VirtualScreen]:
+    virtual = VirtualScreen()
+    yield virtual
+    virtual.stop()
+
+
+@pytest.fixture(params=["firefox", "webkit"])
+def engine(request: pytest.FixtureRequest, screen: VirtualScreen) -> Iterator[Engine]:
+    reason = missing(request.param)
+    if reason:
+        pytest.skip(reason)
+    started = Firefox() if request.param == "firefox" else WebKit(screen.start())
+    yield started
+    started.close()
+
+
+def open_assessment(engine: Engine, url: str) -> None:
+    engine.open(url)
+    engine.wait_for(lambda: engine.run(READY), "the assessment page starting (script loaded and allowed by the policy)")
+    engine.run(WATCH_ERRORS)
+
+
+def status(engine: Engine) -> str:
+    return engine.run(TEXT, "[data-role=status]")  # type: ignore[return-value]
+
+
+def test_a_team_completes_saves_downloads_and_discusses(engine: Engine, site_base: str) -> None:
+    url = site_base + "assess.html"
+    open_assessment(engine, url)
+
+    # Choose: a name, a statement and its evidence level.
+    engine.type("#service-name", f"{engine.name} team")
+    engine.click("label[for='s-1-1-3']")
+    engine.click("label[for='e-1-1-wip']")
+    assert engine.run(TEXT, "[data-role=progress]") == "1 of 45 answered"
+
+    # Reload: the work is still there (each engine keeps file:// storage its own way).
+    engine.reload()
+    engine.wait_for(lambda: engine.run(READY), "the page starting again after reload")
+    engine.run(WATCH_ERRORS)
+    assert engine.run(CHECKED, ["s-1-1-3", "e-1-1-wip"]) == [True, True]
+    assert engine.run(VALUE, "#service-name") == f"{engine.name} team"
+
+    # Download, then validate the file as a programme lead would.
+    engine.click("[data-action='download-json']")
+    saved = engine.downloaded(f"mpw-assessment-{engine.name}-team-")
+    assessment, problems = read_assessment(saved, frameworks.indicator_ids())
+    assert problems == []
+    assert (assessment.service.name, assessment.ratings["1.1"].statement, assessment.ratings["1.1"].evidence) == (
+        f"{engine.name} team", 3, "work-in-progress")
+    assert mpw_static(["validate", str(saved)]) == 0
+
+    # Import: clear this browser, open the downloaded file, and the answers are back.
+    engine.run("window.confirm = function () { return true }")
+    engine.click("[data-action='clear-all']")
+    assert engine.run(VALUE, "#service-name") == ""
+    engine.choose_file("#import-file", saved)
+    engine.wait_for(lambda: status(engine).startswith("Imported"), "the import")
+    assert engine.run(CHECKED, ["s-1-1-3", "e-1-1-wip"]) == [True, True]
+
+    # The three discussion views.
+    for name in ("member-a.json", "member-b.json", "member-c.json"):
+        engine.choose_file("#compare-files", FIXTURES / name)
+        engine.wait_for(lambda: engine.run("return document.querySelectorAll('[data-role=discuss-pick]:checked').length")
+                        == ["member-a.json", "member-b.json", "member-c.json"].index(name) + 1, f"adding {name}")
+    assert show(engine, "composite") == "Composite of 3 assessments"
+    engine.run("document.querySelectorAll('[data-role=discuss-pick]').forEach(function (box) { box.checked = false })")
+    assert show(engine, "profile").startswith(f"Development profile: {engine.name} team")
+    for name in ("baseline.json", "six-month-review.json"):
+        engine.choose_file("#compare-files", FIXTURES / name)
+        engine.wait_for(lambda: name in engine.run(TEXT, ".discuss-list"), f"adding {name}")
+    engine.run("""document.querySelectorAll('[data-role=discuss-pick]').forEach(function (box) {
+        box.checked = /^d0000000/.test(box.value) })""")
+    assert show(engine, "distance") == "Distance travelled: Riverside cluster"
+    assert engine.run("return document.querySelectorAll('.distance-table tbody tr').length") == 45
+    assert engine.run("return window.__errors") == []
+
+
+def show(engine: Engine, view: str) -> str:
+    """Show a discussion view; return its heading once it has focus."""
+    engine.click(f"label[for='view-{view}']")
+    engine.click("[data-action='show-view']")
+    engine.wait_for(lambda: engine.run("return document.activeElement.classList.contains('discussion-heading')"),
+                    f"the {view} view")
+    return engine.run(TEXT, ".discussion-heading")  # type: ignore[return-value]
+
+
+def test_firefox_and_webkit_keep_file_storage_as_the_readme_says(engine: Engine, real_site: Path) -> None:
+    """Firefox keeps each file:// path's storage apart; WebKit, like Chromium, shares one store."""
+    open_assessment(engine, (real_site / "assess.html").as_uri())
+    engine.type("#service-name", "Kept apart?")
+    engine.click("label[for='s-2-1-2']")
+    open_assessment(engine, (real_site / "cy/assess.html").as_uri())
+    shared = engine.run("return document.querySelectorAll('.library-table tbody tr').length") == 1
+    assert shared == (engine.name == "webkit")
