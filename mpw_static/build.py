@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import time
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -15,7 +15,9 @@ from .load import load_framework
 from .minify import is_minifiable, minified
 from .models import Framework
 from .problems import ContentError, Problem
-from .render import Theme, known_inserts, make_environment, render_site, site_files
+from .app import APP_TEMPLATE, PREVIEW_SCRIPT, check_hooks
+from .render import known_inserts, make_environment, render_site, site_files
+from .theme import Theme
 from .translations import Coverage, translation_coverage
 from .validate import check_framework
 from .write import write_site
@@ -68,7 +70,10 @@ def load_and_check(content_dir: Path, theme_dir: Path | None = None,
     framework = load_framework(content_dir)
     theme = choose_theme(framework, content_dir, theme_dir)
     warnings = check_framework(framework, known_inserts(make_environment(theme)), site_files(framework), strict)
-    return framework, theme, warnings
+    app_warnings = theme.app_warnings()
+    if strict and app_warnings:
+        raise ContentError([replace(warning, warning=False) for warning in app_warnings])
+    return framework, theme, warnings + app_warnings
 
 
 def build_site(content_dir: Path, out_dir: Path, theme_dir: Path | None = None,
@@ -87,6 +92,7 @@ def build_site(content_dir: Path, out_dir: Path, theme_dir: Path | None = None,
         coverage.append(translation_coverage(framework, translated, theme))
     if options.strict_translations and any(report.missing for report in coverage):
         raise ContentError([problem for report in coverage for problem in report.problems()])
+    check_app_hooks(rendered, framework, theme)
     pages = secure_pages(rendered, preview=options.preview)
     ids = [indicator.id for indicator in framework.indicators]
     generated = {
@@ -96,13 +102,24 @@ def build_site(content_dir: Path, out_dir: Path, theme_dir: Path | None = None,
         **({PREVIEW_STATUS: preview_status(None)} if options.preview else {}),
     }
     static = {path: source for path, source in theme.static_files().items()
-              if options.preview or path != "static/js/preview.js"}
+              if options.preview or path != PREVIEW_SCRIPT}
     files = {path: source for path, source in static.items() if not is_minifiable(path)}
     generated.update({path: minified(source) for path, source in static.items() if is_minifiable(path)})
     write_site({**pages, **generated}, files, out_dir)
     zipped = write_zip(out_dir, options.zip_path) if options.zip_path else None
     return BuildResult(len(pages), len(files) + len(generated), time.perf_counter() - started, out_dir, zipped,
                        tuple(warnings), tuple(coverage))
+
+
+def check_app_hooks(pages: dict[str, str], framework: Framework, theme: Theme) -> None:
+    """Stop the build if a page carrying the assessment app lacks an element its script needs."""
+    overridden = [folder / "templates" / name for folder in theme.dirs[:-1]
+                  for name in (APP_TEMPLATE, "assess.html", "single.html") if (folder / "templates" / name).is_file()]
+    template = str(overridden[0] if overridden else theme.dirs[-1] / "templates" / APP_TEMPLATE)
+    problems = check_hooks(pages, template, [indicator.id for indicator in framework.indicators],
+                           [domain.number for domain in framework.domains])
+    if problems:
+        raise ContentError(problems)
 
 
 PREVIEW_STATUS = "_preview/status.js"

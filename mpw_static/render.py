@@ -15,9 +15,11 @@ from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSyste
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
+from .app import APP_SCRIPTS
 from .assessment_file import MAX_BYTES, MAX_DEPTH
 from .minify import minified
 from .problems import ContentError, Problem
+from .theme import Strings, Theme
 from .models import (
     ASSESSMENT_FORMAT, ASSESSMENT_FORMAT_VERSION, NOTE_LIMIT, SHORT_LIMIT, Domain, Framework, Page, Resources,
 )
@@ -26,71 +28,9 @@ MATRIX_PAGE = "matrix.html"
 SHARED_PATHS = ("static/", "_preview/", "mpw-development-matrix.html", "assessment.schema.json")
 ASSESSMENT_PAGE = "assess.html"
 SINGLE_FILE = "mpw-development-matrix.html"
-# The assessment page's scripts, in load order; the single-file edition inlines the same files.
-ASSESSMENT_SCRIPTS = [f"static/js/assessment{name}.js" for name in
-                      ("-format", "-store", "", "-library", "-files", "-compare", "-discuss")]
 SINGLE_FILE_STYLES = ["static/css/site.css", "static/css/brand.css"]
 INSERT_MARK = "mpw-insert:"
 INSERT_PLACEHOLDER = re.compile(r"<!--" + INSERT_MARK + r"([a-z_]+)-->")
-DEFAULT_THEME = Path(__file__).resolve().parent.parent / "themes" / "default"
-
-
-class Strings:
-    """The theme's UI text catalogue; a missing key is an error that names the key and file."""
-
-    def __init__(self, values: dict[str, str], source: str):
-        self._values = values
-        self._source = source
-
-    def __getattr__(self, key: str) -> str:
-        try:
-            return self._values[key]
-        except KeyError:
-            raise KeyError(f"string '{key}' is missing from {self._source}; add: {key} = \"…\"") from None
-
-    def keys(self) -> list[str]:
-        return list(self._values)
-
-    def with_prefix(self, prefix: str) -> dict[str, str]:
-        """The strings whose keys start with prefix, without it: the JavaScript's share of the catalogue."""
-        return {key.removeprefix(prefix): value for key, value in self._values.items() if key.startswith(prefix)}
-
-
-@dataclass(frozen=True)
-class Theme:
-    """A theme folder, layered over the default theme so it may override any single file."""
-
-    dirs: tuple[Path, ...]
-
-    @classmethod
-    def at(cls, path: Path | None) -> Theme:
-        if path is None or path.resolve() == DEFAULT_THEME:
-            return cls((DEFAULT_THEME,))
-        return cls((path.resolve(), DEFAULT_THEME))
-
-    def strings(self, language: str, fallback: str | None = None) -> Strings:
-        """The UI text for a language; keys it lacks come from the fallback language's catalogue."""
-        values: dict[str, str] = {}
-        languages = [fallback, language] if fallback and fallback != language else [language]
-        for folder, code in [(folder, code) for code in languages for folder in reversed(self.dirs)]:
-            path = folder / "strings" / f"{code}.toml"
-            if path.is_file():
-                try:
-                    values.update(tomllib.loads(path.read_text(encoding="utf-8")))
-                except tomllib.TOMLDecodeError as error:
-                    raise ContentError([Problem(str(path), "", f"the string catalogue is not valid TOML: {error}",
-                                                "check the quotes and that each key appears once")]) from None
-        return Strings(values, f"strings/{language}.toml")
-
-    def static_files(self) -> dict[str, Path]:
-        """Map each static file's site path to its source, the custom theme winning."""
-        files: dict[str, Path] = {}
-        for folder in reversed(self.dirs):
-            static = folder / "static"
-            for path in sorted(static.rglob("*")):
-                if path.is_file():
-                    files["static/" + path.relative_to(static).as_posix()] = path
-        return files
 
 
 @dataclass(frozen=True)
@@ -334,7 +274,7 @@ def render_site(framework: Framework, theme: Theme, base_url: str = "", preview:
     environment.globals["languages"] = alternates(framework, theme)
     environment.globals["lang"] = language
     environment.globals["assessment_data"] = lambda: client_data(framework, strings)
-    environment.globals["assessment_scripts"] = ASSESSMENT_SCRIPTS
+    environment.globals["assessment_scripts"] = APP_SCRIPTS
     outputs = {page.output for page in framework.pages}
     environment.globals["single_file"] = SINGLE_FILE if {MATRIX_PAGE, ASSESSMENT_PAGE} <= outputs else ""
     nav = navigation(framework)
@@ -378,4 +318,4 @@ def single_file(framework: Framework, theme: Theme, environment: Environment, st
         site=framework.site, framework=framework, page=view, t=strings,
         guidance=page_view(pages[MATRIX_PAGE], framework, SingleFileView),
         inline_css="\n".join(read(path) for path in SINGLE_FILE_STYLES if path != BRAND_CSS or theme_has_brand_css(theme)),
-        inline_scripts=[read(path) for path in ASSESSMENT_SCRIPTS])
+        inline_scripts=[read(path) for path in APP_SCRIPTS])

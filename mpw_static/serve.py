@@ -15,7 +15,7 @@ from livereload.handlers import LiveReloadHandler
 from .build import PREVIEW_STATUS, BuildOptions, build_site, preview_status
 from .csp import sha256_source
 from .problems import ContentError
-from .render import DEFAULT_THEME
+from .theme import DEFAULT_THEME
 
 # The snippet livereload injects into each page when it shares the site's port (its Server.application
 # builds it from this template). The preview's policy allows it by hash; the serve test fails if a new

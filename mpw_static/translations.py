@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from .models import Framework
 from .problems import Problem
-from .render import Theme
+from .theme import Theme
 
 
 @dataclass(frozen=True)

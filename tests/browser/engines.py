@@ -85,11 +85,15 @@ class Engine:
         """Run a script body in the page (it may `return` a value); args are arguments[0…]."""
         raise NotImplementedError
 
-    def click(self, selector: str) -> None:
+    def element(self, selector: str):
+        """The page's first element matching a CSS selector (both clients' elements click and take keys)."""
         raise NotImplementedError
 
+    def click(self, selector: str) -> None:
+        self.element(selector).click()
+
     def type(self, selector: str, text: str) -> None:
-        raise NotImplementedError
+        self.element(selector).send_keys(text)
 
     def choose_file(self, selector: str, path: Path) -> None:
         """Choose a file in a file field, as a person does through the file picker."""
@@ -146,12 +150,6 @@ class Firefox(Engine):
         from marionette_driver.by import By
         return self.client.find_element(By.CSS_SELECTOR, selector)
 
-    def click(self, selector: str) -> None:
-        self.element(selector).click()
-
-    def type(self, selector: str, text: str) -> None:
-        self.element(selector).send_keys(text)
-
     def reload(self) -> None:
         self.client.refresh()
 
@@ -185,12 +183,6 @@ class WebKit(Engine):
     def element(self, selector: str):
         from selenium.webdriver.common.by import By
         return self.driver.find_element(By.CSS_SELECTOR, selector)
-
-    def click(self, selector: str) -> None:
-        self.element(selector).click()
-
-    def type(self, selector: str, text: str) -> None:
-        self.element(selector).send_keys(text)
 
     def reload(self) -> None:
         self.driver.refresh()

@@ -232,3 +232,22 @@ def test_leaving_with_undownloaded_changes_warns(assess_page: Page, tmp_path: Pa
     assert page.evaluate("window.dispatchEvent(new Event('beforeunload', { cancelable: true }))") is False
     download(page, "download-json", tmp_path)
     assert page.evaluate("window.dispatchEvent(new Event('beforeunload', { cancelable: true }))") is True
+
+
+@pytest.mark.parametrize("blocked", [None, "assessment-discuss.js", "assessment-format.js"])
+def test_a_page_whose_script_did_not_start_says_it_is_not_saving(browser: Browser, hosted_site: str,
+                                                                  blocked: str | None) -> None:
+    """A failed start must never look like a working form: the notice stays unless the app started."""
+    context = browser.new_context()
+    if blocked:
+        context.route(f"**/{blocked}", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(hosted_site + "assess.html")
+    notice = page.locator("[data-role=not-started]")
+    if blocked:
+        expect(notice).to_be_visible(timeout=5000)  # after its short delay, so a normal start never flashes it
+        assert notice.inner_text().startswith("This page is not saving your work: its script did not start.")
+    else:
+        expect(page.locator("[data-role=progress]")).to_have_text("0 of 45 answered")
+        assert notice.count() == 0
+    context.close()

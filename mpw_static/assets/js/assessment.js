@@ -78,6 +78,7 @@
     this.$errorSummary.addEventListener('click', this.handleErrorLink.bind(this))
     window.addEventListener('beforeunload', this.handleBeforeUnload.bind(this))
     window.addEventListener('storage', this.handleStorageEvent.bind(this))
+    this.find('[data-role="not-started"]').remove() // last: only a page that really started says nothing
     if (window.performance && performance.mark) performance.mark('mpw-assessment-ready') // read by the benchmark
   }
 

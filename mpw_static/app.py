@@ -1,0 +1,61 @@
+"""The assessment app belongs to the generator, not the theme.
+
+Its JavaScript ships in this package (mpw_static/assets/js) and the build places it over the
+theme's static files, as MkDocs does for its search plugin. Every page that carries the app is
+checked for the hooks the script looks up; a template that drops one stops the build with a
+problem naming the template and the hook, instead of a page that silently saves nothing.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from .problems import Problem
+
+ASSETS = Path(__file__).resolve().parent / "assets"
+# The assessment page's scripts, in load order; the single-file edition inlines the same files.
+APP_SCRIPTS = [f"static/js/assessment{name}.js" for name in
+               ("-format", "-store", "", "-library", "-files", "-compare", "-discuss")]
+PREVIEW_SCRIPT = "static/js/preview.js"
+MODULE = 'data-module="mpw-assessment"'
+APP_TEMPLATE = "assessment-tool.html"
+
+# What the script looks up on the page, as (attribute, value). tests/unit/test_app.py reads the
+# script's own selectors and fails if one is missing here, so the two stay in step.
+HOOKS = tuple(("data-role", role) for role in (
+    "form", "status", "progress", "last-downloaded", "storage-warning", "damaged", "damaged-text",
+    "elsewhere", "elsewhere-text", "elsewhere-choices", "error-summary", "error-intro", "error-list",
+    "library-list", "import-file", "drop-zone", "discuss-list", "discussion", "compare-files",
+    "not-started", "statement", "evidence", "note", "discuss-view",
+)) + tuple(("id", name) for name in (
+    "mpw-assessment-data", "library-heading", "details-heading", "service-name", "organisations",
+    "participants", "assessment-date", "review-cycle",
+))
+
+
+def app_files() -> dict[str, Path]:
+    """The app's static files by site path."""
+    return {f"static/js/{path.name}": path for path in sorted((ASSETS / "js").glob("*.js"))}
+
+
+def missing_hooks(html: str, indicator_ids: list[str], domain_numbers: list[int]) -> list[str]:
+    """The hooks a page with the app lacks, written as selectors."""
+    needed = [f'[{attribute}="{value}"]' if attribute != "id" else f"#{value}" for attribute, value in HOOKS]
+    needed += [f'[data-indicator="{id_}"]' for id_ in indicator_ids]
+    needed += [f'[data-domain-progress="{number}"]' for number in domain_numbers]
+    present = {f'[{name}="{value}"]' for name, value in re.findall(r'\s(data-[a-z-]+)="([^"]*)"', html)}
+    present |= {f"#{value}" for value in re.findall(r'\sid="([^"]*)"', html)}
+    return [selector for selector in needed if selector not in present]
+
+
+def check_hooks(pages: dict[str, str], template: str, indicator_ids: list[str],
+                domain_numbers: list[int]) -> list[Problem]:
+    """A problem for each hook missing from a page that carries the app."""
+    return [
+        Problem(template, output, f"the assessment page has no element matching {selector}, which the page's "
+                "script needs to save a team's work", "put it back in the template (compare with "
+                f"themes/default/templates/{APP_TEMPLATE})")
+        for output, html in sorted(pages.items()) if MODULE in html
+        for selector in missing_hooks(html, indicator_ids, domain_numbers)
+    ]
