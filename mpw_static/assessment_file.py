@@ -8,7 +8,9 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .models import ASSESSMENT_FORMAT, ASSESSMENT_FORMAT_VERSION, Assessment
+from .models import (
+    ASSESSMENT_FORMAT, ASSESSMENT_FORMAT_VERSION, ASSESSMENT_ID_PATTERN, DOMAIN_KEY_PATTERN, LANGUAGE_PATTERN, Assessment,
+)
 from .problems import Problem, field_path
 
 MAX_BYTES = 2_000_000  # a full matrix with long notes is well under 200 kB
@@ -26,8 +28,12 @@ def assessment_schema(indicator_ids: list[str]) -> dict:
 
 
 # Characters no saved assessment contains: binary files (zip, images) are full of them. The page's
-# script applies the same rule, including U+FFFD, which is what the browser makes of invalid UTF-8.
-NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
+# script applies the same rule. U+FFFD is not among them: a person may type or paste it in a note,
+# and invalid UTF-8 is caught when decoding, as the page does with a strict decoder.
+NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1f]")
+CONTROL_BYTES = re.compile(b"[\x00-\x08\x0e-\x1f]")
+NOT_TEXT_MESSAGE = "the file is not text (it may be a zip, an image or a document)"
+NOT_UTF8_MESSAGE = "the file is not UTF-8 text (it may be a document, or text saved in another encoding such as Windows-1252)"
 
 
 class DuplicateKey(Exception):
@@ -63,6 +69,23 @@ def depth(value: object, level: int = 1) -> int:
     return max((depth(child, level + 1) for child in children), default=level)
 
 
+LONE_SURROGATE = re.compile("[\ud800-\udfff]")  # in a Python str, any surrogate is unpaired
+
+
+def lone_surrogate_at(value: object, path: tuple = ()) -> tuple | None:
+    """Where a key or text holds an unpaired surrogate escape ("\\ud800"): valid JSON, but not text."""
+    if isinstance(value, str):
+        return path if LONE_SURROGATE.search(value) else None
+    children = value.items() if isinstance(value, dict) else enumerate(value) if isinstance(value, list) else ()
+    for key, child in children:
+        if isinstance(key, str) and LONE_SURROGATE.search(key):
+            return (*path, key.encode("utf-8", "backslashreplace").decode())
+        found = lone_surrogate_at(child, (*path, key))
+        if found is not None:
+            return found
+    return None
+
+
 def read_assessment(path: Path, indicator_ids: list[str]) -> tuple[Assessment | None, list[Problem]]:
     """Check one file; return the assessment, or None and every problem found."""
     name = path.name
@@ -74,21 +97,31 @@ def read_assessment(path: Path, indicator_ids: list[str]) -> tuple[Assessment | 
                                         f"({MAX_BYTES:,})", USE_DOWNLOADED)]
     try:
         text = decode(raw)
-        if NOT_TEXT.search(text):
-            raise UnicodeDecodeError("utf-8", raw, 0, 1, "control characters")
-        data = json.loads(text, object_pairs_hook=unique_keys)
     except UnicodeDecodeError:
-        return None, [Problem(name, "", "the file is not text (it may be a zip, an image or a document)",
-                              USE_DOWNLOADED)]
+        binary = CONTROL_BYTES.search(raw) is not None
+        return None, [Problem(name, "", NOT_TEXT_MESSAGE if binary else NOT_UTF8_MESSAGE,
+                              USE_DOWNLOADED if binary else "save it as UTF-8, or use the downloaded copy")]
+    if NOT_TEXT.search(text):
+        return None, [Problem(name, "", NOT_TEXT_MESSAGE, USE_DOWNLOADED)]
+    try:
+        data = json.loads(text, object_pairs_hook=unique_keys)
     except json.JSONDecodeError as error:
         return None, [Problem(name, "", f"the file is not valid JSON: {error.msg} (column {error.colno})",
                               "the file may be cut short or edited by hand; use the downloaded copy",
                               line=error.lineno)]
+    except ValueError as error:  # Python refuses integers of over 4,300 digits rather than read them
+        if not str(error).startswith("Exceeds the limit"):
+            raise
+        return None, [Problem(name, "", "the file holds a number far longer than an assessment has", USE_DOWNLOADED)]
     except RecursionError:
         return None, [Problem(name, "", "the file nests far deeper than an assessment does", USE_DOWNLOADED)]
     except DuplicateKey as error:
         return None, [Problem(name, "", f"the key “{error.key[:40]}” appears twice in one object, so it is "
                                         "unclear which value is meant", USE_DOWNLOADED)]
+    broken = lone_surrogate_at(data)
+    if broken is not None:
+        return None, [Problem(name, field_path(broken), "the text holds a broken character (a lone surrogate, "
+                              "such as \\ud800), which no saved assessment contains", USE_DOWNLOADED)]
     if not isinstance(data, dict) or data.get("format") != ASSESSMENT_FORMAT:
         return None, [Problem(name, "format", "this is not a Development Matrix assessment file",
                               USE_DOWNLOADED)]
@@ -104,8 +137,8 @@ def read_assessment(path: Path, indicator_ids: list[str]) -> tuple[Assessment | 
         return None, [Problem(name, "format_version", "the file’s format version is not one this site knows",
                               USE_DOWNLOADED)]
     try:
-        # Strict JSON validation: "3" is not 3 and 20260601 is not a date, as in the page's script.
-        return Assessment.model_validate_json(text, strict=True, context={"indicator_ids": indicator_ids}), []
+        # Strict by the models' own config (FilePart): "3" is not 3 and 20260601 is not a date.
+        return Assessment.model_validate_json(text, context={"indicator_ids": indicator_ids}), []
     except ValidationError as error:
         return None, [assessment_problem(name, detail) for detail in without_union_branches(error.errors(), data)]
 
@@ -125,11 +158,20 @@ def without_union_branches(details: list[dict], data: dict) -> list[dict]:
     return kept
 
 
+# What each pattern of the format means, in words (pydantic would quote the regular expression).
+PATTERN_WORDS = {
+    ASSESSMENT_ID_PATTERN: "expected an id of 8 to 64 letters, digits or dashes",
+    LANGUAGE_PATTERN: "expected a language code such as en or cy",
+    DOMAIN_KEY_PATTERN: "expected a domain number from 1 to 8",
+}
+
+
 def assessment_problem(name: str, detail: dict) -> Problem:
     """Turn one pydantic error into a Problem naming the field path in the file."""
     context = detail.get("ctx") or {}
     loc = tuple(detail["loc"]) + tuple(context.get("path", ()))
-    plain = {"extra_forbidden": "unknown field",
-             "string_pattern_mismatch": "expected an id of 8 to 64 letters, digits or dashes"}
+    plain = {"extra_forbidden": "unknown field"}
     message = plain.get(detail["type"], detail["msg"])
+    if detail["type"] == "string_pattern_mismatch":
+        message = PATTERN_WORDS.get(context.get("pattern"), message)
     return Problem(name, field_path(loc), message, context.get("hint", ""))

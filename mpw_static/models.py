@@ -11,7 +11,10 @@ from datetime import date as date_type
 from datetime import datetime
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, field_validator, model_validator
+from pydantic import (
+    BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, ValidatorFunctionWrapHandler, WrapValidator,
+    field_validator, model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -281,18 +284,33 @@ class Framework(Strict):
 # This model is the single source of truth for the JSON format: dist/assessment.schema.json is
 # generated from it, and `mpw-static validate FILE.json` checks files against it.
 
+class FilePart(Strict):
+    """Base for the file format's models: strict, so "3" is not 3 and 20260601 is not a date, as on the page."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+
+
 ASSESSMENT_FORMAT = "mpw-assessment"
 ASSESSMENT_FORMAT_VERSION = 1
 NOTE_LIMIT = 10_000
 SHORT_LIMIT = 300
 IndicatorId = str  # checked against the matrix by Assessment.known_indicators
 INDICATOR_ID = re.compile(r"^[1-8]\.[1-9]$")
-DomainKey = Annotated[str, StringConstraints(pattern=r"^[1-8]$")]
+# Patterns of the file format, written once here; the page's script receives them through the
+# page's embedded data (render.client_data), so both sides apply the same rule. [0-9], not \d,
+# which in Python also matches other scripts' digits.
+ASSESSMENT_ID_PATTERN = r"^[A-Za-z0-9-]{8,64}$"
+LANGUAGE_PATTERN = r"^[a-z]{2}$"
+DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+# An ISO 8601 date and time, as the page writes it (toISOString); a time zone may be left out.
+DATETIME_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})?$"
+DOMAIN_KEY_PATTERN = r"^[1-8]$"
+DomainKey = Annotated[str, StringConstraints(pattern=DOMAIN_KEY_PATTERN)]
 FreeText = Annotated[str, StringConstraints(max_length=NOTE_LIMIT)]
 ShortText = Annotated[str, StringConstraints(max_length=SHORT_LIMIT)]
 
 
-class Rating(Strict):
+class Rating(FilePart):
     """One indicator's answer: a statement S1–S5 or "n/a", how well evidenced, and a note."""
 
     statement: Literal[1, 2, 3, 4, 5, "n/a"] | None = None
@@ -315,32 +333,55 @@ class Rating(Strict):
         return self
 
 
-class DomainNotes(Strict):
+class DomainNotes(FilePart):
     """Per domain: the context box under the matrix, and reflections on the test questions."""
 
     context: FreeText = ""
     reflections: FreeText = ""
 
 
-class ServiceDetails(Strict):
+class ServiceDetails(FilePart):
     name: ShortText = ""
     organisations: ShortText = ""
     participants: FreeText = ""  # roles, not necessarily names
 
 
-AssessmentId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9-]{8,64}$")]
+AssessmentId = Annotated[str, StringConstraints(pattern=ASSESSMENT_ID_PATTERN)]
 
 
-class SourceRef(Strict):
+def iso_date_time(value: object, handler: ValidatorFunctionWrapHandler) -> datetime:
+    """Only ISO 8601 text, then the calendar check: pydantic alone would also read "1709287200" or a
+    number as a time, which the page cannot. (The field is lax because a validator in front of a
+    strict datetime hands it a Python string, which strict mode refuses; this check is the strictness.)"""
+    if not isinstance(value, str) or not re.match(DATETIME_PATTERN, value):
+        raise content_error("expected a date and time such as 2026-11-23T14:43:00Z",
+                            "use the file downloaded from the assessment page")
+    return handler(value)
+
+
+IsoDateTime = Annotated[datetime, Field(strict=False), WrapValidator(iso_date_time)]
+
+
+def iso_date(value: object, handler: ValidatorFunctionWrapHandler) -> date_type:
+    """Only YYYY-MM-DD text, then the calendar check (2026-02-30 is refused)."""
+    if not isinstance(value, str) or not re.match(DATE_PATTERN, value):
+        raise content_error("expected a date such as 2026-11-23", "use the file downloaded from the assessment page")
+    return handler(value)
+
+
+IsoDate = Annotated[date_type, Field(strict=False), WrapValidator(iso_date)]
+
+
+class SourceRef(FilePart):
     """An assessment this one was made from (a composite's inputs, or the previous cycle), named so
     that a reader of the file knows which it was even without the source file to hand."""
 
     id: AssessmentId
     service: ShortText = ""
-    date: date_type | None = None
+    date: IsoDate | None = None
 
 
-class Assessment(Strict):
+class Assessment(FilePart):
     """A completed (or part-completed) Development Matrix, as saved in a .json file."""
 
     format: Literal["mpw-assessment"]
@@ -348,16 +389,16 @@ class Assessment(Strict):
     framework_version: Text
     id: AssessmentId
     service: ServiceDetails = ServiceDetails()
-    date: date_type | None = None
+    date: IsoDate | None = None
     purposes: list[Literal["reporting", "evaluation", "learning"]] = []
     method: Literal["individual", "group", "composite"] | None = None
     review_cycle: ShortText = ""
     ratings: dict[IndicatorId, Rating] = {}
     domains: dict[DomainKey, DomainNotes] = {}
     sources: list[SourceRef | AssessmentId] = []  # a bare id is the first release's form
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")] | None = None  # interface language of the download
-    created: datetime
-    updated: datetime
+    language: Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)] | None = None  # interface language of the download
+    created: IsoDateTime
+    updated: IsoDateTime
 
     @field_validator("purposes")
     @classmethod

@@ -21,7 +21,8 @@ from .minify import minified
 from .problems import ContentError, Problem
 from .theme import Strings, Theme
 from .models import (
-    ASSESSMENT_FORMAT, ASSESSMENT_FORMAT_VERSION, NOTE_LIMIT, SHORT_LIMIT, Domain, Framework, Page, Resources,
+    ASSESSMENT_FORMAT, ASSESSMENT_FORMAT_VERSION, ASSESSMENT_ID_PATTERN, DATE_PATTERN, DATETIME_PATTERN,
+    DOMAIN_KEY_PATTERN, LANGUAGE_PATTERN, NOTE_LIMIT, SHORT_LIMIT, Domain, Framework, Page, Resources,
 )
 
 MATRIX_PAGE = "matrix.html"
@@ -230,6 +231,9 @@ def client_data(framework: Framework, strings: Strings) -> dict:
         "formatVersion": ASSESSMENT_FORMAT_VERSION,
         "frameworkVersion": framework.matrix.version,
         "limits": {"maxBytes": MAX_BYTES, "maxDepth": MAX_DEPTH, "longText": NOTE_LIMIT, "shortText": SHORT_LIMIT},
+        # The model's own patterns, so the page checks ids, dates and codes by the same rules.
+        "patterns": {"id": ASSESSMENT_ID_PATTERN, "date": DATE_PATTERN, "dateTime": DATETIME_PATTERN,
+                     "language": LANGUAGE_PATTERN, "domainKey": DOMAIN_KEY_PATTERN},
         "domains": [{"number": domain.number, "title": domain.title} for domain in framework.domains],
         "indicators": [
             # The statements' text is in the page's form already; the script reads it from there.

@@ -251,3 +251,23 @@ def test_a_page_whose_script_did_not_start_says_it_is_not_saving(browser: Browse
         expect(page.locator("[data-role=progress]")).to_have_text("0 of 45 answered")
         assert notice.count() == 0
     context.close()
+
+
+def test_a_note_with_unusual_characters_survives_download_and_reimport(assess_page: Page, tmp_path: Path,
+                                                                        indicator_ids: list[str]) -> None:
+    """U+FFFD typed or pasted in a note once made the page refuse its own download as "not text";
+    emoji were counted twice against the length limit."""
+    page = assess_page
+    note = "Pasted from an old system: \ufffd; team mood \U0001F600"
+    page.fill("#service-name", "Round trip team")
+    page.check("#s-1-1-2")
+    page.fill("#note-1-1", note)
+    page.locator("#note-1-1").blur()
+    saved = download(page, "download-json", tmp_path)
+    assessment, problems = read_assessment(saved, indicator_ids)
+    assert problems == [] and assessment.ratings["1.1"].note == note
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("[data-action='clear-all']")
+    page.set_input_files("#import-file", str(saved))
+    expect(page.locator("[data-role=status]")).to_contain_text("Imported “Round trip team”")
+    assert page.input_value("#note-1-1") == note

@@ -108,6 +108,25 @@ def cases() -> dict[str, bytes]:
         "bad-id.json": text(valid(id="../../etc/passwd")),
         "note-too-long.json": text(valid(ratings=rating(note="n" * 10_001))),
         "script-payloads.json": text(payload_everywhere),
+        # Found by a second, independent corpus (issue 13): each once got different verdicts or words.
+        "note-with-replacement-character.json": text(valid(ratings=rating(note="pasted from an old file: \ufffd"))),
+        "note-6000-emoji.json": text(valid(ratings=rating(note="\U0001F600" * 6000))),
+        "datetime-without-zone.json": text(valid(created="2026-06-01T09:00:00")),
+        "framework-version-bom-only.json": text(valid(framework_version="\ufeff")),
+        "windows-1252.json": json.dumps(valid(review_cycle="Café review"), ensure_ascii=False).encode("cp1252"),
+        "doubled-bom.json": b"\xef\xbb\xbf\xef\xbb\xbf" + whole,
+        "huge-integer.json": text(valid(ratings=rating(statement=1))).replace(b'"statement": 1', b'"statement": 1' + b"0" * 5000),
+        "version-1e400.json": text(valid()).replace(b'"format_version": 1', b'"format_version": 1e400'),
+        "lone-surrogate.json": text(valid(ratings=rating(note="x"))).replace(b'"note": "x"', b'"note": "\\ud800"'),
+        "date-february-30.json": text(valid(date="2026-02-30")),
+        "datetime-month-13.json": text(valid(created="2024-13-32T25:61:61Z")),
+        "datetime-as-timestamp.json": text(valid(created="1709287200")),
+        "purposes-repeated.json": text(valid(purposes=["learning", "learning"])),
+        "statement-to-string.json": text(valid(ratings=rating(statement={"toString": 1}))),
+        "statement-in-a-list.json": text(valid(ratings=rating(statement=[3]))),
+        "language-code-bad.json": text(valid(language="english")),
+        "domain-9.json": text(valid(domains={"9": {"context": "", "reflections": ""}})),
+        "framework-version-next-line-only.json": text(valid(framework_version="\u0085")),
     }
 
 

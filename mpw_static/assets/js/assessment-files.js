@@ -91,9 +91,12 @@
       return done({ name: file.name, text: null, errors: [format.fill(this.strings.err_too_big, { size: file.size, limit: limit })] })
     }
     var reader = new FileReader()
-    reader.onload = function () { done({ name: file.name, text: String(reader.result), size: file.size, errors: [] }) }
+    reader.onload = function () {
+      var decoded = format.decode(reader.result)
+      done({ name: file.name, text: decoded.text, size: file.size, errors: decoded.error ? [self.strings[decoded.error]] : [] })
+    }
     reader.onerror = function () { done({ name: file.name, text: null, errors: [self.strings.err_not_text] }) }
-    reader.readAsText(file)
+    reader.readAsArrayBuffer(file) // bytes, so that invalid UTF-8 is refused rather than read as U+FFFD
   }
 
   /** Read every file, then hand the results over together, in the order chosen. */

@@ -6,9 +6,6 @@
 (function (MPW) {
   'use strict'
 
-  var ID_PATTERN = /^[A-Za-z0-9-]{8,64}$/
-  var DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/
-  var DATETIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/
   var PURPOSES = ['reporting', 'evaluation', 'learning']
   var METHODS = ['individual', 'group', 'composite']
   var STATEMENTS = [1, 2, 3, 4, 5, 'n/a']
@@ -72,6 +69,63 @@
     }
   }
 
+  /**
+   * A file's bytes as text, decoded as strictly as `mpw-static validate` does: a byte order mark
+   * picks UTF-8 or UTF-16, anything else must be valid UTF-8. A typed U+FFFD is text; invalid
+   * bytes are not, and are told apart from a binary file by its control bytes.
+   * @param {ArrayBuffer} buffer
+   * @returns {{text: (string|null), error: (string|null)}} error is a catalogue key
+   */
+  function decode (buffer) {
+    var bytes = new Uint8Array(buffer)
+    var encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : (bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8')
+    try {
+      return { text: new TextDecoder(encoding, { fatal: true }).decode(bytes), error: null } // drops one BOM, as Python's decode does
+    } catch (error) {
+      for (var i = 0; i < bytes.length; i++) {
+        if (bytes[i] <= 0x08 || (bytes[i] >= 0x0e && bytes[i] <= 0x1f)) return { text: null, error: 'err_not_text' }
+      }
+      return { text: null, error: 'err_not_utf8' }
+    }
+  }
+
+  /** How many characters a text has, counted as Python counts them (a pair of UTF-16 surrogates is one). */
+  function characters (text) {
+    var pairs = text.match(/[\ud800-\udbff][\udc00-\udfff]/g)
+    return text.length - (pairs ? pairs.length : 0)
+  }
+
+  /** Whether a text holds a surrogate without its pair, which no UTF-8 file can carry. */
+  function hasLoneSurrogate (text) {
+    return /[\ud800-\udbff](?![\udc00-\udfff])|(^|[^\ud800-\udbff])[\udc00-\udfff]/.test(text)
+  }
+
+  function daysInMonth (year, month) {
+    return month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].indexOf(month) === -1 ? 31 : 30
+  }
+
+  /** A real calendar day, years 1 to 9999 as Python's date allows. */
+  function isCalendarDay (year, month, day) {
+    return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
+  }
+
+  /**
+   * A date (YYYY-MM-DD) or date and time as the model accepts it: its pattern, then the calendar
+   * and the clock (no 25:61, no 30 February), as Python's datetime checks them.
+   */
+  function isDate (value, pattern) {
+    if (typeof value !== 'string' || !pattern.test(value)) return false
+    var n = value.match(/[0-9]+/g).map(Number)
+    if (!isCalendarDay(n[0], n[1], n[2])) return false
+    if (value.length === 10) return true
+    var zone = /[+-]([0-9]{2}):([0-9]{2})$/.exec(value)
+    return n[3] < 24 && n[4] < 60 && (value.length < 19 || n[5] < 60) && (!zone || (Number(zone[1]) < 24 && Number(zone[2]) < 60))
+  }
+
+  // The characters Python's str.isspace() counts as white space. JavaScript's \s differs: it has
+  // U+FEFF and lacks U+0085 and U+001C–U+001F. The model strips these before requiring text.
+  var PYTHON_BLANK = /^[\t\n\v\f\r\u001c-\u001f \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$/
+
   /** Own, plain-object check that ignores anything inherited. */
   function isPlainObject (value) {
     return value !== null && typeof value === 'object' && !Array.isArray(value)
@@ -95,9 +149,11 @@
    * Collects problems found while checking a parsed file, in the words of the string catalogue.
    * @param {Object<string, string>} strings
    */
-  function Checker (strings, limits) {
+  function Checker (strings, limits, patterns) {
     this.strings = strings
     this.limits = limits
+    this.patterns = {}
+    Object.keys(patterns || {}).forEach(function (name) { this.patterns[name] = new RegExp(patterns[name]) }, this)
     this.errors = []
   }
 
@@ -114,11 +170,15 @@
 
   Checker.prototype.text = function (value, path, limit) {
     if (typeof value !== 'string') return this.add('err_type', { path: path, expected: 'text' })
-    if (value.length > limit) this.add('err_too_long', { path: path, limit: limit })
+    if (hasLoneSurrogate(value)) return this.add('err_broken_character', { path: path })
+    if (characters(value) > limit) this.add('err_too_long', { path: path, limit: limit })
   }
 
+  /** One of a list of values; a list or an object is named as such, never turned into text. */
   Checker.prototype.choice = function (value, allowed, path) {
-    if (allowed.indexOf(value) === -1) this.add('err_value', { path: path, value: String(value).slice(0, 40) })
+    if (allowed.indexOf(value) !== -1) return
+    if (value !== null && typeof value === 'object') return this.add('err_not_a_choice', { path: path })
+    this.add('err_value', { path: path, value: String(value).slice(0, 40) })
   }
 
   Checker.prototype.service = function (service) {
@@ -162,7 +222,7 @@
     var keys = Object.keys(domains)
     for (var i = 0; i < keys.length; i++) {
       var path = 'domains.' + keys[i]
-      if (!/^[1-8]$/.test(keys[i])) { this.add('err_unknown_field', { path: path }); continue }
+      if (!this.patterns.domainKey.test(keys[i])) { this.add('err_type', { path: path, expected: this.strings.expected_domain }); continue }
       if (!isPlainObject(domains[keys[i]])) { this.add('err_type', { path: path, expected: 'an object' }); continue }
       this.fields(domains[keys[i]], DOMAIN_FIELDS, path + '.')
       for (var j = 0; j < DOMAIN_FIELDS.length; j++) {
@@ -176,36 +236,48 @@
   /** A source is {id, service, date}, or a bare id as the first release wrote. */
   Checker.prototype.source = function (source, i) {
     var path = 'sources[' + i + ']'
-    if (!isPlainObject(source)) return this.pattern(source, ID_PATTERN, path, 'an id')
+    if (!isPlainObject(source)) return this.pattern(source, this.patterns.id, path, this.strings.expected_id)
     this.fields(source, SOURCE_FIELDS, path + '.')
-    this.pattern(source.id, ID_PATTERN, path + '.id', 'an id')
+    this.pattern(source.id, this.patterns.id, path + '.id', this.strings.expected_id)
     if (has(source, 'service')) this.text(source.service, path + '.service', this.limits.shortText)
-    if (has(source, 'date') && source.date !== null) this.pattern(source.date, DATE_PATTERN, path + '.date', 'a date (YYYY-MM-DD)')
+    if (has(source, 'date') && source.date !== null) this.date(source.date, path + '.date')
   }
 
   Checker.prototype.pattern = function (value, pattern, path, expected) {
     if (typeof value !== 'string' || !pattern.test(value)) this.add('err_type', { path: path, expected: expected })
   }
 
+  Checker.prototype.date = function (value, path) {
+    if (!isDate(value, this.patterns.date)) this.add('err_type', { path: path, expected: this.strings.expected_date })
+  }
+
+  Checker.prototype.dateTime = function (value, path) {
+    if (!isDate(value, this.patterns.dateTime)) this.add('err_type', { path: path, expected: this.strings.expected_date_time })
+  }
+
   Checker.prototype.assessment = function (file, indicatorIds) {
     this.fields(file, TOP_FIELDS, '')
-    if (typeof file.framework_version !== 'string' || !file.framework_version.trim()) {
+    if (typeof file.framework_version !== 'string' || PYTHON_BLANK.test(file.framework_version)) {
       this.add('err_type', { path: 'framework_version', expected: 'text' })
     }
-    this.pattern(file.id, ID_PATTERN, 'id', 'an id of 8 to 64 letters, digits or dashes')
-    this.pattern(file.created, DATETIME_PATTERN, 'created', 'a date and time')
-    this.pattern(file.updated, DATETIME_PATTERN, 'updated', 'a date and time')
+    this.pattern(file.id, this.patterns.id, 'id', this.strings.expected_id)
+    this.dateTime(file.created, 'created')
+    this.dateTime(file.updated, 'updated')
     if (has(file, 'service')) this.service(file.service)
-    if (has(file, 'date') && file.date !== null) this.pattern(file.date, DATE_PATTERN, 'date', 'a date (YYYY-MM-DD)')
+    if (has(file, 'date') && file.date !== null) this.date(file.date, 'date')
     if (has(file, 'purposes')) {
       if (!Array.isArray(file.purposes)) this.add('err_type', { path: 'purposes', expected: 'a list' })
-      else file.purposes.forEach(function (purpose, i) { this.choice(purpose, PURPOSES, 'purposes[' + i + ']') }, this)
+      else {
+        file.purposes.forEach(function (purpose, i) { this.choice(purpose, PURPOSES, 'purposes[' + i + ']') }, this)
+        var once = file.purposes.filter(function (p, i, all) { return all.indexOf(p) === i })
+        if (once.length !== file.purposes.length) this.add('err_purpose_twice', { path: 'purposes' })
+      }
     }
     if (has(file, 'method') && file.method !== null) this.choice(file.method, METHODS, 'method')
     if (has(file, 'review_cycle')) this.text(file.review_cycle, 'review_cycle', this.limits.shortText)
     if (has(file, 'ratings')) this.ratings(file.ratings, indicatorIds)
     if (has(file, 'domains')) this.domains(file.domains)
-    if (has(file, 'language') && file.language !== null) this.pattern(file.language, /^[a-z]{2}$/, 'language', 'a language code such as en or cy')
+    if (has(file, 'language') && file.language !== null) this.pattern(file.language, this.patterns.language, 'language', this.strings.expected_language)
     if (has(file, 'sources')) {
       if (!Array.isArray(file.sources)) this.add('err_type', { path: 'sources', expected: 'a list' })
       else file.sources.forEach(this.source, this)
@@ -227,7 +299,7 @@
       id: file.id,
       service: { name: service.name || '', organisations: service.organisations || '', participants: service.participants || '' },
       date: file.date || null,
-      purposes: (file.purposes || []).filter(function (p, i, all) { return all.indexOf(p) === i }),
+      purposes: (file.purposes || []).slice(),
       method: file.method || null,
       review_cycle: file.review_cycle || '',
       ratings: {},
@@ -294,23 +366,24 @@
    * @returns {{assessment: (Object|null), errors: string[]}}
    */
   function parse (text, size, data) {
-    var checker = new Checker(data.strings, data.limits)
+    var checker = new Checker(data.strings, data.limits, data.patterns)
     var fail = function (key, values) { checker.add(key, values); return { assessment: null, errors: checker.errors } }
     if (size > data.limits.maxBytes) return fail('err_too_big', { size: size, limit: data.limits.maxBytes })
-    if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
-    if (/[\u0000-\u0008\u000e-\u001f\ufffd]/.test(text)) return fail('err_not_text')
+    if (/[\u0000-\u0008\u000e-\u001f]/.test(text)) return fail('err_not_text')
     var file
     try {
       file = JSON.parse(text)
     } catch (error) {
       return fail('err_not_json')
     }
+    // Python will not read an integer of over 4,300 digits; JSON.parse quietly makes it Infinity.
+    if (/[0-9]{4301,}/.test(text.replace(/"(?:[^"\\]|\\.)*"/g, '""'))) return fail('err_huge_number')
     var repeated = duplicateKey(text)
     if (repeated !== null) return fail('err_duplicate_key', { key: repeated.slice(0, 40) })
     if (!isPlainObject(file) || file.format !== data.format) return fail('err_not_assessment')
     if (depth(file, 1, data.limits.maxDepth) > data.limits.maxDepth) return fail('err_too_deep')
     var version = file.format_version
-    if (typeof version === 'number' && Math.floor(version) === version && version > data.formatVersion) {
+    if (Number.isSafeInteger(version) && version > data.formatVersion) { // not 1e400, which reads as Infinity
       return fail('err_newer', { version: version, supported: data.formatVersion })
     }
     if (version !== data.formatVersion) return fail('err_version')
@@ -324,7 +397,7 @@
    * @returns {{assessment: (Object|null), errors: string[]}}
    */
   function check (file, data) {
-    var checker = new Checker(data.strings, data.limits)
+    var checker = new Checker(data.strings, data.limits, data.patterns)
     if (!isPlainObject(file) || file.format !== data.format) checker.add('err_not_assessment')
     else if (file.format_version !== data.formatVersion) checker.add('err_version')
     else checker.assessment(file, data.indicators.map(function (indicator) { return indicator.id }))
@@ -382,6 +455,7 @@
 
   MPW.format = {
     create: create,
+    decode: decode,
     parse: parse,
     check: check,
     normalise: normalise,
