@@ -88,10 +88,13 @@ def lone_surrogate_at(value: object, path: tuple = ()) -> tuple | None:
 
 def read_assessment(path: Path, indicator_ids: list[str]) -> tuple[Assessment | None, list[Problem]]:
     """Check one file; return the assessment, or None and every problem found."""
-    name = path.name
     if not path.is_file():
-        return None, [Problem(name, "", "file not found", "check the file name and folder")]
-    raw = path.read_bytes()
+        return None, [Problem(path.name, "", "file not found", "check the file name and folder")]
+    return check_assessment_bytes(path.name, path.read_bytes(), indicator_ids)
+
+
+def check_assessment_bytes(name: str, raw: bytes, indicator_ids: list[str]) -> tuple[Assessment | None, list[Problem]]:
+    """Check a file's bytes (named in messages as `name`); return the assessment, or None and every problem."""
     if len(raw) > MAX_BYTES:
         return None, [Problem(name, "", f"the file is {len(raw):,} bytes, more than an assessment can be "
                                         f"({MAX_BYTES:,})", USE_DOWNLOADED)]

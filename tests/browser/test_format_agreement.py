@@ -1,0 +1,191 @@
+"""The page and `mpw-static validate` give the same verdict on every file: an agreement test that
+can find the next mismatch, not only the ones we thought of.
+
+Files are generated from a seed: valid assessments varied at random, then mutated (every field given
+values of other types, dates of every shape, text at and past its limits in astral characters, keys
+added, removed or renamed, bytes changed). Each file is judged by Python (`read_assessment`, what
+validate runs) and by the page's own import path (decode, then parse) in one Chromium page.
+
+A failure prints the seed and the disagreeing files. Replay with the same seed:
+    MPW_AGREEMENT_SEED=1234 bash tests/run.sh tests/browser/test_format_agreement.py
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import os
+import random
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser
+
+from mpw_static import frameworks
+from mpw_static.assessment_file import check_assessment_bytes
+
+pytestmark = pytest.mark.browser
+
+SEED = int(os.environ.get("MPW_AGREEMENT_SEED", "20261123"))
+FILES = int(os.environ.get("MPW_AGREEMENT_FILES", "3000"))
+IDS = frameworks.indicator_ids()
+ASTRAL = "\U0001F600"  # two UTF-16 units, one character
+
+# The page's import path, on a batch of files given as base64 bytes: accepted or not, and the first message.
+JUDGE = """files => {
+    const data = JSON.parse(document.getElementById('mpw-assessment-data').textContent)
+    return files.map(encoded => {
+        const bytes = Uint8Array.from(atob(encoded), c => c.charCodeAt(0))
+        const decoded = MPW.format.decode(bytes.buffer)
+        if (decoded.error) return [false, data.strings[decoded.error]]
+        const checked = MPW.format.parse(decoded.text, bytes.length, data)
+        return [checked.assessment !== null, checked.errors[0] || '']
+    })
+}"""
+
+
+def valid_file(chance: random.Random) -> dict:
+    """A valid assessment with random answers, notes and details."""
+    ratings = {}
+    for id_ in chance.sample(IDS, chance.randint(0, len(IDS))):
+        statement = chance.choice([1, 2, 3, 4, 5, "n/a", None])
+        evidence = chance.choice(["fully-achieved", "work-in-progress", None]) if isinstance(statement, int) else None
+        ratings[id_] = {"statement": statement, "evidence": evidence, "note": random_text(chance, 40)}
+    return {
+        "format": "mpw-assessment", "format_version": 1, "framework_version": "FINAL – amended April 2023",
+        "id": "%08x-0000-4000-8000-%012x" % (chance.getrandbits(32), chance.getrandbits(48)),
+        "service": {"name": random_text(chance, 30), "organisations": random_text(chance, 30),
+                    "participants": random_text(chance, 60)},
+        "date": chance.choice([None, "2026-02-28", "2024-02-29", "2026-12-31"]),
+        "purposes": chance.sample(["reporting", "evaluation", "learning"], chance.randint(0, 3)),
+        "method": chance.choice(["individual", "group", "composite", None]),
+        "review_cycle": random_text(chance, 20),
+        "ratings": ratings,
+        "domains": {str(n): {"context": random_text(chance, 30), "reflections": random_text(chance, 30)}
+                    for n in chance.sample(range(1, 9), chance.randint(0, 3))},
+        "sources": chance.choice([[], ["a0000000-0000-4000-8000-00000000000a"],
+                                  [{"id": "b0000000-0000-4000-8000-00000000000b", "service": "X", "date": "2026-01-01"}]]),
+        "created": "2026-06-01T09:00:00Z", "updated": chance.choice(["2026-06-01T10:00:00Z", "2026-06-01T10:00:00.123+01:00"]),
+    }
+
+
+def random_text(chance: random.Random, most: int) -> str:
+    alphabet = ["a", "b", " ", "é", "ŵ", "’", "—", ASTRAL, "\ufffd", "\n", "<", "\"", "\\", "\u2028", "\u0085", "\ufeff"]
+    return "".join(chance.choice(alphabet) for _ in range(chance.randint(0, most)))
+
+
+def odd_value(chance: random.Random) -> object:
+    """A value of any type or shape a hand-edited or damaged file might hold."""
+    number = chance.randint(0, 9999)
+    day = f"{chance.randint(0, 2100):04d}-{chance.randint(0, 13):02d}-{chance.randint(0, 32):02d}"
+    time = f"{chance.randint(0, 25):02d}:{chance.randint(0, 61):02d}"
+    return chance.choice([
+        None, True, False, 0, 1, 2, 3, 5, 6, -1, 2.5, 1.0, 10 ** 20, number, "", " ", "\u0085", "\ufeff", "\u00a0",
+        "3", "n/a", "N/A", "learning", "group", "fully-achieved", [], [3], {}, {"toString": 1}, {"a": 1},
+        random_text(chance, 12), day, f"{day}T{time}", f"{day}T{time}:00Z", f"{day}T{time}:30.5+01:00",
+        f"{day} {time}:00", f"{day}T{time}:00.1234567Z", str(chance.randint(10 ** 9, 2 * 10 ** 9)), "en", "EN", "cym",
+        "a" * 7, "a" * 8, "a" * 64, "a" * 65, "../x/../y", "c0ffee00-0000-4000-8000-000000000001",
+    ])
+
+
+def at_limit(chance: random.Random, limit: int) -> str:
+    """Text at, just under or just over a limit, counted in characters, some of them astral."""
+    length = limit + chance.choice([-1, 0, 1])
+    astral = chance.randint(0, length)
+    return ASTRAL * astral + "x" * (length - astral)
+
+
+def mutate(chance: random.Random, data: dict) -> dict:
+    """Change one to three things about a file, anywhere in it."""
+    for _ in range(chance.randint(1, 3)):
+        kind = chance.randrange(8)
+        if kind == 0:  # a top-level field takes an odd value, or goes
+            key = chance.choice(list(data) + ["score", "__proto__", "constructor", "Language"])
+            if chance.random() < 0.2:
+                data.pop(key, None)
+            else:
+                data[key] = odd_value(chance)
+        elif kind == 1 and isinstance(data.get("service"), dict):
+            data["service"][chance.choice(["name", "organisations", "participants", "extra"])] = odd_value(chance)
+        elif kind == 2 and isinstance(data.get("ratings"), dict):
+            key = chance.choice(IDS + ["1.10", "0.1", "9.9", "8.7", "__proto__", "1.1 ", "", "١.١"])
+            rating = data["ratings"].setdefault(key, {})
+            if isinstance(rating, dict):
+                rating[chance.choice(["statement", "evidence", "note", "score"])] = odd_value(chance)
+            else:
+                data["ratings"][key] = odd_value(chance)
+        elif kind == 3 and isinstance(data.get("domains"), dict):
+            key = chance.choice(["1", "8", "0", "9", "01", "a", "__proto__"])
+            data["domains"][key] = chance.choice([{"context": odd_value(chance)}, odd_value(chance),
+                                                 {"reflections": "", "other": 1}])
+        elif kind == 4:  # text at its limit, in characters
+            field, limit = chance.choice([("review_cycle", 300), ("service.name", 300), ("service.participants", 10000),
+                                          ("note", 10000), ("domain", 10000)])
+            text = at_limit(chance, limit)
+            if field == "note":
+                data["ratings"] = {"1.1": {"statement": 2, "evidence": None, "note": text}}
+            elif field == "domain":
+                data["domains"] = {"1": {"context": text, "reflections": ""}}
+            elif field.startswith("service.") and isinstance(data.get("service"), dict):
+                data["service"][field.split(".")[1]] = text
+            else:
+                data[field] = text
+        elif kind == 5:  # purposes and sources in odd shapes
+            data[chance.choice(["purposes", "sources"])] = chance.choice([
+                ["learning", "learning"], ["learning", 1], "learning", [None], [{"id": "x"}], ["short"],
+                [{"id": "b0000000-0000-4000-8000-00000000000b", "date": odd_value(chance)}], [odd_value(chance)]])
+        elif kind == 6:  # dates and times of every shape
+            data[chance.choice(["date", "created", "updated"])] = odd_value(chance)
+        else:  # format and versions
+            data[chance.choice(["format", "format_version", "framework_version"])] = odd_value(chance)
+    return data
+
+
+def as_bytes(chance: random.Random, data: object) -> bytes:
+    """The file's bytes: usually plain JSON, sometimes with a byte order mark, escapes or damage."""
+    text = json.dumps(data, ensure_ascii=chance.random() < 0.3, indent=chance.choice([None, 2]))
+    roll = chance.random()
+    if roll < 0.05:
+        return b"\xef\xbb\xbf" + text.encode("utf-8")
+    if roll < 0.08:
+        return text.replace('"note": "', '"note": "\\ud83d', 1).encode("utf-8")  # a lone surrogate escape
+    if roll < 0.11:
+        return text.encode("utf-8")[: chance.randint(0, len(text))]
+    if roll < 0.13:
+        return text.encode("utf-16")
+    if roll < 0.15:
+        return text.replace('"format_version": 1', '"format_version": 1e400', 1).encode("utf-8")
+    return text.encode("utf-8")
+
+
+def generated_files(seed: int, count: int) -> list[bytes]:
+    chance = random.Random(seed)
+    files = []
+    for n in range(count):
+        data = valid_file(chance)
+        if n % 5:  # four in five are mutated
+            data = mutate(chance, data)
+        files.append(as_bytes(chance, data))
+    return files
+
+
+def test_page_and_validate_agree_on_every_generated_file(browser: Browser, real_site: Path) -> None:
+    files = generated_files(SEED, FILES)
+    python = [check_assessment_bytes(f"file-{n}.json", raw, IDS) for n, raw in enumerate(files)]
+    page = browser.new_page()
+    page.goto((real_site / "assess.html").as_uri())
+    verdicts: list[list] = []
+    for start in range(0, len(files), 250):
+        batch = [base64.b64encode(raw).decode("ascii") for raw in files[start:start + 250]]
+        verdicts += page.evaluate(JUDGE, batch)
+    page.close()
+    disagreements = [
+        f"file {n}: validate {'accepts' if assessment else 'refuses (' + problems[0].message + ')'}, "
+        f"the page {'accepts' if accepted else 'refuses (' + message + ')'}\n  {files[n][:600]!r}"
+        for n, ((assessment, problems), (accepted, message)) in enumerate(zip(python, verdicts, strict=True))
+        if (assessment is not None) != accepted
+    ]
+    accepted = sum(1 for assessment, _ in python if assessment is not None)
+    assert 0.1 * FILES < accepted < 0.9 * FILES, f"the generator should make both kinds: {accepted} of {FILES} valid"
+    assert not disagreements, (f"{len(disagreements)} of {FILES} files got different verdicts "
+                               f"(replay with MPW_AGREEMENT_SEED={SEED}):\n" + "\n".join(disagreements[:8]))
