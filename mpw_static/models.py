@@ -18,6 +18,8 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+# An indicator id, as content may define it (1.1 to 8.99) and rating keys may name it.
+INDICATOR_ID_PATTERN = r"^[1-8]\.[1-9][0-9]?$"
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
 DomainNumber = Annotated[int, Field(ge=1, le=8)]
 STATEMENTS_PER_INDICATOR = 5
@@ -42,7 +44,7 @@ class DataItem(Strict):
 
 
 class Indicator(Strict):
-    id: Annotated[str, StringConstraints(pattern=r"^[1-8]\.[1-9][0-9]?$")]
+    id: Annotated[str, StringConstraints(pattern=INDICATOR_ID_PATTERN)]
     title: Text
     qualifier: str = ""
     statements: list[Text]
@@ -291,11 +293,16 @@ class FilePart(Strict):
 
 
 ASSESSMENT_FORMAT = "mpw-assessment"
+# The format's choices, named once: the page's form, its checks and the JSON Schema all come from these.
+STATEMENTS = (1, 2, 3, 4, 5, "n/a")
+EVIDENCE_LEVELS = ("fully-achieved", "work-in-progress")
+PURPOSES = ("reporting", "evaluation", "learning")
+METHODS = ("individual", "group", "composite")
 ASSESSMENT_FORMAT_VERSION = 1
 NOTE_LIMIT = 10_000
 SHORT_LIMIT = 300
 IndicatorId = str  # checked against the matrix by Assessment.known_indicators
-INDICATOR_ID = re.compile(r"^[1-8]\.[1-9]$")
+INDICATOR_ID = re.compile(INDICATOR_ID_PATTERN)  # without the matrix: any id content could define
 # Patterns of the file format, written once here; the page's script receives them through the
 # page's embedded data (render.client_data), so both sides apply the same rule. [0-9], not \d,
 # which in Python also matches other scripts' digits.
@@ -313,8 +320,13 @@ ShortText = Annotated[str, StringConstraints(max_length=SHORT_LIMIT)]
 class Rating(FilePart):
     """One indicator's answer: a statement S1–S5 or "n/a", how well evidenced, and a note."""
 
-    statement: Literal[1, 2, 3, 4, 5, "n/a"] | None = None
-    evidence: Literal["fully-achieved", "work-in-progress"] | None = None
+    # evidence_needs_a_statement below, as JSON Schema says it: an evidence level needs S1–S5.
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, json_schema_extra={
+        "if": {"properties": {"evidence": {"type": "string"}}, "required": ["evidence"]},
+        "then": {"properties": {"statement": {"enum": list(STATEMENTS[:5])}}, "required": ["statement"]}})
+
+    statement: Literal[STATEMENTS] | None = None
+    evidence: Literal[EVIDENCE_LEVELS] | None = None
     note: FreeText = ""
 
     @field_validator("statement", mode="before")
@@ -390,8 +402,8 @@ class Assessment(FilePart):
     id: AssessmentId
     service: ServiceDetails = ServiceDetails()
     date: IsoDate | None = None
-    purposes: list[Literal["reporting", "evaluation", "learning"]] = []
-    method: Literal["individual", "group", "composite"] | None = None
+    purposes: Annotated[list[Literal[PURPOSES]], Field(json_schema_extra={"uniqueItems": True})] = []
+    method: Literal[METHODS] | None = None
     review_cycle: ShortText = ""
     ratings: dict[IndicatorId, Rating] = {}
     domains: dict[DomainKey, DomainNotes] = {}

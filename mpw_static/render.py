@@ -22,7 +22,8 @@ from .problems import ContentError, Problem
 from .theme import Strings, Theme
 from .models import (
     ASSESSMENT_FORMAT, ASSESSMENT_FORMAT_VERSION, ASSESSMENT_ID_PATTERN, DATE_PATTERN, DATETIME_PATTERN,
-    DOMAIN_KEY_PATTERN, LANGUAGE_PATTERN, NOTE_LIMIT, SHORT_LIMIT, Domain, Framework, Page, Resources,
+    DOMAIN_KEY_PATTERN, EVIDENCE_LEVELS, LANGUAGE_PATTERN, METHODS, NOTE_LIMIT, PURPOSES, SHORT_LIMIT, STATEMENTS,
+    Assessment, Domain, DomainNotes, Framework, Page, Rating, Resources, ServiceDetails, SourceRef,
 )
 
 MATRIX_PAGE = "matrix.html"
@@ -234,6 +235,12 @@ def client_data(framework: Framework, strings: Strings) -> dict:
         # The model's own patterns, so the page checks ids, dates and codes by the same rules.
         "patterns": {"id": ASSESSMENT_ID_PATTERN, "date": DATE_PATTERN, "dateTime": DATETIME_PATTERN,
                      "language": LANGUAGE_PATTERN, "domainKey": DOMAIN_KEY_PATTERN},
+        # ...and its choices and fields: the page never keeps a list of its own.
+        "choices": {"statements": list(STATEMENTS), "evidence": list(EVIDENCE_LEVELS), "purposes": list(PURPOSES),
+                    "methods": list(METHODS)},
+        "fields": {"assessment": list(Assessment.model_fields), "service": list(ServiceDetails.model_fields),
+                   "rating": list(Rating.model_fields), "domain": list(DomainNotes.model_fields),
+                   "source": list(SourceRef.model_fields)},
         "domains": [{"number": domain.number, "title": domain.title} for domain in framework.domains],
         "indicators": [
             # The statements' text is in the page's form already; the script reads it from there.

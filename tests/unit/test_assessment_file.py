@@ -8,6 +8,8 @@ from pathlib import Path
 import pytest
 
 from mpw_static.assessment_file import assessment_schema, read_assessment
+from pydantic import ValidationError
+
 from mpw_static.models import Assessment
 
 IDS = ["1.1", "1.2", "2.1"]
@@ -130,3 +132,21 @@ def test_sources_name_their_assessment_or_give_a_bare_id(tmp_path: Path) -> None
     assert check(tmp_path, data) == []
     data["sources"] = [{"id": "a0000000", "rank": 1}]
     assert check(tmp_path, data) == ["team.json (sources[0].rank): unknown field"]
+
+
+def test_an_indicator_id_content_allows_can_be_rated() -> None:
+    """Content may define indicator 1.10; rating keys once had to match ^[1-8].[1-9]$ whatever the matrix."""
+    text = json.dumps({**valid(), "ratings": {"1.10": {"statement": 2}}})
+    assessment = Assessment.model_validate_json(text, context={"indicator_ids": ["1.1", "1.10"]})
+    assert assessment.ratings["1.10"].statement == 2
+    with pytest.raises(ValidationError, match="unknown indicator id 1.10"):
+        Assessment.model_validate_json(text, context={"indicator_ids": ["1.1"]})
+
+
+def test_the_schema_states_the_format_s_own_rules() -> None:
+    """The two rules pydantic checks in code are in the generated schema too, for the page and for others."""
+    schema = Assessment.model_json_schema()
+    assert schema["properties"]["purposes"]["uniqueItems"] is True
+    rule = schema["$defs"]["Rating"]
+    assert rule["if"] == {"properties": {"evidence": {"type": "string"}}, "required": ["evidence"]}
+    assert rule["then"]["properties"]["statement"]["enum"] == [1, 2, 3, 4, 5]

@@ -577,7 +577,7 @@
     // The composite's own cycle: the members' cycle when they share one; else left for the group to name.
     var cycles = sources.map(function (a) { return a.review_cycle.trim() })
     made.review_cycle = cycles.every(function (cycle) { return cycle === cycles[0] }) ? cycles[0] : ''
-    made.purposes = ['reporting', 'evaluation', 'learning'].filter(function (purpose) {
+    made.purposes = this.data.choices.purposes.filter(function (purpose) {
       return sources.some(function (a) { return a.purposes.indexOf(purpose) !== -1 })
     })
     made.sources = sources.map(format.sourceOf)

@@ -6,16 +6,7 @@
 (function (MPW) {
   'use strict'
 
-  var PURPOSES = ['reporting', 'evaluation', 'learning']
-  var METHODS = ['individual', 'group', 'composite']
-  var STATEMENTS = [1, 2, 3, 4, 5, 'n/a']
-  var EVIDENCE = ['fully-achieved', 'work-in-progress']
-  var TOP_FIELDS = ['format', 'format_version', 'framework_version', 'id', 'service', 'date', 'purposes', 'method',
-    'review_cycle', 'ratings', 'domains', 'sources', 'created', 'updated', 'language']
-  var SERVICE_FIELDS = ['name', 'organisations', 'participants']
-  var RATING_FIELDS = ['statement', 'evidence', 'note']
-  var DOMAIN_FIELDS = ['context', 'reflections']
-  var SOURCE_FIELDS = ['id', 'service', 'date']
+  // The format's choices, fields, patterns and limits come from the model, through the page's data.
 
   /**
    * Fill {placeholders} in a catalogue string.
@@ -149,11 +140,13 @@
    * Collects problems found while checking a parsed file, in the words of the string catalogue.
    * @param {Object<string, string>} strings
    */
-  function Checker (strings, limits, patterns) {
-    this.strings = strings
-    this.limits = limits
+  function Checker (data) {
+    this.strings = data.strings
+    this.limits = data.limits
+    this.choices = data.choices
+    this.fieldsOf = data.fields
     this.patterns = {}
-    Object.keys(patterns || {}).forEach(function (name) { this.patterns[name] = new RegExp(patterns[name]) }, this)
+    Object.keys(data.patterns).forEach(function (name) { this.patterns[name] = new RegExp(data.patterns[name]) }, this)
     this.errors = []
   }
 
@@ -183,9 +176,9 @@
 
   Checker.prototype.service = function (service) {
     if (!isPlainObject(service)) return this.add('err_type', { path: 'service', expected: 'an object' })
-    this.fields(service, SERVICE_FIELDS, 'service.')
-    for (var i = 0; i < SERVICE_FIELDS.length; i++) {
-      var key = SERVICE_FIELDS[i]
+    this.fields(service, this.fieldsOf.service, 'service.')
+    for (var i = 0; i < this.fieldsOf.service.length; i++) {
+      var key = this.fieldsOf.service[i]
       if (has(service, key)) {
         this.text(service[key], 'service.' + key, key === 'participants' ? this.limits.longText : this.limits.shortText)
       }
@@ -194,12 +187,12 @@
 
   Checker.prototype.rating = function (rating, path) {
     if (!isPlainObject(rating)) return this.add('err_type', { path: path, expected: 'an object' })
-    this.fields(rating, RATING_FIELDS, path + '.')
+    this.fields(rating, this.fieldsOf.rating, path + '.')
     var statement = has(rating, 'statement') ? rating.statement : null
     var evidence = has(rating, 'evidence') ? rating.evidence : null
-    if (statement !== null) this.choice(statement, STATEMENTS, path + '.statement')
+    if (statement !== null) this.choice(statement, this.choices.statements, path + '.statement')
     if (evidence !== null) {
-      this.choice(evidence, EVIDENCE, path + '.evidence')
+      this.choice(evidence, this.choices.evidence, path + '.evidence')
       if (statement === null || statement === 'n/a') this.add('err_evidence', { path: path })
     }
     if (has(rating, 'note')) this.text(rating.note, path + '.note', this.limits.longText)
@@ -224,10 +217,11 @@
       var path = 'domains.' + keys[i]
       if (!this.patterns.domainKey.test(keys[i])) { this.add('err_type', { path: path, expected: this.strings.expected_domain }); continue }
       if (!isPlainObject(domains[keys[i]])) { this.add('err_type', { path: path, expected: 'an object' }); continue }
-      this.fields(domains[keys[i]], DOMAIN_FIELDS, path + '.')
-      for (var j = 0; j < DOMAIN_FIELDS.length; j++) {
-        if (has(domains[keys[i]], DOMAIN_FIELDS[j])) {
-          this.text(domains[keys[i]][DOMAIN_FIELDS[j]], path + '.' + DOMAIN_FIELDS[j], this.limits.longText)
+      var domainFields = this.fieldsOf.domain
+      this.fields(domains[keys[i]], domainFields, path + '.')
+      for (var j = 0; j < domainFields.length; j++) {
+        if (has(domains[keys[i]], domainFields[j])) {
+          this.text(domains[keys[i]][domainFields[j]], path + '.' + domainFields[j], this.limits.longText)
         }
       }
     }
@@ -237,7 +231,7 @@
   Checker.prototype.source = function (source, i) {
     var path = 'sources[' + i + ']'
     if (!isPlainObject(source)) return this.pattern(source, this.patterns.id, path, this.strings.expected_id)
-    this.fields(source, SOURCE_FIELDS, path + '.')
+    this.fields(source, this.fieldsOf.source, path + '.')
     this.pattern(source.id, this.patterns.id, path + '.id', this.strings.expected_id)
     if (has(source, 'service')) this.text(source.service, path + '.service', this.limits.shortText)
     if (has(source, 'date') && source.date !== null) this.date(source.date, path + '.date')
@@ -256,7 +250,7 @@
   }
 
   Checker.prototype.assessment = function (file, indicatorIds) {
-    this.fields(file, TOP_FIELDS, '')
+    this.fields(file, this.fieldsOf.assessment, '')
     if (typeof file.framework_version !== 'string' || PYTHON_BLANK.test(file.framework_version)) {
       this.add('err_type', { path: 'framework_version', expected: 'text' })
     }
@@ -268,12 +262,12 @@
     if (has(file, 'purposes')) {
       if (!Array.isArray(file.purposes)) this.add('err_type', { path: 'purposes', expected: 'a list' })
       else {
-        file.purposes.forEach(function (purpose, i) { this.choice(purpose, PURPOSES, 'purposes[' + i + ']') }, this)
+        file.purposes.forEach(function (purpose, i) { this.choice(purpose, this.choices.purposes, 'purposes[' + i + ']') }, this)
         var once = file.purposes.filter(function (p, i, all) { return all.indexOf(p) === i })
         if (once.length !== file.purposes.length) this.add('err_purpose_twice', { path: 'purposes' })
       }
     }
-    if (has(file, 'method') && file.method !== null) this.choice(file.method, METHODS, 'method')
+    if (has(file, 'method') && file.method !== null) this.choice(file.method, this.choices.methods, 'method')
     if (has(file, 'review_cycle')) this.text(file.review_cycle, 'review_cycle', this.limits.shortText)
     if (has(file, 'ratings')) this.ratings(file.ratings, indicatorIds)
     if (has(file, 'domains')) this.domains(file.domains)
@@ -366,7 +360,7 @@
    * @returns {{assessment: (Object|null), errors: string[]}}
    */
   function parse (text, size, data) {
-    var checker = new Checker(data.strings, data.limits, data.patterns)
+    var checker = new Checker(data)
     var fail = function (key, values) { checker.add(key, values); return { assessment: null, errors: checker.errors } }
     if (size > data.limits.maxBytes) return fail('err_too_big', { size: size, limit: data.limits.maxBytes })
     if (/[\u0000-\u0008\u000e-\u001f]/.test(text)) return fail('err_not_text')
@@ -397,7 +391,7 @@
    * @returns {{assessment: (Object|null), errors: string[]}}
    */
   function check (file, data) {
-    var checker = new Checker(data.strings, data.limits, data.patterns)
+    var checker = new Checker(data)
     if (!isPlainObject(file) || file.format !== data.format) checker.add('err_not_assessment')
     else if (file.format_version !== data.formatVersion) checker.add('err_version')
     else checker.assessment(file, data.indicators.map(function (indicator) { return indicator.id }))
