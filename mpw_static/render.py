@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import posixpath
-from functools import lru_cache
+from collections.abc import Callable
+from functools import lru_cache, partial
 import re
 import tomllib
 import xml.etree.ElementTree as ElementTree
@@ -85,10 +86,11 @@ def relative_link(output: str, target: str) -> str:
     return relative + ("#" + anchor if anchor else "")
 
 
+@dataclass
 class SingleFileView(PageView):
     """A page of the single-file edition: links to the matrix's pages become links within the file."""
 
-    domains: dict[str, int] = {}
+    domains: dict[str, int] = field(default_factory=dict)  # each domain page's file -> its number
 
     def link(self, target: str) -> str:
         path, _, anchor = target.partition("#")
@@ -178,7 +180,8 @@ def known_inserts(environment: Environment) -> set[str]:
     return {name for name in dir(module) if not name.startswith("_") and callable(getattr(module, name))}
 
 
-def page_view(page: Page, framework: Framework, view_class: type[PageView] = PageView, prefix: str = "") -> PageView:
+def page_view(page: Page, framework: Framework, view_class: Callable[..., PageView] = PageView,
+              prefix: str = "") -> PageView:
     """Prepare a Markdown page for its template.
 
     The body is converted in one go, with each insert held by a placeholder comment, so that
@@ -278,29 +281,29 @@ def render_site(framework: Framework, theme: Theme, base_url: str = "", preview:
     base_url adds each page's canonical address; preview adds the live-preview script (serve only).
     A translation (framework.site_language not the site's language) renders into its own folder.
     """
-    environment = make_environment(theme)
+    environment = make_environment(theme)  # cached and shared by languages: nothing per language is set on it
     language = framework.site_language
     prefix = "" if language == framework.site.language else f"{language}/"
     strings = theme.strings(language, framework.site.language)
-    environment.globals["languages"] = alternates(framework, theme)
-    environment.globals["lang"] = language
-    environment.globals["assessment_data"] = lambda: client_data(framework, strings)
-    environment.globals["assessment_scripts"] = APP_SCRIPTS
     outputs = {page.output for page in framework.pages}
-    environment.globals["single_file"] = SINGLE_FILE if {MATRIX_PAGE, ASSESSMENT_PAGE} <= outputs else ""
+    # What every template of this language sees, passed in each render's context.
+    shared = {
+        "site": framework.site, "framework": framework, "t": strings, "lang": language,
+        "languages": alternates(framework, theme), "assessment_data": lambda: client_data(framework, strings),
+        "assessment_scripts": APP_SCRIPTS, "brand_css": theme_has_brand_css(theme),
+        "single_file": SINGLE_FILE if {MATRIX_PAGE, ASSESSMENT_PAGE} <= outputs else "",
+    }
     nav = navigation(framework)
     footer_nav = navigation(framework, "footer")
-    brand_css = theme_has_brand_css(theme)
     views = [(page_view(page, framework, prefix=prefix), page.meta.template) for page in framework.pages]
     views += [(domain_view(domain, prefix), "domain.html") for domain in framework.domains]
     rendered = {}
     for view, template_name in views:
         template = environment.get_template(template_name)
         rendered[view.path] = template.render(
-            site=framework.site, framework=framework, page=view, nav=nav, footer_nav=footer_nav, t=strings,
-            canonical=canonical_url(base_url, view.path), preview=preview is not None, brand_css=brand_css,
-            published=lambda path: canonical_url(base_url, path))
-    single = single_file(framework, theme, environment, strings) if not prefix else ""
+            shared, page=view, nav=nav, footer_nav=footer_nav, canonical=canonical_url(base_url, view.path),
+            preview=preview is not None, published=lambda path: canonical_url(base_url, path))
+    single = single_file(framework, theme, environment, shared) if not prefix else ""
     if single:
         rendered[SINGLE_FILE] = single
     return rendered
@@ -315,18 +318,18 @@ def theme_has_brand_css(theme: Theme) -> bool:
     return path is not None and bool(minified(path).strip())
 
 
-def single_file(framework: Framework, theme: Theme, environment: Environment, strings: Strings) -> str:
+def single_file(framework: Framework, theme: Theme, environment: Environment, shared: dict) -> str:
     """The single-file edition, or "" when the content has no matrix or assessment page to build it from."""
     pages = {page.output: page for page in framework.pages}
-    if not environment.globals["single_file"]:
+    if not shared["single_file"]:
         return ""
-    SingleFileView.domains = {domain.href: domain.number for domain in framework.domains}
+    # The views need the domains before their Markdown is converted: its links are resolved then.
+    make_view = partial(SingleFileView, domains={domain.href: domain.number for domain in framework.domains})
     static = theme.static_files()
     read = lambda path: minified(static[path])  # noqa: E731
-    view = page_view(pages[ASSESSMENT_PAGE], framework, SingleFileView)
+    view = page_view(pages[ASSESSMENT_PAGE], framework, make_view)
     view.output = SINGLE_FILE
     return environment.get_template("single.html").render(
-        site=framework.site, framework=framework, page=view, t=strings,
-        guidance=page_view(pages[MATRIX_PAGE], framework, SingleFileView),
+        shared, page=view, guidance=page_view(pages[MATRIX_PAGE], framework, make_view),
         inline_css="\n".join(read(path) for path in SINGLE_FILE_STYLES if path != BRAND_CSS or theme_has_brand_css(theme)),
         inline_scripts=[read(path) for path in APP_SCRIPTS])
