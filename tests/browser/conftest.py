@@ -108,14 +108,26 @@ def assess_url(request: pytest.FixtureRequest, real_site: Path) -> str:
     return (real_site / "mpw-development-matrix.html").resolve().as_uri()
 
 
-@pytest.fixture
-def assess_page(browser: Browser, assess_url: str) -> Iterator[Page]:
+def open_assessment(browser: Browser, url: str) -> Iterator[Page]:
     """The assessment tool in a fresh browser context (empty storage), failing on any script error."""
     context = browser.new_context(accept_downloads=True)
     page = context.new_page()
     errors = watch_for_errors(page)
-    page.goto(assess_url)
+    page.goto(url)
     yield page
     context.close()
     assert errors == [], f"script errors or blocked content: {errors}"
+
+
+@pytest.fixture
+def assess_page_everywhere(browser: Browser, assess_url: str) -> Iterator[Page]:
+    """The assessment tool from the folder, hosted, and as the single file: for what location changes
+    (storage, downloads, files read back)."""
+    yield from open_assessment(browser, assess_url)
+
+
+@pytest.fixture
+def assess_page(browser: Browser, real_site: Path) -> Iterator[Page]:
+    """The assessment tool from the folder (file://), for behaviour that does not depend on where it is."""
+    yield from open_assessment(browser, (real_site / "assess.html").resolve().as_uri())
 

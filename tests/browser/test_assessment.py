@@ -48,8 +48,8 @@ def import_file(page: Page, name: str, content: bytes) -> None:
     page.set_input_files("#import-file", files=[{"name": name, "mimeType": "application/json", "buffer": content}])
 
 
-def test_answers_survive_a_reload(assess_page: Page) -> None:
-    page = assess_page
+def test_answers_survive_a_reload(assess_page_everywhere: Page) -> None:
+    page = assess_page_everywhere
     fill_some(page)
     assert page.text_content("[data-role='progress']") == "3 of 45 answered"
     assert page.text_content("[data-domain-progress='1']") == "3 of 4 answered"
@@ -67,8 +67,8 @@ def test_answers_survive_a_reload(assess_page: Page) -> None:
 
 
 def test_download_is_valid_for_the_python_model_and_round_trips(
-        assess_page: Page, tmp_path: Path, indicator_ids: list[str]) -> None:
-    page = assess_page
+        assess_page_everywhere: Page, tmp_path: Path, indicator_ids: list[str]) -> None:
+    page = assess_page_everywhere
     fill_some(page)
     first = download(page, "download-json", tmp_path)
     assert first.name == "mpw-assessment-north-cluster-team-2026-11-23.json"
@@ -90,8 +90,8 @@ def test_download_is_valid_for_the_python_model_and_round_trips(
     assert json.loads(second.read_text(encoding="utf-8")) == json.loads(first.read_text(encoding="utf-8"))
 
 
-def test_csv_has_one_row_per_indicator(assess_page: Page, tmp_path: Path) -> None:
-    page = assess_page
+def test_csv_has_one_row_per_indicator(assess_page_everywhere: Page, tmp_path: Path) -> None:
+    page = assess_page_everywhere
     fill_some(page)
     page.fill("#note-1-2", "=HYPERLINK(\"x\")")
     rows = download(page, "download-csv", tmp_path).read_bytes().decode("utf-8-sig").strip().split("\r\n")
@@ -127,8 +127,8 @@ def test_hostile_text_is_shown_as_text(assess_page: Page) -> None:
     assert page.evaluate("window.__pwned") is None
 
 
-def test_importing_an_existing_id_asks_first(assess_page: Page) -> None:
-    page = assess_page
+def test_importing_an_existing_id_asks_first(assess_page_everywhere: Page) -> None:
+    page = assess_page_everywhere
     content = json.dumps(valid_file()).encode()
     import_file(page, "team.json", content)
     page.wait_for_selector(".library-table")
@@ -253,11 +253,11 @@ def test_a_page_whose_script_did_not_start_says_it_is_not_saving(browser: Browse
     context.close()
 
 
-def test_a_note_with_unusual_characters_survives_download_and_reimport(assess_page: Page, tmp_path: Path,
+def test_a_note_with_unusual_characters_survives_download_and_reimport(assess_page_everywhere: Page, tmp_path: Path,
                                                                         indicator_ids: list[str]) -> None:
     """U+FFFD typed or pasted in a note once made the page refuse its own download as "not text";
     emoji were counted twice against the length limit."""
-    page = assess_page
+    page = assess_page_everywhere
     note = "Pasted from an old system: \ufffd; team mood \U0001F600"
     page.fill("#service-name", "Round trip team")
     page.check("#s-1-1-2")

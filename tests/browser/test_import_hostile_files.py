@@ -3,11 +3,13 @@ and what was already saved is byte-for-byte unchanged."""
 
 from __future__ import annotations
 
+import base64
+
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
-from support import CORPUS_NAMES, watch_for_errors
+from support import watch_for_errors
 
 pytestmark = pytest.mark.browser
 
@@ -49,7 +51,39 @@ def clean_page(browser: Browser, real_site: Path):
     assert errors == []
 
 
-@pytest.mark.parametrize("name", CORPUS_NAMES)
+# The page's import path on one file given as base64 bytes: decode, then parse, as the file field does.
+PARSE = """encoded => {
+    const data = JSON.parse(document.getElementById('mpw-assessment-data').textContent)
+    const bytes = Uint8Array.from(atob(encoded), c => c.charCodeAt(0))
+    if (bytes.length > data.limits.maxBytes) return MPW.format.parse('', bytes.length, data)
+    const decoded = MPW.format.decode(bytes.buffer)
+    if (decoded.error) return { assessment: null, errors: [data.strings[decoded.error]] }
+    const checked = MPW.format.parse(decoded.text, bytes.length, data)
+    return { assessment: checked.assessment && checked.assessment.service.name, errors: checked.errors }
+}"""
+
+
+def test_the_parser_gives_each_corpus_file_its_expected_verdict_and_words(clean_page: Page,
+                                                                         hostile_corpus: dict) -> None:
+    """The whole corpus through the page's parser, in one page: table-driven, every file, word for word."""
+    wrong = []
+    for name, (path, expected) in hostile_corpus.items():
+        checked = clean_page.evaluate(PARSE, base64.b64encode(path.read_bytes()).decode("ascii"))
+        got = ("accepted", checked["assessment"]) if checked["assessment"] else ("refused", checked["errors"][0])
+        want = ("accepted", expected["name"]) if expected.get("accepted") else ("refused", expected["browser"])
+        if got != want:
+            wrong.append(f"{name}: expected {want}, got {got}")
+    assert wrong == []
+    nothing_ran(clean_page)
+
+
+# The import through the real file field, for files of each kind: storage, focus and the screen.
+THROUGH_THE_FIELD = ["script-payloads.json", "bom-utf16.json", "note-with-replacement-character.json",
+                     "truncated.json", "zip-archive.json", "proto-key-top.json", "constructor-key.json",
+                     "statement-to-string.json", "lone-surrogate.json", "deep-nesting-100000.json"]
+
+
+@pytest.mark.parametrize("name", THROUGH_THE_FIELD)
 def test_import_refuses_or_keeps_as_text(clean_page: Page, hostile_corpus: dict, name: str) -> None:
     page = clean_page
     path, expected = hostile_corpus[name]
