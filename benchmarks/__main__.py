@@ -65,6 +65,7 @@ def timed(command: list[str], repeats: int, cwd: Path = ROOT) -> float:
 def rebuild_ms(work: Path, repeats: int) -> float:
     """The in-process rebuild `serve` runs after one content file changes (imports already warm)."""
     from mpw_static.build import BuildOptions, build_site
+
     content = work / "rebuild-content"
     shutil.copytree(CONTENT, content)
     domain = content / "matrix/domains/01-buy-in.toml"
@@ -136,15 +137,23 @@ def main() -> None:
         add("rebuild", "Rebuild in serve (in process)", rebuild_ms(work, repeats), "ms")
 
         site = work / "ours"
-        weights = {name: page_weight(site, page) for name, page in (
-            ("home", "index.html"), ("framework", "framework.html"), ("matrix overview", "matrix.html"),
-            ("domain", "domains/buy-in.html"), ("appendix", "appendix.html"), ("resources", "resources.html"),
-            ("assessment", "assess.html"), ("single-file edition", "mpw-development-matrix.html"))}
+        weights = {
+            name: page_weight(site, page)
+            for name, page in (
+                ("home", "index.html"),
+                ("framework", "framework.html"),
+                ("matrix overview", "matrix.html"),
+                ("domain", "domains/buy-in.html"),
+                ("appendix", "appendix.html"),
+                ("resources", "resources.html"),
+                ("assessment", "assess.html"),
+                ("single-file edition", "mpw-development-matrix.html"),
+            )
+        }
         for name, (raw, packed) in weights.items():
             key = "weight/assess" if name == "assessment" else None
             add(key, f"Page weight: {name}", raw / KB, "KB", f"{packed / KB:.1f} KB gzipped")
-        heaviest = max((raw for name, (raw, _) in weights.items()
-                        if name not in ("assessment", "single-file edition")))
+        heaviest = max((raw for name, (raw, _) in weights.items() if name not in ("assessment", "single-file edition")))
         add("weight/other", "Heaviest other page", heaviest / KB, "KB")
         raw_js, packed_js = our_js(site)
         add("weight/js", "Our JavaScript (all files)", raw_js / KB, "KB", f"{packed_js / KB:.1f} KB gzipped")
@@ -160,8 +169,13 @@ def main() -> None:
         add("browser/stored200", "Open with 200 stored assessments", measured["stored200"], "ms")
         for name in browser.CLS_VIEWPORTS:
             for visit in ("first", "returning"):
-                add("browser/cls", f"Layout shift (CLS), assess.html, {name}, {visit} visit",
-                    float(measured[f"cls/{name}/{visit}"]), "", "PerformanceObserver, as Lighthouse counts it")
+                add(
+                    "browser/cls",
+                    f"Layout shift (CLS), assess.html, {name}, {visit} visit",
+                    float(measured[f"cls/{name}/{visit}"]),
+                    "",
+                    "PerformanceObserver, as Lighthouse counts it",
+                )
         add("validate", "mpw-static validate on 1,000 files", validate_ms(work, max(3, repeats // 3)), "ms")
 
     width = max(len(label) for label, _, _ in rows)

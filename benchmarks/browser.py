@@ -95,10 +95,20 @@ def team_files(work: Path, count: int) -> list[str]:
     folder.mkdir(exist_ok=True)
     paths = []
     for n in range(count):
-        ratings = {i: {"statement": chance.randint(1, 5), "evidence": chance.choice(["fully-achieved", "work-in-progress"]),
-                       "note": "Discussed at the team meeting."} for i in ids}
-        data = {**base, "id": f"bench-member-{n:04d}", "ratings": ratings,
-                "service": {**base["service"], "participants": f"Member {n + 1}"}}
+        ratings = {
+            i: {
+                "statement": chance.randint(1, 5),
+                "evidence": chance.choice(["fully-achieved", "work-in-progress"]),
+                "note": "Discussed at the team meeting.",
+            }
+            for i in ids
+        }
+        data = {
+            **base,
+            "id": f"bench-member-{n:04d}",
+            "ratings": ratings,
+            "service": {**base["service"], "participants": f"Member {n + 1}"},
+        }
         path = folder / f"member-{n:03d}.json"
         path.write_text(json.dumps(data), encoding="utf-8")
         paths.append(str(path))
@@ -108,8 +118,12 @@ def team_files(work: Path, count: int) -> list[str]:
 def outside_requests(page: Page, site: Path) -> int:
     base = site.resolve().as_uri() + "/"
     outside: list[str] = []
-    page.on("request", lambda request: None if request.url.startswith(base) or request.url.startswith("data:")
-            else outside.append(request.url))
+    page.on(
+        "request",
+        lambda request: (
+            None if request.url.startswith(base) or request.url.startswith("data:") else outside.append(request.url)
+        ),
+    )
     for html in sorted(site.rglob("*.html")):
         page.goto(html.as_uri())
     return len(outside)
@@ -146,9 +160,11 @@ def measure(site: Path, work: Path, repeats: int) -> dict[str, float]:
             page.close()
         page = context.new_page()
         page.goto(assess)
-        page.evaluate("""texts => texts.forEach(text =>
+        page.evaluate(
+            """texts => texts.forEach(text =>
             localStorage.setItem('mpw-static:assessment:' + JSON.parse(text).id, text))""",
-                      [Path(path).read_text(encoding="utf-8") for path in stored])
+            [Path(path).read_text(encoding="utf-8") for path in stored],
+        )
         for _ in range(repeats):
             page.reload()
             results["stored200"].append(page.evaluate(READY))

@@ -23,13 +23,24 @@ def cell(text: str) -> str:
 
 def domain_markdown(framework: Framework, domain: Domain) -> str:
     labels = framework.matrix.statement_labels
-    lines = [f"# {domain.number}. {domain.title}", "", *framework.matrix.descriptors, "",
-             f"## {framework.matrix.data_items_label}", ""]
+    lines = [
+        f"# {domain.number}. {domain.title}",
+        "",
+        *framework.matrix.descriptors,
+        "",
+        f"## {framework.matrix.data_items_label}",
+        "",
+    ]
     lines += [f"{n}. {item.text} (appendix rank {item.rank})" for n, item in enumerate(domain.data_items, 1)]
-    lines += ["", "| Indicator | " + " | ".join(labels) + f" | {framework.matrix.not_applicable_label} |",
-              "|---" * (len(labels) + 2) + "|"]
-    lines += [f"| {indicator.id} {cell(indicator.title)} | " + " | ".join(map(cell, indicator.statements)) + " | |"
-              for indicator in domain.indicators]
+    lines += [
+        "",
+        "| Indicator | " + " | ".join(labels) + f" | {framework.matrix.not_applicable_label} |",
+        "|---" * (len(labels) + 2) + "|",
+    ]
+    lines += [
+        f"| {indicator.id} {cell(indicator.title)} | " + " | ".join(map(cell, indicator.statements)) + " | |"
+        for indicator in domain.indicators
+    ]
     for qset in framework.questions_for(domain):
         lines += ["", f"## {qset.heading} {qset.source}", "", *[f"- {question}" for question in qset.questions]]
     return "\n".join(lines) + "\n"
@@ -66,7 +77,8 @@ def write_sites(content: Path, work: Path) -> tuple[Path, Path]:
         (hugo_site / "layouts" / layout).write_text(HUGO_PAGE, encoding="utf-8")
     (hugo_site / "hugo.toml").write_text(
         'baseURL = "https://example.org/"\ntitle = "MPW"\ndisableKinds = ["taxonomy", "term", "RSS", "sitemap"]\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     for name, text in pages.items():
         target = hugo_site / "content" / ("_index.md" if name == "index" else f"{name}.md")
         target.parent.mkdir(parents=True, exist_ok=True)
@@ -90,8 +102,15 @@ def hugo_command(site: Path, out: Path) -> list[str]:
 
 
 def mkdocs_command(site: Path, out: Path) -> list[str]:
-    return [str(Path(sys.executable).parent / "mkdocs"), "build", "--quiet",
-            "--config-file", str(site / "mkdocs.yml"), "--site-dir", str(out)]
+    return [
+        str(Path(sys.executable).parent / "mkdocs"),
+        "build",
+        "--quiet",
+        "--config-file",
+        str(site / "mkdocs.yml"),
+        "--site-dir",
+        str(out),
+    ]
 
 
 ASSET = re.compile(r'<(?:link[^>]*rel="stylesheet"[^>]*href|script[^>]*src)="([^"]+)"')

@@ -15,23 +15,56 @@ from .problems import Problem
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 # The assessment page's scripts, in load order; the single-file edition inlines the same files.
-APP_SCRIPTS = [f"static/js/assessment{name}.js" for name in
-               ("-format", "-store", "", "-library", "-files", "-compare", "-discuss")]
+APP_SCRIPTS = [
+    f"static/js/assessment{name}.js" for name in ("-format", "-store", "", "-library", "-files", "-compare", "-discuss")
+]
 PREVIEW_SCRIPT = "static/js/preview.js"
 MODULE = 'data-module="mpw-assessment"'
 APP_TEMPLATE = "assessment-tool.html"
 
 # What the script looks up on the page, as (attribute, value). tests/unit/test_app.py reads the
 # script's own selectors and fails if one is missing here, so the two stay in step.
-HOOKS = tuple(("data-role", role) for role in (
-    "form", "status", "progress", "last-downloaded", "storage-warning", "damaged", "damaged-text",
-    "elsewhere", "elsewhere-text", "elsewhere-choices", "error-summary", "error-intro", "error-list",
-    "library-list", "import-file", "drop-zone", "discuss-list", "discussion", "compare-files",
-    "not-started", "statement", "evidence", "note", "discuss-view",
-)) + tuple(("id", name) for name in (
-    "mpw-assessment-data", "library-heading", "details-heading", "service-name", "organisations",
-    "participants", "assessment-date", "review-cycle",
-))
+HOOKS = tuple(
+    ("data-role", role)
+    for role in (
+        "form",
+        "status",
+        "progress",
+        "last-downloaded",
+        "storage-warning",
+        "damaged",
+        "damaged-text",
+        "elsewhere",
+        "elsewhere-text",
+        "elsewhere-choices",
+        "error-summary",
+        "error-intro",
+        "error-list",
+        "library-list",
+        "import-file",
+        "drop-zone",
+        "discuss-list",
+        "discussion",
+        "compare-files",
+        "not-started",
+        "statement",
+        "evidence",
+        "note",
+        "discuss-view",
+    )
+) + tuple(
+    ("id", name)
+    for name in (
+        "mpw-assessment-data",
+        "library-heading",
+        "details-heading",
+        "service-name",
+        "organisations",
+        "participants",
+        "assessment-date",
+        "review-cycle",
+    )
+)
 
 
 def app_files() -> dict[str, Path]:
@@ -49,13 +82,19 @@ def missing_hooks(html: str, indicator_ids: list[str], domain_numbers: list[int]
     return [selector for selector in needed if selector not in present]
 
 
-def check_hooks(pages: dict[str, str], template: str, indicator_ids: list[str],
-                domain_numbers: list[int]) -> list[Problem]:
+def check_hooks(
+    pages: dict[str, str], template: str, indicator_ids: list[str], domain_numbers: list[int]
+) -> list[Problem]:
     """A problem for each hook missing from a page that carries the app."""
     return [
-        Problem(template, output, f"the assessment page has no element matching {selector}, which the page's "
-                "script needs to save a team's work", "put it back in the template (compare with "
-                f"themes/default/templates/{APP_TEMPLATE})")
-        for output, html in sorted(pages.items()) if MODULE in html
+        Problem(
+            template,
+            output,
+            f"the assessment page has no element matching {selector}, which the page's "
+            "script needs to save a team's work",
+            f"put it back in the template (compare with themes/default/templates/{APP_TEMPLATE})",
+        )
+        for output, html in sorted(pages.items())
+        if MODULE in html
         for selector in missing_hooks(html, indicator_ids, domain_numbers)
     ]

@@ -9,12 +9,17 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from .models import (
-    ASSESSMENT_FORMAT, ASSESSMENT_FORMAT_VERSION, ASSESSMENT_ID_PATTERN, DOMAIN_KEY_PATTERN, LANGUAGE_PATTERN, Assessment,
+    ASSESSMENT_FORMAT,
+    ASSESSMENT_FORMAT_VERSION,
+    ASSESSMENT_ID_PATTERN,
+    DOMAIN_KEY_PATTERN,
+    LANGUAGE_PATTERN,
+    Assessment,
 )
 from .problems import Problem, field_path
 
 MAX_BYTES = 2_000_000  # a full matrix with long notes is well under 200 kB
-MAX_DEPTH = 8          # the format nests 4 deep; anything deeper is not an assessment
+MAX_DEPTH = 8  # the format nests 4 deep; anything deeper is not an assessment
 USE_DOWNLOADED = "choose the .json file downloaded from the assessment page"
 
 
@@ -33,7 +38,9 @@ def assessment_schema(indicator_ids: list[str]) -> dict:
 NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1f]")
 CONTROL_BYTES = re.compile(b"[\x00-\x08\x0e-\x1f]")
 NOT_TEXT_MESSAGE = "the file is not text (it may be a zip, an image or a document)"
-NOT_UTF8_MESSAGE = "the file is not UTF-8 text (it may be a document, or text saved in another encoding such as Windows-1252)"
+NOT_UTF8_MESSAGE = (
+    "the file is not UTF-8 text (it may be a document, or text saved in another encoding such as Windows-1252)"
+)
 
 
 class DuplicateKey(Exception):
@@ -96,22 +103,40 @@ def read_assessment(path: Path, indicator_ids: list[str]) -> tuple[Assessment | 
 def check_assessment_bytes(name: str, raw: bytes, indicator_ids: list[str]) -> tuple[Assessment | None, list[Problem]]:
     """Check a file's bytes (named in messages as `name`); return the assessment, or None and every problem."""
     if len(raw) > MAX_BYTES:
-        return None, [Problem(name, "", f"the file is {len(raw):,} bytes, more than an assessment can be "
-                                        f"({MAX_BYTES:,})", USE_DOWNLOADED)]
+        return None, [
+            Problem(
+                name,
+                "",
+                f"the file is {len(raw):,} bytes, more than an assessment can be ({MAX_BYTES:,})",
+                USE_DOWNLOADED,
+            )
+        ]
     try:
         text = decode(raw)
     except UnicodeDecodeError:
         binary = CONTROL_BYTES.search(raw) is not None
-        return None, [Problem(name, "", NOT_TEXT_MESSAGE if binary else NOT_UTF8_MESSAGE,
-                              USE_DOWNLOADED if binary else "save it as UTF-8, or use the downloaded copy")]
+        return None, [
+            Problem(
+                name,
+                "",
+                NOT_TEXT_MESSAGE if binary else NOT_UTF8_MESSAGE,
+                USE_DOWNLOADED if binary else "save it as UTF-8, or use the downloaded copy",
+            )
+        ]
     if NOT_TEXT.search(text):
         return None, [Problem(name, "", NOT_TEXT_MESSAGE, USE_DOWNLOADED)]
     try:
         data = json.loads(text, object_pairs_hook=unique_keys)
     except json.JSONDecodeError as error:
-        return None, [Problem(name, "", f"the file is not valid JSON: {error.msg} (column {error.colno})",
-                              "the file may be cut short or edited by hand; use the downloaded copy",
-                              line=error.lineno)]
+        return None, [
+            Problem(
+                name,
+                "",
+                f"the file is not valid JSON: {error.msg} (column {error.colno})",
+                "the file may be cut short or edited by hand; use the downloaded copy",
+                line=error.lineno,
+            )
+        ]
     except ValueError as error:  # Python refuses integers of over 4,300 digits rather than read them
         if not str(error).startswith("Exceeds the limit"):
             raise
@@ -119,26 +144,44 @@ def check_assessment_bytes(name: str, raw: bytes, indicator_ids: list[str]) -> t
     except RecursionError:
         return None, [Problem(name, "", "the file nests far deeper than an assessment does", USE_DOWNLOADED)]
     except DuplicateKey as error:
-        return None, [Problem(name, "", f"the key “{error.key[:40]}” appears twice in one object, so it is "
-                                        "unclear which value is meant", USE_DOWNLOADED)]
+        return None, [
+            Problem(
+                name,
+                "",
+                f"the key “{error.key[:40]}” appears twice in one object, so it is unclear which value is meant",
+                USE_DOWNLOADED,
+            )
+        ]
     broken = lone_surrogate_at(data)
     if broken is not None:
-        return None, [Problem(name, field_path(broken), "the text holds a broken character (a lone surrogate, "
-                              "such as \\ud800), which no saved assessment contains", USE_DOWNLOADED)]
+        return None, [
+            Problem(
+                name,
+                field_path(broken),
+                "the text holds a broken character (a lone surrogate, "
+                "such as \\ud800), which no saved assessment contains",
+                USE_DOWNLOADED,
+            )
+        ]
     if not isinstance(data, dict) or data.get("format") != ASSESSMENT_FORMAT:
-        return None, [Problem(name, "format", "this is not a Development Matrix assessment file",
-                              USE_DOWNLOADED)]
+        return None, [Problem(name, "format", "this is not a Development Matrix assessment file", USE_DOWNLOADED)]
     if depth(data) > MAX_DEPTH:
-        return None, [Problem(name, "", "the file nests far deeper than an assessment does",
-                              USE_DOWNLOADED)]
+        return None, [Problem(name, "", "the file nests far deeper than an assessment does", USE_DOWNLOADED)]
     version = data.get("format_version")
     if isinstance(version, int) and not isinstance(version, bool) and version > ASSESSMENT_FORMAT_VERSION:
-        return None, [Problem(name, "format_version", f"the file uses format version {version}, newer than this "
-                                                      f"site reads (up to {ASSESSMENT_FORMAT_VERSION})",
-                              "open it with the newer version of the site that saved it")]
+        return None, [
+            Problem(
+                name,
+                "format_version",
+                f"the file uses format version {version}, newer than this "
+                f"site reads (up to {ASSESSMENT_FORMAT_VERSION})",
+                "open it with the newer version of the site that saved it",
+            )
+        ]
     if version != ASSESSMENT_FORMAT_VERSION or isinstance(version, bool):
-        return None, [Problem(name, "format_version", "the file’s format version is not one this site knows",
-                              USE_DOWNLOADED)]
+        return None, [
+            Problem(name, "format_version", "the file’s format version is not one this site knows", USE_DOWNLOADED)
+        ]
     try:
         # Strict by the models' own config (FilePart): "3" is not 3 and 20260601 is not a date.
         return Assessment.model_validate_json(text, context={"indicator_ids": indicator_ids}), []

@@ -10,12 +10,12 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from . import csp
+from .app import APP_TEMPLATE, PREVIEW_SCRIPT, check_hooks
 from .assessment_file import assessment_schema
 from .load import load_framework
 from .minify import is_minifiable, minified
 from .models import Framework
 from .problems import ContentError, Problem
-from .app import APP_TEMPLATE, PREVIEW_SCRIPT, check_hooks
 from .render import known_inserts, make_environment, render_site, site_files
 from .theme import Theme
 from .translations import Coverage, translation_coverage
@@ -39,10 +39,10 @@ class BuildOptions:
     """Choices made on the command line; each overrides content/site.toml where both can say it."""
 
     theme_dir: Path | None = None  # --theme
-    base_url: str | None = None    # --base-url
-    zip_path: Path | None = None   # --zip: also write the site as one zip for USB distribution
+    base_url: str | None = None  # --base-url
+    zip_path: Path | None = None  # --zip: also write the site as one zip for USB distribution
     preview: dict[str, str] | None = None  # set by `serve`: what its reload script needs ({"script", "connect"})
-    strict: bool = False           # --strict: warnings fail the build
+    strict: bool = False  # --strict: warnings fail the build
     strict_translations: bool = False  # --strict-translations: anything untranslated fails the build
 
 
@@ -54,17 +54,27 @@ def choose_theme(framework: Framework, content_dir: Path, theme_dir: Path | None
     if name == "default":
         return Theme.at(None)
     candidates = [content_dir.parent / "themes" / name, content_dir.parent / name]
-    found = next((path for path in candidates
-                  if any((path / part).is_dir() for part in ("templates", "static", "strings"))), None)
+    found = next(
+        (path for path in candidates if any((path / part).is_dir() for part in ("templates", "static", "strings"))),
+        None,
+    )
     if found is None:
-        raise ContentError([Problem(f"{framework.content_label}/site.toml", "theme", f"there is no theme \"{name}\"",
-                                    f"make the folder themes/{name}/ (with templates/, static/ or strings/), "
-                                    "or use theme = \"default\"")])
+        raise ContentError(
+            [
+                Problem(
+                    f"{framework.content_label}/site.toml",
+                    "theme",
+                    f'there is no theme "{name}"',
+                    f'make the folder themes/{name}/ (with templates/, static/ or strings/), or use theme = "default"',
+                )
+            ]
+        )
     return Theme.at(found)
 
 
-def load_and_check(content_dir: Path, theme_dir: Path | None = None,
-                   strict: bool = False) -> tuple[Framework, Theme, list[Problem]]:
+def load_and_check(
+    content_dir: Path, theme_dir: Path | None = None, strict: bool = False
+) -> tuple[Framework, Theme, list[Problem]]:
     """Load the content, choose its theme and run the cross-file checks; raise ContentError on any
     problem (and on any warning when strict); return the warnings otherwise."""
     framework = load_framework(content_dir)
@@ -76,8 +86,9 @@ def load_and_check(content_dir: Path, theme_dir: Path | None = None,
     return framework, theme, warnings + app_warnings
 
 
-def build_site(content_dir: Path, out_dir: Path, theme_dir: Path | None = None,
-               options: BuildOptions | None = None) -> BuildResult:
+def build_site(
+    content_dir: Path, out_dir: Path, theme_dir: Path | None = None, options: BuildOptions | None = None
+) -> BuildResult:
     """Build the whole site from content_dir into out_dir. Nothing is written unless every stage succeeds."""
     started = time.perf_counter()
     options = options or BuildOptions(theme_dir=theme_dir)
@@ -101,23 +112,39 @@ def build_site(content_dir: Path, out_dir: Path, theme_dir: Path | None = None,
         **publishing_files(list(pages), base_url),
         **({PREVIEW_STATUS: preview_status(None)} if options.preview else {}),
     }
-    static = {path: source for path, source in theme.static_files().items()
-              if options.preview or path != PREVIEW_SCRIPT}
+    static = {
+        path: source for path, source in theme.static_files().items() if options.preview or path != PREVIEW_SCRIPT
+    }
     files = {path: source for path, source in static.items() if not is_minifiable(path)}
     generated.update({path: minified(source) for path, source in static.items() if is_minifiable(path)})
     write_site({**pages, **generated}, files, out_dir)
     zipped = write_zip(out_dir, options.zip_path) if options.zip_path else None
-    return BuildResult(len(pages), len(files) + len(generated), time.perf_counter() - started, out_dir, zipped,
-                       tuple(warnings), tuple(coverage))
+    return BuildResult(
+        len(pages),
+        len(files) + len(generated),
+        time.perf_counter() - started,
+        out_dir,
+        zipped,
+        tuple(warnings),
+        tuple(coverage),
+    )
 
 
 def check_app_hooks(pages: dict[str, str], framework: Framework, theme: Theme) -> None:
     """Stop the build if a page carrying the assessment app lacks an element its script needs."""
-    overridden = [folder / "templates" / name for folder in theme.dirs[:-1]
-                  for name in (APP_TEMPLATE, "assess.html", "single.html") if (folder / "templates" / name).is_file()]
+    overridden = [
+        folder / "templates" / name
+        for folder in theme.dirs[:-1]
+        for name in (APP_TEMPLATE, "assess.html", "single.html")
+        if (folder / "templates" / name).is_file()
+    ]
     template = str(overridden[0] if overridden else theme.dirs[-1] / "templates" / APP_TEMPLATE)
-    problems = check_hooks(pages, template, [indicator.id for indicator in framework.indicators],
-                           [domain.number for domain in framework.domains])
+    problems = check_hooks(
+        pages,
+        template,
+        [indicator.id for indicator in framework.indicators],
+        [domain.number for domain in framework.domains],
+    )
     if problems:
         raise ContentError(problems)
 
@@ -135,11 +162,16 @@ def publishing_files(outputs: list[str], base_url: str) -> dict[str, str]:
     if not base_url:
         return {}
     urls = [base_url + ("" if output == "index.html" else output) for output in sorted(outputs)]
-    sitemap = ['<?xml version="1.0" encoding="UTF-8"?>',
-               '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-               *[f"  <url><loc>{escape(url)}</loc></url>" for url in urls], "</urlset>"]
-    return {"sitemap.xml": "\n".join(sitemap) + "\n",
-            "robots.txt": f"User-agent: *\nAllow: /\nSitemap: {base_url}sitemap.xml\n"}
+    sitemap = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
+        *[f"  <url><loc>{escape(url)}</loc></url>" for url in urls],
+        "</urlset>",
+    ]
+    return {
+        "sitemap.xml": "\n".join(sitemap) + "\n",
+        "robots.txt": f"User-agent: *\nAllow: /\nSitemap: {base_url}sitemap.xml\n",
+    }
 
 
 def write_zip(out_dir: Path, zip_path: Path) -> Path:
@@ -162,8 +194,12 @@ def secure_pages(pages: dict[str, str], preview: dict[str, str] | None = None) -
         secured[output], found = csp.apply_policy(output, html, preview)
         problems += found
         problems += [
-            Problem(output, "<head>", "inline code on the page is missing from its Content Security Policy",
-                    "report this as a bug in mpw-static: the policy is computed from the page")
+            Problem(
+                output,
+                "<head>",
+                "inline code on the page is missing from its Content Security Policy",
+                "report this as a bug in mpw-static: the policy is computed from the page",
+            )
             for _ in csp.uncovered_code(secured[output])[:1]
         ]
     if problems:

@@ -27,18 +27,34 @@ def parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="build the site into dist/ (the default command)")
     common(build)
     build.add_argument("--out", type=Path, default=Path("dist"), help="output folder (default: dist)")
-    build.add_argument("--base-url", default=None, metavar="URL",
-                       help="published address, e.g. https://example.org/mpw/: adds canonical links, "
-                            "sitemap.xml and robots.txt (default: site.toml's base_url, else none)")
-    build.add_argument("--strict-translations", action="store_true",
-                       help="fail if any translation still lacks content or interface strings")
-    build.add_argument("--zip", type=Path, default=None, metavar="FILE.zip",
-                       help="also write the built site as one zip, for USB sticks and shared drives")
+    build.add_argument(
+        "--base-url",
+        default=None,
+        metavar="URL",
+        help="published address, e.g. https://example.org/mpw/: adds canonical links, "
+        "sitemap.xml and robots.txt (default: site.toml's base_url, else none)",
+    )
+    build.add_argument(
+        "--strict-translations",
+        action="store_true",
+        help="fail if any translation still lacks content or interface strings",
+    )
+    build.add_argument(
+        "--zip",
+        type=Path,
+        default=None,
+        metavar="FILE.zip",
+        help="also write the built site as one zip, for USB sticks and shared drives",
+    )
     validate = commands.add_parser("validate", help="check the content and report every problem; write nothing")
     common(validate)
-    validate.add_argument("files", nargs="*", type=Path,
-                          help="assessment .json files to check against the format; from any folder, against the "
-                               "framework this release knows, unless --content names one")
+    validate.add_argument(
+        "files",
+        nargs="*",
+        type=Path,
+        help="assessment .json files to check against the format; from any folder, against the "
+        "framework this release knows, unless --content names one",
+    )
     serve = commands.add_parser("serve", help="build, serve on 127.0.0.1 and rebuild when content or theme changes")
     common(serve)
     serve.add_argument("--out", type=Path, default=Path("dist"), help="output folder (default: dist)")
@@ -58,29 +74,40 @@ def main(argv: list[str] | None = None) -> int:
             base_url = args.base_url
             if base_url and not base_url.endswith("/"):
                 base_url += "/"
-            options = BuildOptions(theme_dir=args.theme, base_url=base_url, zip_path=args.zip, strict=args.strict,
-                                   strict_translations=args.strict_translations)
+            options = BuildOptions(
+                theme_dir=args.theme,
+                base_url=base_url,
+                zip_path=args.zip,
+                strict=args.strict,
+                strict_translations=args.strict_translations,
+            )
             result = build_site(args.content or Path("content"), args.out, options=options)
-            print(f"Built {result.pages} pages and {result.files} files into {result.out_dir} "
-                  f"in {result.seconds:.2f} s")
+            print(
+                f"Built {result.pages} pages and {result.files} files into {result.out_dir} in {result.seconds:.2f} s"
+            )
             if result.zip_path:
                 print(f"Wrote {result.zip_path}")
             for report in result.coverage:
                 print(report.summary())
             if result.warnings:
-                print(f"{len(result.warnings)} warnings (the build went ahead): run `python build.py validate` "
-                      "to list them, or build with --strict to make them fail the build.")
+                print(
+                    f"{len(result.warnings)} warnings (the build went ahead): run `python build.py validate` "
+                    "to list them, or build with --strict to make them fail the build."
+                )
         elif command == "validate":
             if args.files and args.content is None:  # files alone: no content folder needed
                 return check_files(args.files, None)
             framework, _, warnings = load_and_check(args.content or Path("content"), args.theme, args.strict)
-            print(f"Content is valid: {len(framework.domains)} domains, {len(framework.indicators)} indicators"
-                  + (f", with {len(warnings)} warnings (--strict makes them fail):" if warnings else "."))
+            print(
+                f"Content is valid: {len(framework.domains)} domains, {len(framework.indicators)} indicators"
+                + (f", with {len(warnings)} warnings (--strict makes them fail):" if warnings else ".")
+            )
             for number, warning in enumerate(warnings, start=1):
                 print(f"{number}. {warning.describe()}")
             return check_files(args.files, [indicator.id for indicator in framework.indicators])
         elif command == "serve":
             from .serve import serve
+
             serve(args.content or Path("content"), args.out, args.theme, args.port)
     except ContentError as error:
         print(error, file=sys.stderr)
@@ -96,8 +123,10 @@ def check_files(files: list[Path], indicator_ids: list[str] | None) -> int:
     for path in files:
         assessment, problems = read_assessment(path, indicator_ids or frameworks.indicator_ids())
         if assessment is not None:
-            print(f"{path.name}: valid assessment ({len(assessment.ratings)} of "
-                  f"{len(indicator_ids or frameworks.indicator_ids())} rated)")
+            print(
+                f"{path.name}: valid assessment ({len(assessment.ratings)} of "
+                f"{len(indicator_ids or frameworks.indicator_ids())} rated)"
+            )
         else:
             failed += 1
             for problem in problems:

@@ -83,28 +83,38 @@ def policy_for(page: PageScan, preview: dict[str, str] | None = None) -> str:
     """The policy for a page: its own files plus the hashes of its inline code, and nothing else.
     `preview` (live preview only) adds the reload script livereload injects and its connection."""
     preview = preview or {}
-    scripts = " ".join(["'self'", *sorted({sha256_source(code) for code in page.scripts}),
-                        *([preview["script"]] if "script" in preview else [])])
+    scripts = " ".join(
+        [
+            "'self'",
+            *sorted({sha256_source(code) for code in page.scripts}),
+            *([preview["script"]] if "script" in preview else []),
+        ]
+    )
     styles = " ".join(["'self'", *sorted({sha256_source(code) for code in page.styles})])
-    return "; ".join([
-        "default-src 'none'",
-        f"script-src {scripts}",
-        f"style-src {styles}",
-        "img-src 'self' data:",
-        "font-src 'self'",
-        f"connect-src {preview['connect']}" if "connect" in preview else "connect-src 'none'",
-        "form-action 'none'",
-        "base-uri 'none'",
-    ])
+    return "; ".join(
+        [
+            "default-src 'none'",
+            f"script-src {scripts}",
+            f"style-src {styles}",
+            "img-src 'self' data:",
+            "font-src 'self'",
+            f"connect-src {preview['connect']}" if "connect" in preview else "connect-src 'none'",
+            "form-action 'none'",
+            "base-uri 'none'",
+        ]
+    )
 
 
 def forbidden_problems(output: str, page: PageScan) -> list[Problem]:
     """Inline handlers and style attributes, which no hash can allow, named by page and line."""
     return [
-        Problem(output, f"<{tag} {attribute}=...>", f"the page has an inline `{attribute}` attribute, "
-                "which the Content Security Policy blocks",
-                "move the code into a .js file in the theme's static/js and the styling into a CSS class",
-                line=line)
+        Problem(
+            output,
+            f"<{tag} {attribute}=...>",
+            f"the page has an inline `{attribute}` attribute, which the Content Security Policy blocks",
+            "move the code into a .js file in the theme's static/js and the styling into a CSS class",
+            line=line,
+        )
         for line, tag, attribute in page.forbidden
     ]
 
@@ -112,8 +122,14 @@ def forbidden_problems(output: str, page: PageScan) -> list[Problem]:
 def apply_policy(output: str, html: str, preview: dict[str, str] | None = None) -> tuple[str, list[Problem]]:
     """Put the page's computed policy in place of its placeholder; report what cannot be allowed."""
     if PLACEHOLDER not in html:
-        return html, [Problem(output, "<head>", "the page has no Content Security Policy placeholder",
-                              f"put {PLACEHOLDER} right after <meta charset> in the base template")]
+        return html, [
+            Problem(
+                output,
+                "<head>",
+                "the page has no Content Security Policy placeholder",
+                f"put {PLACEHOLDER} right after <meta charset> in the base template",
+            )
+        ]
     page = scan(html)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(page, preview)}">'
     return html.replace(PLACEHOLDER, meta, 1), forbidden_problems(output, page)

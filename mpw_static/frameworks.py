@@ -11,8 +11,9 @@ from __future__ import annotations
 _APRIL_2023 = {1: 4, 2: 5, 3: 5, 4: 6, 5: 4, 6: 8, 7: 7, 8: 6}
 
 KNOWN: dict[str, tuple[str, ...]] = {
-    "FINAL – amended April 2023": tuple(f"{domain}.{n}" for domain, count in _APRIL_2023.items()
-                                        for n in range(1, count + 1)),
+    "FINAL – amended April 2023": tuple(
+        f"{domain}.{n}" for domain, count in _APRIL_2023.items() for n in range(1, count + 1)
+    ),
 }
 CURRENT = "FINAL – amended April 2023"
 

@@ -12,8 +12,18 @@ from typing import TypeVar
 from pydantic import BaseModel, ValidationError
 
 from .models import (
-    Appendix, Domain, Framework, MatrixInfo, Page, PageMeta, PagePart, Resources, SiteConfig,
-    StandardsFile, TestQuestionFile, Workforce,
+    Appendix,
+    Domain,
+    Framework,
+    MatrixInfo,
+    Page,
+    PageMeta,
+    PagePart,
+    Resources,
+    SiteConfig,
+    StandardsFile,
+    TestQuestionFile,
+    Workforce,
 )
 from .problems import ContentError, Problem, field_path, find_line
 
@@ -79,8 +89,9 @@ class Loader:
     def read_toml(self, path: Path) -> tuple[dict, str] | None:
         """Parse a TOML file, recording a problem if it is missing or malformed."""
         if not path.is_file():
-            self.problems.append(Problem(self.name(path), "", "file not found",
-                                         "create it, or restore it from the project's history"))
+            self.problems.append(
+                Problem(self.name(path), "", "file not found", "create it, or restore it from the project's history")
+            )
             return None
         text = path.read_text(encoding="utf-8")
         try:
@@ -113,15 +124,30 @@ class Loader:
         """Read every domain file, in file-name order."""
         paths = sorted(self.root.glob(DOMAINS_GLOB))
         if not paths:
-            self.problems.append(Problem(self.name(self.root / "matrix/domains"), "", "no domain files found",
-                                         "add one TOML file per domain, e.g. 01-buy-in.toml"))
+            self.problems.append(
+                Problem(
+                    self.name(self.root / "matrix/domains"),
+                    "",
+                    "no domain files found",
+                    "add one TOML file per domain, e.g. 01-buy-in.toml",
+                )
+            )
         domains = [self.load_toml(path.relative_to(self.root).as_posix(), Domain, record_source=True) for path in paths]
         if self.overlay is not None:  # a translated domain must translate an existing one, by file name
-            extra = sorted(path.name for path in self.overlay.glob(DOMAINS_GLOB)
-                           if not (self.root / path.relative_to(self.overlay)).is_file())
-            self.problems += [Problem(self.name(self.overlay / "matrix/domains" / name), "", "there is no domain file "
-                                      "of this name in the default language", "name it as its original is named")
-                              for name in extra]
+            extra = sorted(
+                path.name
+                for path in self.overlay.glob(DOMAINS_GLOB)
+                if not (self.root / path.relative_to(self.overlay)).is_file()
+            )
+            self.problems += [
+                Problem(
+                    self.name(self.overlay / "matrix/domains" / name),
+                    "",
+                    "there is no domain file of this name in the default language",
+                    "name it as its original is named",
+                )
+                for name in extra
+            ]
         return [domain for domain in domains if domain is not None]
 
     def load_page(self, relative: str) -> Page | None:
@@ -131,15 +157,28 @@ class Loader:
         text = path.read_text(encoding="utf-8")
         lines = text.splitlines()
         if not lines or lines[0].strip() != FRONT_MATTER:
-            self.problems.append(Problem(file, "front matter", "the page does not start with +++",
-                                         "begin the file with +++, the TOML front matter (title = …), then +++",
-                                         line=1))
+            self.problems.append(
+                Problem(
+                    file,
+                    "front matter",
+                    "the page does not start with +++",
+                    "begin the file with +++, the TOML front matter (title = …), then +++",
+                    line=1,
+                )
+            )
             return None
         try:
             end = next(n for n in range(1, len(lines)) if lines[n].strip() == FRONT_MATTER)
         except StopIteration:
-            self.problems.append(Problem(file, "front matter", "the front matter is never closed",
-                                         "add a line with +++ after the last front matter field", line=1))
+            self.problems.append(
+                Problem(
+                    file,
+                    "front matter",
+                    "the front matter is never closed",
+                    "add a line with +++ after the last front matter field",
+                    line=1,
+                )
+            )
             return None
         front = "\n".join(lines[1:end])
         try:
@@ -150,7 +189,7 @@ class Loader:
         meta = self.parse(PageMeta, data, file, front, offset=1)
         if meta is None:
             return None
-        parts = split_body(lines[end + 1:], first_line=end + 2)
+        parts = split_body(lines[end + 1 :], first_line=end + 2)
         return Page(source=file, meta=meta, parts=parts, language=fallback)
 
     def load_pages(self) -> list[Page]:
@@ -190,8 +229,13 @@ def toml_syntax_problem(file: str, error: tomllib.TOMLDecodeError, offset: int =
     message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
     if match:
         message += f" (column {match.group(2)})"
-    return Problem(file, "", f"invalid TOML: {message}",
-                   "check quotes, commas and brackets on that line; text values need double quotes", line=line)
+    return Problem(
+        file,
+        "",
+        f"invalid TOML: {message}",
+        "check quotes, commas and brackets on that line; text values need double quotes",
+        line=line,
+    )
 
 
 HINTS = {
@@ -247,8 +291,16 @@ def load_framework(content_dir: Path, language: str = "", default_language: str 
         raise ContentError(loader.problems)
     return Framework(
         content_label=loader.name(content_dir),
-        site=site, matrix=matrix, domains=domains, test_questions=questions.sets, appendix=appendix,
-        workforce=workforce, definitions=standards.definitions, standards=standards.standards,
-        resources=resources, pages=pages, fallbacks=sorted(set(loader.fallbacks)),
+        site=site,
+        matrix=matrix,
+        domains=domains,
+        test_questions=questions.sets,
+        appendix=appendix,
+        workforce=workforce,
+        definitions=standards.definitions,
+        standards=standards.standards,
+        resources=resources,
+        pages=pages,
+        fallbacks=sorted(set(loader.fallbacks)),
         site_language=language or site.language,
     )

@@ -12,8 +12,15 @@ from datetime import datetime
 from typing import Annotated, Literal
 
 from pydantic import (
-    BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, ValidatorFunctionWrapHandler, WrapValidator,
-    field_validator, model_validator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+    ValidatorFunctionWrapHandler,
+    WrapValidator,
+    field_validator,
+    model_validator,
 )
 from pydantic_core import PydanticCustomError
 
@@ -75,7 +82,7 @@ class Domain(Strict):
             expected = f"{self.number}.{position}"
             if indicator.id != expected:
                 raise content_error(
-                    f"indicator {position} of domain {self.number} has id \"{indicator.id}\", expected \"{expected}\"",
+                    f'indicator {position} of domain {self.number} has id "{indicator.id}", expected "{expected}"',
                     "indicator ids run 1, 2, 3 … within their domain, in file order",
                     path=("indicators", position - 1, "id"),
                 )
@@ -286,6 +293,7 @@ class Framework(Strict):
 # This model is the single source of truth for the JSON format: dist/assessment.schema.json is
 # generated from it, and `mpw-static validate FILE.json` checks files against it.
 
+
 class FilePart(Strict):
     """Base for the file format's models: strict, so "3" is not 3 and 20260601 is not a date, as on the page."""
 
@@ -310,7 +318,9 @@ ASSESSMENT_ID_PATTERN = r"^[A-Za-z0-9-]{8,64}$"
 LANGUAGE_PATTERN = r"^[a-z]{2}$"
 DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 # An ISO 8601 date and time, as the page writes it (toISOString); a time zone may be left out.
-DATETIME_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})?$"
+DATETIME_PATTERN = (
+    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})?$"
+)
 DOMAIN_KEY_PATTERN = r"^[1-8]$"
 DomainKey = Annotated[str, StringConstraints(pattern=DOMAIN_KEY_PATTERN)]
 FreeText = Annotated[str, StringConstraints(max_length=NOTE_LIMIT)]
@@ -321,9 +331,15 @@ class Rating(FilePart):
     """One indicator's answer: a statement S1–S5 or "n/a", how well evidenced, and a note."""
 
     # evidence_needs_a_statement below, as JSON Schema says it: an evidence level needs S1–S5.
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, json_schema_extra={
-        "if": {"properties": {"evidence": {"type": "string"}}, "required": ["evidence"]},
-        "then": {"properties": {"statement": {"enum": list(STATEMENTS[:5])}}, "required": ["statement"]}})
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        strict=True,
+        json_schema_extra={
+            "if": {"properties": {"evidence": {"type": "string"}}, "required": ["evidence"]},
+            "then": {"properties": {"statement": {"enum": list(STATEMENTS[:5])}}, "required": ["statement"]},
+        },
+    )
 
     statement: Literal[STATEMENTS] | None = None
     evidence: Literal[EVIDENCE_LEVELS] | None = None
@@ -340,8 +356,10 @@ class Rating(FilePart):
     @model_validator(mode="after")
     def evidence_needs_a_statement(self) -> Rating:
         if self.evidence is not None and self.statement in (None, "n/a"):
-            raise content_error("evidence is only recorded for a statement from 1 to 5",
-                                "choose a statement, or remove the evidence level")
+            raise content_error(
+                "evidence is only recorded for a statement from 1 to 5",
+                "choose a statement, or remove the evidence level",
+            )
         return self
 
 
@@ -366,8 +384,9 @@ def iso_date_time(value: object, handler: ValidatorFunctionWrapHandler) -> datet
     number as a time, which the page cannot. (The field is lax because a validator in front of a
     strict datetime hands it a Python string, which strict mode refuses; this check is the strictness.)"""
     if not isinstance(value, str) or not re.match(DATETIME_PATTERN, value):
-        raise content_error("expected a date and time such as 2026-11-23T14:43:00Z",
-                            "use the file downloaded from the assessment page")
+        raise content_error(
+            "expected a date and time such as 2026-11-23T14:43:00Z", "use the file downloaded from the assessment page"
+        )
     return handler(value)
 
 
@@ -408,7 +427,9 @@ class Assessment(FilePart):
     ratings: dict[IndicatorId, Rating] = {}
     domains: dict[DomainKey, DomainNotes] = {}
     sources: list[SourceRef | AssessmentId] = []  # a bare id is the first release's form
-    language: Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)] | None = None  # interface language of the download
+    language: Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)] | None = (
+        None  # interface language of the download
+    )
     created: IsoDateTime
     updated: IsoDateTime
 
@@ -427,10 +448,15 @@ class Assessment(FilePart):
         if not isinstance(ratings, dict):
             return ratings
         known = (info.context or {}).get("indicator_ids")
-        unknown = sorted(str(key)[:20] for key in ratings
-                         if not INDICATOR_ID.match(str(key)) or (known is not None and key not in known))
+        unknown = sorted(
+            str(key)[:20]
+            for key in ratings
+            if not INDICATOR_ID.match(str(key)) or (known is not None and key not in known)
+        )
         if unknown:
-            raise content_error(f"unknown indicator id {', '.join(unknown)}",
-                                "indicator ids run from 1.1 to 8.6 as listed in the matrix",
-                                path=(unknown[0],))
+            raise content_error(
+                f"unknown indicator id {', '.join(unknown)}",
+                "indicator ids run from 1.1 to 8.6 as listed in the matrix",
+                path=(unknown[0],),
+            )
         return ratings

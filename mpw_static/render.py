@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Callable
-from functools import lru_cache, partial
 import re
-import tomllib
 import xml.etree.ElementTree as ElementTree
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache, partial
 from pathlib import Path
 
 import markdown
@@ -19,13 +18,31 @@ from markdown.treeprocessors import Treeprocessor
 from .app import APP_SCRIPTS
 from .assessment_file import MAX_BYTES, MAX_DEPTH
 from .minify import minified
-from .problems import ContentError, Problem
-from .theme import Strings, Theme
 from .models import (
-    ASSESSMENT_FORMAT, ASSESSMENT_FORMAT_VERSION, ASSESSMENT_ID_PATTERN, DATE_PATTERN, DATETIME_PATTERN,
-    DOMAIN_KEY_PATTERN, EVIDENCE_LEVELS, LANGUAGE_PATTERN, METHODS, NOTE_LIMIT, PURPOSES, SHORT_LIMIT, STATEMENTS,
-    Assessment, Domain, DomainNotes, Framework, Page, Rating, Resources, ServiceDetails, SourceRef,
+    ASSESSMENT_FORMAT,
+    ASSESSMENT_FORMAT_VERSION,
+    ASSESSMENT_ID_PATTERN,
+    DATE_PATTERN,
+    DATETIME_PATTERN,
+    DOMAIN_KEY_PATTERN,
+    EVIDENCE_LEVELS,
+    LANGUAGE_PATTERN,
+    METHODS,
+    NOTE_LIMIT,
+    PURPOSES,
+    SHORT_LIMIT,
+    STATEMENTS,
+    Assessment,
+    Domain,
+    DomainNotes,
+    Framework,
+    Page,
+    Rating,
+    Resources,
+    ServiceDetails,
+    SourceRef,
 )
+from .theme import Strings, Theme
 
 MATRIX_PAGE = "matrix.html"
 SHARED_PATHS = ("static/", "_preview/", "mpw-development-matrix.html", "assessment.schema.json")
@@ -167,9 +184,15 @@ def make_environment(theme: Theme) -> Environment:
     environment = _ENVIRONMENTS.get(theme.dirs)
     if environment is None:
         loader = ChoiceLoader([FileSystemLoader(folder / "templates") for folder in theme.dirs])
-        environment = Environment(loader=loader, autoescape=True, undefined=StrictUndefined,
-                                  trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
-                                  bytecode_cache=FileSystemBytecodeCache())
+        environment = Environment(
+            loader=loader,
+            autoescape=True,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            keep_trailing_newline=True,
+            bytecode_cache=FileSystemBytecodeCache(),
+        )
         _ENVIRONMENTS[theme.dirs] = environment
     return environment
 
@@ -180,17 +203,26 @@ def known_inserts(environment: Environment) -> set[str]:
     return {name for name in dir(module) if not name.startswith("_") and callable(getattr(module, name))}
 
 
-def page_view(page: Page, framework: Framework, view_class: Callable[..., PageView] = PageView,
-              prefix: str = "") -> PageView:
+def page_view(
+    page: Page, framework: Framework, view_class: Callable[..., PageView] = PageView, prefix: str = ""
+) -> PageView:
     """Prepare a Markdown page for its template.
 
     The body is converted in one go, with each insert held by a placeholder comment, so that
     footnotes and heading ids work across the whole page; the HTML is then cut at the placeholders.
     """
-    view = view_class(output=page.output, title=page.meta.title, nav_title=page.meta.nav_title,
-                      description=page.meta.description, section=page.output, language=page.language, prefix=prefix)
+    view = view_class(
+        output=page.output,
+        title=page.meta.title,
+        nav_title=page.meta.nav_title,
+        description=page.meta.description,
+        section=page.output,
+        language=page.language,
+        prefix=prefix,
+    )
     source = "\n\n".join(
-        part.text if part.kind == "markdown" else f"<!--{INSERT_MARK}{part.text}-->" for part in page.parts)
+        part.text if part.kind == "markdown" else f"<!--{INSERT_MARK}{part.text}-->" for part in page.parts
+    )
     html = markdown_to_html(source, view, framework.resources)
     pieces = INSERT_PLACEHOLDER.split(html)
     for index, piece in enumerate(pieces):
@@ -204,15 +236,23 @@ def page_view(page: Page, framework: Framework, view_class: Callable[..., PageVi
 def domain_view(domain: Domain, prefix: str = "") -> PageView:
     """Prepare one domain's page."""
     title = f"{domain.number}. {domain.title}"
-    return PageView(output=domain.href, title=title, nav_title=title, section=MATRIX_PAGE, domain=domain,
-                    language=domain.language, prefix=prefix,
-                    description=f"Domain {domain.number} of the Development Matrix: {domain.title}.")
+    return PageView(
+        output=domain.href,
+        title=title,
+        nav_title=title,
+        section=MATRIX_PAGE,
+        domain=domain,
+        language=domain.language,
+        prefix=prefix,
+        description=f"Domain {domain.number} of the Development Matrix: {domain.title}.",
+    )
 
 
 def navigation(framework: Framework, menu: str = "main") -> list[NavItem]:
     """One menu of the site (main or footer), in the order the pages' front matter asks for."""
-    pages = sorted((page for page in framework.pages if page.meta.menu == menu),
-                   key=lambda page: (page.meta.order, page.output))
+    pages = sorted(
+        (page for page in framework.pages if page.meta.menu == menu), key=lambda page: (page.meta.order, page.output)
+    )
     return [NavItem(page.meta.nav_title, page.output, page.language) for page in pages]
 
 
@@ -236,19 +276,33 @@ def client_data(framework: Framework, strings: Strings) -> dict:
         "frameworkVersion": framework.matrix.version,
         "limits": {"maxBytes": MAX_BYTES, "maxDepth": MAX_DEPTH, "longText": NOTE_LIMIT, "shortText": SHORT_LIMIT},
         # The model's own patterns, so the page checks ids, dates and codes by the same rules.
-        "patterns": {"id": ASSESSMENT_ID_PATTERN, "date": DATE_PATTERN, "dateTime": DATETIME_PATTERN,
-                     "language": LANGUAGE_PATTERN, "domainKey": DOMAIN_KEY_PATTERN},
+        "patterns": {
+            "id": ASSESSMENT_ID_PATTERN,
+            "date": DATE_PATTERN,
+            "dateTime": DATETIME_PATTERN,
+            "language": LANGUAGE_PATTERN,
+            "domainKey": DOMAIN_KEY_PATTERN,
+        },
         # ...and its choices and fields: the page never keeps a list of its own.
-        "choices": {"statements": list(STATEMENTS), "evidence": list(EVIDENCE_LEVELS), "purposes": list(PURPOSES),
-                    "methods": list(METHODS)},
-        "fields": {"assessment": list(Assessment.model_fields), "service": list(ServiceDetails.model_fields),
-                   "rating": list(Rating.model_fields), "domain": list(DomainNotes.model_fields),
-                   "source": list(SourceRef.model_fields)},
+        "choices": {
+            "statements": list(STATEMENTS),
+            "evidence": list(EVIDENCE_LEVELS),
+            "purposes": list(PURPOSES),
+            "methods": list(METHODS),
+        },
+        "fields": {
+            "assessment": list(Assessment.model_fields),
+            "service": list(ServiceDetails.model_fields),
+            "rating": list(Rating.model_fields),
+            "domain": list(DomainNotes.model_fields),
+            "source": list(SourceRef.model_fields),
+        },
         "domains": [{"number": domain.number, "title": domain.title} for domain in framework.domains],
         "indicators": [
             # The statements' text is in the page's form already; the script reads it from there.
             {"id": indicator.id, "domain": domain.number, "title": indicator.title}
-            for domain in framework.domains for indicator in domain.indicators
+            for domain in framework.domains
+            for indicator in domain.indicators
         ],
         "labels": {"statements": framework.matrix.statement_labels, "na": framework.matrix.not_applicable_label},
         "language": framework.site_language,
@@ -271,8 +325,14 @@ def alternates(framework: Framework, theme: Theme) -> list[Alternate]:
     codes = [framework.site.language, *framework.site.translations]
     if len(codes) == 1:
         return []
-    return [Alternate(code, theme.strings(code, framework.site.language).language_name,
-                      "" if code == framework.site.language else f"{code}/") for code in codes]
+    return [
+        Alternate(
+            code,
+            theme.strings(code, framework.site.language).language_name,
+            "" if code == framework.site.language else f"{code}/",
+        )
+        for code in codes
+    ]
 
 
 def render_site(framework: Framework, theme: Theme, base_url: str = "", preview: object = None) -> dict[str, str]:
@@ -288,9 +348,14 @@ def render_site(framework: Framework, theme: Theme, base_url: str = "", preview:
     outputs = {page.output for page in framework.pages}
     # What every template of this language sees, passed in each render's context.
     shared = {
-        "site": framework.site, "framework": framework, "t": strings, "lang": language,
-        "languages": alternates(framework, theme), "assessment_data": lambda: client_data(framework, strings),
-        "assessment_scripts": APP_SCRIPTS, "brand_css": theme_has_brand_css(theme),
+        "site": framework.site,
+        "framework": framework,
+        "t": strings,
+        "lang": language,
+        "languages": alternates(framework, theme),
+        "assessment_data": lambda: client_data(framework, strings),
+        "assessment_scripts": APP_SCRIPTS,
+        "brand_css": theme_has_brand_css(theme),
         "single_file": SINGLE_FILE if {MATRIX_PAGE, ASSESSMENT_PAGE} <= outputs else "",
     }
     nav = navigation(framework)
@@ -301,8 +366,14 @@ def render_site(framework: Framework, theme: Theme, base_url: str = "", preview:
     for view, template_name in views:
         template = environment.get_template(template_name)
         rendered[view.path] = template.render(
-            shared, page=view, nav=nav, footer_nav=footer_nav, canonical=canonical_url(base_url, view.path),
-            preview=preview is not None, published=lambda path: canonical_url(base_url, path))
+            shared,
+            page=view,
+            nav=nav,
+            footer_nav=footer_nav,
+            canonical=canonical_url(base_url, view.path),
+            preview=preview is not None,
+            published=lambda path: canonical_url(base_url, path),
+        )
     single = single_file(framework, theme, environment, shared) if not prefix else ""
     if single:
         rendered[SINGLE_FILE] = single
@@ -330,6 +401,11 @@ def single_file(framework: Framework, theme: Theme, environment: Environment, sh
     view = page_view(pages[ASSESSMENT_PAGE], framework, make_view)
     view.output = SINGLE_FILE
     return environment.get_template("single.html").render(
-        shared, page=view, guidance=page_view(pages[MATRIX_PAGE], framework, make_view),
-        inline_css="\n".join(read(path) for path in SINGLE_FILE_STYLES if path != BRAND_CSS or theme_has_brand_css(theme)),
-        inline_scripts=[read(path) for path in APP_SCRIPTS])
+        shared,
+        page=view,
+        guidance=page_view(pages[MATRIX_PAGE], framework, make_view),
+        inline_css="\n".join(
+            read(path) for path in SINGLE_FILE_STYLES if path != BRAND_CSS or theme_has_brand_css(theme)
+        ),
+        inline_scripts=[read(path) for path in APP_SCRIPTS],
+    )

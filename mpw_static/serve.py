@@ -22,16 +22,18 @@ from .theme import DEFAULT_THEME
 # livereload version changes it.
 LIVERELOAD_SNIPPET = (
     '(function(){var s=document.createElement("script");'
-    'var port=(window.location.port || (window.location.protocol == \'https:\' ? 443: 80));'
+    "var port=(window.location.port || (window.location.protocol == 'https:' ? 443: 80));"
     's.src="//"+window.location.hostname+":"+port+ "/livereload.js?port=" + port;'
-    'document.head.appendChild(s);})();'
+    "document.head.appendChild(s);})();"
 )
 
 
 def serve(content_dir: Path, out_dir: Path, theme_dir: Path | None, port: int) -> None:
     """Serve until interrupted."""
-    preview = {"script": sha256_source(LIVERELOAD_SNIPPET),
-               "connect": f"'self' ws://127.0.0.1:{port} ws://localhost:{port}"}
+    preview = {
+        "script": sha256_source(LIVERELOAD_SNIPPET),
+        "connect": f"'self' ws://127.0.0.1:{port} ws://localhost:{port}",
+    }
     options = BuildOptions(theme_dir=theme_dir, preview=preview)
 
     def rebuild() -> None:

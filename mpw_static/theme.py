@@ -62,8 +62,16 @@ class Theme:
                 try:
                     values.update(tomllib.loads(path.read_text(encoding="utf-8")))
                 except tomllib.TOMLDecodeError as error:
-                    raise ContentError([Problem(str(path), "", f"the string catalogue is not valid TOML: {error}",
-                                                "check the quotes and that each key appears once")]) from None
+                    raise ContentError(
+                        [
+                            Problem(
+                                str(path),
+                                "",
+                                f"the string catalogue is not valid TOML: {error}",
+                                "check the quotes and that each key appears once",
+                            )
+                        ]
+                    ) from None
         return Strings(values, f"strings/{language}.toml")
 
     def theme_static_files(self) -> dict[str, Path]:
@@ -80,8 +88,9 @@ class Theme:
         """Every static file of the site: the themes' files, then the app's over them, except those
         the theme has chosen to replace."""
         files = self.theme_static_files()
-        files.update({path: source for path, source in app_files().items()
-                      if path not in self.override_app or path not in files})
+        files.update(
+            {path: source for path, source in app_files().items() if path not in self.override_app or path not in files}
+        )
         return files
 
     def app_warnings(self) -> list[Problem]:
@@ -91,13 +100,27 @@ class Theme:
         for path in sorted(set(own) & set(app_files())):
             source = str(own[path])
             if path in self.override_app:
-                warnings.append(Problem(source, "", f"the theme replaces the assessment app's {path}",
-                                        "if saving stops working, the page says it is not saving; remove it from "
-                                        "override_app in theme.toml to use mpw-static's own", warning=True))
+                warnings.append(
+                    Problem(
+                        source,
+                        "",
+                        f"the theme replaces the assessment app's {path}",
+                        "if saving stops working, the page says it is not saving; remove it from "
+                        "override_app in theme.toml to use mpw-static's own",
+                        warning=True,
+                    )
+                )
             else:
-                warnings.append(Problem(source, "", f"{path} belongs to the assessment app, so mpw-static's own "
-                                        "is used instead", f"restyle with CSS, strings and templates; to replace "
-                                        f"it anyway, add override_app = [\"{path}\"] to {THEME_CONFIG}", warning=True))
+                warnings.append(
+                    Problem(
+                        source,
+                        "",
+                        f"{path} belongs to the assessment app, so mpw-static's own is used instead",
+                        f"restyle with CSS, strings and templates; to replace "
+                        f'it anyway, add override_app = ["{path}"] to {THEME_CONFIG}',
+                        warning=True,
+                    )
+                )
         return warnings
 
 
@@ -109,10 +132,26 @@ def read_override_app(folder: Path) -> tuple[str, ...]:
     try:
         values = tomllib.loads(config.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as error:
-        raise ContentError([Problem(str(config), "", f"the theme's settings are not valid TOML: {error}",
-                                    "check the quotes and brackets")]) from None
+        raise ContentError(
+            [
+                Problem(
+                    str(config),
+                    "",
+                    f"the theme's settings are not valid TOML: {error}",
+                    "check the quotes and brackets",
+                )
+            ]
+        ) from None
     paths = values.get("override_app", [])
     if not isinstance(paths, list) or not all(isinstance(path, str) for path in paths):
-        raise ContentError([Problem(str(config), "override_app", "expected a list of file paths",
-                                    'write override_app = ["static/js/assessment-format.js"]')])
+        raise ContentError(
+            [
+                Problem(
+                    str(config),
+                    "override_app",
+                    "expected a list of file paths",
+                    'write override_app = ["static/js/assessment-format.js"]',
+                )
+            ]
+        )
     return tuple(paths)

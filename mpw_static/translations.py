@@ -14,9 +14,9 @@ class Coverage:
     """One translation's gaps: content files and interface strings still in the default language."""
 
     language: str
-    content: tuple[str, ...]      # content files (relative to content/) read in the default language
+    content: tuple[str, ...]  # content files (relative to content/) read in the default language
     content_total: int
-    strings: tuple[str, ...]      # catalogue keys missing from strings/<language>.toml
+    strings: tuple[str, ...]  # catalogue keys missing from strings/<language>.toml
     strings_total: int
     content_dir: str
 
@@ -26,22 +26,39 @@ class Coverage:
 
     def summary(self) -> str:
         """The report the build prints: counts first, then exactly what is missing."""
-        lines = [f"Translation coverage, {self.language}: content files {self.content_total - len(self.content)} "
-                 f"of {self.content_total} translated; interface strings {self.strings_total - len(self.strings)} "
-                 f"of {self.strings_total}."]
+        lines = [
+            f"Translation coverage, {self.language}: content files {self.content_total - len(self.content)} "
+            f"of {self.content_total} translated; interface strings {self.strings_total - len(self.strings)} "
+            f"of {self.strings_total}."
+        ]
         if self.content:
-            lines.append(f"  Content still in the default language (add it under {self.content_dir}/{self.language}/): "
-                         + ", ".join(self.content))
+            lines.append(
+                f"  Content still in the default language (add it under {self.content_dir}/{self.language}/): "
+                + ", ".join(self.content)
+            )
         if self.strings:
             lines.append(f"  Interface strings missing from strings/{self.language}.toml: " + ", ".join(self.strings))
         return "\n".join(lines)
 
     def problems(self) -> list[Problem]:
         """The gaps as problems, for --strict-translations."""
-        return ([Problem(f"{self.content_dir}/{self.language}/{path}", "", "not translated yet",
-                         f"add the {self.language} version of {self.content_dir}/{path}") for path in self.content]
-                + [Problem(f"strings/{self.language}.toml", key, "interface string not translated yet",
-                           f"add {key} = \"…\" in {self.language}") for key in self.strings])
+        return [
+            Problem(
+                f"{self.content_dir}/{self.language}/{path}",
+                "",
+                "not translated yet",
+                f"add the {self.language} version of {self.content_dir}/{path}",
+            )
+            for path in self.content
+        ] + [
+            Problem(
+                f"strings/{self.language}.toml",
+                key,
+                "interface string not translated yet",
+                f'add {key} = "…" in {self.language}',
+            )
+            for key in self.strings
+        ]
 
 
 def translation_coverage(default: Framework, translated: Framework, theme: Theme) -> Coverage:
@@ -49,10 +66,21 @@ def translation_coverage(default: Framework, translated: Framework, theme: Theme
     language = translated.site_language
     source_strings = theme.strings(default.site.language).keys()
     own_strings = theme.strings(language, None).keys()
-    files = [*{page.source.split("/", 1)[1] for page in default.pages},
-             *{domain.source.split("/", 1)[1] for domain in default.domains},
-             "matrix/matrix.toml", "matrix/test-questions.toml", "matrix/appendix.toml", "matrix/workforce.toml",
-             "standards.toml", "resources.toml"]
-    return Coverage(language, tuple(sorted(translated.fallbacks)), len(set(files)),
-                    tuple(sorted(set(source_strings) - set(own_strings))), len(source_strings),
-                    default.content_label)
+    files = [
+        *{page.source.split("/", 1)[1] for page in default.pages},
+        *{domain.source.split("/", 1)[1] for domain in default.domains},
+        "matrix/matrix.toml",
+        "matrix/test-questions.toml",
+        "matrix/appendix.toml",
+        "matrix/workforce.toml",
+        "standards.toml",
+        "resources.toml",
+    ]
+    return Coverage(
+        language,
+        tuple(sorted(translated.fallbacks)),
+        len(set(files)),
+        tuple(sorted(set(source_strings) - set(own_strings))),
+        len(source_strings),
+        default.content_label,
+    )

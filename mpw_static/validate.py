@@ -13,7 +13,9 @@ DOMAIN_COUNT = 8
 MARKDOWN_LINK = re.compile(r"\]\(([^)\s]+)\)")
 
 
-def check_framework(framework: Framework, inserts: set[str], site_files: set[str], strict: bool = False) -> list[Problem]:
+def check_framework(
+    framework: Framework, inserts: set[str], site_files: set[str], strict: bool = False
+) -> list[Problem]:
     """Raise ContentError listing every cross-reference problem; return the warnings.
 
     Warnings are things a reader can live with, such as a resource without an address yet; with
@@ -38,9 +40,14 @@ def check_resource_ids(framework: Framework) -> list[Problem]:
     """Each resource link has its own id: pages name them in resource: links."""
     ids = Counter(link.id for link in framework.resources.links)
     return [
-        Problem(f"{framework.content_label}/resources.toml", f"links[{index}].id",
-                f"the id \"{link.id}\" is used by {ids[link.id]} links", "give each link its own id")
-        for index, link in enumerate(framework.resources.links) if ids[link.id] > 1
+        Problem(
+            f"{framework.content_label}/resources.toml",
+            f"links[{index}].id",
+            f'the id "{link.id}" is used by {ids[link.id]} links',
+            "give each link its own id",
+        )
+        for index, link in enumerate(framework.resources.links)
+        if ids[link.id] > 1
     ]
 
 
@@ -50,9 +57,15 @@ def check_addresses(framework: Framework) -> list[Problem]:
     items = [(f"links[{i}]", link.title, link.url) for i, link in enumerate(framework.resources.links)]
     items += [(f"videos[{i}]", video.title, video.url) for i, video in enumerate(framework.resources.videos)]
     return [
-        Problem(file, place, f"\"{title}\" has no web address yet, so it is shown as plain text",
-                "add url = \"https://…\" to it once the address is known", warning=True)
-        for place, title, url in items if url is None
+        Problem(
+            file,
+            place,
+            f'"{title}" has no web address yet, so it is shown as plain text',
+            'add url = "https://…" to it once the address is known',
+            warning=True,
+        )
+        for place, title, url in items
+        if url is None
     ]
 
 
@@ -62,19 +75,36 @@ def check_domains(framework: Framework) -> list[Problem]:
     numbers = Counter(domain.number for domain in framework.domains)
     for number, count in sorted(numbers.items()):
         if count > 1:
-            problems.append(Problem(f"{framework.content_label}/matrix/domains/", "number", f"domain {number} is defined {count} times",
-                                    "give each domain file its own number from 1 to 8"))
+            problems.append(
+                Problem(
+                    f"{framework.content_label}/matrix/domains/",
+                    "number",
+                    f"domain {number} is defined {count} times",
+                    "give each domain file its own number from 1 to 8",
+                )
+            )
     missing = [n for n in range(1, DOMAIN_COUNT + 1) if n not in numbers]
     if missing:
         listed = ", ".join(map(str, missing))
-        problems.append(Problem(f"{framework.content_label}/matrix/domains/", "", f"domain {listed} is missing" if len(missing) == 1
-                                else f"domains {listed} are missing",
-                                "the matrix has 8 domains; add one TOML file for each"))
+        problems.append(
+            Problem(
+                f"{framework.content_label}/matrix/domains/",
+                "",
+                f"domain {listed} is missing" if len(missing) == 1 else f"domains {listed} are missing",
+                "the matrix has 8 domains; add one TOML file for each",
+            )
+        )
     slugs = Counter(domain.slug for domain in framework.domains)
     for slug, count in sorted(slugs.items()):
         if count > 1:
-            problems.append(Problem(f"{framework.content_label}/matrix/domains/", "slug", f"slug \"{slug}\" is used by {count} domains",
-                                    "each domain needs its own slug: it names the page domains/<slug>.html"))
+            problems.append(
+                Problem(
+                    f"{framework.content_label}/matrix/domains/",
+                    "slug",
+                    f'slug "{slug}" is used by {count} domains',
+                    "each domain needs its own slug: it names the page domains/<slug>.html",
+                )
+            )
     return problems
 
 
@@ -86,12 +116,23 @@ def check_test_questions(framework: Framework) -> list[Problem]:
     for index, qset in enumerate(framework.test_questions):
         for number in qset.domains:
             if number not in known:
-                problems.append(Problem(f"{framework.content_label}/matrix/test-questions.toml", f"sets[{index}].domains",
-                                        f"{qset.id} names domain {number}, which does not exist",
-                                        "use the number of an existing domain, 1 to 8"))
+                problems.append(
+                    Problem(
+                        f"{framework.content_label}/matrix/test-questions.toml",
+                        f"sets[{index}].domains",
+                        f"{qset.id} names domain {number}, which does not exist",
+                        "use the number of an existing domain, 1 to 8",
+                    )
+                )
         if ids[qset.id] > 1:
-            problems.append(Problem(f"{framework.content_label}/matrix/test-questions.toml", f"sets[{index}].id",
-                                    f"the id {qset.id} is used by {ids[qset.id]} sets", "give each set its own id"))
+            problems.append(
+                Problem(
+                    f"{framework.content_label}/matrix/test-questions.toml",
+                    f"sets[{index}].id",
+                    f"the id {qset.id} is used by {ids[qset.id]} sets",
+                    "give each set its own id",
+                )
+            )
     return problems
 
 
@@ -102,10 +143,14 @@ def check_data_items(framework: Framework) -> list[Problem]:
     for domain in framework.domains:
         for index, item in enumerate(domain.data_items):
             if item.rank > last_rank:
-                problems.append(Problem(domain.source, f"data_items[{index}].rank",
-                                        f"\"{item.text}\" points to appendix rank {item.rank}, "
-                                        f"but the appendix stops at {last_rank}",
-                                        "use the rank the item has in content/matrix/appendix.toml"))
+                problems.append(
+                    Problem(
+                        domain.source,
+                        f"data_items[{index}].rank",
+                        f'"{item.text}" points to appendix rank {item.rank}, but the appendix stops at {last_rank}',
+                        "use the rank the item has in content/matrix/appendix.toml",
+                    )
+                )
     return problems
 
 
@@ -113,11 +158,15 @@ def check_workforce(framework: Framework) -> list[Problem]:
     """Workforce themes link to domains that exist."""
     known = {domain.number for domain in framework.domains}
     return [
-        Problem(f"{framework.content_label}/matrix/workforce.toml", f"themes[{index}].domains",
-                f"theme {theme.number} links to domain {number}, which does not exist",
-                "use the number of an existing domain, 1 to 8")
+        Problem(
+            f"{framework.content_label}/matrix/workforce.toml",
+            f"themes[{index}].domains",
+            f"theme {theme.number} links to domain {number}, which does not exist",
+            "use the number of an existing domain, 1 to 8",
+        )
         for index, theme in enumerate(framework.workforce.themes)
-        for number in theme.domains if number not in known
+        for number in theme.domains
+        if number not in known
     ]
 
 
@@ -125,9 +174,12 @@ def check_videos(framework: Framework) -> list[Problem]:
     """Videos tied to a domain name one that exists."""
     known = {domain.number for domain in framework.domains}
     return [
-        Problem(f"{framework.content_label}/resources.toml", f"videos[{index}].domain",
-                f"\"{video.title}\" is tied to domain {video.domain}, which does not exist",
-                "use the number of an existing domain, or remove the domain field")
+        Problem(
+            f"{framework.content_label}/resources.toml",
+            f"videos[{index}].domain",
+            f'"{video.title}" is tied to domain {video.domain}, which does not exist',
+            "use the number of an existing domain, or remove the domain field",
+        )
         for index, video in enumerate(framework.resources.videos)
         if video.domain is not None and video.domain not in known
     ]
@@ -141,12 +193,22 @@ def check_pages(framework: Framework, inserts: set[str], site_files: set[str]) -
     for page in framework.pages:
         file = page.source
         if outputs[page.output] > 1:
-            problems.append(Problem(file, "output", f"another page also writes {page.output}",
-                                    "give each page its own output file name"))
+            problems.append(
+                Problem(
+                    file, "output", f"another page also writes {page.output}", "give each page its own output file name"
+                )
+            )
         for part in page.parts:
             if part.kind == "insert" and part.text not in inserts:
-                problems.append(Problem(file, "", f"unknown insert {{{{ {part.text}() }}}}",
-                                        "use one of: " + ", ".join(sorted(inserts)), line=part.line))
+                problems.append(
+                    Problem(
+                        file,
+                        "",
+                        f"unknown insert {{{{ {part.text}() }}}}",
+                        "use one of: " + ", ".join(sorted(inserts)),
+                        line=part.line,
+                    )
+                )
             if part.kind == "markdown":
                 problems.extend(check_links(file, part.text, part.line, link_ids, site_files))
     return problems
@@ -160,11 +222,25 @@ def check_links(file: str, text: str, first_line: int, link_ids: set[str], site_
             where = first_line + offset
             if target.startswith("resource:"):
                 if target.removeprefix("resource:") not in link_ids:
-                    problems.append(Problem(file, "", f"link to unknown resource \"{target}\"",
-                                            "add it to content/resources.toml [[links]] or fix the id", line=where))
+                    problems.append(
+                        Problem(
+                            file,
+                            "",
+                            f'link to unknown resource "{target}"',
+                            "add it to content/resources.toml [[links]] or fix the id",
+                            line=where,
+                        )
+                    )
             elif not re.match(r"^([a-z]+:|#)", target):
                 page = target.split("#", 1)[0]
                 if page not in site_files:
-                    problems.append(Problem(file, "", f"link to \"{target}\", which the site does not have",
-                                            "link to a page by its file name, e.g. matrix.html", line=where))
+                    problems.append(
+                        Problem(
+                            file,
+                            "",
+                            f'link to "{target}", which the site does not have',
+                            "link to a page by its file name, e.g. matrix.html",
+                            line=where,
+                        )
+                    )
     return problems

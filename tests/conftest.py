@@ -11,9 +11,8 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from support import HOSTILE, REAL_CONTENT, mini_domain, write  # noqa: E402
-
 from mpw_static.build import build_site  # noqa: E402
+from support import HOSTILE, REAL_CONTENT, mini_domain, write  # noqa: E402
 
 
 @pytest.fixture
@@ -21,17 +20,22 @@ def mini_content(tmp_path: Path) -> Path:
     """A small but complete content folder: 8 domains of one indicator, a three-item appendix."""
     content = tmp_path / "content"
     write(content / "site.toml", 'title = "Mini site"\n')
-    write(content / "matrix/matrix.toml", """
+    write(
+        content / "matrix/matrix.toml",
+        """
         title = "Mini matrix"
         version = "TEST"
         data_items_label = "Data items"
         statement_labels = ["S1", "S2", "S3", "S4", "S5"]
         not_applicable_label = "N/A"
         descriptors = ["Pick one statement."]
-    """)
+    """,
+    )
     for number in range(1, 9):
         write(content / f"matrix/domains/{number:02d}-domain-{number}.toml", mini_domain(number))
-    write(content / "matrix/test-questions.toml", """
+    write(
+        content / "matrix/test-questions.toml",
+        """
         [[sets]]
         id = "Q1"
         label = "TEST QUESTIONS FOR DOMAIN 1"
@@ -39,8 +43,11 @@ def mini_content(tmp_path: Path) -> Path:
         heading = "WHY?"
         domains = [1]
         questions = ["Why are we here?"]
-    """)
-    write(content / "matrix/appendix.toml", """
+    """,
+    )
+    write(
+        content / "matrix/appendix.toml",
+        """
         title = "APPENDIX"
         columns = ["Rank", "Statement", "Score"]
         items = [
@@ -48,8 +55,11 @@ def mini_content(tmp_path: Path) -> Path:
           { rank = 2, statement = "Item two", score = 9.1 },
           { rank = 3, statement = "Item three", score = 8.0 },
         ]
-    """)
-    write(content / "matrix/workforce.toml", """
+    """,
+    )
+    write(
+        content / "matrix/workforce.toml",
+        """
         caption = "Themes"
         columns = ["THEME", "DESCRIPTOR", "Domains"]
 
@@ -58,8 +68,11 @@ def mini_content(tmp_path: Path) -> Path:
         theme = "A theme"
         descriptor = "By 2030, something."
         domains = [1, 2]
-    """)
-    write(content / "standards.toml", """
+    """,
+    )
+    write(
+        content / "standards.toml",
+        """
         [definitions]
         simple_title = "Simple"
         simple = "Simple definition."
@@ -70,8 +83,11 @@ def mini_content(tmp_path: Path) -> Path:
         name = "Safe"
         description = "Be safe"
         quality_statements = ["One statement"]
-    """)
-    write(content / "resources.toml", """
+    """,
+    )
+    write(
+        content / "resources.toml",
+        """
         [[links]]
         id = "paper"
         title = "The paper"
@@ -84,8 +100,11 @@ def mini_content(tmp_path: Path) -> Path:
         [[videos]]
         title = "Domain 1 video"
         domain = 1
-    """)
-    write(content / "pages/index.md", """
+    """,
+    )
+    write(
+        content / "pages/index.md",
+        """
         +++
         title = "Mini home"
         nav_title = "Home"
@@ -96,8 +115,11 @@ def mini_content(tmp_path: Path) -> Path:
         Read [the paper](resource:paper) and [the channel](resource:channel), then [the matrix](matrix.html).
 
         {{ domain_cards() }}
-    """)
-    write(content / "pages/matrix.md", """
+    """,
+    )
+    write(
+        content / "pages/matrix.md",
+        """
         +++
         title = "Mini matrix"
         nav_title = "Matrix"
@@ -106,15 +128,19 @@ def mini_content(tmp_path: Path) -> Path:
         +++
 
         {{ domain_overview() }}
-    """)
-    write(content / "pages/appendix.md", """
+    """,
+    )
+    write(
+        content / "pages/appendix.md",
+        """
         +++
         title = "Appendix"
         nav_title = "Appendix"
         order = 3
         template = "appendix.html"
         +++
-    """)
+    """,
+    )
     return content
 
 

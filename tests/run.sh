@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Run the whole test suite on a fresh Debian-like machine: makes .venv, installs the package with
 # its test extra, installs Debian's Chromium if no browser is found, and Firefox ESR, WebKitGTK's
-# WebDriver and Xvfb for the smoke tier in the other two engines, then runs pytest.
+# WebDriver and Xvfb for the smoke tier in the other two engines, then runs ruff and pytest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -42,5 +42,9 @@ if ! command -v WebKitWebDriver >/dev/null || { [ -z "${DISPLAY:-}" ] && ! comma
   echo "Installing Debian's webkit2gtk-driver and xvfb for the WebKit smoke tier."
   apt_install webkit2gtk-driver xvfb || echo "Could not install webkit2gtk-driver or xvfb: the WebKit smoke tier will be skipped." >&2
 fi
+
+# Lint and format check first: quick, and a failure names the file and line.
+.venv/bin/ruff check mpw_static tests benchmarks build.py
+.venv/bin/ruff format --check mpw_static tests benchmarks build.py
 
 exec .venv/bin/python -m pytest "$@"

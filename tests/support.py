@@ -29,12 +29,16 @@ def write(path: Path, text: str) -> None:
 
 def mini_domain(number: int, indicators: int = 1) -> str:
     """A valid domain file with `indicators` indicators of five statements each."""
-    blocks = [f'number = {number}\ntitle = "DOMAIN {number}"\nslug = "domain-{number}"\n'
-              f'data_items = [\n  {{ text = "item one", rank = 1 }},\n]\n']
+    blocks = [
+        f'number = {number}\ntitle = "DOMAIN {number}"\nslug = "domain-{number}"\n'
+        f'data_items = [\n  {{ text = "item one", rank = 1 }},\n]\n'
+    ]
     for position in range(1, indicators + 1):
         statements = "".join(f'  "Statement {s} of {number}.{position}",\n' for s in range(1, 6))
-        blocks.append(f'[[indicators]]\nid = "{number}.{position}"\ntitle = "Indicator {number}.{position}"\n'
-                      f'statements = [\n{statements}]\n')
+        blocks.append(
+            f'[[indicators]]\nid = "{number}.{position}"\ntitle = "Indicator {number}.{position}"\n'
+            f"statements = [\n{statements}]\n"
+        )
     return "\n".join(blocks)
 
 
@@ -42,8 +46,14 @@ def watch_for_errors(page: Page) -> list[str]:
     """Collect script errors and Content Security Policy refusals (Chromium logs those to the console)."""
     errors: list[str] = []
     page.on("pageerror", lambda error: errors.append(str(error)))
-    page.on("console", lambda message: errors.append(message.text)
-            if message.type == "error" and "Content Security Policy" in message.text else None)
+    page.on(
+        "console",
+        lambda message: (
+            errors.append(message.text)
+            if message.type == "error" and "Content Security Policy" in message.text
+            else None
+        ),
+    )
     return errors
 
 

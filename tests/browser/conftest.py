@@ -6,9 +6,9 @@ import functools
 import os
 import shutil
 import threading
+from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
@@ -130,4 +130,3 @@ def assess_page_everywhere(browser: Browser, assess_url: str) -> Iterator[Page]:
 def assess_page(browser: Browser, real_site: Path) -> Iterator[Page]:
     """The assessment tool from the folder (file://), for behaviour that does not depend on where it is."""
     yield from open_assessment(browser, (real_site / "assess.html").resolve().as_uri())
-

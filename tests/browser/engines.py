@@ -16,8 +16,8 @@ import socket
 import subprocess
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 FIREFOX_NAMES = ("firefox-esr", "firefox")
 WEBKIT_DRIVER = "WebKitWebDriver"
@@ -37,7 +37,9 @@ def missing(engine: str) -> str | None:
     if not shutil.which(WEBKIT_DRIVER) or not glob.glob(MINIBROWSER):
         return "WebKitGTK is not installed (Debian package webkit2gtk-driver): the WebKit smoke tier is skipped"
     if not os.environ.get("DISPLAY") and not shutil.which("Xvfb"):
-        return "WebKitGTK needs a screen and Xvfb is not installed (Debian package xvfb): the WebKit smoke tier is skipped"
+        return (
+            "WebKitGTK needs a screen and Xvfb is not installed (Debian package xvfb): the WebKit smoke tier is skipped"
+        )
     return None
 
 
@@ -57,8 +59,11 @@ class VirtualScreen:
     def start(self) -> str:
         if not self.display:
             read, write = os.pipe()
-            self.process = subprocess.Popen(["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x1024x24",
-                                             "-nolisten", "tcp"], pass_fds=(write,), stderr=subprocess.DEVNULL)
+            self.process = subprocess.Popen(
+                ["Xvfb", "-displayfd", str(write), "-screen", "0", "1280x1024x24", "-nolisten", "tcp"],
+                pass_fds=(write,),
+                stderr=subprocess.DEVNULL,
+            )
             os.close(write)
             with os.fdopen(read) as pipe:
                 self.display = ":" + pipe.readline().strip()
@@ -117,9 +122,11 @@ class Engine:
 
     def downloaded(self, prefix: str) -> Path:
         """The finished download whose name starts with prefix."""
+
         def done() -> Path | None:
             found = [path for path in self.downloads.glob(prefix + "*") if not path.name.endswith(".part")]
             return found[0] if found and found[0].stat().st_size else None
+
         return self.wait_for(done, f"a download named {prefix}…")  # type: ignore[return-value]
 
 
@@ -131,13 +138,24 @@ class Firefox(Engine):
     def __init__(self) -> None:
         super().__init__()
         from marionette_driver.marionette import Marionette
+
         logging.getLogger("mozversion").setLevel(logging.WARNING)
         binary = next(shutil.which(name) for name in FIREFOX_NAMES if shutil.which(name))
-        prefs = {"browser.download.dir": str(self.downloads), "browser.download.folderList": 2,
-                 "browser.download.useDownloadDir": True, "browser.download.always_ask_before_handling_new_types": False,
-                 "browser.helperApps.neverAsk.saveToDisk": "application/json,text/csv"}
-        self.client = Marionette(bin=binary, headless=True, host="127.0.0.1", port=free_port(), prefs=prefs,
-                                 gecko_log=str(self.downloads / "gecko.log"))  # not into the working folder
+        prefs = {
+            "browser.download.dir": str(self.downloads),
+            "browser.download.folderList": 2,
+            "browser.download.useDownloadDir": True,
+            "browser.download.always_ask_before_handling_new_types": False,
+            "browser.helperApps.neverAsk.saveToDisk": "application/json,text/csv",
+        }
+        self.client = Marionette(
+            bin=binary,
+            headless=True,
+            host="127.0.0.1",
+            port=free_port(),
+            prefs=prefs,
+            gecko_log=str(self.downloads / "gecko.log"),
+        )  # not into the working folder
         self.client.start_session()
 
     def open(self, url: str) -> None:
@@ -148,6 +166,7 @@ class Firefox(Engine):
 
     def element(self, selector: str):
         from marionette_driver.by import By
+
         return self.client.find_element(By.CSS_SELECTOR, selector)
 
     def reload(self) -> None:
@@ -167,6 +186,7 @@ class WebKit(Engine):
     def __init__(self, display: str) -> None:
         super().__init__()
         from selenium import webdriver
+
         options = webdriver.WebKitGTKOptions()
         options.binary_location = glob.glob(MINIBROWSER)[0]
         options.add_argument("--automation")
@@ -182,6 +202,7 @@ class WebKit(Engine):
 
     def element(self, selector: str):
         from selenium.webdriver.common.by import By
+
         return self.driver.find_element(By.CSS_SELECTOR, selector)
 
     def reload(self) -> None:

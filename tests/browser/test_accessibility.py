@@ -4,24 +4,38 @@ errors and status messages for assistive technology, and 400% zoom."""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
-from support import REAL_CONTENT, ROOT, download, watch_for_errors
 
 from mpw_static.load import load_framework
+from support import REAL_CONTENT, ROOT, download, watch_for_errors
 
 pytestmark = pytest.mark.browser
 
-WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]},
-           "resultTypes": ["violations"]}
-PAGE_TYPES = ["index.html", "framework.html", "matrix.html", "appendix.html", "resources.html",
-              "quality-standards.html", "accessibility.html", "assess.html", "mpw-development-matrix.html",
-              "cy/index.html", "cy/assess.html", "cy/domains/buy-in.html", "cy/appendix.html",
-              *[f"domains/{domain.slug}.html" for domain in load_framework(REAL_CONTENT).domains]]
+WCAG_AA = {
+    "runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]},
+    "resultTypes": ["violations"],
+}
+PAGE_TYPES = [
+    "index.html",
+    "framework.html",
+    "matrix.html",
+    "appendix.html",
+    "resources.html",
+    "quality-standards.html",
+    "accessibility.html",
+    "assess.html",
+    "mpw-development-matrix.html",
+    "cy/index.html",
+    "cy/assess.html",
+    "cy/domains/buy-in.html",
+    "cy/appendix.html",
+    *[f"domains/{domain.slug}.html" for domain in load_framework(REAL_CONTENT).domains],
+]
 # Shows whether the focused element is visibly marked: an outline or a box shadow.
 FOCUS_MARK = """() => {
     const el = document.activeElement
@@ -81,8 +95,9 @@ def fill_domain_one(page: Page) -> None:
 
 
 @pytest.mark.parametrize("place", ["file", "http"])
-def test_assessment_page_filled_with_messages_showing_passes_axe(axe: Axe, axe_page: Page, real_site: Path,
-                                                                 hosted_site: str, place: str) -> None:
+def test_assessment_page_filled_with_messages_showing_passes_axe(
+    axe: Axe, axe_page: Page, real_site: Path, hosted_site: str, place: str
+) -> None:
     page = axe_page
     base = real_site.as_uri() + "/" if place == "file" else hosted_site
     page.goto(base + "assess.html")
@@ -90,8 +105,10 @@ def test_assessment_page_filled_with_messages_showing_passes_axe(axe: Axe, axe_p
     page.click("[data-action='duplicate']")  # two rows in the library table
     page.evaluate("localStorage.setItem('mpw-static:assessment:0000cccc-bad', '{oops')")
     page.reload()
-    page.set_input_files("#import-file", files=[{"name": "bad.json", "mimeType": "application/json",
-                                                 "buffer": b'{"format": "mpw-assessment"'}])
+    page.set_input_files(
+        "#import-file",
+        files=[{"name": "bad.json", "mimeType": "application/json", "buffer": b'{"format": "mpw-assessment"'}],
+    )
     expect(page.locator("[data-role='error-summary']")).to_be_visible()
     expect(page.locator("[data-role='damaged']")).to_be_visible()
     assert page.locator(".library-table tbody tr").count() == 2
@@ -109,8 +126,9 @@ def press_until(page: Page, key: str, element_id: str, limit: int = 200) -> list
     raise AssertionError(f"{key} never reached #{element_id}; last: {steps[-3:]}")
 
 
-def test_a_domain_can_be_completed_and_downloaded_with_the_keyboard_alone(page: Page, real_site: Path,
-                                                                       tmp_path: Path) -> None:
+def test_a_domain_can_be_completed_and_downloaded_with_the_keyboard_alone(
+    page: Page, real_site: Path, tmp_path: Path
+) -> None:
     page.goto((real_site / "assess.html").as_uri())
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.className") == "skip-link"
@@ -144,7 +162,10 @@ def test_a_domain_can_be_completed_and_downloaded_with_the_keyboard_alone(page: 
         page.keyboard.press("Enter")
     saved = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
     assert saved["ratings"]["1.3"] == {"statement": 5, "evidence": "fully-achieved", "note": "Note 3"}
-    assert saved["domains"]["1"] == {"context": "Context typed by keyboard", "reflections": "Reflections typed by keyboard"}
+    assert saved["domains"]["1"] == {
+        "context": "Context typed by keyboard",
+        "reflections": "Reflections typed by keyboard",
+    }
     unmarked = [step for step in steps if not step["visible"]]
     assert unmarked == [], f"focus was not visible on {unmarked[:5]}"
     assert page.evaluate(FOCUS_MARK)["visible"]
@@ -165,9 +186,13 @@ def test_focus_lands_somewhere_useful_after_each_action(page: Page, real_site: P
     assert page.evaluate("document.activeElement.id") == "import-file"
     other = json.loads(file.read_text(encoding="utf-8"))
     other["id"] = "0000dddd-2222-4333-8444-555566667777"
-    page.set_input_files("#import-file", files=[
-        {"name": "one.json", "mimeType": "application/json", "buffer": file.read_bytes()},
-        {"name": "two.json", "mimeType": "application/json", "buffer": json.dumps(other).encode()}])
+    page.set_input_files(
+        "#import-file",
+        files=[
+            {"name": "one.json", "mimeType": "application/json", "buffer": file.read_bytes()},
+            {"name": "two.json", "mimeType": "application/json", "buffer": json.dumps(other).encode()},
+        ],
+    )
     expect(page.locator("[data-role=status]")).to_have_text("Imported 2 assessments.")
     assert page.is_hidden("[data-role='error-summary']")
     assert page.evaluate("document.activeElement.id") == "library-heading"
@@ -191,8 +216,12 @@ def test_400_percent_zoom_needs_no_sideways_scrolling(browser: Browser, real_sit
     zoomed.goto((real_site / name).as_uri())
     if name == "assess.html":
         fill_domain_one(zoomed)
-        zoomed.set_input_files("#import-file", files=[{"name": "a-long-file-name-for-a-narrow-screen.json",
-                                                       "mimeType": "application/json", "buffer": b"{"}])
+        zoomed.set_input_files(
+            "#import-file",
+            files=[
+                {"name": "a-long-file-name-for-a-narrow-screen.json", "mimeType": "application/json", "buffer": b"{"}
+            ],
+        )
     assert zoomed.evaluate("document.documentElement.scrollWidth") <= 320
     context.close()
 
@@ -207,13 +236,17 @@ def show_discussion(page: Page, real_site: Path, view: str, names: list[str]) ->
     expect(page.locator(".discussion-heading")).to_be_visible()
 
 
-@pytest.mark.parametrize("view, names", [
-    ("profile", ["member-a.json"]),
-    ("composite", ["member-a.json", "member-b.json", "member-c.json"]),
-    ("distance", ["baseline.json", "six-month-review.json"]),
-])
-def test_each_discussion_view_passes_axe(axe: Axe, axe_page: Page, real_site: Path, view: str,
-                                         names: list[str]) -> None:
+@pytest.mark.parametrize(
+    "view, names",
+    [
+        ("profile", ["member-a.json"]),
+        ("composite", ["member-a.json", "member-b.json", "member-c.json"]),
+        ("distance", ["baseline.json", "six-month-review.json"]),
+    ],
+)
+def test_each_discussion_view_passes_axe(
+    axe: Axe, axe_page: Page, real_site: Path, view: str, names: list[str]
+) -> None:
     page = axe_page
     show_discussion(page, real_site, view, names)
     if view == "composite":
@@ -221,11 +254,14 @@ def test_each_discussion_view_passes_axe(axe: Axe, axe_page: Page, real_site: Pa
     assert violations(axe, page) == []
 
 
-@pytest.mark.parametrize("view, names", [
-    ("profile", ["member-a.json"]),
-    ("composite", ["member-a.json", "member-b.json", "member-c.json"]),
-    ("distance", ["baseline.json", "six-month-review.json"]),
-])
+@pytest.mark.parametrize(
+    "view, names",
+    [
+        ("profile", ["member-a.json"]),
+        ("composite", ["member-a.json", "member-b.json", "member-c.json"]),
+        ("distance", ["baseline.json", "six-month-review.json"]),
+    ],
+)
 def test_discussion_views_fit_400_percent_zoom(browser: Browser, real_site: Path, view: str, names: list[str]) -> None:
     """Wide tables scroll inside their own box; the page itself never scrolls sideways."""
     context = browser.new_context(viewport={"width": 320, "height": 256})

@@ -8,11 +8,10 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from benchmarks.browser import WATCH_SHIFTS
 from mpw_static.assessment_file import read_assessment
 from mpw_static.load import load_framework
 from support import REAL_CONTENT, ROOT, download
-
-from benchmarks.browser import WATCH_SHIFTS
 
 pytestmark = pytest.mark.browser
 HOSTILE = '<img src=x onerror="window.__pwned=1">"\'&<script>window.__pwned=2</script>'
@@ -67,7 +66,8 @@ def test_answers_survive_a_reload(assess_page_everywhere: Page) -> None:
 
 
 def test_download_is_valid_for_the_python_model_and_round_trips(
-        assess_page_everywhere: Page, tmp_path: Path, indicator_ids: list[str]) -> None:
+    assess_page_everywhere: Page, tmp_path: Path, indicator_ids: list[str]
+) -> None:
     page = assess_page_everywhere
     fill_some(page)
     first = download(page, "download-json", tmp_path)
@@ -93,21 +93,30 @@ def test_download_is_valid_for_the_python_model_and_round_trips(
 def test_csv_has_one_row_per_indicator(assess_page_everywhere: Page, tmp_path: Path) -> None:
     page = assess_page_everywhere
     fill_some(page)
-    page.fill("#note-1-2", "=HYPERLINK(\"x\")")
+    page.fill("#note-1-2", '=HYPERLINK("x")')
     rows = download(page, "download-csv", tmp_path).read_bytes().decode("utf-8-sig").strip().split("\r\n")
     assert len(rows) == 1 + 45
     assert rows[0].startswith('"Domain","Indicator","Title","Statement"')
-    assert rows[1].startswith('"1","1.1","Connections with people who may benefit from the service, and the wider public","S3",')
+    assert rows[1].startswith(
+        '"1","1.1","Connections with people who may benefit from the service, and the wider public","S3",'
+    )
     assert '"\'=HYPERLINK(""x"")"' in rows[2]
-    assert ',"S3","Increased public awareness and understanding of M-PW however many people may not be benefitting directly",' in rows[1]
+    assert (
+        ',"S3","Increased public awareness and understanding of M-PW however many people may not be benefitting directly",'
+        in rows[1]
+    )
 
 
 def valid_file(**changes: object) -> dict:
     data = {
-        "format": "mpw-assessment", "format_version": 1, "framework_version": "FINAL – amended April 2023",
-        "id": "0b5a6c1e-1111-4222-8333-444455556666", "service": {"name": "Imported team"},
+        "format": "mpw-assessment",
+        "format_version": 1,
+        "framework_version": "FINAL – amended April 2023",
+        "id": "0b5a6c1e-1111-4222-8333-444455556666",
+        "service": {"name": "Imported team"},
         "ratings": {"2.1": {"statement": 4, "evidence": "work-in-progress", "note": ""}},
-        "created": "2026-05-01T09:00:00Z", "updated": "2026-05-01T10:00:00Z",
+        "created": "2026-05-01T09:00:00Z",
+        "updated": "2026-05-01T10:00:00Z",
     }
     data.update(changes)
     return data
@@ -115,9 +124,12 @@ def valid_file(**changes: object) -> dict:
 
 def test_hostile_text_is_shown_as_text(assess_page: Page) -> None:
     page = assess_page
-    hostile = valid_file(service={"name": HOSTILE, "organisations": HOSTILE, "participants": HOSTILE},
-                         review_cycle=HOSTILE[:300], ratings={"1.1": {"statement": 2, "note": HOSTILE}},
-                         domains={"1": {"context": HOSTILE, "reflections": HOSTILE}})
+    hostile = valid_file(
+        service={"name": HOSTILE, "organisations": HOSTILE, "participants": HOSTILE},
+        review_cycle=HOSTILE[:300],
+        ratings={"1.1": {"statement": 2, "note": HOSTILE}},
+        domains={"1": {"context": HOSTILE, "reflections": HOSTILE}},
+    )
     import_file(page, "hostile.json", json.dumps(hostile).encode())
     page.wait_for_selector(".library-table")
     assert page.input_value("#service-name") == HOSTILE
@@ -144,12 +156,15 @@ def test_importing_an_existing_id_asks_first(assess_page_everywhere: Page) -> No
 
 def test_drag_and_drop_imports(assess_page: Page) -> None:
     page = assess_page
-    page.evaluate("""text => {
+    page.evaluate(
+        """text => {
         const transfer = new DataTransfer()
         transfer.items.add(new File([text], 'dropped.json', { type: 'application/json' }))
         document.querySelector('[data-role=drop-zone]').dispatchEvent(
             new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }))
-    }""", json.dumps(valid_file()))
+    }""",
+        json.dumps(valid_file()),
+    )
     expect(page.locator("#service-name")).to_have_value("Imported team")
     assert page.is_checked("#s-2-1-4") and page.is_checked("#e-2-1-wip")
 
@@ -174,8 +189,11 @@ def test_without_javascript_the_matrix_still_shows(browser: Browser, site_base: 
     page = context.new_page()
     page.goto(site_base + "assess.html")
     assert page.locator("fieldset.indicator").count() == 45
-    assert page.locator("fieldset.indicator legend").first.text_content().startswith(
-        "1.1 Connections with people who may benefit")
+    assert (
+        page.locator("fieldset.indicator legend")
+        .first.text_content()
+        .startswith("1.1 Connections with people who may benefit")
+    )
     assert "JavaScript is off, so this page cannot save your answers." in page.inner_text("main")
     assert page.is_hidden(".library") and page.is_hidden(".toolbar")
     assert page.is_hidden(".discuss") and page.is_hidden(".jump-links") and page.is_hidden(".domain-progress >> nth=0")
@@ -189,8 +207,10 @@ def test_nothing_above_the_form_moves_when_the_script_starts(browser: Browser, s
     context = browser.new_context(viewport={"width": 1350, "height": 940})
     saved = (ROOT / "tests/fixtures/discussion/member-a.json").read_text(encoding="utf-8")
     if visit == "returning":
-        context.add_init_script(f"if (!localStorage.length) localStorage.setItem("
-                                f"'mpw-static:assessment:a0000000-0000-4000-8000-00000000000a', {json.dumps(saved)})")
+        context.add_init_script(
+            f"if (!localStorage.length) localStorage.setItem("
+            f"'mpw-static:assessment:a0000000-0000-4000-8000-00000000000a', {json.dumps(saved)})"
+        )
     context.add_init_script(WATCH_SHIFTS)
     page = context.new_page()
     page.goto(site_base + "assess.html", wait_until="load")
@@ -203,7 +223,8 @@ def test_nothing_above_the_form_moves_when_the_script_starts(browser: Browser, s
 
 def test_labels_start_with_statement_names(assess_page: Page) -> None:
     labels = assess_page.eval_on_selector_all(
-        "#indicator-3-5 .option label", "labels => labels.map(l => l.textContent.trim().split(/\\s/)[0])")
+        "#indicator-3-5 .option label", "labels => labels.map(l => l.textContent.trim().split(/\\s/)[0])"
+    )
     assert labels == ["S1", "S2", "S3", "S4", "S5", "N/A"]
 
 
@@ -235,8 +256,9 @@ def test_leaving_with_undownloaded_changes_warns(assess_page: Page, tmp_path: Pa
 
 
 @pytest.mark.parametrize("blocked", [None, "assessment-discuss.js", "assessment-format.js"])
-def test_a_page_whose_script_did_not_start_says_it_is_not_saving(browser: Browser, hosted_site: str,
-                                                                  blocked: str | None) -> None:
+def test_a_page_whose_script_did_not_start_says_it_is_not_saving(
+    browser: Browser, hosted_site: str, blocked: str | None
+) -> None:
     """A failed start must never look like a working form: the notice stays unless the app started."""
     context = browser.new_context()
     if blocked:
@@ -253,12 +275,13 @@ def test_a_page_whose_script_did_not_start_says_it_is_not_saving(browser: Browse
     context.close()
 
 
-def test_a_note_with_unusual_characters_survives_download_and_reimport(assess_page_everywhere: Page, tmp_path: Path,
-                                                                        indicator_ids: list[str]) -> None:
+def test_a_note_with_unusual_characters_survives_download_and_reimport(
+    assess_page_everywhere: Page, tmp_path: Path, indicator_ids: list[str]
+) -> None:
     """U+FFFD typed or pasted in a note once made the page refuse its own download as "not text";
     emoji were counted twice against the length limit."""
     page = assess_page_everywhere
-    note = "Pasted from an old system: \ufffd; team mood \U0001F600"
+    note = "Pasted from an old system: \ufffd; team mood \U0001f600"
     page.fill("#service-name", "Round trip team")
     page.check("#s-1-1-2")
     page.fill("#note-1-1", note)

@@ -6,16 +6,16 @@ from __future__ import annotations
 import io
 import json
 import unicodedata
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
-from support import ROOT, download, watch_for_errors
 
 from mpw_static.assessment_file import read_assessment
 from mpw_static.load import load_framework
+from support import ROOT, download, watch_for_errors
 
 pytestmark = pytest.mark.browser
 
@@ -66,8 +66,10 @@ def pdf_text(page: Page) -> tuple[str, list[float]]:
 
 
 def stored_ids(page: Page) -> list[str]:
-    return page.evaluate("Object.keys(localStorage).filter(k => k.startsWith('mpw-static:assessment:'))"
-                         ".map(k => k.split(':').pop()).sort()")
+    return page.evaluate(
+        "Object.keys(localStorage).filter(k => k.startsWith('mpw-static:assessment:'))"
+        ".map(k => k.split(':').pop()).sort()"
+    )
 
 
 def test_composite_flags_agreement_and_split(page: Page) -> None:
@@ -75,12 +77,28 @@ def test_composite_flags_agreement_and_split(page: Page) -> None:
     show(page, "composite")
     headings = page.locator(".composite-table thead th").all_inner_texts()
     assert headings[:4] == ["Indicator", "District nurse", "Social worker", "GP"]
-    flags = {indicator: row(page, indicator).get_attribute("data-flag")
-             for indicator in ("1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "2.4", "8.6")}
-    assert flags == {"1.1": "agreement", "1.2": "split", "1.3": "split", "1.4": "agreement", "2.1": "split",
-                     "2.2": "too-few", "2.3": "split", "2.4": "agreement", "8.6": "too-few"}
-    assert cells(page, "1.2")[1:6] == ["S1 ▧ Work in progress", "S4 ■ Fully achieved", "S3 ■ Fully achieved",
-                                      "S1 to S4", "Split"]
+    flags = {
+        indicator: row(page, indicator).get_attribute("data-flag")
+        for indicator in ("1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "2.4", "8.6")
+    }
+    assert flags == {
+        "1.1": "agreement",
+        "1.2": "split",
+        "1.3": "split",
+        "1.4": "agreement",
+        "2.1": "split",
+        "2.2": "too-few",
+        "2.3": "split",
+        "2.4": "agreement",
+        "8.6": "too-few",
+    }
+    assert cells(page, "1.2")[1:6] == [
+        "S1 ▧ Work in progress",
+        "S4 ■ Fully achieved",
+        "S3 ■ Fully achieved",
+        "S1 to S4",
+        "Split",
+    ]
     assert cells(page, "1.3")[4:6] == ["N/A and S2", "Split"]
     assert cells(page, "2.1")[1:6] == ["S2", "S4", "— Not answered", "S2 to S4", "Split"]
     assert page.text_content(".discussion-summary") == "4 of 45 indicators are split: start the discussion there."
@@ -104,24 +122,27 @@ def test_composite_sorts_and_filters_by_split(page: Page) -> None:
 def test_composite_defaults_are_the_median_rounded_down_and_the_majority_evidence(page: Page) -> None:
     compare_files(page, MEMBERS)
     show(page, "composite")
-    defaults = {indicator: (page.input_value(f"#agreed-statement-{indicator.replace('.', '-')}"),
-                            page.input_value(f"#agreed-evidence-{indicator.replace('.', '-')}"))
-                for indicator in ("1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "2.4", "3.1")}
+    defaults = {
+        indicator: (
+            page.input_value(f"#agreed-statement-{indicator.replace('.', '-')}"),
+            page.input_value(f"#agreed-evidence-{indicator.replace('.', '-')}"),
+        )
+        for indicator in ("1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "2.4", "3.1")
+    }
     assert defaults == {
         "1.1": ("2", "work-in-progress"),  # S2, S3, S2: median S2; two of three work in progress
-        "1.2": ("3", "fully-achieved"),    # S1, S4, S3: median S3; two of three fully achieved
-        "1.3": ("n/a", ""),                # N/A, N/A, S2: most said N/A
+        "1.2": ("3", "fully-achieved"),  # S1, S4, S3: median S3; two of three fully achieved
+        "1.3": ("n/a", ""),  # N/A, N/A, S2: most said N/A
         "1.4": ("5", "fully-achieved"),
-        "2.1": ("3", ""),                  # S2, S4: median 3; no evidence given
+        "2.1": ("3", ""),  # S2, S4: median 3; no evidence given
         "2.2": ("3", "work-in-progress"),  # one answer
         "2.3": ("2", "work-in-progress"),
-        "2.4": ("2", "fully-achieved"),    # S2, S3: median 2.5 rounds down to S2
+        "2.4": ("2", "fully-achieved"),  # S2, S3: median 2.5 rounds down to S2
         "3.1": ("", ""),
     }
 
 
-def test_saved_composite_lists_its_sources_and_imports_are_not_stored_until_asked(
-        page: Page, tmp_path: Path) -> None:
+def test_saved_composite_lists_its_sources_and_imports_are_not_stored_until_asked(page: Page, tmp_path: Path) -> None:
     compare_files(page, MEMBERS)
     assert stored_ids(page) == []  # opened for comparison only
     show(page, "composite")
@@ -140,7 +161,8 @@ def test_saved_composite_lists_its_sources_and_imports_are_not_stored_until_aske
     assert [(source.id, source.service, source.date.isoformat()) for source in composite.sources] == [
         ("a0000000-0000-4000-8000-00000000000a", "Riverside cluster", "2026-03-02"),
         ("b0000000-0000-4000-8000-00000000000b", "Riverside cluster", "2026-03-02"),
-        ("c0000000-0000-4000-8000-00000000000c", "Riverside cluster", "2026-03-02")]
+        ("c0000000-0000-4000-8000-00000000000c", "Riverside cluster", "2026-03-02"),
+    ]
     assert composite.ratings["1.2"].statement == 2 and composite.ratings["1.3"].statement == "n/a"
     assert composite.ratings["2.4"].statement == 2 and "3.1" not in composite.ratings
     assert composite.service.participants == "District nurse; Social worker; GP"
@@ -153,19 +175,39 @@ def test_distance_travelled_shows_each_movement_and_a_domain_summary(page: Page)
     show(page, "distance")
     table = page.locator(".distance-table")
     assert table.locator("thead th").all_inner_texts()[1:] == [
-        "Baseline (15/01/2026)", "6-month review (15/07/2026)", "Movement"]
+        "Baseline (15/01/2026)",
+        "6-month review (15/07/2026)",
+        "Movement",
+    ]
     movements = {r.get_attribute("data-kind"): None for r in table.locator("tbody tr").all()}
     assert set(movements) == {"forward", "back", "firmer", "same", "changed", "new", "unanswered", "none"}
-    texts = {indicator: table.locator("tbody tr").nth(index).locator("td").last.inner_text()
-             for index, indicator in enumerate(("1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "2.4"))}
+    texts = {
+        indicator: table.locator("tbody tr").nth(index).locator("td").last.inner_text()
+        for index, indicator in enumerate(("1.1", "1.2", "1.3", "1.4", "2.1", "2.2", "2.3", "2.4"))
+    }
     assert texts == {
-        "1.1": "Moved on: S2 → S4", "1.2": "A step back: S3 → S2",
-        "1.3": "Evidence firmer: Work in progress → Fully achieved (S3)", "1.4": "No change (S4)",
-        "2.1": "Changed: N/A → S2", "2.2": "Newly answered: S1",
-        "2.3": "Not answered in the latest cycle (was S2)", "2.4": "Not answered"}
+        "1.1": "Moved on: S2 → S4",
+        "1.2": "A step back: S3 → S2",
+        "1.3": "Evidence firmer: Work in progress → Fully achieved (S3)",
+        "1.4": "No change (S4)",
+        "2.1": "Changed: N/A → S2",
+        "2.2": "Newly answered: S1",
+        "2.3": "Not answered in the latest cycle (was S2)",
+        "2.4": "Not answered",
+    }
     domains = page.locator(".discussion-table").nth(1)
     assert domains.locator("tbody tr").first.locator("th, td").all_inner_texts() == [
-        "1. BUY-IN", "1", "1", "1", "0", "1", "0", "0", "0", "0"]
+        "1. BUY-IN",
+        "1",
+        "1",
+        "1",
+        "0",
+        "1",
+        "0",
+        "0",
+        "0",
+        "0",
+    ]
     assert page.locator(".discussion-warning").count() == 0
     page.check("#distance-only-moved")
     assert table.locator("tbody tr:not([hidden])").count() == 6
@@ -174,13 +216,22 @@ def test_distance_travelled_shows_each_movement_and_a_domain_summary(page: Page)
 def test_distance_points_out_a_change_of_method(page: Page) -> None:
     review = json.loads((FIXTURES / "six-month-review.json").read_text(encoding="utf-8"))
     review["method"] = "individual"
-    page.set_input_files("#compare-files", [
-        {"name": "baseline.json", "mimeType": "application/json", "buffer": (FIXTURES / "baseline.json").read_bytes()},
-        {"name": "review.json", "mimeType": "application/json", "buffer": json.dumps(review).encode()}])
+    page.set_input_files(
+        "#compare-files",
+        [
+            {
+                "name": "baseline.json",
+                "mimeType": "application/json",
+                "buffer": (FIXTURES / "baseline.json").read_bytes(),
+            },
+            {"name": "review.json", "mimeType": "application/json", "buffer": json.dumps(review).encode()},
+        ],
+    )
     show(page, "distance")
     assert page.text_content(".discussion-warning") == (
         "The method differs between cycles (group, individual). The guidance says to repeat the same method "
-        "each cycle, so that results can be compared: read these movements with care.")
+        "each cycle, so that results can be compared: read these movements with care."
+    )
 
 
 def test_the_tables_behind_the_charts_hold_the_same_figures(page: Page) -> None:
@@ -189,23 +240,44 @@ def test_the_tables_behind_the_charts_hold_the_same_figures(page: Page) -> None:
     cycles = page.locator(".discussion-table").first
     cells = [" ".join(text.split()) for text in cycles.locator("tbody tr").nth(0).locator("th, td").all_inner_texts()]
     # baseline: 1.1 S2 ▧, 2.3 S2 ▧, 1.2 S3 ■, 1.3 S3 ▧, 1.4 S4 ■, 2.1 N/A; 39 not answered
-    assert cells == ["Baseline (15/01/2026)", "0", "2 (▧ Work in progress 2)",
-                     "2 (■ Fully achieved 1, ▧ Work in progress 1)", "1 (■ Fully achieved 1)", "0", "1", "39"]
+    assert cells == [
+        "Baseline (15/01/2026)",
+        "0",
+        "2 (▧ Work in progress 2)",
+        "2 (■ Fully achieved 1, ▧ Work in progress 1)",
+        "1 (■ Fully achieved 1)",
+        "0",
+        "1",
+        "39",
+    ]
     chart = page.locator(".discussion svg.chart")
     assert chart.get_attribute("role") == "img"
     segments = chart.locator("g.seg-group > title").all_text_contents()
-    assert segments[:5] == ["S2: 2 (2 work in progress)", "S3: 2 (1 fully achieved, 1 work in progress)",
-                            "S4: 1 (1 fully achieved)", "N/A: 1", "Not answered: 39"]
+    assert segments[:5] == [
+        "S2: 2 (2 work in progress)",
+        "S3: 2 (1 fully achieved, 1 work in progress)",
+        "S4: 1 (1 fully achieved)",
+        "N/A: 1",
+        "Not answered: 39",
+    ]
     for box in page.locator("[data-role=discuss-pick]").all():
         box.uncheck()
     page.locator("[data-role=discuss-pick]").first.check()
     show(page, "profile")
     profile = page.locator(".discussion-table").first
     assert [" ".join(t.split()) for t in profile.locator("tbody tr").first.locator("th, td").all_inner_texts()] == [
-        "1. BUY-IN", "0", "1 (▧ Work in progress 1)", "2 (■ Fully achieved 1, ▧ Work in progress 1)",
-        "1 (■ Fully achieved 1)", "0", "0", "0"]  # the baseline: S2, S3, S3, S4
+        "1. BUY-IN",
+        "0",
+        "1 (▧ Work in progress 1)",
+        "2 (■ Fully achieved 1, ▧ Work in progress 1)",
+        "1 (■ Fully achieved 1)",
+        "0",
+        "0",
+        "0",
+    ]  # the baseline: S2, S3, S3, S4
     chart_rows = page.locator(".discussion svg.chart text.chart-label").evaluate_all(
-        "labels => labels.map(t => t.firstChild.textContent)")  # without each label's full-text tooltip
+        "labels => labels.map(t => t.firstChild.textContent)"
+    )  # without each label's full-text tooltip
     assert chart_rows == [f"Domain {n}" for n in range(1, 9)]
     text = page.inner_text(".discussion")
     assert "It is not a race to achieve statement 5" in text
@@ -224,15 +296,35 @@ def test_a_view_needs_the_right_number_of_assessments(page: Page) -> None:
     assert page.evaluate("document.activeElement.id") == "discuss-pick-0"
 
 
-@pytest.mark.parametrize("view, names, expected", [
-    ("profile", ["member-a.json"], ["Development profile: Riverside cluster", "Indicators at each statement",
-                                    "It is not a race to achieve statement 5"]),
-    ("composite", MEMBERS, ["Composite of 3 assessments", "1.2 Strategic and senior leader engagement",
-                            "District nurse", "Split", "Agreement"]),
-    ("distance", CYCLES, ["Distance travelled: Riverside cluster", "Moved on: S2 → S4", "A step back: S3 → S2"]),
-])
-def test_each_view_prints_to_pdf_without_its_controls(page: Page, view: str, names: list[str],
-                                                      expected: list[str]) -> None:
+@pytest.mark.parametrize(
+    "view, names, expected",
+    [
+        (
+            "profile",
+            ["member-a.json"],
+            [
+                "Development profile: Riverside cluster",
+                "Indicators at each statement",
+                "It is not a race to achieve statement 5",
+            ],
+        ),
+        (
+            "composite",
+            MEMBERS,
+            [
+                "Composite of 3 assessments",
+                "1.2 Strategic and senior leader engagement",
+                "District nurse",
+                "Split",
+                "Agreement",
+            ],
+        ),
+        ("distance", CYCLES, ["Distance travelled: Riverside cluster", "Moved on: S2 → S4", "A step back: S3 → S2"]),
+    ],
+)
+def test_each_view_prints_to_pdf_without_its_controls(
+    page: Page, view: str, names: list[str], expected: list[str]
+) -> None:
     compare_files(page, names)
     show(page, view)
     page.click("[data-action='print-view']")
@@ -255,9 +347,15 @@ def test_a_completed_assessment_prints_like_the_paper_matrix(page: Page) -> None
     text, (width, height) = pdf_text(page)
     assert width > height
     assert any(date in text for date in ("15/07/2026", "07/15/2026", "2026-07-15"))  # as the browser's locale shows it
-    for words in ("Riverside cluster", "6-month review", "1.1 Connections with people",
-                  "S4 ■ Fully achieved", "S2 ▧ Work in progress", "Context (the box underneath the matrix)",
-                  "Team formed in 2025 after the cluster review"):
+    for words in (
+        "Riverside cluster",
+        "6-month review",
+        "1.1 Connections with people",
+        "S4 ■ Fully achieved",
+        "S2 ▧ Work in progress",
+        "Context (the box underneath the matrix)",
+        "Team formed in 2025 after the cluster review",
+    ):
         assert words in text, words
     for hidden in ("Assessments saved in this browser", "Compare and discuss", "Download assessment"):
         assert hidden not in text

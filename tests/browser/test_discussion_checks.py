@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
-from support import watch_for_errors
 from test_discussion import FIXTURES, STUB_PRINT, compare_files, show
+
+from support import watch_for_errors
 
 pytestmark = pytest.mark.browser
 
@@ -30,7 +31,9 @@ def open_page(browser: Browser, url: str, width: int = 1280, **options) -> tuple
 @pytest.fixture
 def page(browser: Browser, real_site: Path) -> Iterator[Page]:
     # An American browser in London: the page must still write dates the British way.
-    opened, errors = open_page(browser, (real_site / "assess.html").as_uri(), locale="en-US", timezone_id="Europe/London")
+    opened, errors = open_page(
+        browser, (real_site / "assess.html").as_uri(), locale="en-US", timezone_id="Europe/London"
+    )
     yield opened
     opened.context.close()
     assert errors == []
@@ -38,8 +41,10 @@ def page(browser: Browser, real_site: Path) -> Iterator[Page]:
 
 def picks(page: Page) -> list[tuple[str, bool]]:
     """Each entry of "Assessments to include": its name line and whether it is ticked."""
-    return [(box.locator("xpath=following-sibling::label/span[1]").inner_text(), box.is_checked())
-            for box in page.locator("[data-role=discuss-pick]").all()]
+    return [
+        (box.locator("xpath=following-sibling::label/span[1]").inner_text(), box.is_checked())
+        for box in page.locator("[data-role=discuss-pick]").all()
+    ]
 
 
 def pick_labels(page: Page) -> list[str]:
@@ -53,10 +58,15 @@ def test_keeping_a_file_leaves_the_other_ticks_where_they_were(page: Page) -> No
     boxes.nth(1).uncheck()
     boxes.nth(3).uncheck()  # ticked: the 1st and 3rd
     page.locator("[data-action=keep-compared]").nth(1).click()  # keep the 2nd
-    ticked = [label for label, box in zip(pick_labels(page), page.locator("[data-role=discuss-pick]").all())
-              if box.is_checked()]
+    ticked = [
+        label
+        for label, box in zip(pick_labels(page), page.locator("[data-role=discuss-pick]").all(), strict=True)
+        if box.is_checked()
+    ]
     assert [re.search(r"Practice nurse|Occupational therapist|Pharmacist|Team manager", t).group() for t in ticked] == [
-        "Practice nurse", "Pharmacist"]
+        "Practice nurse",
+        "Pharmacist",
+    ]
     show(page, "composite")
     assert page.locator(".composite-table thead th").all_inner_texts()[1:3] == ["Practice nurse", "Pharmacist"]
 
@@ -69,11 +79,13 @@ def test_the_same_assessment_cannot_be_compared_twice(page: Page) -> None:
     expect(summary).to_be_focused()
     assert summary.locator("li").all_inner_texts() == [
         "this assessment is already in the list, as “Harbour Valley cluster · Baseline · 02/11/2026” "
-        "(it has the same id). Each assessment is counted once"]
+        "(it has the same id). Each assessment is counted once"
+    ]
     assert page.locator("[data-role=discuss-pick]").count() == 2
     page.locator("[data-action=keep-compared]").first.click()
-    page.set_input_files("#compare-files", [str(FIXTURES / HARBOUR[0]), str(FIXTURES / HARBOUR[2]),
-                                            str(FIXTURES / HARBOUR[2])])
+    page.set_input_files(
+        "#compare-files", [str(FIXTURES / HARBOUR[0]), str(FIXTURES / HARBOUR[2]), str(FIXTURES / HARBOUR[2])]
+    )
     expect(summary.locator("li")).to_have_count(2)  # the kept file again, and the repeat within the batch
     expect(page.locator("[data-role=discuss-pick]")).to_have_count(3)
     show(page, "composite")
@@ -84,8 +96,9 @@ def test_widest_spread_first_puts_every_split_first_including_na_splits(page: Pa
     """Item 3: 3.1 (N/A, N/A, S4, S4) is split with a spread of 0 and still comes before agreements."""
     compare_files(page, HARBOUR)
     show(page, "composite")
-    assert {i: page.get_attribute(f"tr[data-indicator-row='{i}']", "data-flag") for i in ("3.1", "3.2", "3.3", "3.4")} == {
-        "3.1": "split", "3.2": "split", "3.3": "agreement", "3.4": "agreement"}
+    assert {
+        i: page.get_attribute(f"tr[data-indicator-row='{i}']", "data-flag") for i in ("3.1", "3.2", "3.3", "3.4")
+    } == {"3.1": "split", "3.2": "split", "3.3": "agreement", "3.4": "agreement"}
     page.select_option("#composite-order", "spread")
     order = page.eval_on_selector_all(".composite-table tbody tr", "rows => rows.map(r => r.dataset.indicatorRow)")
     assert order[:4] == ["3.2", "3.1", "3.3", "3.4"]
@@ -107,7 +120,8 @@ def test_members_are_told_apart_and_a_saved_composite_is_labelled_as_one(page: P
         "Harbour Valley cluster · Baseline · 02/11/2026 "
         "Practice nurse · from harbour-1.json, not saved · last changed 02/11/2026, 11:00",
         "Harbour Valley cluster · Baseline · 02/11/2026 "
-        "Occupational therapist · from harbour-2.json, not saved · last changed 02/11/2026, 11:00"]
+        "Occupational therapist · from harbour-2.json, not saved · last changed 02/11/2026, 11:00",
+    ]
     show(page, "composite")
     page.click("[data-action=save-composite]")
     today = page.evaluate("new Date().toLocaleDateString('en-GB')")
@@ -120,9 +134,13 @@ def test_members_are_told_apart_and_a_saved_composite_is_labelled_as_one(page: P
 def test_a_composite_of_different_cycles_leaves_its_cycle_for_the_group(page: Page) -> None:
     other = json.loads((FIXTURES / HARBOUR[1]).read_text(encoding="utf-8"))
     other["review_cycle"] = "6-month review"
-    page.set_input_files("#compare-files", [
-        {"name": HARBOUR[0], "mimeType": "application/json", "buffer": (FIXTURES / HARBOUR[0]).read_bytes()},
-        {"name": "other.json", "mimeType": "application/json", "buffer": json.dumps(other).encode()}])
+    page.set_input_files(
+        "#compare-files",
+        [
+            {"name": HARBOUR[0], "mimeType": "application/json", "buffer": (FIXTURES / HARBOUR[0]).read_bytes()},
+            {"name": "other.json", "mimeType": "application/json", "buffer": json.dumps(other).encode()},
+        ],
+    )
     show(page, "composite")
     page.click("[data-action=save-composite]")
     assert page.input_value("#review-cycle") == ""
@@ -148,7 +166,7 @@ def table_figures(page: Page, row: int) -> dict[str, tuple[int, int, int]]:
     headings = page.locator(".discussion-table").first.locator("thead th").all_inner_texts()[1:]
     cells = page.locator(".discussion-table").first.locator("tbody tr").nth(row).locator("td").all_inner_texts()
     figures = {}
-    for heading, cell in zip(headings, cells):
+    for heading, cell in zip(headings, cells, strict=True):
         count = int(cell.split()[0])
         fully = re.search(r"■\D*(\d+)", cell)  # the marker, its words for screen readers, the count
         wip = re.search(r"▧\D*(\d+)", cell)
@@ -182,26 +200,34 @@ def test_distance_names_a_missing_evidence_level_and_marks_cut_labels(page: Page
     review = json.loads((FIXTURES / "six-month-review.json").read_text(encoding="utf-8"))
     baseline["ratings"]["1.3"]["evidence"] = None
     review["review_cycle"] = "12-month review with the whole cluster"
-    page.set_input_files("#compare-files", [
-        {"name": "a.json", "mimeType": "application/json", "buffer": json.dumps(baseline).encode()},
-        {"name": "b.json", "mimeType": "application/json", "buffer": json.dumps(review).encode()}])
+    page.set_input_files(
+        "#compare-files",
+        [
+            {"name": "a.json", "mimeType": "application/json", "buffer": json.dumps(baseline).encode()},
+            {"name": "b.json", "mimeType": "application/json", "buffer": json.dumps(review).encode()},
+        ],
+    )
     show(page, "distance")
     assert page.locator(".distance-table tr[data-kind='firmer'] td").last.inner_text() == (
-        "Evidence firmer: No evidence level → Fully achieved (S3)")
+        "Evidence firmer: No evidence level → Fully achieved (S3)"
+    )
     labels = page.locator("svg.chart text.chart-label")
     assert labels.nth(1).evaluate("t => t.firstChild.textContent") == "12-month review …"
     assert labels.nth(1).locator("title").text_content() == "12-month review with the whole cluster"
 
 
 @pytest.mark.parametrize("width", [420, 480])
-def test_narrow_screens_keep_chart_text_readable_and_controls_on_screen(browser: Browser, real_site: Path,
-                                                                         width: int) -> None:
+def test_narrow_screens_keep_chart_text_readable_and_controls_on_screen(
+    browser: Browser, real_site: Path, width: int
+) -> None:
     """Item 7: at 450–500 px the labels shrank to about 7 px; at 420 px the agreed choices were off screen."""
     page, errors = open_page(browser, (real_site / "assess.html").as_uri(), width=width)
     compare_files(page, ["baseline.json", "six-month-review.json"])
     show(page, "distance")
-    label_px = page.evaluate("(() => { const s = document.querySelector('svg.chart');"
-                             " return s.getBoundingClientRect().width / s.viewBox.baseVal.width * 13 })()")
+    label_px = page.evaluate(
+        "(() => { const s = document.querySelector('svg.chart');"
+        " return s.getBoundingClientRect().width / s.viewBox.baseVal.width * 13 })()"
+    )
     assert label_px >= 12
     show(page, "composite")
     rights = page.locator("[data-agreed]").evaluate_all("els => els.map(e => e.getBoundingClientRect().right)")
@@ -212,12 +238,14 @@ def test_narrow_screens_keep_chart_text_readable_and_controls_on_screen(browser:
 
 
 @pytest.mark.parametrize("path, words", [("assess.html", "last changed"), ("cy/assess.html", "newidiwyd ddiwethaf")])
-def test_dates_and_times_follow_the_page_language_not_the_browser(browser: Browser, real_site: Path,
-                                                                   path: str, words: str) -> None:
+def test_dates_and_times_follow_the_page_language_not_the_browser(
+    browser: Browser, real_site: Path, path: str, words: str
+) -> None:
     """Item 8: an en-US browser showed "11/23/2026, 2:43 PM" on a British page."""
     page, errors = open_page(browser, (real_site / path).as_uri(), locale="en-US", timezone_id="Europe/London")
     compare_files(page, ["member-a.json"]) if path == "assess.html" else page.set_input_files(
-        "#compare-files", [str(FIXTURES / "member-a.json")])
+        "#compare-files", [str(FIXTURES / "member-a.json")]
+    )
     expect(page.locator(".discuss-detail")).to_contain_text(f"{words} 02/03/2026, 11:00")
     assert "02/03/2026" in page.locator(".discuss-name").inner_text()
     page.context.close()

@@ -29,7 +29,7 @@ pytestmark = pytest.mark.browser
 SEED = int(os.environ.get("MPW_AGREEMENT_SEED", "20261123"))
 FILES = int(os.environ.get("MPW_AGREEMENT_FILES", "3000"))
 IDS = frameworks.indicator_ids()
-ASTRAL = "\U0001F600"  # two UTF-16 units, one character
+ASTRAL = "\U0001f600"  # two UTF-16 units, one character
 
 # The page's import path, on a batch of files given as base64 bytes: accepted or not, and the first message.
 JUDGE = """files => {
@@ -52,25 +52,38 @@ def valid_file(chance: random.Random) -> dict:
         evidence = chance.choice(["fully-achieved", "work-in-progress", None]) if isinstance(statement, int) else None
         ratings[id_] = {"statement": statement, "evidence": evidence, "note": random_text(chance, 40)}
     return {
-        "format": "mpw-assessment", "format_version": 1, "framework_version": "FINAL – amended April 2023",
-        "id": "%08x-0000-4000-8000-%012x" % (chance.getrandbits(32), chance.getrandbits(48)),
-        "service": {"name": random_text(chance, 30), "organisations": random_text(chance, 30),
-                    "participants": random_text(chance, 60)},
+        "format": "mpw-assessment",
+        "format_version": 1,
+        "framework_version": "FINAL – amended April 2023",
+        "id": f"{chance.getrandbits(32):08x}-0000-4000-8000-{chance.getrandbits(48):012x}",
+        "service": {
+            "name": random_text(chance, 30),
+            "organisations": random_text(chance, 30),
+            "participants": random_text(chance, 60),
+        },
         "date": chance.choice([None, "2026-02-28", "2024-02-29", "2026-12-31"]),
         "purposes": chance.sample(["reporting", "evaluation", "learning"], chance.randint(0, 3)),
         "method": chance.choice(["individual", "group", "composite", None]),
         "review_cycle": random_text(chance, 20),
         "ratings": ratings,
-        "domains": {str(n): {"context": random_text(chance, 30), "reflections": random_text(chance, 30)}
-                    for n in chance.sample(range(1, 9), chance.randint(0, 3))},
-        "sources": chance.choice([[], ["a0000000-0000-4000-8000-00000000000a"],
-                                  [{"id": "b0000000-0000-4000-8000-00000000000b", "service": "X", "date": "2026-01-01"}]]),
-        "created": "2026-06-01T09:00:00Z", "updated": chance.choice(["2026-06-01T10:00:00Z", "2026-06-01T10:00:00.123+01:00"]),
+        "domains": {
+            str(n): {"context": random_text(chance, 30), "reflections": random_text(chance, 30)}
+            for n in chance.sample(range(1, 9), chance.randint(0, 3))
+        },
+        "sources": chance.choice(
+            [
+                [],
+                ["a0000000-0000-4000-8000-00000000000a"],
+                [{"id": "b0000000-0000-4000-8000-00000000000b", "service": "X", "date": "2026-01-01"}],
+            ]
+        ),
+        "created": "2026-06-01T09:00:00Z",
+        "updated": chance.choice(["2026-06-01T10:00:00Z", "2026-06-01T10:00:00.123+01:00"]),
     }
 
 
 def random_text(chance: random.Random, most: int) -> str:
-    alphabet = ["a", "b", " ", "é", "ŵ", "’", "—", ASTRAL, "\ufffd", "\n", "<", "\"", "\\", "\u2028", "\u0085", "\ufeff"]
+    alphabet = ["a", "b", " ", "é", "ŵ", "’", "—", ASTRAL, "\ufffd", "\n", "<", '"', "\\", "\u2028", "\u0085", "\ufeff"]
     return "".join(chance.choice(alphabet) for _ in range(chance.randint(0, most)))
 
 
@@ -79,13 +92,57 @@ def odd_value(chance: random.Random) -> object:
     number = chance.randint(0, 9999)
     day = f"{chance.randint(0, 2100):04d}-{chance.randint(0, 13):02d}-{chance.randint(0, 32):02d}"
     time = f"{chance.randint(0, 25):02d}:{chance.randint(0, 61):02d}"
-    return chance.choice([
-        None, True, False, 0, 1, 2, 3, 5, 6, -1, 2.5, 1.0, 10 ** 20, number, "", " ", "\u0085", "\ufeff", "\u00a0",
-        "3", "n/a", "N/A", "learning", "group", "fully-achieved", [], [3], {}, {"toString": 1}, {"a": 1},
-        random_text(chance, 12), day, f"{day}T{time}", f"{day}T{time}:00Z", f"{day}T{time}:30.5+01:00",
-        f"{day} {time}:00", f"{day}T{time}:00.1234567Z", str(chance.randint(10 ** 9, 2 * 10 ** 9)), "en", "EN", "cym",
-        "a" * 7, "a" * 8, "a" * 64, "a" * 65, "../x/../y", "c0ffee00-0000-4000-8000-000000000001",
-    ])
+    return chance.choice(
+        [
+            None,
+            True,
+            False,
+            0,
+            1,
+            2,
+            3,
+            5,
+            6,
+            -1,
+            2.5,
+            1.0,
+            10**20,
+            number,
+            "",
+            " ",
+            "\u0085",
+            "\ufeff",
+            "\u00a0",
+            "3",
+            "n/a",
+            "N/A",
+            "learning",
+            "group",
+            "fully-achieved",
+            [],
+            [3],
+            {},
+            {"toString": 1},
+            {"a": 1},
+            random_text(chance, 12),
+            day,
+            f"{day}T{time}",
+            f"{day}T{time}:00Z",
+            f"{day}T{time}:30.5+01:00",
+            f"{day} {time}:00",
+            f"{day}T{time}:00.1234567Z",
+            str(chance.randint(10**9, 2 * 10**9)),
+            "en",
+            "EN",
+            "cym",
+            "a" * 7,
+            "a" * 8,
+            "a" * 64,
+            "a" * 65,
+            "../x/../y",
+            "c0ffee00-0000-4000-8000-000000000001",
+        ]
+    )
 
 
 def at_limit(chance: random.Random, limit: int) -> str:
@@ -116,11 +173,19 @@ def mutate(chance: random.Random, data: dict) -> dict:
                 data["ratings"][key] = odd_value(chance)
         elif kind == 3 and isinstance(data.get("domains"), dict):
             key = chance.choice(["1", "8", "0", "9", "01", "a", "__proto__"])
-            data["domains"][key] = chance.choice([{"context": odd_value(chance)}, odd_value(chance),
-                                                 {"reflections": "", "other": 1}])
+            data["domains"][key] = chance.choice(
+                [{"context": odd_value(chance)}, odd_value(chance), {"reflections": "", "other": 1}]
+            )
         elif kind == 4:  # text at its limit, in characters
-            field, limit = chance.choice([("review_cycle", 300), ("service.name", 300), ("service.participants", 10000),
-                                          ("note", 10000), ("domain", 10000)])
+            field, limit = chance.choice(
+                [
+                    ("review_cycle", 300),
+                    ("service.name", 300),
+                    ("service.participants", 10000),
+                    ("note", 10000),
+                    ("domain", 10000),
+                ]
+            )
             text = at_limit(chance, limit)
             if field == "note":
                 data["ratings"] = {"1.1": {"statement": 2, "evidence": None, "note": text}}
@@ -131,9 +196,18 @@ def mutate(chance: random.Random, data: dict) -> dict:
             else:
                 data[field] = text
         elif kind == 5:  # purposes and sources in odd shapes
-            data[chance.choice(["purposes", "sources"])] = chance.choice([
-                ["learning", "learning"], ["learning", 1], "learning", [None], [{"id": "x"}], ["short"],
-                [{"id": "b0000000-0000-4000-8000-00000000000b", "date": odd_value(chance)}], [odd_value(chance)]])
+            data[chance.choice(["purposes", "sources"])] = chance.choice(
+                [
+                    ["learning", "learning"],
+                    ["learning", 1],
+                    "learning",
+                    [None],
+                    [{"id": "x"}],
+                    ["short"],
+                    [{"id": "b0000000-0000-4000-8000-00000000000b", "date": odd_value(chance)}],
+                    [odd_value(chance)],
+                ]
+            )
         elif kind == 6:  # dates and times of every shape
             data[chance.choice(["date", "created", "updated"])] = odd_value(chance)
         else:  # format and versions
@@ -176,7 +250,7 @@ def test_page_and_validate_agree_on_every_generated_file(browser: Browser, real_
     page.goto((real_site / "assess.html").as_uri())
     verdicts: list[list] = []
     for start in range(0, len(files), 250):
-        batch = [base64.b64encode(raw).decode("ascii") for raw in files[start:start + 250]]
+        batch = [base64.b64encode(raw).decode("ascii") for raw in files[start : start + 250]]
         verdicts += page.evaluate(JUDGE, batch)
     page.close()
     disagreements = [
@@ -187,5 +261,7 @@ def test_page_and_validate_agree_on_every_generated_file(browser: Browser, real_
     ]
     accepted = sum(1 for assessment, _ in python if assessment is not None)
     assert 0.1 * FILES < accepted < 0.9 * FILES, f"the generator should make both kinds: {accepted} of {FILES} valid"
-    assert not disagreements, (f"{len(disagreements)} of {FILES} files got different verdicts "
-                               f"(replay with MPW_AGREEMENT_SEED={SEED}):\n" + "\n".join(disagreements[:8]))
+    assert not disagreements, (
+        f"{len(disagreements)} of {FILES} files got different verdicts "
+        f"(replay with MPW_AGREEMENT_SEED={SEED}):\n" + "\n".join(disagreements[:8])
+    )

@@ -4,11 +4,11 @@ and what was already saved is byte-for-byte unchanged."""
 from __future__ import annotations
 
 import base64
-
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+
 from support import watch_for_errors
 
 pytestmark = pytest.mark.browser
@@ -63,8 +63,9 @@ PARSE = """encoded => {
 }"""
 
 
-def test_the_parser_gives_each_corpus_file_its_expected_verdict_and_words(clean_page: Page,
-                                                                         hostile_corpus: dict) -> None:
+def test_the_parser_gives_each_corpus_file_its_expected_verdict_and_words(
+    clean_page: Page, hostile_corpus: dict
+) -> None:
     """The whole corpus through the page's parser, in one page: table-driven, every file, word for word."""
     wrong = []
     for name, (path, expected) in hostile_corpus.items():
@@ -78,9 +79,18 @@ def test_the_parser_gives_each_corpus_file_its_expected_verdict_and_words(clean_
 
 
 # The import through the real file field, for files of each kind: storage, focus and the screen.
-THROUGH_THE_FIELD = ["script-payloads.json", "bom-utf16.json", "note-with-replacement-character.json",
-                     "truncated.json", "zip-archive.json", "proto-key-top.json", "constructor-key.json",
-                     "statement-to-string.json", "lone-surrogate.json", "deep-nesting-100000.json"]
+THROUGH_THE_FIELD = [
+    "script-payloads.json",
+    "bom-utf16.json",
+    "note-with-replacement-character.json",
+    "truncated.json",
+    "zip-archive.json",
+    "proto-key-top.json",
+    "constructor-key.json",
+    "statement-to-string.json",
+    "lone-surrogate.json",
+    "deep-nesting-100000.json",
+]
 
 
 @pytest.mark.parametrize("name", THROUGH_THE_FIELD)
@@ -95,8 +105,9 @@ def test_import_refuses_or_keeps_as_text(clean_page: Page, hostile_corpus: dict,
         assert page.input_value("#service-name") == expected["name"]
         assert expected["name"] in page.text_content(".library-table")
         after = page.evaluate(SNAPSHOT)
-        assert {key: after[key] for key in before if key != "mpw-static:current" and key in after} == \
-            {key: value for key, value in before.items() if key != "mpw-static:current"}
+        assert {key: after[key] for key in before if key != "mpw-static:current" and key in after} == {
+            key: value for key, value in before.items() if key != "mpw-static:current"
+        }
     else:
         summary = page.locator("[data-role='error-summary']")
         expect(summary).to_be_visible()
@@ -131,7 +142,8 @@ def test_whole_corpus_at_once_over_http(browser: Browser, hosted_site: str, host
     refused = len([1 for _, expected in hostile_corpus.values() if not expected.get("accepted")])
     same_id = len(hostile_corpus) - refused - 1  # every accepted file shares the first one's id
     assert summary.locator("[data-role=error-intro]").text_content() == (
-        f"{refused + same_id} files were not imported; nothing saved here was changed by them:")
+        f"{refused + same_id} files were not imported; nothing saved here was changed by them:"
+    )
     items = summary.locator("li a").all_text_contents()
     assert "bom-utf16.json: it has the same id as bom-utf8.json, chosen in the same import" in items
     assert "script-payloads.json: it has the same id as bom-utf8.json, chosen in the same import" in items

@@ -95,13 +95,22 @@ def test_skip_link_is_first_and_moves_focus_to_main(browser: Browser, real_site:
 
 def test_narrow_screen_has_no_horizontal_scroll(browser: Browser, real_site: Path) -> None:
     page = browser.new_page(viewport={"width": 320, "height": 800})
-    for name in ("index.html", "domains/person-centred-practice.html", "framework.html", "matrix.html",
-                 "appendix.html", "resources.html", "quality-standards.html", "assess.html"):
+    for name in (
+        "index.html",
+        "domains/person-centred-practice.html",
+        "framework.html",
+        "matrix.html",
+        "appendix.html",
+        "resources.html",
+        "quality-standards.html",
+        "assess.html",
+    ):
         page.goto((real_site / name).resolve().as_uri())
         overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
         assert overflow <= 0, f"{name} scrolls sideways by {overflow}px at 320px"
-        hidden = page.evaluate("[...document.querySelectorAll('.table-scroll')]"
-                               ".map(region => region.scrollWidth - region.clientWidth)")
+        hidden = page.evaluate(
+            "[...document.querySelectorAll('.table-scroll')].map(region => region.scrollWidth - region.clientWidth)"
+        )
         assert all(width <= 0 for width in hidden), f"{name} has a table that scrolls sideways at 320px: {hidden}"
     page.close()
 

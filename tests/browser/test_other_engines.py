@@ -7,22 +7,24 @@ tests/run.sh installs both on Debian-like machines.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
-from engines import Engine, Firefox, VirtualScreen, WebKit, missing
-from support import ROOT
 
+from engines import Engine, Firefox, VirtualScreen, WebKit, missing
 from mpw_static import frameworks
 from mpw_static.assessment_file import read_assessment
 from mpw_static.cli import main as mpw_static
+from support import ROOT
 
 pytestmark = pytest.mark.browser
 
 FIXTURES = ROOT / "tests" / "fixtures" / "discussion"
 # Script errors after loading are collected here; an error while starting shows as a missing ready mark.
-WATCH_ERRORS = "window.__errors = []; window.addEventListener('error', function (e) { window.__errors.push(String(e.message)) })"
+WATCH_ERRORS = (
+    "window.__errors = []; window.addEventListener('error', function (e) { window.__errors.push(String(e.message)) })"
+)
 READY = "return performance.getEntriesByName('mpw-assessment-ready').length === 1"
 TEXT = "return document.querySelector(arguments[0]).textContent"
 CHECKED = "return Array.prototype.map.call(arguments[0], function (id) { return document.getElementById(id).checked })"
@@ -79,7 +81,10 @@ def test_a_team_completes_saves_downloads_and_discusses(engine: Engine, site_bas
     assessment, problems = read_assessment(saved, frameworks.indicator_ids())
     assert problems == []
     assert (assessment.service.name, assessment.ratings["1.1"].statement, assessment.ratings["1.1"].evidence) == (
-        f"{engine.name} team", 3, "work-in-progress")
+        f"{engine.name} team",
+        3,
+        "work-in-progress",
+    )
     assert mpw_static(["validate", str(saved)]) == 0
 
     # Import: clear this browser, open the downloaded file, and the answers are back.
@@ -91,16 +96,20 @@ def test_a_team_completes_saves_downloads_and_discusses(engine: Engine, site_bas
     assert engine.run(CHECKED, ["s-1-1-3", "e-1-1-wip"]) == [True, True]
 
     # The three discussion views.
-    for name in ("member-a.json", "member-b.json", "member-c.json"):
+    for added, name in enumerate(("member-a.json", "member-b.json", "member-c.json"), start=1):
         engine.choose_file("#compare-files", FIXTURES / name)
-        engine.wait_for(lambda: engine.run("return document.querySelectorAll('[data-role=discuss-pick]:checked').length")
-                        == ["member-a.json", "member-b.json", "member-c.json"].index(name) + 1, f"adding {name}")
+        engine.wait_for(
+            lambda added=added: (
+                engine.run("return document.querySelectorAll('[data-role=discuss-pick]:checked').length") == added
+            ),
+            f"adding {name}",
+        )
     assert show(engine, "composite") == "Composite of 3 assessments"
     engine.run("document.querySelectorAll('[data-role=discuss-pick]').forEach(function (box) { box.checked = false })")
     assert show(engine, "profile").startswith(f"Development profile: {engine.name} team")
     for name in ("baseline.json", "six-month-review.json"):
         engine.choose_file("#compare-files", FIXTURES / name)
-        engine.wait_for(lambda: name in engine.run(TEXT, ".discuss-list"), f"adding {name}")
+        engine.wait_for(lambda name=name: name in engine.run(TEXT, ".discuss-list"), f"adding {name}")
     engine.run("""document.querySelectorAll('[data-role=discuss-pick]').forEach(function (box) {
         box.checked = /^d0000000/.test(box.value) })""")
     assert show(engine, "distance") == "Distance travelled: Riverside cluster"
@@ -112,8 +121,9 @@ def show(engine: Engine, view: str) -> str:
     """Show a discussion view; return its heading once it has focus."""
     engine.click(f"label[for='view-{view}']")
     engine.click("[data-action='show-view']")
-    engine.wait_for(lambda: engine.run("return document.activeElement.classList.contains('discussion-heading')"),
-                    f"the {view} view")
+    engine.wait_for(
+        lambda: engine.run("return document.activeElement.classList.contains('discussion-heading')"), f"the {view} view"
+    )
     return engine.run(TEXT, ".discussion-heading")  # type: ignore[return-value]
 
 

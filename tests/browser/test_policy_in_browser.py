@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
-from support import watch_for_errors, write
 
 from mpw_static.build import build_site
+from support import watch_for_errors, write
 
 pytestmark = pytest.mark.browser
 
@@ -19,11 +19,16 @@ INLINE_CODE = "document.getElementById('inline-ran').textContent = 'yes'"
 def inline_site(mini_content: Path, tmp_path: Path) -> Path:
     """A fixture site whose theme puts one inline script on the home page."""
     theme = tmp_path / "theme"
-    write(theme / "templates/home.html", """
+    write(
+        theme / "templates/home.html",
+        """
         {% extends "base.html" %}
         {% block main %}<h1>{{ page.title }}</h1><p id="inline-ran">no</p>{% endblock %}
-        {% block scripts %}<script>""" + INLINE_CODE + """</script>{% endblock %}
-    """)
+        {% block scripts %}<script>"""
+        + INLINE_CODE
+        + """</script>{% endblock %}
+    """,
+    )
     build_site(mini_content, tmp_path / "dist", theme)
     return tmp_path / "dist"
 

@@ -9,11 +9,12 @@ import socket
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from playwright.sync_api import Browser, expect
+
 from support import REAL_CONTENT, ROOT, watch_for_errors
 
 pytestmark = pytest.mark.browser
@@ -35,9 +36,24 @@ def preview(tmp_path: Path) -> Iterator[tuple[str, Path, list[str]]]:
     shutil.copytree(REAL_CONTENT, content)
     port = free_port()
     process = subprocess.Popen(
-        [sys.executable, "-m", "mpw_static", "serve", "--content", str(content), "--out", str(tmp_path / "dist"),
-         "--port", str(port)], cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        [
+            sys.executable,
+            "-m",
+            "mpw_static",
+            "serve",
+            "--content",
+            str(content),
+            "--out",
+            str(tmp_path / "dist"),
+            "--port",
+            str(port),
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
     lines: list[str] = []
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
@@ -54,8 +70,9 @@ def preview(tmp_path: Path) -> Iterator[tuple[str, Path, list[str]]]:
     process.wait(timeout=10)
 
 
-def test_edit_break_and_fix_a_statement_while_previewing(browser: Browser,
-                                                         preview: tuple[str, Path, list[str]]) -> None:
+def test_edit_break_and_fix_a_statement_while_previewing(
+    browser: Browser, preview: tuple[str, Path, list[str]]
+) -> None:
     address, content, lines = preview
     assert lines[0].startswith("Rebuilt 33 pages in ") and lines[0].rstrip().endswith(" ms")
     page = browser.new_page()
@@ -72,7 +89,9 @@ def test_edit_break_and_fix_a_statement_while_previewing(browser: Browser,
     banner = page.locator(".preview-error")
     expect(banner).to_be_visible(timeout=10_000)
     assert "The last change could not be built. This page shows the last good build." in banner.text_content()
-    assert f"content/{DOMAIN_FILE}, line 3: invalid TOML" in banner.text_content().replace(str(content.parent) + "/", "")
+    assert f"content/{DOMAIN_FILE}, line 3: invalid TOML" in banner.text_content().replace(
+        str(content.parent) + "/", ""
+    )
     assert page.locator("text=Hardly any public awareness").count() == 1  # the last good page is still served
 
     source.write_text(text, encoding="utf-8")

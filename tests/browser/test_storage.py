@@ -4,11 +4,12 @@ is told what happened, can still download, and nothing saved is silently lost.""
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
+
 from support import download, watch_for_errors
 
 pytestmark = pytest.mark.browser
@@ -16,10 +17,14 @@ pytestmark = pytest.mark.browser
 PREFIX = "mpw-static:"
 SNAPSHOT = "Object.fromEntries(Object.keys(localStorage).sort().map(k => [k, localStorage.getItem(k)]))"
 OLD_RECORD = {
-    "format": "mpw-assessment", "format_version": 1, "framework_version": "FINAL – amended April 2023",
-    "id": "01d01d01-0000-4000-8000-000000000001", "service": {"name": "Saved by the first release"},
+    "format": "mpw-assessment",
+    "format_version": 1,
+    "framework_version": "FINAL – amended April 2023",
+    "id": "01d01d01-0000-4000-8000-000000000001",
+    "service": {"name": "Saved by the first release"},
     "ratings": {"3.1": {"statement": 2, "evidence": None, "note": ""}},
-    "created": "2026-01-10T09:00:00Z", "updated": "2026-01-10T09:30:00Z",
+    "created": "2026-01-10T09:00:00Z",
+    "updated": "2026-01-10T09:30:00Z",
 }
 # Storage that fails on demand: set window.__storageFails to 'read', 'write' or 'quota'.
 FAILING_STORAGE = """
@@ -51,8 +56,9 @@ DEAF_TO_OTHER_TABS = """
 """
 
 
-def open_page(context: BrowserContext, site_base: str, fails: str | None = None,
-              deaf: bool = False) -> tuple[Page, list[str]]:
+def open_page(
+    context: BrowserContext, site_base: str, fails: str | None = None, deaf: bool = False
+) -> tuple[Page, list[str]]:
     page = context.new_page()
     errors = watch_for_errors(page)
     page.add_init_script(FAILING_STORAGE + (f"window.__storageFails = '{fails}'" if fails else ""))
@@ -101,7 +107,10 @@ def test_storage_that_throws_on_write_keeps_the_screen(context: BrowserContext, 
     answer(page)
     assert page.is_checked("#s-5-1-3") and page.input_value("#note-5-1") == "Shared records since May"
     assert downloaded(page, tmp_path)["ratings"]["5.1"] == {
-        "statement": 3, "evidence": "work-in-progress", "note": "Shared records since May"}
+        "statement": 3,
+        "evidence": "work-in-progress",
+        "note": "Shared records since May",
+    }
     assert errors == []
 
 
@@ -114,8 +123,9 @@ def test_blocked_storage_lists_the_open_assessment_as_not_saved(context: Browser
     assert errors == []
 
 
-def test_quota_exceeded_mid_save_keeps_the_last_good_copy(context: BrowserContext, site_base: str,
-                                                         tmp_path: Path) -> None:
+def test_quota_exceeded_mid_save_keeps_the_last_good_copy(
+    context: BrowserContext, site_base: str, tmp_path: Path
+) -> None:
     page, errors = open_page(context, site_base)
     answer(page)
     assert page.is_hidden("[data-role='storage-warning']")
@@ -134,8 +144,9 @@ def test_quota_exceeded_mid_save_keeps_the_last_good_copy(context: BrowserContex
     assert errors == []
 
 
-def test_data_damaged_by_hand_is_set_aside_and_can_be_downloaded_raw(context: BrowserContext, site_base: str,
-                                                                    tmp_path: Path) -> None:
+def test_data_damaged_by_hand_is_set_aside_and_can_be_downloaded_raw(
+    context: BrowserContext, site_base: str, tmp_path: Path
+) -> None:
     page, errors = open_page(context, site_base)
     page.evaluate(f"""localStorage.setItem('{PREFIX}assessment:0000aaaa-hand', '{{"format": "mpw-assess')
                      localStorage.setItem('{PREFIX}downloads', 'not json at all')""")
@@ -168,11 +179,12 @@ def downloaded_damaged(page: Page, folder: Path) -> dict:
     return json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
 
 
-def test_data_from_an_older_version_is_upgraded_or_kept_untouched(context: BrowserContext, site_base: str,
-                                                                 tmp_path: Path) -> None:
+def test_data_from_an_older_version_is_upgraded_or_kept_untouched(
+    context: BrowserContext, site_base: str, tmp_path: Path
+) -> None:
     page, errors = open_page(context, site_base)
     not_openable = json.dumps({**OLD_RECORD, "id": "01d01d01-0000-4000-8000-000000000002", "format_version": 0})
-    page.evaluate(f"""localStorage.setItem('{PREFIX}assessments', {json.dumps(json.dumps({OLD_RECORD['id']: OLD_RECORD}))})
+    page.evaluate(f"""localStorage.setItem('{PREFIX}assessments', {json.dumps(json.dumps({OLD_RECORD["id"]: OLD_RECORD}))})
                      localStorage.setItem('{PREFIX}assessment:01d01d01-0000-4000-8000-000000000002', {json.dumps(not_openable)})""")
     page.reload()
     # The first release kept every assessment under one key: they move to one key each.
@@ -189,8 +201,9 @@ def test_data_from_an_older_version_is_upgraded_or_kept_untouched(context: Brows
     assert errors == []
 
 
-def test_damaged_data_that_cannot_be_set_aside_is_left_alone(context: BrowserContext, site_base: str,
-                                                            tmp_path: Path) -> None:
+def test_damaged_data_that_cannot_be_set_aside_is_left_alone(
+    context: BrowserContext, site_base: str, tmp_path: Path
+) -> None:
     first, _ = open_page(context, site_base)
     first.evaluate(f"localStorage.setItem('{PREFIX}assessment:0000bbbb-hand', '[broken')")
     page, errors = open_page(context, site_base, fails="quota")
@@ -235,7 +248,9 @@ def test_a_missed_change_from_another_tab_pauses_saving_and_asks(context: Browse
     assert tab_b.locator(".library-table tbody tr").count() == 2
     records = [json.loads(value) for key, value in snapshot(tab_b).items() if key.startswith(f"{PREFIX}assessment:")]
     assert sorted(record["ratings"]["5.1"]["note"] for record in records) == [
-        "Shared records since May", "Tab A's newer note"]
+        "Shared records since May",
+        "Tab A's newer note",
+    ]
     assert tab_b.evaluate("document.activeElement.id") == "library-heading"
     assert errors == []
 

@@ -7,13 +7,15 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, expect
+
 from support import download, watch_for_errors
 
 pytestmark = pytest.mark.browser
 
 
-def test_switching_language_keeps_the_page_and_the_assessment(browser: Browser, real_site: Path,
-                                                              tmp_path: Path) -> None:
+def test_switching_language_keeps_the_page_and_the_assessment(
+    browser: Browser, real_site: Path, tmp_path: Path
+) -> None:
     context = browser.new_context(accept_downloads=True)
     page = context.new_page()
     errors = watch_for_errors(page)

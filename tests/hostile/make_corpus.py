@@ -18,19 +18,27 @@ from pathlib import Path
 FILES = Path(__file__).resolve().parent / "files"
 PAYLOAD = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script>"\'&amp;{{7*7}}${7*7}'
 TINY_PNG = base64.b64decode(
-    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==")
+    "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg=="
+)
 
 
 def valid(**changes: object) -> dict:
     """A small valid assessment; each case changes one thing."""
     data = {
-        "format": "mpw-assessment", "format_version": 1, "framework_version": "FINAL – amended April 2023",
+        "format": "mpw-assessment",
+        "format_version": 1,
+        "framework_version": "FINAL – amended April 2023",
         "id": "c0ffee00-0000-4000-8000-000000000001",
         "service": {"name": "Corpus team", "organisations": "Health board", "participants": "OT, GP"},
-        "date": "2026-06-01", "purposes": ["learning"], "method": "group", "review_cycle": "Baseline",
+        "date": "2026-06-01",
+        "purposes": ["learning"],
+        "method": "group",
+        "review_cycle": "Baseline",
         "ratings": {"1.1": {"statement": 2, "evidence": "work-in-progress", "note": "Some awareness"}},
-        "domains": {"1": {"context": "New team", "reflections": ""}}, "sources": [],
-        "created": "2026-06-01T09:00:00Z", "updated": "2026-06-01T10:00:00Z",
+        "domains": {"1": {"context": "New team", "reflections": ""}},
+        "sources": [],
+        "created": "2026-06-01T09:00:00Z",
+        "updated": "2026-06-01T10:00:00Z",
     }
     data.update(changes)
     return data
@@ -58,7 +66,8 @@ def zip_bytes() -> bytes:
 def cases() -> dict[str, bytes]:
     whole = text(valid())
     payload_everywhere = valid(
-        framework_version=PAYLOAD, review_cycle=PAYLOAD,
+        framework_version=PAYLOAD,
+        review_cycle=PAYLOAD,
         service={"name": PAYLOAD, "organisations": PAYLOAD, "participants": PAYLOAD},
         ratings={"1.1": {"statement": 3, "evidence": "fully-achieved", "note": PAYLOAD}},
         domains={"1": {"context": PAYLOAD, "reflections": PAYLOAD}},
@@ -79,8 +88,8 @@ def cases() -> dict[str, bytes]:
         "proto-key-top.json": whole[:-2] + b',\n  "__proto__": {"isAdmin": true}\n}',
         "proto-key-ratings.json": text(valid(ratings={"__proto__": {"statement": 5}})),
         "proto-key-service.json": b'{"format": "mpw-assessment", "format_version": 1, "framework_version": "x", '
-                                  b'"id": "c0ffee00-0000-4000-8000-000000000002", "service": {"__proto__": {"name": "x"}}, '
-                                  b'"created": "2026-06-01T09:00:00Z", "updated": "2026-06-01T09:00:00Z"}',
+        b'"id": "c0ffee00-0000-4000-8000-000000000002", "service": {"__proto__": {"name": "x"}}, '
+        b'"created": "2026-06-01T09:00:00Z", "updated": "2026-06-01T09:00:00Z"}',
         "constructor-key.json": text(valid(ratings={"1.1": {"statement": 2, "constructor": {"prototype": {"a": 1}}}})),
         "top-level-array.json": b'[{"format": "mpw-assessment"}]',
         "top-level-string.json": b'"mpw-assessment"',
@@ -101,8 +110,11 @@ def cases() -> dict[str, bytes]:
         "version-huge.json": text(valid(format_version=10**12)),
         "unknown-indicator.json": text(valid(ratings={"9.9": {"statement": 1}})),
         "unknown-indicator-lookalike.json": text(valid(ratings={"1.10": {"statement": 1}})),
-        "duplicate-key-id.json": whole.replace(b'  "format": "mpw-assessment",',
-                                               b'  "format": "mpw-assessment",\n  "id": "c0ffee00-0000-4000-8000-999999999999",', 1),
+        "duplicate-key-id.json": whole.replace(
+            b'  "format": "mpw-assessment",',
+            b'  "format": "mpw-assessment",\n  "id": "c0ffee00-0000-4000-8000-999999999999",',
+            1,
+        ),
         "duplicate-indicator.json": whole.replace(b'"ratings": {', b'"ratings": {\n    "1.1": {"statement": 5},', 1),
         "score-field.json": text(valid(score=87, rank=1)),
         "bad-id.json": text(valid(id="../../etc/passwd")),
@@ -110,12 +122,14 @@ def cases() -> dict[str, bytes]:
         "script-payloads.json": text(payload_everywhere),
         # Found by a second, independent corpus (issue 13): each once got different verdicts or words.
         "note-with-replacement-character.json": text(valid(ratings=rating(note="pasted from an old file: \ufffd"))),
-        "note-6000-emoji.json": text(valid(ratings=rating(note="\U0001F600" * 6000))),
+        "note-6000-emoji.json": text(valid(ratings=rating(note="\U0001f600" * 6000))),
         "datetime-without-zone.json": text(valid(created="2026-06-01T09:00:00")),
         "framework-version-bom-only.json": text(valid(framework_version="\ufeff")),
         "windows-1252.json": json.dumps(valid(review_cycle="Café review"), ensure_ascii=False).encode("cp1252"),
         "doubled-bom.json": b"\xef\xbb\xbf\xef\xbb\xbf" + whole,
-        "huge-integer.json": text(valid(ratings=rating(statement=1))).replace(b'"statement": 1', b'"statement": 1' + b"0" * 5000),
+        "huge-integer.json": text(valid(ratings=rating(statement=1))).replace(
+            b'"statement": 1', b'"statement": 1' + b"0" * 5000
+        ),
         "version-1e400.json": text(valid()).replace(b'"format_version": 1', b'"format_version": 1e400'),
         "lone-surrogate.json": text(valid(ratings=rating(note="x"))).replace(b'"note": "x"', b'"note": "\\ud800"'),
         "date-february-30.json": text(valid(date="2026-02-30")),

@@ -5,28 +5,33 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support import ROOT, write
 
 from mpw_static.app import app_files
 from mpw_static.build import build_site, load_and_check
 from mpw_static.minify import minified
 from mpw_static.problems import ContentError
+from support import ROOT, write
 
 DEFAULT_TOOL = ROOT / "themes/default/templates/assessment-tool.html"
 
 
-def test_a_theme_that_drops_a_hook_stops_the_build_naming_template_and_hook(real_content_copy: Path,
-                                                                            tmp_path: Path) -> None:
+def test_a_theme_that_drops_a_hook_stops_the_build_naming_template_and_hook(
+    real_content_copy: Path, tmp_path: Path
+) -> None:
     theme = tmp_path / "careless-theme"
-    write(theme / "templates/assessment-tool.html",
-          DEFAULT_TOOL.read_text(encoding="utf-8").replace(' data-role="status"', ""))
+    write(
+        theme / "templates/assessment-tool.html",
+        DEFAULT_TOOL.read_text(encoding="utf-8").replace(' data-role="status"', ""),
+    )
     out = tmp_path / "dist"
     write(out / "index.html", "the previous site")
     with pytest.raises(ContentError) as raised:
         build_site(real_content_copy, out, theme_dir=theme)
     message = str(raised.value)
-    assert f"{theme / 'templates/assessment-tool.html'} (assess.html): the assessment page has no element " \
-           'matching [data-role="status"], which the page\'s script needs to save a team\'s work' in message
+    assert (
+        f"{theme / 'templates/assessment-tool.html'} (assess.html): the assessment page has no element "
+        "matching [data-role=\"status\"], which the page's script needs to save a team's work" in message
+    )
     assert "(cy/assess.html)" in message and "(mpw-development-matrix.html)" in message
     assert (out / "index.html").read_text(encoding="utf-8") == "the previous site"  # nothing written
 
@@ -38,7 +43,8 @@ def test_a_theme_cannot_replace_an_app_file_without_saying_so(real_content_copy:
     assert [w.describe() for w in warnings if "assessment app" in w.message] == [
         f"{theme.resolve() / 'static/js/assessment-format.js'}: warning: static/js/assessment-format.js belongs to the "
         "assessment app, so mpw-static's own is used instead\n   Hint: restyle with CSS, strings and templates; "
-        "to replace it anyway, add override_app = [\"static/js/assessment-format.js\"] to theme.toml"]
+        'to replace it anyway, add override_app = ["static/js/assessment-format.js"] to theme.toml'
+    ]
     build_site(real_content_copy, tmp_path / "dist", theme_dir=theme)
     built = (tmp_path / "dist/static/js/assessment-format.js").read_text(encoding="utf-8")
     assert built == minified(app_files()["static/js/assessment-format.js"])

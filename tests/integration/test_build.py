@@ -11,15 +11,25 @@ import pytest
 from mpw_static.build import build_site
 from mpw_static.load import load_framework
 from mpw_static.problems import ContentError
-
 from support import REAL_CONTENT, ROOT
 
 EXPECTED_PAGES = {
-    "index.html", "framework.html", "matrix.html", "assess.html", "appendix.html", "quality-standards.html", "resources.html",
-    "accessibility.html", "mpw-development-matrix.html",
-    "domains/buy-in.html", "domains/internal-relationships.html", "domains/external-relationships.html",
-    "domains/information-sharing-and-governance.html", "domains/equity-and-equality.html",
-    "domains/person-centred-practice.html", "domains/resources-human-and-financial.html",
+    "index.html",
+    "framework.html",
+    "matrix.html",
+    "assess.html",
+    "appendix.html",
+    "quality-standards.html",
+    "resources.html",
+    "accessibility.html",
+    "mpw-development-matrix.html",
+    "domains/buy-in.html",
+    "domains/internal-relationships.html",
+    "domains/external-relationships.html",
+    "domains/information-sharing-and-governance.html",
+    "domains/equity-and-equality.html",
+    "domains/person-centred-practice.html",
+    "domains/resources-human-and-financial.html",
     "domains/embedding-data-in-practice.html",
 }
 
@@ -117,7 +127,7 @@ def test_standards_keep_their_own_quality_statements(real_site: Path) -> None:
     counts = {standard.name: len(standard.quality_statements) for standard in framework.standards}
     assert counts == {"Safe": 6, "Effective": 4, "Person-centered": 7, "Timely": 6, "Efficient": 6, "Equitable": 4}
     html = (real_site / "framework.html").read_text(encoding="utf-8")
-    safe = html[html.index('id="standard-safe"'):html.index('id="standard-effective"')]
+    safe = html[html.index('id="standard-safe"') : html.index('id="standard-effective"')]
     assert "Development of trusted relationships &amp; agreed communication links between services" in safe
     assert "Working to maximum level of competency" not in safe
 
@@ -227,10 +237,20 @@ def test_cli_validate_checks_content_and_assessment_files(tmp_path: Path, capsys
     from mpw_static.cli import main
 
     good = tmp_path / "good.json"
-    good.write_text(json.dumps({
-        "format": "mpw-assessment", "format_version": 1, "framework_version": "FINAL – amended April 2023",
-        "id": "abcdef12", "ratings": {"8.6": {"statement": 5, "evidence": "fully-achieved"}},
-        "created": "2026-11-23T09:00:00Z", "updated": "2026-11-23T09:00:00Z"}), encoding="utf-8")
+    good.write_text(
+        json.dumps(
+            {
+                "format": "mpw-assessment",
+                "format_version": 1,
+                "framework_version": "FINAL – amended April 2023",
+                "id": "abcdef12",
+                "ratings": {"8.6": {"statement": 5, "evidence": "fully-achieved"}},
+                "created": "2026-11-23T09:00:00Z",
+                "updated": "2026-11-23T09:00:00Z",
+            }
+        ),
+        encoding="utf-8",
+    )
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "mpw-assessment", "format_version": 1', encoding="utf-8")
     assert main(["validate", "--content", str(REAL_CONTENT), str(good)]) == 0

@@ -8,9 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from support import ROOT, REAL_CONTENT
-
 from mpw_static.build import BuildOptions, build_site
+from support import REAL_CONTENT, ROOT
 
 FIXTURES = ROOT / "tests" / "fixtures" / "discussion"
 EXAMPLE_THEME = ROOT / "themes" / "example-health-board"
@@ -18,8 +17,13 @@ EXAMPLE_THEME = ROOT / "themes" / "example-health-board"
 
 def run_validate(cwd: Path, *files: Path) -> subprocess.CompletedProcess:
     """The installed command, run the way a programme lead would: from the folder holding the files."""
-    return subprocess.run([sys.executable, "-m", "mpw_static", "validate", *map(str, files)], cwd=cwd,
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "mpw_static", "validate", *map(str, files)],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_validate_checks_assessment_files_from_any_folder(tmp_path: Path) -> None:
@@ -31,15 +35,32 @@ def test_validate_checks_assessment_files_from_any_folder(tmp_path: Path) -> Non
     data["ratings"]["9.9"] = {"statement": 2, "evidence": None, "note": ""}
     bad.write_text(json.dumps(data), encoding="utf-8")
     result = run_validate(tmp_path, good.name)
-    assert (result.returncode, result.stdout, result.stderr) == (0, "team-a.json: valid assessment (8 of 45 rated)\n", "")
+    assert (result.returncode, result.stdout, result.stderr) == (
+        0,
+        "team-a.json: valid assessment (8 of 45 rated)\n",
+        "",
+    )
     result = run_validate(tmp_path, good.name, bad.name)
     assert result.returncode == 1
     assert "team-b.json" in result.stderr and "9.9" in result.stderr and "content" not in result.stderr
 
 
 def test_validate_with_content_still_checks_the_content_and_uses_its_matrix(tmp_path: Path) -> None:
-    result = subprocess.run([sys.executable, "-m", "mpw_static", "validate", "--content", str(REAL_CONTENT),
-                             str(FIXTURES / "member-a.json")], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mpw_static",
+            "validate",
+            "--content",
+            str(REAL_CONTENT),
+            str(FIXTURES / "member-a.json"),
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 0
     assert result.stdout.startswith("Content is valid: 8 domains, 45 indicators")
     assert result.stdout.endswith("member-a.json: valid assessment (8 of 45 rated)\n")
@@ -67,14 +88,22 @@ def test_hreflang_alternates_are_absolute_with_a_base_url(tmp_path: Path) -> Non
     build_site(REAL_CONTENT, out, options=BuildOptions(base_url="https://example.org/mpw/"))
     domain = (out / "cy/domains/buy-in.html").read_text(encoding="utf-8")
     alternates = dict(re.findall(r'<link rel="alternate" hreflang="([a-z]+)" href="([^"]+)">', domain))
-    assert alternates == {"en": "https://example.org/mpw/domains/buy-in.html",
-                          "cy": "https://example.org/mpw/cy/domains/buy-in.html"}
+    assert alternates == {
+        "en": "https://example.org/mpw/domains/buy-in.html",
+        "cy": "https://example.org/mpw/cy/domains/buy-in.html",
+    }
     for page in ("index.html", "assess.html"):  # each alternate is the other page's own canonical address
-        alternates = dict(re.findall(r'<link rel="alternate" hreflang="([a-z]+)" href="([^"]+)">',
-                                     (out / page).read_text(encoding="utf-8")))
-        canonical = {language: re.search(r'<link rel="canonical" href="([^"]+)">',
-                                         (out / prefix / page).read_text(encoding="utf-8")).group(1)
-                     for language, prefix in (("en", ""), ("cy", "cy"))}
+        alternates = dict(
+            re.findall(
+                r'<link rel="alternate" hreflang="([a-z]+)" href="([^"]+)">', (out / page).read_text(encoding="utf-8")
+            )
+        )
+        canonical = {
+            language: re.search(
+                r'<link rel="canonical" href="([^"]+)">', (out / prefix / page).read_text(encoding="utf-8")
+            ).group(1)
+            for language, prefix in (("en", ""), ("cy", "cy"))
+        }
         assert alternates == canonical
 
 

@@ -6,12 +6,12 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from support import ROOT, write
 
 from mpw_static.build import BuildOptions, build_site
 from mpw_static.cli import main
 from mpw_static.minify import minified
 from mpw_static.problems import ContentError
+from support import ROOT, write
 
 EXAMPLE_THEME = ROOT / "themes" / "example-health-board"
 
@@ -20,8 +20,8 @@ def test_example_theme_overrides_single_files_and_inherits_the_rest(mini_content
     build_site(mini_content, tmp_path / "dist", options=BuildOptions(theme_dir=EXAMPLE_THEME))
     home = (tmp_path / "dist/index.html").read_text(encoding="utf-8")
     assert '<img class="brand-logo" src="static/img/logo.svg" alt=""' in home  # templates/brand.html
-    assert "Provided by the Example Health Board." in home                     # one string overridden
-    assert "Skip to main content" in home                                      # other strings inherited
+    assert "Provided by the Example Health Board." in home  # one string overridden
+    assert "Skip to main content" in home  # other strings inherited
     brand = (tmp_path / "dist/static/css/brand.css").read_text(encoding="utf-8")
     assert "--brand:#4b2a6b" in brand  # the theme's own file (minified, like every stylesheet)
     default_css = minified(ROOT / "themes/default/static/css/site.css")
@@ -30,8 +30,7 @@ def test_example_theme_overrides_single_files_and_inherits_the_rest(mini_content
     assert (tmp_path / "dist/static/js/assessment.js").is_file()
 
 
-def test_theme_named_in_site_config_is_used_and_an_unknown_one_is_explained(mini_content: Path,
-                                                                             tmp_path: Path) -> None:
+def test_theme_named_in_site_config_is_used_and_an_unknown_one_is_explained(mini_content: Path, tmp_path: Path) -> None:
     theme = mini_content.parent / "themes" / "board"
     write(theme / "strings/en.toml", 'skip_link = "Jump to the content"\n')
     site = mini_content / "site.toml"
@@ -45,24 +44,37 @@ def test_theme_named_in_site_config_is_used_and_an_unknown_one_is_explained(mini
         build_site(mini_content, tmp_path / "dist")
     assert str(raised.value).endswith(
         'content/site.toml (theme): there is no theme "nowhere"\n   Hint: make the folder themes/nowhere/ '
-        '(with templates/, static/ or strings/), or use theme = "default"')
+        '(with templates/, static/ or strings/), or use theme = "default"'
+    )
 
 
-def test_base_url_adds_canonical_links_sitemap_and_robots(mini_content: Path, tmp_path: Path,
-                                                          capsys: pytest.CaptureFixture) -> None:
-    code = main(["build", "--content", str(mini_content), "--out", str(tmp_path / "dist"),
-                 "--base-url", "https://example.org/mpw"])
+def test_base_url_adds_canonical_links_sitemap_and_robots(
+    mini_content: Path, tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    code = main(
+        [
+            "build",
+            "--content",
+            str(mini_content),
+            "--out",
+            str(tmp_path / "dist"),
+            "--base-url",
+            "https://example.org/mpw",
+        ]
+    )
     assert code == 0
     site = tmp_path / "dist"
     assert '<link rel="canonical" href="https://example.org/mpw/">' in (site / "index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://example.org/mpw/domains/domain-1.html">' in (
-        site / "domains/domain-1.html").read_text(encoding="utf-8")
+        site / "domains/domain-1.html"
+    ).read_text(encoding="utf-8")
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
     assert "<loc>https://example.org/mpw/</loc>" in sitemap
     assert "<loc>https://example.org/mpw/domains/domain-8.html</loc>" in sitemap
     assert sitemap.count("<loc>") == len(list(site.rglob("*.html")))
     assert (site / "robots.txt").read_text(encoding="utf-8") == (
-        "User-agent: *\nAllow: /\nSitemap: https://example.org/mpw/sitemap.xml\n")
+        "User-agent: *\nAllow: /\nSitemap: https://example.org/mpw/sitemap.xml\n"
+    )
 
 
 def test_without_a_base_url_the_build_stays_relative(mini_content: Path, tmp_path: Path) -> None:
@@ -75,42 +87,64 @@ def test_without_a_base_url_the_build_stays_relative(mini_content: Path, tmp_pat
     assert not (site / "static/js/preview.js").exists()  # the live preview's script stays out of real builds
 
 
-def test_zip_holds_the_whole_site_in_one_folder(mini_content: Path, tmp_path: Path,
-                                                capsys: pytest.CaptureFixture) -> None:
-    code = main(["build", "--content", str(mini_content), "--out", str(tmp_path / "dist"),
-                 "--zip", str(tmp_path / "mpw-site.zip")])
+def test_zip_holds_the_whole_site_in_one_folder(
+    mini_content: Path, tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    code = main(
+        [
+            "build",
+            "--content",
+            str(mini_content),
+            "--out",
+            str(tmp_path / "dist"),
+            "--zip",
+            str(tmp_path / "mpw-site.zip"),
+        ]
+    )
     assert code == 0
     assert f"Wrote {tmp_path / 'mpw-site.zip'}" in capsys.readouterr().out
     with zipfile.ZipFile(tmp_path / "mpw-site.zip") as archive:
         names = set(archive.namelist())
-    built = {"mpw-site/" + path.relative_to(tmp_path / "dist").as_posix()
-             for path in (tmp_path / "dist").rglob("*") if path.is_file() and path.name != "_headers"}
+    built = {
+        "mpw-site/" + path.relative_to(tmp_path / "dist").as_posix()
+        for path in (tmp_path / "dist").rglob("*")
+        if path.is_file() and path.name != "_headers"
+    }
     assert names == built
     assert "mpw-site/index.html" in names and "mpw-site/static/js/assessment.js" in names
 
 
-def test_warnings_are_listed_and_strict_makes_them_fail(mini_content: Path, tmp_path: Path,
-                                                        capsys: pytest.CaptureFixture) -> None:
+def test_warnings_are_listed_and_strict_makes_them_fail(
+    mini_content: Path, tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
     assert main(["validate", "--content", str(mini_content)]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[:3] == [
         "Content is valid: 8 domains, 8 indicators, with 2 warnings (--strict makes them fail):",
-        'content/resources.toml (links[0]): warning: "The paper" has no web address yet, so it is shown as plain text'
-        .join(["1. ", ""]),
-        '   Hint: add url = "https://…" to it once the address is known']
+        'content/resources.toml (links[0]): warning: "The paper" has no web address yet, so it is shown as plain text'.join(
+            ["1. ", ""]
+        ),
+        '   Hint: add url = "https://…" to it once the address is known',
+    ]
     assert main(["build", "--content", str(mini_content), "--out", str(tmp_path / "dist")]) == 0
     assert "2 warnings (the build went ahead)" in capsys.readouterr().out
     assert main(["build", "--strict", "--content", str(mini_content), "--out", str(tmp_path / "strict")]) == 1
     err = capsys.readouterr().err
-    assert err.startswith("Content has 2 problems; nothing was written:\n"
-                          '1. content/resources.toml (links[0]): "The paper" has no web address yet')
+    assert err.startswith(
+        "Content has 2 problems; nothing was written:\n"
+        '1. content/resources.toml (links[0]): "The paper" has no web address yet'
+    )
     assert not (tmp_path / "strict").exists()
 
 
 def test_duplicate_resource_ids_are_a_problem(mini_content: Path, capsys: pytest.CaptureFixture) -> None:
     resources = mini_content / "resources.toml"
-    resources.write_text(resources.read_text(encoding="utf-8").replace('id = "channel"', 'id = "paper"'),
-                         encoding="utf-8")
+    resources.write_text(
+        resources.read_text(encoding="utf-8").replace('id = "channel"', 'id = "paper"'), encoding="utf-8"
+    )
     assert main(["validate", "--content", str(mini_content)]) == 1
     err = capsys.readouterr().err
-    assert '2. content/resources.toml (links[0].id): the id "paper" is used by 2 links\n   Hint: give each link its own id' in err
+    assert (
+        '2. content/resources.toml (links[0].id): the id "paper" is used by 2 links\n   Hint: give each link its own id'
+        in err
+    )

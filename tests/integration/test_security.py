@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from support import write
 
 from mpw_static import csp
 from mpw_static.build import build_site
 from mpw_static.problems import ContentError
+from support import write
 
 INLINE_THEME_PAGE = """
     {% extends "base.html" %}
@@ -55,13 +55,15 @@ def test_a_theme_inline_script_is_allowed_by_its_hash(mini_content: Path, tmp_pa
     assert csp.uncovered_code(html) == []
 
 
-def test_a_theme_with_an_inline_handler_fails_the_build_and_writes_nothing(mini_content: Path,
-                                                                          tmp_path: Path) -> None:
+def test_a_theme_with_an_inline_handler_fails_the_build_and_writes_nothing(mini_content: Path, tmp_path: Path) -> None:
     theme = tmp_path / "theme"
-    write(theme / "templates/home.html", """
+    write(
+        theme / "templates/home.html",
+        """
         {% extends "base.html" %}
         {% block main %}<button type="button" onclick="go()">Go</button>{% endblock %}
-    """)
+    """,
+    )
     with pytest.raises(ContentError) as raised:
         build_site(mini_content, tmp_path / "dist", theme)
     assert "index.html, line " in str(raised.value)
@@ -69,8 +71,9 @@ def test_a_theme_with_an_inline_handler_fails_the_build_and_writes_nothing(mini_
     assert not (tmp_path / "dist").exists()
 
 
-def test_a_page_whose_policy_misses_a_script_hash_fails_the_build(mini_content: Path, tmp_path: Path,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_page_whose_policy_misses_a_script_hash_fails_the_build(
+    mini_content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """The final check reads each finished page: if the policy ever missed inline code, the build stops."""
     theme = tmp_path / "theme"
     write(theme / "templates/home.html", INLINE_THEME_PAGE)
@@ -79,7 +82,9 @@ def test_a_page_whose_policy_misses_a_script_hash_fails_the_build(mini_content: 
     monkeypatch.setattr(csp, "policy_for", lambda page, preview=None: computed(csp.PageScan()))
     with pytest.raises(ContentError) as raised:
         build_site(mini_content, tmp_path / "dist", theme)
-    assert "index.html (<head>): inline code on the page is missing from its Content Security Policy" in str(raised.value)
+    assert "index.html (<head>): inline code on the page is missing from its Content Security Policy" in str(
+        raised.value
+    )
     assert not (tmp_path / "dist").exists()
 
 

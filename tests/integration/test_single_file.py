@@ -21,7 +21,7 @@ def test_single_file_holds_the_matrix_guidance_questions_appendix_and_tool(real_
 
 def test_single_file_needs_no_other_file(real_site: Path) -> None:
     html = (real_site / SINGLE).read_text(encoding="utf-8")
-    assert re.findall(r'<script[^>]* src=', html) == []
+    assert re.findall(r"<script[^>]* src=", html) == []
     assert re.findall(r'<link[^>]* rel="stylesheet"', html) == []
     # the seven app scripts, and the one-line head script that sets js-enabled before first paint
     assert html.count("<script>") == 8 and html.count("<style>") == 1

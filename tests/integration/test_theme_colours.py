@@ -14,8 +14,15 @@ def rules(selector_pattern: str) -> str:
 
 
 def test_chart_and_error_colours_are_custom_properties() -> None:
-    for selector in (r"\.seg-\d", r"\.seg-text", r"\.pattern-(?:light|dark)", r"\.notice", r"\.error-summary",
-                     r"\.button-warning", r"\.preview-error"):
+    for selector in (
+        r"\.seg-\d",
+        r"\.seg-text",
+        r"\.pattern-(?:light|dark)",
+        r"\.notice",
+        r"\.error-summary",
+        r"\.button-warning",
+        r"\.preview-error",
+    ):
         declarations = rules(selector)
         assert declarations, selector
         assert not re.search(r"#[0-9a-fA-F]{3,6}", declarations.replace("color: #fff;", "")), (selector, declarations)

@@ -6,24 +6,36 @@ from pathlib import Path
 
 import pytest
 
-from support import CORPUS_NAMES
-
 from mpw_static.cli import main
+from support import CORPUS_NAMES
 
 
 def test_corpus_is_large_and_covers_every_kind_the_issue_names(hostile_corpus: dict) -> None:
     assert len(hostile_corpus) >= 30
     covered = " ".join(expected["covers"] for _, expected in hostile_corpus.values()).lower()
-    for kind in ("truncated json", "byte order mark", "10 mb", "nesting", "__proto__", "constructor",
-                 "wrong type", "out-of-range", "unknown format version", "future format version",
-                 "unknown indicator id", "duplicate ids", "script payloads in every text field", "zip", "image"):
+    for kind in (
+        "truncated json",
+        "byte order mark",
+        "10 mb",
+        "nesting",
+        "__proto__",
+        "constructor",
+        "wrong type",
+        "out-of-range",
+        "unknown format version",
+        "future format version",
+        "unknown indicator id",
+        "duplicate ids",
+        "script payloads in every text field",
+        "zip",
+        "image",
+    ):
         assert kind in covered, kind
-    assert (Path(hostile_corpus["ten-megabytes.json"][0]).stat().st_size == 10 * 1024 * 1024)
+    assert Path(hostile_corpus["ten-megabytes.json"][0]).stat().st_size == 10 * 1024 * 1024
 
 
 @pytest.mark.parametrize("name", CORPUS_NAMES)
-def test_validate_refuses_or_accepts_each_file(name: str, hostile_corpus: dict,
-                                               capsys: pytest.CaptureFixture) -> None:
+def test_validate_refuses_or_accepts_each_file(name: str, hostile_corpus: dict, capsys: pytest.CaptureFixture) -> None:
     path, expected = hostile_corpus[name]
     code = main(["validate", str(path)])
     output = capsys.readouterr()

@@ -12,15 +12,19 @@ def test_every_element_the_script_looks_up_is_a_checked_hook() -> None:
     selectors = set(re.findall(r"""find\('([^']+)'\)""", script))
     selectors |= set(re.findall(r"""querySelector\('(#[\w-]+)'\)""", script))
     selectors |= set(re.findall(r"""querySelector(?:All)?\('(\[data-role="[\w-]+"\])""", script))
-    made_by_script = {f'[data-role="{role}"]' for role in re.findall(r"setAttribute\('data-role', '([\w-]+)'\)", script)}
+    made_by_script = {
+        f'[data-role="{role}"]' for role in re.findall(r"setAttribute\('data-role', '([\w-]+)'\)", script)
+    }
     checked = {f"#{value}" if name == "id" else f'[{name}="{value}"]' for name, value in HOOKS}
     assert len(selectors) > 20
     assert selectors - made_by_script - checked == set()
 
 
 def test_missing_hooks_names_each_selector() -> None:
-    html = '<div data-module="mpw-assessment"><form data-role="form"></form><p id="service-name"></p>' \
-           '<fieldset data-indicator="1.1"></fieldset></div>'
+    html = (
+        '<div data-module="mpw-assessment"><form data-role="form"></form><p id="service-name"></p>'
+        '<fieldset data-indicator="1.1"></fieldset></div>'
+    )
     missing = missing_hooks(html, ["1.1", "1.2"], [1])
     assert '[data-role="form"]' not in missing and "#service-name" not in missing
     assert '[data-role="status"]' in missing and '[data-indicator="1.2"]' in missing

@@ -6,10 +6,9 @@ import json
 from pathlib import Path
 
 import pytest
-
-from mpw_static.assessment_file import assessment_schema, read_assessment
 from pydantic import ValidationError
 
+from mpw_static.assessment_file import assessment_schema, read_assessment
 from mpw_static.models import Assessment
 
 IDS = ["1.1", "1.2", "2.1"]
@@ -17,14 +16,22 @@ IDS = ["1.1", "1.2", "2.1"]
 
 def valid() -> dict:
     return {
-        "format": "mpw-assessment", "format_version": 1, "framework_version": "FINAL – amended April 2023",
+        "format": "mpw-assessment",
+        "format_version": 1,
+        "framework_version": "FINAL – amended April 2023",
         "id": "3f2b9c1e-0000-4000-8000-000000000001",
         "service": {"name": "Cluster team", "organisations": "Health board; council", "participants": "GP, OT"},
-        "date": "2026-11-23", "purposes": ["learning"], "method": "group", "review_cycle": "Baseline",
-        "ratings": {"1.1": {"statement": 2, "evidence": "work-in-progress", "note": "Some awareness"},
-                    "1.2": {"statement": "n/a"}},
+        "date": "2026-11-23",
+        "purposes": ["learning"],
+        "method": "group",
+        "review_cycle": "Baseline",
+        "ratings": {
+            "1.1": {"statement": 2, "evidence": "work-in-progress", "note": "Some awareness"},
+            "1.2": {"statement": "n/a"},
+        },
         "domains": {"1": {"context": "New team", "reflections": "Who benefits?"}},
-        "created": "2026-11-23T09:00:00Z", "updated": "2026-11-23T10:00:00Z",
+        "created": "2026-11-23T09:00:00Z",
+        "updated": "2026-11-23T10:00:00Z",
     }
 
 
@@ -51,25 +58,29 @@ def test_byte_order_mark_is_tolerated(tmp_path: Path) -> None:
 def test_truncated_json(tmp_path: Path) -> None:
     assert check(tmp_path, json.dumps(valid()).encode("utf-8")[:40]) == [
         "team.json, line 1: the file is not valid JSON: Unterminated string starting at (column 30)\n"
-        "   Hint: the file may be cut short or edited by hand; use the downloaded copy"]
+        "   Hint: the file may be cut short or edited by hand; use the downloaded copy"
+    ]
 
 
 def test_zip_file(tmp_path: Path) -> None:
     assert check(tmp_path, b"PK\x03\x04\x14\x00\x00\x00\x08\x00\xb7\xac") == [
         "team.json: the file is not text (it may be a zip, an image or a document)\n"
-        "   Hint: choose the .json file downloaded from the assessment page"]
+        "   Hint: choose the .json file downloaded from the assessment page"
+    ]
 
 
 def test_not_an_assessment(tmp_path: Path) -> None:
     assert check(tmp_path, {"hello": "world"}) == [
         "team.json (format): this is not a Development Matrix assessment file\n"
-        "   Hint: choose the .json file downloaded from the assessment page"]
+        "   Hint: choose the .json file downloaded from the assessment page"
+    ]
 
 
 def test_future_format_version(tmp_path: Path) -> None:
     assert check(tmp_path, {**valid(), "format_version": 2}) == [
         "team.json (format_version): the file uses format version 2, newer than this site reads (up to 1)\n"
-        "   Hint: open it with the newer version of the site that saved it"]
+        "   Hint: open it with the newer version of the site that saved it"
+    ]
 
 
 def test_unknown_indicator_id(tmp_path: Path) -> None:
@@ -77,7 +88,8 @@ def test_unknown_indicator_id(tmp_path: Path) -> None:
     data["ratings"]["9.9"] = {"statement": 1}
     assert check(tmp_path, data) == [
         "team.json (ratings.9.9): unknown indicator id 9.9\n"
-        "   Hint: indicator ids run from 1.1 to 8.6 as listed in the matrix"]
+        "   Hint: indicator ids run from 1.1 to 8.6 as listed in the matrix"
+    ]
 
 
 def test_out_of_range_statement_and_wrong_type(tmp_path: Path) -> None:
@@ -94,7 +106,8 @@ def test_evidence_without_statement(tmp_path: Path) -> None:
     data["ratings"]["1.2"] = {"statement": "n/a", "evidence": "fully-achieved"}
     assert check(tmp_path, data) == [
         "team.json (ratings.1.2): evidence is only recorded for a statement from 1 to 5\n"
-        "   Hint: choose a statement, or remove the evidence level"]
+        "   Hint: choose a statement, or remove the evidence level"
+    ]
 
 
 @pytest.mark.parametrize("key", ["__proto__", "constructor"])
@@ -108,7 +121,8 @@ def test_deep_nesting(tmp_path: Path) -> None:
         deep = {"a": deep}
     assert check(tmp_path, {**valid(), "service": deep}) == [
         "team.json: the file nests far deeper than an assessment does\n"
-        "   Hint: choose the .json file downloaded from the assessment page"]
+        "   Hint: choose the .json file downloaded from the assessment page"
+    ]
 
 
 def test_oversized_file(tmp_path: Path) -> None:
@@ -127,8 +141,10 @@ def test_schema_limits_rating_keys_to_the_matrix(tmp_path: Path) -> None:
 
 def test_sources_name_their_assessment_or_give_a_bare_id(tmp_path: Path) -> None:
     data = valid()
-    data["sources"] = [{"id": "a0000000-0000-4000-8000-00000000000a", "service": "Team A", "date": "2026-03-02"},
-                       "b0000000-0000-4000-8000-00000000000b"]
+    data["sources"] = [
+        {"id": "a0000000-0000-4000-8000-00000000000a", "service": "Team A", "date": "2026-03-02"},
+        "b0000000-0000-4000-8000-00000000000b",
+    ]
     assert check(tmp_path, data) == []
     data["sources"] = [{"id": "a0000000", "rank": 1}]
     assert check(tmp_path, data) == ["team.json (sources[0].rank): unknown field"]

@@ -6,10 +6,10 @@ from pathlib import Path
 
 import pytest
 
-from support import mini_domain, write
 from mpw_static.build import load_and_check
 from mpw_static.load import load_framework
 from mpw_static.problems import ContentError
+from support import mini_domain, write
 
 
 def problems(content: Path) -> list[str]:
@@ -50,10 +50,13 @@ def test_empty_statement(mini_content: Path) -> None:
 
 
 def test_indicator_ids_out_of_order(mini_content: Path) -> None:
-    write(mini_content / "matrix/domains/04-domain-4.toml", mini_domain(4, indicators=3).replace('id = "4.2"', 'id = "4.3"', 1))
+    write(
+        mini_content / "matrix/domains/04-domain-4.toml",
+        mini_domain(4, indicators=3).replace('id = "4.2"', 'id = "4.3"', 1),
+    )
     assert problems(mini_content) == [
         "content/matrix/domains/04-domain-4.toml, line 20 (indicators[1].id): "
-        "indicator 2 of domain 4 has id \"4.3\", expected \"4.2\"\n"
+        'indicator 2 of domain 4 has id "4.3", expected "4.2"\n'
         "   Hint: indicator ids run 1, 2, 3 … within their domain, in file order"
     ]
 
@@ -72,8 +75,7 @@ def test_missing_and_duplicate_domains(mini_content: Path) -> None:
     assert problems(mini_content) == [
         "content/matrix/domains/ (number): domain 5 is defined 2 times\n"
         "   Hint: give each domain file its own number from 1 to 8",
-        "content/matrix/domains/: domain 3 is missing\n"
-        "   Hint: the matrix has 8 domains; add one TOML file for each",
+        "content/matrix/domains/: domain 3 is missing\n   Hint: the matrix has 8 domains; add one TOML file for each",
     ]
 
 
@@ -108,7 +110,7 @@ def test_data_item_beyond_appendix(mini_content: Path) -> None:
     replace(mini_content / "matrix/domains/06-domain-6.toml", "rank = 1", "rank = 7")
     assert problems(mini_content) == [
         "content/matrix/domains/06-domain-6.toml (data_items[0].rank): "
-        "\"item one\" points to appendix rank 7, but the appendix stops at 3\n"
+        '"item one" points to appendix rank 7, but the appendix stops at 3\n'
         "   Hint: use the rank the item has in content/matrix/appendix.toml"
     ]
 
@@ -132,7 +134,7 @@ def test_unknown_and_missing_fields(mini_content: Path) -> None:
 
 
 def test_front_matter_missing(mini_content: Path) -> None:
-    write(mini_content / "pages/about.md", "title = \"About\"\n\nText.\n")
+    write(mini_content / "pages/about.md", 'title = "About"\n\nText.\n')
     assert problems(mini_content) == [
         "content/pages/about.md, line 1 (front matter): the page does not start with +++\n"
         "   Hint: begin the file with +++, the TOML front matter (title = …), then +++"
@@ -148,7 +150,9 @@ def test_front_matter_field_error_has_file_line(mini_content: Path) -> None:
 
 
 def test_page_links_and_inserts(mini_content: Path) -> None:
-    write(mini_content / "pages/about.md", """
+    write(
+        mini_content / "pages/about.md",
+        """
         +++
         title = "About"
         nav_title = "About"
@@ -157,14 +161,21 @@ def test_page_links_and_inserts(mini_content: Path) -> None:
         See [a paper](resource:no-such-paper) and [a page](nowhere.html).
 
         {{ no_such_insert() }}
-    """)
+    """,
+    )
     found = problems(mini_content)
-    assert found[0] == ("content/pages/about.md, line 6: link to unknown resource \"resource:no-such-paper\"\n"
-                        "   Hint: add it to content/resources.toml [[links]] or fix the id")
-    assert found[1] == ("content/pages/about.md, line 6: link to \"nowhere.html\", which the site does not have\n"
-                        "   Hint: link to a page by its file name, e.g. matrix.html")
-    assert found[2].startswith("content/pages/about.md, line 8: unknown insert {{ no_such_insert() }}\n"
-                               "   Hint: use one of: appendix_table, definitions, domain_cards, domain_overview,")
+    assert found[0] == (
+        'content/pages/about.md, line 6: link to unknown resource "resource:no-such-paper"\n'
+        "   Hint: add it to content/resources.toml [[links]] or fix the id"
+    )
+    assert found[1] == (
+        'content/pages/about.md, line 6: link to "nowhere.html", which the site does not have\n'
+        "   Hint: link to a page by its file name, e.g. matrix.html"
+    )
+    assert found[2].startswith(
+        "content/pages/about.md, line 8: unknown insert {{ no_such_insert() }}\n"
+        "   Hint: use one of: appendix_table, definitions, domain_cards, domain_overview,"
+    )
 
 
 def test_all_problems_reported_together_and_numbered(mini_content: Path) -> None:

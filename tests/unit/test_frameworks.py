@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from support import REAL_CONTENT
-
 from mpw_static import frameworks
 from mpw_static.load import load_framework
+from support import REAL_CONTENT
 
 
 def test_the_known_framework_is_the_one_in_content() -> None:

@@ -53,15 +53,19 @@ def test_links_are_relative_and_name_files() -> None:
 def test_split_body_keeps_inserts_in_place_with_line_numbers() -> None:
     parts = split_body(["Intro.", "", "{{ standards() }}", "", "After."], first_line=5)
     assert [(part.kind, part.text.strip(), part.line) for part in parts] == [
-        ("markdown", "Intro.", 5), ("insert", "standards", 7), ("markdown", "After.", 8)]
+        ("markdown", "Intro.", 5),
+        ("insert", "standards", 7),
+        ("markdown", "After.", 8),
+    ]
 
 
 def test_resource_links_without_address_render_as_text() -> None:
-    resources = Resources.model_validate({"links": [
-        {"id": "paper", "title": "Paper"},
-        {"id": "site", "title": "Site", "url": "https://example.org/x"}]})
-    html = markdown_to_html("[Read it](resource:paper) or [visit](resource:site) or [home](index.html).",
-                            view("domains/a.html"), resources)
+    resources = Resources.model_validate(
+        {"links": [{"id": "paper", "title": "Paper"}, {"id": "site", "title": "Site", "url": "https://example.org/x"}]}
+    )
+    html = markdown_to_html(
+        "[Read it](resource:paper) or [visit](resource:site) or [home](index.html).", view("domains/a.html"), resources
+    )
     assert '<span class="resource-pending">Read it</span>' in html
     assert '<a href="https://example.org/x">visit</a>' in html
     assert '<a href="../index.html">home</a>' in html
