@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 import time
 import zipfile
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from xml.sax.saxutils import escape
 
 from . import csp
 from .app import APP_TEMPLATE, PREVIEW_SCRIPT, check_hooks
 from .assessment_file import assessment_schema
+from .cache import PROCESS, BuildCache
 from .load import load_framework
 from .minify import is_minifiable, minified
 from .models import Framework
@@ -44,6 +45,8 @@ class BuildOptions:
     preview: dict[str, str] | None = None  # set by `serve`: what its reload script needs ({"script", "connect"})
     strict: bool = False  # --strict: warnings fail the build
     strict_translations: bool = False  # --strict-translations: anything untranslated fails the build
+    # What builds in this process remember (serve's rebuilds); see cache.py. Not an option: left out of ==.
+    cache: BuildCache = field(default_factory=lambda: PROCESS, compare=False)
 
 
 def choose_theme(framework: Framework, content_dir: Path, theme_dir: Path | None) -> Theme:
@@ -73,13 +76,13 @@ def choose_theme(framework: Framework, content_dir: Path, theme_dir: Path | None
 
 
 def load_and_check(
-    content_dir: Path, theme_dir: Path | None = None, strict: bool = False
+    content_dir: Path, theme_dir: Path | None = None, strict: bool = False, cache: BuildCache = PROCESS
 ) -> tuple[Framework, Theme, list[Problem]]:
     """Load the content, choose its theme and run the cross-file checks; raise ContentError on any
     problem (and on any warning when strict); return the warnings otherwise."""
-    framework = load_framework(content_dir)
+    framework = load_framework(content_dir, cache=cache)
     theme = choose_theme(framework, content_dir, theme_dir)
-    warnings = check_framework(framework, known_inserts(make_environment(theme)), site_files(framework), strict)
+    warnings = check_framework(framework, known_inserts(make_environment(theme, cache)), site_files(framework), strict)
     app_warnings = theme.app_warnings()
     if strict and app_warnings:
         raise ContentError([replace(warning, warning=False) for warning in app_warnings])
@@ -92,19 +95,20 @@ def build_site(
     """Build the whole site from content_dir into out_dir. Nothing is written unless every stage succeeds."""
     started = time.perf_counter()
     options = options or BuildOptions(theme_dir=theme_dir)
-    framework, theme, warnings = load_and_check(content_dir, options.theme_dir or theme_dir, options.strict)
+    cache = options.cache
+    framework, theme, warnings = load_and_check(content_dir, options.theme_dir or theme_dir, options.strict, cache)
     base_url = framework.site.base_url if options.base_url is None else options.base_url
-    rendered = render_site(framework, theme, base_url=base_url, preview=options.preview)
+    rendered = render_site(framework, theme, base_url=base_url, preview=options.preview, cache=cache)
     coverage = []
     for language in framework.site.translations:
-        translated = load_framework(content_dir, language, framework.site.language)
-        check_framework(translated, known_inserts(make_environment(theme)), site_files(translated))
-        rendered.update(render_site(translated, theme, base_url=base_url, preview=options.preview))
+        translated = load_framework(content_dir, language, framework.site.language, cache)
+        check_framework(translated, known_inserts(make_environment(theme, cache)), site_files(translated))
+        rendered.update(render_site(translated, theme, base_url=base_url, preview=options.preview, cache=cache))
         coverage.append(translation_coverage(framework, translated, theme))
     if options.strict_translations and any(report.missing for report in coverage):
         raise ContentError([problem for report in coverage for problem in report.problems()])
     check_app_hooks(rendered, framework, theme)
-    pages = secure_pages(rendered, preview=options.preview)
+    pages = secure_pages(rendered, preview=options.preview, cache=cache)
     ids = [indicator.id for indicator in framework.indicators]
     generated = {
         "assessment.schema.json": json.dumps(assessment_schema(ids), indent=2, ensure_ascii=False) + "\n",
@@ -116,7 +120,7 @@ def build_site(
         path: source for path, source in theme.static_files().items() if options.preview or path != PREVIEW_SCRIPT
     }
     files = {path: source for path, source in static.items() if not is_minifiable(path)}
-    generated.update({path: minified(source) for path, source in static.items() if is_minifiable(path)})
+    generated.update({path: minified(source, cache) for path, source in static.items() if is_minifiable(path)})
     write_site({**pages, **generated}, files, out_dir)
     zipped = write_zip(out_dir, options.zip_path) if options.zip_path else None
     return BuildResult(
@@ -186,12 +190,14 @@ def write_zip(out_dir: Path, zip_path: Path) -> Path:
     return zip_path
 
 
-def secure_pages(pages: dict[str, str], preview: dict[str, str] | None = None) -> dict[str, str]:
+def secure_pages(
+    pages: dict[str, str], preview: dict[str, str] | None = None, cache: BuildCache = PROCESS
+) -> dict[str, str]:
     """Give every page its computed Content Security Policy; fail on anything a policy cannot allow."""
     secured: dict[str, str] = {}
     problems: list[Problem] = []
     for output, html in pages.items():
-        secured[output], found = csp.apply_policy(output, html, preview)
+        secured[output], found = csp.apply_policy(output, html, preview, cache)
         problems += found
         problems += [
             Problem(
@@ -200,7 +206,7 @@ def secure_pages(pages: dict[str, str], preview: dict[str, str] | None = None) -
                 "inline code on the page is missing from its Content Security Policy",
                 "report this as a bug in mpw-static: the policy is computed from the page",
             )
-            for _ in csp.uncovered_code(secured[output])[:1]
+            for _ in csp.uncovered_code(secured[output], cache)[:1]
         ]
     if problems:
         raise ContentError(problems)

@@ -12,8 +12,8 @@ import base64
 import hashlib
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
+from .cache import PROCESS, BuildCache
 from .problems import Problem
 
 PLACEHOLDER = "<!--mpw-csp-->"
@@ -52,9 +52,13 @@ class PageScan:
     forbidden: list[tuple[int, str, str]] = field(default_factory=list)  # (line, tag, attribute)
 
 
-@lru_cache(maxsize=128)
-def scan(html: str) -> PageScan:
-    """Scan a page (cached: serve's rebuilds mostly produce pages identical to the last build's)."""
+def scan(html: str, cache: BuildCache = PROCESS) -> PageScan:
+    """Scan a page (remembered: serve's rebuilds mostly produce pages identical to the last build's)."""
+    return cache.scans.get(html, lambda: scan_page(html))
+
+
+def scan_page(html: str) -> PageScan:
+    """Find a page's inline code and forbidden attributes."""
     page = PageScan()
     for match in INLINE_CODE.finditer(html):
         tag, attributes, code = match.group(1).lower(), match.group(2), match.group(3)
@@ -119,7 +123,9 @@ def forbidden_problems(output: str, page: PageScan) -> list[Problem]:
     ]
 
 
-def apply_policy(output: str, html: str, preview: dict[str, str] | None = None) -> tuple[str, list[Problem]]:
+def apply_policy(
+    output: str, html: str, preview: dict[str, str] | None = None, cache: BuildCache = PROCESS
+) -> tuple[str, list[Problem]]:
     """Put the page's computed policy in place of its placeholder; report what cannot be allowed."""
     if PLACEHOLDER not in html:
         return html, [
@@ -130,12 +136,12 @@ def apply_policy(output: str, html: str, preview: dict[str, str] | None = None) 
                 f"put {PLACEHOLDER} right after <meta charset> in the base template",
             )
         ]
-    page = scan(html)
+    page = scan(html, cache)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(page, preview)}">'
     return html.replace(PLACEHOLDER, meta, 1), forbidden_problems(output, page)
 
 
-def uncovered_code(html: str) -> list[str]:
+def uncovered_code(html: str, cache: BuildCache = PROCESS) -> list[str]:
     """Inline scripts and styles whose hash the page's own policy lacks ([] when all are covered).
 
     The build runs this on every finished page, so a page whose code would be blocked in the
@@ -143,7 +149,7 @@ def uncovered_code(html: str) -> list[str]:
     """
     match = META_PATTERN.search(html)
     policy = match.group(1) if match else ""
-    page = scan(html)
+    page = scan(html, cache)
     return [code for code in page.scripts + page.styles if sha256_source(code) not in policy]
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import copy
 import re
 import tomllib
-from functools import lru_cache
 from pathlib import Path
 from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from .cache import PROCESS, BuildCache
 from .models import (
     Appendix,
     Domain,
@@ -45,22 +45,20 @@ RESOURCES_FILE = "resources.toml"
 PAGES_GLOB = "pages/*.md"
 
 
-@lru_cache(maxsize=128)
-def _parsed(text: str) -> dict:
-    return tomllib.loads(text)
-
-
-def parse_toml(text: str) -> dict:
+def parse_toml(text: str, cache: BuildCache = PROCESS) -> dict:
     """tomllib.loads, remembered by text, so serve's rebuilds parse only the files that changed.
     Each caller gets its own copy, free to change."""
-    return copy.deepcopy(_parsed(text))
+    return copy.deepcopy(cache.toml.get(text, lambda: tomllib.loads(text)))
 
 
 class Loader:
     """Reads one content folder; problems pile up in self.problems rather than raising."""
 
-    def __init__(self, content_dir: Path, language: str = "", default_language: str = "en"):
+    def __init__(
+        self, content_dir: Path, language: str = "", default_language: str = "en", cache: BuildCache = PROCESS
+    ):
         self.root = content_dir
+        self.cache = cache
         self.problems: list[Problem] = []
         # A translation reads content/<language>/<file> where it exists, else the default language's
         # file, which it records as a fallback (shown with lang= on the page, listed by the coverage report).
@@ -95,7 +93,7 @@ class Loader:
             return None
         text = path.read_text(encoding="utf-8")
         try:
-            return parse_toml(text), text
+            return parse_toml(text, self.cache), text
         except tomllib.TOMLDecodeError as error:
             self.problems.append(toml_syntax_problem(self.name(path), error))
             return None
@@ -274,10 +272,12 @@ def validation_problem(file: str, text: str, detail: dict, offset: int = 0) -> P
     return Problem(file, field_path(loc), message, hint, line=None if line is None else line + offset)
 
 
-def load_framework(content_dir: Path, language: str = "", default_language: str = "en") -> Framework:
+def load_framework(
+    content_dir: Path, language: str = "", default_language: str = "en", cache: BuildCache = PROCESS
+) -> Framework:
     """Read the whole content folder (for a translation: content/<language>/ over it); raise
     ContentError listing every problem found."""
-    loader = Loader(content_dir, language, default_language)
+    loader = Loader(content_dir, language, default_language, cache)
     site = loader.load_toml(SITE_FILE, SiteConfig)
     matrix = loader.load_toml(MATRIX_FILE, MatrixInfo)
     domains = loader.load_domains()

@@ -7,24 +7,24 @@ small, long-kept minifiers that never rename anything, so the code runs exactly 
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 import rcssmin
 import rjsmin
 
+from .cache import PROCESS, BuildCache
 
-@lru_cache(maxsize=64)
-def _minify(path: Path, modified: int) -> str:
+
+def _minify(path: Path) -> str:
     text = path.read_text(encoding="utf-8")
     if path.suffix == ".js":
         return rjsmin.jsmin(text).strip() + "\n"
     return rcssmin.cssmin(text).strip() + "\n"
 
 
-def minified(path: Path) -> str:
-    """A .js or .css file's text, minified; cached until the file changes (for serve's rebuilds)."""
-    return _minify(path, path.stat().st_mtime_ns)
+def minified(path: Path, cache: BuildCache = PROCESS) -> str:
+    """A .js or .css file's text, minified; remembered until the file changes (for serve's rebuilds)."""
+    return cache.minified.get((path, path.stat().st_mtime_ns), lambda: _minify(path))
 
 
 def is_minifiable(path: str) -> bool:

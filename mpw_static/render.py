@@ -8,7 +8,6 @@ import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
-from pathlib import Path
 
 import markdown
 from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
@@ -17,6 +16,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from .app import APP_SCRIPTS
 from .assessment_file import MAX_BYTES, MAX_DEPTH
+from .cache import PROCESS, BuildCache
 from .minify import minified
 from .models import (
     ASSESSMENT_FORMAT,
@@ -153,48 +153,43 @@ class SiteLinksExtension(Extension):
         md.treeprocessors.register(SiteLinks(md, self.page, self.resources), "mpw_site_links", 1)
 
 
-_CONVERTED: dict[tuple[object, ...], str] = {}
-
-
-def markdown_to_html(text: str, page: PageView, resources: Resources) -> str:
+def markdown_to_html(text: str, page: PageView, resources: Resources, cache: BuildCache = PROCESS) -> str:
     """Convert one Markdown block for a page; serve's rebuilds reuse blocks that have not changed."""
     key = (text, type(page), page.path, resources.model_dump_json(), repr(getattr(page, "domains", None)))
-    if key not in _CONVERTED:
-        if len(_CONVERTED) > 512:
-            _CONVERTED.clear()
+
+    def convert() -> str:
         converter = markdown.Markdown(
             extensions=["footnotes", "tables", "toc", SiteLinksExtension(page, resources)],
             extension_configs={"footnotes": {"BACKLINK_TITLE": "Back to reference %d"}},
             output_format="html",
         )
-        _CONVERTED[key] = converter.convert(text)
-    return _CONVERTED[key]
+        return converter.convert(text)
+
+    return cache.markdown.get(key, convert)
 
 
-_ENVIRONMENTS: dict[tuple[Path, ...], Environment] = {}
-
-
-def make_environment(theme: Theme) -> Environment:
+def make_environment(theme: Theme, cache: BuildCache = PROCESS) -> Environment:
     """The Jinja environment: autoescaped, and strict so a typo in a template fails the build.
 
     Compiling the templates is a third of a build, so it is done once: the environment is kept
     for the process (serve rebuilds reuse it; Jinja reloads a template whose file changed), and
     compiled templates are cached on disk for the next process, keyed by each template's text.
     """
-    environment = _ENVIRONMENTS.get(theme.dirs)
-    if environment is None:
-        loader = ChoiceLoader([FileSystemLoader(folder / "templates") for folder in theme.dirs])
-        environment = Environment(
-            loader=loader,
-            autoescape=True,
-            undefined=StrictUndefined,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            keep_trailing_newline=True,
-            bytecode_cache=FileSystemBytecodeCache(),
-        )
-        _ENVIRONMENTS[theme.dirs] = environment
-    return environment
+    return cache.environments.get(theme.dirs, lambda: new_environment(theme))
+
+
+def new_environment(theme: Theme) -> Environment:
+    """A Jinja environment for a theme's template folders."""
+    loader = ChoiceLoader([FileSystemLoader(folder / "templates") for folder in theme.dirs])
+    return Environment(
+        loader=loader,
+        autoescape=True,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        bytecode_cache=FileSystemBytecodeCache(),
+    )
 
 
 def known_inserts(environment: Environment) -> set[str]:
@@ -204,7 +199,11 @@ def known_inserts(environment: Environment) -> set[str]:
 
 
 def page_view(
-    page: Page, framework: Framework, view_class: Callable[..., PageView] = PageView, prefix: str = ""
+    page: Page,
+    framework: Framework,
+    view_class: Callable[..., PageView] = PageView,
+    prefix: str = "",
+    cache: BuildCache = PROCESS,
 ) -> PageView:
     """Prepare a Markdown page for its template.
 
@@ -223,7 +222,7 @@ def page_view(
     source = "\n\n".join(
         part.text if part.kind == "markdown" else f"<!--{INSERT_MARK}{part.text}-->" for part in page.parts
     )
-    html = markdown_to_html(source, view, framework.resources)
+    html = markdown_to_html(source, view, framework.resources, cache)
     pieces = INSERT_PLACEHOLDER.split(html)
     for index, piece in enumerate(pieces):
         if index % 2 == 1:
@@ -335,13 +334,15 @@ def alternates(framework: Framework, theme: Theme) -> list[Alternate]:
     ]
 
 
-def render_site(framework: Framework, theme: Theme, base_url: str = "", preview: object = None) -> dict[str, str]:
+def render_site(
+    framework: Framework, theme: Theme, base_url: str = "", preview: object = None, cache: BuildCache = PROCESS
+) -> dict[str, str]:
     """Render every page; return {output path: HTML}.
 
     base_url adds each page's canonical address; preview adds the live-preview script (serve only).
     A translation (framework.site_language not the site's language) renders into its own folder.
     """
-    environment = make_environment(theme)  # cached and shared by languages: nothing per language is set on it
+    environment = make_environment(theme, cache)  # cached and shared by languages: nothing per language is set on it
     language = framework.site_language
     prefix = "" if language == framework.site.language else f"{language}/"
     strings = theme.strings(language, framework.site.language)
@@ -355,12 +356,12 @@ def render_site(framework: Framework, theme: Theme, base_url: str = "", preview:
         "languages": alternates(framework, theme),
         "assessment_data": lambda: client_data(framework, strings),
         "assessment_scripts": APP_SCRIPTS,
-        "brand_css": theme_has_brand_css(theme),
+        "brand_css": theme_has_brand_css(theme, cache),
         "single_file": SINGLE_FILE if {MATRIX_PAGE, ASSESSMENT_PAGE} <= outputs else "",
     }
     nav = navigation(framework)
     footer_nav = navigation(framework, "footer")
-    views = [(page_view(page, framework, prefix=prefix), page.meta.template) for page in framework.pages]
+    views = [(page_view(page, framework, prefix=prefix, cache=cache), page.meta.template) for page in framework.pages]
     views += [(domain_view(domain, prefix), "domain.html") for domain in framework.domains]
     rendered = {}
     for view, template_name in views:
@@ -374,7 +375,7 @@ def render_site(framework: Framework, theme: Theme, base_url: str = "", preview:
             preview=preview is not None,
             published=lambda path: canonical_url(base_url, path),
         )
-    single = single_file(framework, theme, environment, shared) if not prefix else ""
+    single = single_file(framework, theme, environment, shared, cache) if not prefix else ""
     if single:
         rendered[SINGLE_FILE] = single
     return rendered
@@ -383,13 +384,15 @@ def render_site(framework: Framework, theme: Theme, base_url: str = "", preview:
 BRAND_CSS = "static/css/brand.css"
 
 
-def theme_has_brand_css(theme: Theme) -> bool:
+def theme_has_brand_css(theme: Theme, cache: BuildCache = PROCESS) -> bool:
     """Whether the theme's brand.css holds any rule: an empty one is not worth a render-blocking request."""
     path = theme.static_files().get(BRAND_CSS)
-    return path is not None and bool(minified(path).strip())
+    return path is not None and bool(minified(path, cache).strip())
 
 
-def single_file(framework: Framework, theme: Theme, environment: Environment, shared: dict) -> str:
+def single_file(
+    framework: Framework, theme: Theme, environment: Environment, shared: dict, cache: BuildCache = PROCESS
+) -> str:
     """The single-file edition, or "" when the content has no matrix or assessment page to build it from."""
     pages = {page.output: page for page in framework.pages}
     if not shared["single_file"]:
@@ -397,15 +400,15 @@ def single_file(framework: Framework, theme: Theme, environment: Environment, sh
     # The views need the domains before their Markdown is converted: its links are resolved then.
     make_view = partial(SingleFileView, domains={domain.href: domain.number for domain in framework.domains})
     static = theme.static_files()
-    read = lambda path: minified(static[path])  # noqa: E731
-    view = page_view(pages[ASSESSMENT_PAGE], framework, make_view)
+    read = lambda path: minified(static[path], cache)  # noqa: E731
+    view = page_view(pages[ASSESSMENT_PAGE], framework, make_view, cache=cache)
     view.output = SINGLE_FILE
     return environment.get_template("single.html").render(
         shared,
         page=view,
-        guidance=page_view(pages[MATRIX_PAGE], framework, make_view),
+        guidance=page_view(pages[MATRIX_PAGE], framework, make_view, cache=cache),
         inline_css="\n".join(
-            read(path) for path in SINGLE_FILE_STYLES if path != BRAND_CSS or theme_has_brand_css(theme)
+            read(path) for path in SINGLE_FILE_STYLES if path != BRAND_CSS or theme_has_brand_css(theme, cache)
         ),
         inline_scripts=[read(path) for path in APP_SCRIPTS],
     )

@@ -1,0 +1,44 @@
+"""What a build remembers for the next build in the same process.
+
+`serve` rebuilds the site after every save, and most of that work is the same as last time. Everything
+remembered lives in one BuildCache that the build passes along, so what is kept, and why, is visible
+here, and a caller can start from an empty one. Each entry is keyed by the text or the file state it
+was made from, so it cannot go stale. (render.relative_link keeps its own small memo: it is a pure
+function of two paths, so what it remembers can never differ from what it would compute.)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable
+from dataclasses import dataclass, field
+from typing import Any
+
+
+@dataclass
+class Memo:
+    """One store of values made from keys; when full it starts again, which is rare and harmless."""
+
+    limit: int
+    values: dict[Hashable, Any] = field(default_factory=dict)
+
+    def get(self, key: Hashable, make: Callable[[], Any]) -> Any:
+        """The value for key, made the first time it is asked for."""
+        if key not in self.values:
+            if len(self.values) >= self.limit:
+                self.values.clear()
+            self.values[key] = make()
+        return self.values[key]
+
+
+@dataclass
+class BuildCache:
+    """Everything the build remembers, store by store."""
+
+    toml: Memo = field(default_factory=lambda: Memo(256))  # parsed TOML, by the file's text
+    markdown: Memo = field(default_factory=lambda: Memo(512))  # converted Markdown, by block, page and links
+    environments: Memo = field(default_factory=lambda: Memo(8))  # Jinja environments, by theme folders
+    scans: Memo = field(default_factory=lambda: Memo(256))  # pages scanned for their policy, by HTML
+    minified: Memo = field(default_factory=lambda: Memo(64))  # minified JS and CSS, by file and modification time
+
+
+PROCESS = BuildCache()  # what a process's builds share unless they are given their own
