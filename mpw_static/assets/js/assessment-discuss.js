@@ -210,8 +210,7 @@
     this.store.put(item.assessment)
     this.store.markDownloaded(item.assessment.id, item.assessment.updated)
     this.extra.splice(index, 1)
-    this.renderLibrary()
-    this.renderDiscussList()
+    this.renderLibrary() // redraws the list to compare from, too
     this.renderStorageWarning()
     this.announce(format.fill(this.strings.imported, { name: this.nameOf(item.assessment), file: item.file }))
     this.discussBox(key).focus()

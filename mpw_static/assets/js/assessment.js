@@ -64,6 +64,7 @@
 
   /** Start the component: show the script-only parts, open an assessment and listen. */
   Assessment.prototype.init = function () {
+    // The js-enabled class shows these before first paint; a theme's older template may still mark them hidden.
     Array.prototype.forEach.call(this.$module.querySelectorAll('.js-only'), function ($el) { $el.hidden = false })
     this.openInitial()
     this.initDiscussion()
