@@ -6,7 +6,7 @@ import json
 import re
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from .models import (
     ASSESSMENT_FORMAT,
@@ -14,9 +14,11 @@ from .models import (
     ASSESSMENT_ID_PATTERN,
     DOMAIN_KEY_PATTERN,
     LANGUAGE_PATTERN,
+    READABLE_FORMAT_VERSIONS,
     Assessment,
 )
 from .problems import Problem, field_path
+from .upgrade import to_current
 
 MAX_BYTES = 2_000_000  # a full matrix with long notes is well under 200 kB
 MAX_DEPTH = 8  # the format nests 4 deep; anything deeper is not an assessment
@@ -30,6 +32,37 @@ def assessment_schema(indicator_ids: list[str]) -> dict:
     schema["title"] = "Development Matrix assessment"
     schema["properties"]["ratings"]["propertyNames"] = {"enum": indicator_ids}
     return schema
+
+
+# The name the page's data gives each pattern of the format: its regular expression is in
+# data.patterns, and its words in the catalogue as js_expected_<name>.
+PATTERN_NAMES = {ASSESSMENT_ID_PATTERN: "id", LANGUAGE_PATTERN: "language", DOMAIN_KEY_PATTERN: "domainKey"}
+
+
+def field_rules(model: type[BaseModel]) -> dict[str, dict]:
+    """Each field of one of the format's objects as a rule for the page's checker, read from the
+    model's own JSON Schema: text and its limit, choices, a date, true/false, or a named pattern.
+    The page keeps no list of fields or limits of its own."""
+    return {name: field_rule(prop) for name, prop in model.model_json_schema()["properties"].items()}
+
+
+def field_rule(prop: dict) -> dict:
+    """One property of the JSON Schema as a rule; "null": true where the model allows None."""
+    options = prop.get("anyOf", [prop])
+    kept = [option for option in options if option.get("type") != "null"]
+    assert len(kept) == 1, f"the page's checker has no rule for {prop}"
+    (schema,) = kept
+    rule: dict = {"null": True} if len(kept) < len(options) else {}
+    if "enum" in schema:
+        return {"kind": "choice", "of": schema["enum"], **rule}
+    if schema.get("type") == "boolean":
+        return {"kind": "bool", **rule}
+    if schema.get("format") in ("date", "date-time"):
+        return {"kind": "date" if schema["format"] == "date" else "dateTime", **rule}
+    if "pattern" in schema:
+        return {"kind": "pattern", "name": PATTERN_NAMES[schema["pattern"]], **rule}
+    assert schema.get("type") == "string" and "maxLength" in schema, f"the page's checker has no rule for {prop}"
+    return {"kind": "text", "max": schema["maxLength"], **rule}
 
 
 # Characters no saved assessment contains: binary files (zip, images) are full of them. The page's
@@ -101,7 +134,8 @@ def read_assessment(path: Path, indicator_ids: list[str]) -> tuple[Assessment | 
 
 
 def check_assessment_bytes(name: str, raw: bytes, indicator_ids: list[str]) -> tuple[Assessment | None, list[Problem]]:
-    """Check a file's bytes (named in messages as `name`); return the assessment, or None and every problem."""
+    """Check a file's bytes (named in messages as `name`); return the assessment (upgraded to the
+    current version if it is older), or None and every problem."""
     if len(raw) > MAX_BYTES:
         return None, [
             Problem(
@@ -178,15 +212,24 @@ def check_assessment_bytes(name: str, raw: bytes, indicator_ids: list[str]) -> t
                 "open it with the newer version of the site that saved it",
             )
         ]
-    if version != ASSESSMENT_FORMAT_VERSION or isinstance(version, bool):
+    if version not in READABLE_FORMAT_VERSIONS or isinstance(version, bool):
         return None, [
             Problem(name, "format_version", "the file’s format version is not one this site knows", USE_DOWNLOADED)
         ]
+    if version != ASSESSMENT_FORMAT_VERSION:  # upgraded, then checked as JSON all the same, by the current rules
+        text = json.dumps(to_current(data), ensure_ascii=False)
     try:
         # Strict by the models' own config (FilePart): "3" is not 3 and 20260601 is not a date.
         return Assessment.model_validate_json(text, context={"indicator_ids": indicator_ids}), []
     except ValidationError as error:
         return None, [assessment_problem(name, detail) for detail in without_union_branches(error.errors(), data)]
+
+
+def parsed_and_upgraded(raw: bytes) -> tuple[int, dict]:
+    """The version of a file that check_assessment_bytes accepted, and the file as parsed JSON in the
+    current version: exactly what it held, in its order, with only the upgrade's changes."""
+    data = json.loads(decode(raw), object_pairs_hook=unique_keys)
+    return data["format_version"], to_current(data)
 
 
 def without_union_branches(details: list[dict], data: dict) -> list[dict]:

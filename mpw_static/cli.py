@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
 from . import frameworks
-from .assessment_file import read_assessment
+from .assessment_file import parsed_and_upgraded, read_assessment
 from .build import BuildOptions, build_site, load_and_check
 from .problems import ContentError
 
-COMMANDS = ("build", "validate", "serve")
+COMMANDS = ("build", "validate", "serve", "upgrade")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -55,6 +56,11 @@ def parser() -> argparse.ArgumentParser:
         help="assessment .json files to check against the format; from any folder, against the "
         "framework this release knows, unless --content names one",
     )
+    upgrade = commands.add_parser(
+        "upgrade",
+        help="write a copy of each older assessment file in the current format, beside it (NAME.v2.json)",
+    )
+    upgrade.add_argument("files", nargs="+", type=Path, help="assessment .json files; none is ever overwritten")
     serve = commands.add_parser("serve", help="build, serve on 127.0.0.1 and rebuild when content or theme changes")
     common(serve)
     serve.add_argument("--out", type=Path, default=Path("dist"), help="output folder (default: dist)")
@@ -105,6 +111,8 @@ def main(argv: list[str] | None = None) -> int:
             for number, warning in enumerate(warnings, start=1):
                 print(f"{number}. {warning.describe()}")
             return check_files(args.files, [indicator.id for indicator in framework.indicators])
+        elif command == "upgrade":
+            return upgrade_files(args.files)
         elif command == "serve":
             from .serve import serve
 
@@ -131,6 +139,34 @@ def check_files(files: list[Path], indicator_ids: list[str] | None) -> int:
             failed += 1
             for problem in problems:
                 print(problem.describe(), file=sys.stderr)
+    return 1 if failed else 0
+
+
+def upgrade_files(files: list[Path]) -> int:
+    """Write NAME.v<current>.json beside each valid file of an older format version; never overwrite.
+
+    Each file is checked first, as `validate` does: a file that does not open is reported, not copied."""
+    failed = 0
+    for path in files:
+        assessment, problems = read_assessment(path, frameworks.indicator_ids())
+        if assessment is None:
+            failed += 1
+            for problem in problems:
+                print(problem.describe(), file=sys.stderr)
+            continue
+        version, upgraded = parsed_and_upgraded(path.read_bytes())
+        current = assessment.format_version
+        if version == current:
+            print(f"{path.name}: already version {current}; nothing written")
+            continue
+        target = path.with_name(f"{path.stem}.v{current}.json")
+        if target.exists():
+            failed += 1
+            print(f"{path.name}: {target.name} already exists; nothing written", file=sys.stderr)
+            continue
+        text = json.dumps(upgraded, ensure_ascii=False, indent=2) + "\n"
+        target.write_text(text, encoding="utf-8")
+        print(f"{path.name}: version {version} → {current}, written to {target.name}")
     return 1 if failed else 0
 
 

@@ -13,6 +13,7 @@ from typing import Annotated, Literal
 
 from pydantic import (
     BaseModel,
+    BeforeValidator,
     ConfigDict,
     Field,
     StringConstraints,
@@ -306,7 +307,11 @@ STATEMENTS = (1, 2, 3, 4, 5, "n/a")
 EVIDENCE_LEVELS = ("fully-achieved", "work-in-progress")
 PURPOSES = ("reporting", "evaluation", "learning")
 METHODS = ("individual", "group", "composite")
-ASSESSMENT_FORMAT_VERSION = 1
+TARGETS = STATEMENTS[:5]  # where a team aims to be by the next review: S1–S5, never N/A
+# Version 2 added targets, next steps and priorities. Files of every version listed here open;
+# older ones are upgraded on reading (mpw_static/upgrade.py, and format.upgrade on the page).
+ASSESSMENT_FORMAT_VERSION = 2
+READABLE_FORMAT_VERSIONS = (1, 2)
 NOTE_LIMIT = 10_000
 SHORT_LIMIT = 300
 IndicatorId = str  # checked against the matrix by Assessment.known_indicators
@@ -325,58 +330,6 @@ DOMAIN_KEY_PATTERN = r"^[1-8]$"
 DomainKey = Annotated[str, StringConstraints(pattern=DOMAIN_KEY_PATTERN)]
 FreeText = Annotated[str, StringConstraints(max_length=NOTE_LIMIT)]
 ShortText = Annotated[str, StringConstraints(max_length=SHORT_LIMIT)]
-
-
-class Rating(FilePart):
-    """One indicator's answer: a statement S1–S5 or "n/a", how well evidenced, and a note."""
-
-    # evidence_needs_a_statement below, as JSON Schema says it: an evidence level needs S1–S5.
-    model_config = ConfigDict(
-        extra="forbid",
-        frozen=True,
-        strict=True,
-        json_schema_extra={
-            "if": {"properties": {"evidence": {"type": "string"}}, "required": ["evidence"]},
-            "then": {"properties": {"statement": {"enum": list(STATEMENTS[:5])}}, "required": ["statement"]},
-        },
-    )
-
-    statement: Literal[STATEMENTS] | None = None
-    evidence: Literal[EVIDENCE_LEVELS] | None = None
-    note: FreeText = ""
-
-    @field_validator("statement", mode="before")
-    @classmethod
-    def not_true_or_false(cls, value: object) -> object:
-        """JSON true would pass as 1 in Python; the page's script refuses it too."""
-        if isinstance(value, bool):
-            raise content_error("Input should be 1, 2, 3, 4, 5 or 'n/a'", "choose a statement from 1 to 5, or n/a")
-        return value
-
-    @model_validator(mode="after")
-    def evidence_needs_a_statement(self) -> Rating:
-        if self.evidence is not None and self.statement in (None, "n/a"):
-            raise content_error(
-                "evidence is only recorded for a statement from 1 to 5",
-                "choose a statement, or remove the evidence level",
-            )
-        return self
-
-
-class DomainNotes(FilePart):
-    """Per domain: the context box under the matrix, and reflections on the test questions."""
-
-    context: FreeText = ""
-    reflections: FreeText = ""
-
-
-class ServiceDetails(FilePart):
-    name: ShortText = ""
-    organisations: ShortText = ""
-    participants: FreeText = ""  # roles, not necessarily names
-
-
-AssessmentId = Annotated[str, StringConstraints(pattern=ASSESSMENT_ID_PATTERN)]
 
 
 def iso_date_time(value: object, handler: ValidatorFunctionWrapHandler) -> datetime:
@@ -403,6 +356,104 @@ def iso_date(value: object, handler: ValidatorFunctionWrapHandler) -> date_type:
 IsoDate = Annotated[date_type, Field(strict=False), WrapValidator(iso_date)]
 
 
+def not_true_or_false(message: str, hint: str) -> BeforeValidator:
+    """JSON true would pass as 1 in Python; the page's script refuses it too."""
+
+    def refuse(value: object) -> object:
+        if isinstance(value, bool):
+            raise content_error(message, hint)
+        return value
+
+    return BeforeValidator(refuse)
+
+
+Statement = Annotated[
+    Literal[STATEMENTS],
+    not_true_or_false("Input should be 1, 2, 3, 4, 5 or 'n/a'", "choose a statement from 1 to 5, or n/a"),
+]
+Target = Annotated[
+    Literal[TARGETS], not_true_or_false("Input should be 1, 2, 3, 4 or 5", "choose a target from 1 to 5")
+]
+
+
+def needs_a_statement(field: str) -> dict:
+    """JSON Schema for "if `field` is given, the statement must be S1–S5" (see Rating.levels_need_a_statement)."""
+    return {
+        "if": {"properties": {field: {"not": {"type": "null"}}}, "required": [field]},
+        "then": {"properties": {"statement": {"enum": list(TARGETS)}}, "required": ["statement"]},
+    }
+
+
+# Fields that only mean something beside a statement from 1 to 5 (not N/A, not unanswered).
+NEEDS_A_STATEMENT = {
+    "evidence": (
+        "evidence is only recorded for a statement from 1 to 5",
+        "choose a statement, or remove the evidence level",
+    ),
+    "target": ("a target is only set for a statement from 1 to 5", "choose a statement, or remove the target"),
+}
+
+
+class Plan(FilePart):
+    """Where a team aims to be by the next review for one indicator, and what it agreed to do.
+    All optional; a target needs a statement from 1 to 5 (N/A has no target)."""
+
+    target: Target | None = None
+    next_steps: FreeText = ""
+    lead: ShortText = ""  # a role, not necessarily a name
+    due_date: IsoDate | None = None
+    due_cycle: ShortText = ""  # or by a review, e.g. "6-month review"
+
+
+class Rating(Plan):
+    """One indicator's answer: a statement S1–S5 or "n/a", how well evidenced, a note, and the plan."""
+
+    # levels_need_a_statement below, as JSON Schema says it: evidence and a target need S1–S5.
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        strict=True,
+        json_schema_extra={"allOf": [needs_a_statement(field) for field in NEEDS_A_STATEMENT]},
+    )
+
+    statement: Statement | None = None
+    evidence: Literal[EVIDENCE_LEVELS] | None = None
+    note: FreeText = ""
+
+    @model_validator(mode="after")
+    def levels_need_a_statement(self) -> Rating:
+        if self.statement in (None, "n/a"):
+            for field, (message, hint) in NEEDS_A_STATEMENT.items():
+                if getattr(self, field) is not None:
+                    raise content_error(message, hint)
+        return self
+
+
+class LastPlan(Plan):
+    """Last cycle's plan for one indicator, carried into the next cycle to be read, not changed:
+    where the team was then (`statement`) and what it aimed for."""
+
+    statement: Statement | None = None
+
+
+class DomainNotes(FilePart):
+    """Per domain: the context box under the matrix, and reflections on the test questions."""
+
+    context: FreeText = ""
+    reflections: FreeText = ""
+    priority: bool = False  # a priority for the next cycle
+    first_steps: FreeText = ""  # what we will do first
+
+
+class ServiceDetails(FilePart):
+    name: ShortText = ""
+    organisations: ShortText = ""
+    participants: FreeText = ""  # roles, not necessarily names
+
+
+AssessmentId = Annotated[str, StringConstraints(pattern=ASSESSMENT_ID_PATTERN)]
+
+
 class SourceRef(FilePart):
     """An assessment this one was made from (a composite's inputs, or the previous cycle), named so
     that a reader of the file knows which it was even without the source file to hand."""
@@ -416,7 +467,7 @@ class Assessment(FilePart):
     """A completed (or part-completed) Development Matrix, as saved in a .json file."""
 
     format: Literal["mpw-assessment"]
-    format_version: Literal[1]
+    format_version: Literal[ASSESSMENT_FORMAT_VERSION]
     framework_version: Text
     id: AssessmentId
     service: ServiceDetails = ServiceDetails()
@@ -426,6 +477,7 @@ class Assessment(FilePart):
     review_cycle: ShortText = ""
     ratings: dict[IndicatorId, Rating] = {}
     domains: dict[DomainKey, DomainNotes] = {}
+    last_plan: dict[IndicatorId, LastPlan] = {}  # the previous cycle's plan, shown read-only
     sources: list[SourceRef | AssessmentId] = []  # a bare id is the first release's form
     language: Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)] | None = (
         None  # interface language of the download
@@ -440,7 +492,7 @@ class Assessment(FilePart):
             raise content_error("a purpose is listed twice", "list each purpose once")
         return purposes
 
-    @field_validator("ratings", mode="before")
+    @field_validator("ratings", "last_plan", mode="before")
     @classmethod
     def known_indicators(cls, ratings: object, info: ValidationInfo) -> object:
         """Reject rating keys that are not indicator ids (checked against the matrix when it is given),

@@ -15,7 +15,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from .app import APP_SCRIPTS
-from .assessment_file import MAX_BYTES, MAX_DEPTH
+from .assessment_file import MAX_BYTES, MAX_DEPTH, field_rules
 from .cache import PROCESS, BuildCache
 from .minify import minified
 from .models import (
@@ -28,14 +28,18 @@ from .models import (
     EVIDENCE_LEVELS,
     LANGUAGE_PATTERN,
     METHODS,
+    NEEDS_A_STATEMENT,
     NOTE_LIMIT,
     PURPOSES,
+    READABLE_FORMAT_VERSIONS,
     SHORT_LIMIT,
     STATEMENTS,
+    TARGETS,
     Assessment,
     Domain,
     DomainNotes,
     Framework,
+    LastPlan,
     Page,
     Rating,
     Resources,
@@ -286,16 +290,20 @@ def client_data(framework: Framework, strings: Strings) -> dict:
         "choices": {
             "statements": list(STATEMENTS),
             "evidence": list(EVIDENCE_LEVELS),
+            "targets": list(TARGETS),
             "purposes": list(PURPOSES),
             "methods": list(METHODS),
         },
         "fields": {
             "assessment": list(Assessment.model_fields),
-            "service": list(ServiceDetails.model_fields),
-            "rating": list(Rating.model_fields),
-            "domain": list(DomainNotes.model_fields),
-            "source": list(SourceRef.model_fields),
+            "service": field_rules(ServiceDetails),
+            "rating": field_rules(Rating),
+            "lastPlan": field_rules(LastPlan),
+            "domain": field_rules(DomainNotes),
+            "source": field_rules(SourceRef),
         },
+        "needsStatement": list(NEEDS_A_STATEMENT),  # Rating's fields that need a statement from 1 to 5
+        "readsVersions": list(READABLE_FORMAT_VERSIONS),
         "domains": [{"number": domain.number, "title": domain.title} for domain in framework.domains],
         "indicators": [
             # The statements' text is in the page's form already; the script reads it from there.

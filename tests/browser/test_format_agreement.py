@@ -16,6 +16,7 @@ import base64
 import json
 import os
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -51,9 +52,13 @@ def valid_file(chance: random.Random) -> dict:
         statement = chance.choice([1, 2, 3, 4, 5, "n/a", None])
         evidence = chance.choice(["fully-achieved", "work-in-progress", None]) if isinstance(statement, int) else None
         ratings[id_] = {"statement": statement, "evidence": evidence, "note": random_text(chance, 40)}
-    return {
+    version = chance.choice([1, 2])  # files of both versions open; version 2 adds the plan
+    if version == 2:
+        for rating in ratings.values():
+            rating.update(random_plan(chance, rating["statement"]))
+    data = {
         "format": "mpw-assessment",
-        "format_version": 1,
+        "format_version": version,
         "framework_version": "FINAL – amended April 2023",
         "id": f"{chance.getrandbits(32):08x}-0000-4000-8000-{chance.getrandbits(48):012x}",
         "service": {
@@ -80,6 +85,26 @@ def valid_file(chance: random.Random) -> dict:
         "created": "2026-06-01T09:00:00Z",
         "updated": chance.choice(["2026-06-01T10:00:00Z", "2026-06-01T10:00:00.123+01:00"]),
     }
+    if version == 2:
+        for notes in data["domains"].values():
+            notes.update(priority=chance.choice([True, False]), first_steps=random_text(chance, 20))
+        data["last_plan"] = {
+            id_: {"statement": chance.choice([1, 2, "n/a", None]), **random_plan(chance, 1)}
+            for id_ in chance.sample(IDS, chance.randint(0, 3))
+        }
+    return data
+
+
+def random_plan(chance: random.Random, statement: object) -> dict:
+    """Some of a plan's fields: a target only where the statement is S1–S5."""
+    plan = {
+        "target": chance.choice([1, 2, 3, 4, 5, None]) if isinstance(statement, int) else None,
+        "next_steps": random_text(chance, 30),
+        "lead": random_text(chance, 10),
+        "due_date": chance.choice([None, "2027-03-31", "2028-02-29"]),
+        "due_cycle": random_text(chance, 10),
+    }
+    return {key: value for key, value in plan.items() if chance.random() < 0.6}
 
 
 def random_text(chance: random.Random, most: int) -> str:
@@ -155,7 +180,7 @@ def at_limit(chance: random.Random, limit: int) -> str:
 def mutate(chance: random.Random, data: dict) -> dict:
     """Change one to three things about a file, anywhere in it."""
     for _ in range(chance.randint(1, 3)):
-        kind = chance.randrange(8)
+        kind = chance.randrange(9)
         if kind == 0:  # a top-level field takes an odd value, or goes
             key = chance.choice(list(data) + ["score", "__proto__", "constructor", "Language"])
             if chance.random() < 0.2:
@@ -168,14 +193,34 @@ def mutate(chance: random.Random, data: dict) -> dict:
             key = chance.choice(IDS + ["1.10", "0.1", "9.9", "8.7", "__proto__", "1.1 ", "", "١.١"])
             rating = data["ratings"].setdefault(key, {})
             if isinstance(rating, dict):
-                rating[chance.choice(["statement", "evidence", "note", "score"])] = odd_value(chance)
+                fields = [
+                    "statement",
+                    "evidence",
+                    "note",
+                    "score",
+                    "target",
+                    "next_steps",
+                    "lead",
+                    "due_date",
+                    "due_cycle",
+                ]
+                rating[chance.choice(fields)] = odd_value(chance)
             else:
                 data["ratings"][key] = odd_value(chance)
         elif kind == 3 and isinstance(data.get("domains"), dict):
             key = chance.choice(["1", "8", "0", "9", "01", "a", "__proto__"])
             data["domains"][key] = chance.choice(
-                [{"context": odd_value(chance)}, odd_value(chance), {"reflections": "", "other": 1}]
+                [
+                    {"context": odd_value(chance)},
+                    odd_value(chance),
+                    {"reflections": "", "other": 1},
+                    {"priority": odd_value(chance), "first_steps": odd_value(chance)},
+                ]
             )
+        elif kind == 7:  # last cycle's plan, in odd shapes
+            key = chance.choice(IDS + ["9.9", "__proto__"])
+            field = chance.choice(["statement", "target", "next_steps", "lead", "due_date", "evidence", "score"])
+            data["last_plan"] = chance.choice([{key: {field: odd_value(chance)}}, odd_value(chance)])
         elif kind == 4:  # text at its limit, in characters
             field, limit = chance.choice(
                 [
@@ -228,7 +273,7 @@ def as_bytes(chance: random.Random, data: object) -> bytes:
     if roll < 0.13:
         return text.encode("utf-16")
     if roll < 0.15:
-        return text.replace('"format_version": 1', '"format_version": 1e400', 1).encode("utf-8")
+        return re.sub('"format_version": [12]', '"format_version": 1e400', text, count=1).encode("utf-8")
     return text.encode("utf-8")
 
 

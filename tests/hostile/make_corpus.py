@@ -106,7 +106,7 @@ def cases() -> dict[str, bytes]:
         "evidence-without-statement.json": text(valid(ratings=rating(statement=None, evidence="fully-achieved"))),
         "version-as-text.json": text(valid(format_version="1")),
         "version-0.json": text(valid(format_version=0)),
-        "version-2.json": text(valid(format_version=2)),
+        "version-3.json": text(valid(format_version=3)),
         "version-huge.json": text(valid(format_version=10**12)),
         "unknown-indicator.json": text(valid(ratings={"9.9": {"statement": 1}})),
         "unknown-indicator-lookalike.json": text(valid(ratings={"1.10": {"statement": 1}})),
@@ -141,6 +141,24 @@ def cases() -> dict[str, bytes]:
         "language-code-bad.json": text(valid(language="english")),
         "domain-9.json": text(valid(domains={"9": {"context": "", "reflections": ""}})),
         "framework-version-next-line-only.json": text(valid(framework_version="\u0085")),
+        # Format version 2 (issue 14): targets, next steps, priorities and last cycle's plan.
+        "v2-plan-payloads.json": text(
+            valid(
+                format_version=2,
+                ratings=rating(target=3, next_steps=PAYLOAD, lead=PAYLOAD, due_date="2027-03-31", due_cycle=PAYLOAD),
+                domains={"1": {"context": "", "reflections": "", "priority": True, "first_steps": PAYLOAD}},
+                last_plan={"1.1": {"statement": 1, "target": 2, "next_steps": PAYLOAD, "lead": PAYLOAD}},
+            )
+        ),
+        "target-on-na.json": text(valid(format_version=2, ratings=rating(statement="n/a", target=3))),
+        "target-without-statement.json": text(valid(format_version=2, ratings=rating(statement=None, target=2))),
+        "target-6.json": text(valid(format_version=2, ratings=rating(target=6))),
+        "target-true.json": text(valid(format_version=2, ratings=rating(target=True))),
+        "priority-as-text.json": text(valid(format_version=2, domains={"2": {"priority": "yes"}})),
+        "due-date-february-30.json": text(valid(format_version=2, ratings=rating(target=3, due_date="2027-02-30"))),
+        "lead-too-long.json": text(valid(format_version=2, ratings=rating(lead="l" * 301))),
+        "last-plan-unknown-indicator.json": text(valid(format_version=2, last_plan={"9.9": {"target": 2}})),
+        "last-plan-score.json": text(valid(format_version=2, last_plan={"1.1": {"target": 2, "score": 80}})),
     }
 
 

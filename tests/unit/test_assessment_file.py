@@ -77,8 +77,8 @@ def test_not_an_assessment(tmp_path: Path) -> None:
 
 
 def test_future_format_version(tmp_path: Path) -> None:
-    assert check(tmp_path, {**valid(), "format_version": 2}) == [
-        "team.json (format_version): the file uses format version 2, newer than this site reads (up to 1)\n"
+    assert check(tmp_path, {**valid(), "format_version": 3}) == [
+        "team.json (format_version): the file uses format version 3, newer than this site reads (up to 2)\n"
         "   Hint: open it with the newer version of the site that saved it"
     ]
 
@@ -136,7 +136,7 @@ def test_schema_limits_rating_keys_to_the_matrix(tmp_path: Path) -> None:
     assert schema["properties"]["ratings"]["propertyNames"] == {"enum": IDS}
     assert schema["additionalProperties"] is False
     assert set(schema["required"]) == {"format", "format_version", "framework_version", "id", "created", "updated"}
-    assert Assessment.model_validate(valid()).method == "group"
+    assert Assessment.model_validate({**valid(), "format_version": 2}).method == "group"
 
 
 def test_sources_name_their_assessment_or_give_a_bare_id(tmp_path: Path) -> None:
@@ -152,7 +152,7 @@ def test_sources_name_their_assessment_or_give_a_bare_id(tmp_path: Path) -> None
 
 def test_an_indicator_id_content_allows_can_be_rated() -> None:
     """Content may define indicator 1.10; rating keys once had to match ^[1-8].[1-9]$ whatever the matrix."""
-    text = json.dumps({**valid(), "ratings": {"1.10": {"statement": 2}}})
+    text = json.dumps({**valid(), "format_version": 2, "ratings": {"1.10": {"statement": 2}}})
     assessment = Assessment.model_validate_json(text, context={"indicator_ids": ["1.1", "1.10"]})
     assert assessment.ratings["1.10"].statement == 2
     with pytest.raises(ValidationError, match="unknown indicator id 1.10"):
@@ -163,6 +163,6 @@ def test_the_schema_states_the_format_s_own_rules() -> None:
     """The two rules pydantic checks in code are in the generated schema too, for the page and for others."""
     schema = Assessment.model_json_schema()
     assert schema["properties"]["purposes"]["uniqueItems"] is True
-    rule = schema["$defs"]["Rating"]
-    assert rule["if"] == {"properties": {"evidence": {"type": "string"}}, "required": ["evidence"]}
-    assert rule["then"]["properties"]["statement"]["enum"] == [1, 2, 3, 4, 5]
+    rules = schema["$defs"]["Rating"]["allOf"]
+    assert [rule["if"]["required"] for rule in rules] == [["evidence"], ["target"]]
+    assert all(rule["then"]["properties"]["statement"]["enum"] == [1, 2, 3, 4, 5] for rule in rules)

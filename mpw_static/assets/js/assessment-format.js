@@ -54,10 +54,36 @@
       review_cycle: '',
       ratings: {},
       domains: {},
+      last_plan: {},
       sources: [],
       created: time,
       updated: time
     }
+  }
+
+  /**
+   * A file of an older format version as the current version, as mpw_static/upgrade.py does it.
+   * Version 2 only added optional fields, so a version 1 file only changes its version number.
+   * @param {Object} file - parsed, with a format_version this page reads
+   * @returns {Object} the same object if it is current, else an upgraded copy (the original is untouched)
+   */
+  function upgrade (file) {
+    var steps = {
+      1: function (old) {
+        var copy = {}
+        Object.keys(old).forEach(function (key) { // defined, not assigned: a "__proto__" key stays a key, to be refused
+          Object.defineProperty(copy, key, { value: key === 'format_version' ? 2 : old[key], enumerable: true, writable: true, configurable: true })
+        })
+        return copy
+      }
+    }
+    while (isPlainObject(file) && has(steps, file.format_version)) file = steps[file.format_version](file)
+    return file
+  }
+
+  /** Whether a version number is one this page reads (older ones are upgraded). */
+  function readable (version, data) {
+    return data.readsVersions.indexOf(version) !== -1
   }
 
   /**
@@ -144,7 +170,8 @@
     this.strings = data.strings
     this.limits = data.limits
     this.choices = data.choices
-    this.fieldsOf = data.fields
+    this.rules = data.fields
+    this.needsStatement = data.needsStatement
     this.patterns = {}
     Object.keys(data.patterns).forEach(function (name) { this.patterns[name] = new RegExp(data.patterns[name]) }, this)
     this.errors = []
@@ -174,40 +201,56 @@
     this.add('err_value', { path: path, value: String(value).slice(0, 40) })
   }
 
-  Checker.prototype.service = function (service) {
-    if (!isPlainObject(service)) return this.add('err_type', { path: 'service', expected: 'an object' })
-    this.fields(service, this.fieldsOf.service, 'service.')
-    for (var i = 0; i < this.fieldsOf.service.length; i++) {
-      var key = this.fieldsOf.service[i]
-      if (has(service, key)) {
-        this.text(service[key], 'service.' + key, key === 'participants' ? this.limits.longText : this.limits.shortText)
-      }
-    }
+  /**
+   * One field by its rule from the model (render.field_rules): text with a length limit, one of a
+   * list of choices, a date, or true/false; null only where the model allows it.
+   */
+  Checker.prototype.field = function (value, rule, path) {
+    if (value === null && rule.null) return
+    if (rule.kind === 'text') return this.text(value, path, rule.max)
+    if (rule.kind === 'choice') return this.choice(value, rule.of, path)
+    if (rule.kind === 'date') return this.date(value, path)
+    if (rule.kind === 'dateTime') return this.dateTime(value, path)
+    if (rule.kind === 'pattern') return this.pattern(value, this.patterns[rule.name], path, this.strings['expected_' + rule.name])
+    if (rule.kind === 'bool' && typeof value !== 'boolean') this.add('err_type', { path: path, expected: this.strings.expected_bool })
+  }
+
+  /**
+   * An object of the format whose every field has a rule (service, rating, domain notes, ...).
+   * @returns {boolean} whether it was an object at all
+   */
+  Checker.prototype.object = function (object, rules, path) {
+    if (!isPlainObject(object)) { this.add('err_type', { path: path, expected: 'an object' }); return false }
+    this.fields(object, Object.keys(rules), path + '.')
+    Object.keys(rules).forEach(function (key) {
+      if (has(object, key)) this.field(object[key], rules[key], path + '.' + key)
+    }, this)
+    return true
   }
 
   Checker.prototype.rating = function (rating, path) {
-    if (!isPlainObject(rating)) return this.add('err_type', { path: path, expected: 'an object' })
-    this.fields(rating, this.fieldsOf.rating, path + '.')
+    if (!this.object(rating, this.rules.rating, path)) return
     var statement = has(rating, 'statement') ? rating.statement : null
-    var evidence = has(rating, 'evidence') ? rating.evidence : null
-    if (statement !== null) this.choice(statement, this.choices.statements, path + '.statement')
-    if (evidence !== null) {
-      this.choice(evidence, this.choices.evidence, path + '.evidence')
-      if (statement === null || statement === 'n/a') this.add('err_evidence', { path: path })
-    }
-    if (has(rating, 'note')) this.text(rating.note, path + '.note', this.limits.longText)
+    this.needsStatement.forEach(function (field) {
+      if (has(rating, field) && rating[field] !== null && (statement === null || statement === 'n/a')) this.add('err_' + field, { path: path })
+    }, this)
   }
 
-  Checker.prototype.ratings = function (ratings, indicatorIds) {
-    if (!isPlainObject(ratings)) return this.add('err_type', { path: 'ratings', expected: 'an object' })
-    var keys = Object.keys(ratings)
+  /** Ratings, or last cycle's plan: objects keyed by the matrix's indicator ids. */
+  Checker.prototype.byIndicator = function (object, field, indicatorIds, checkOne) {
+    if (!isPlainObject(object)) return this.add('err_type', { path: field, expected: 'an object' })
+    var keys = Object.keys(object)
     for (var i = 0; i < keys.length; i++) {
       if (indicatorIds.indexOf(keys[i]) === -1) {
-        this.add('err_unknown_indicator', { id: keys[i].slice(0, 20) })
+        this.add('err_unknown_indicator', { path: field, id: keys[i].slice(0, 20) })
       } else {
-        this.rating(ratings[keys[i]], 'ratings.' + keys[i])
+        checkOne.call(this, object[keys[i]], field + '.' + keys[i])
       }
     }
+  }
+
+  Checker.prototype.lastPlan = function (plan, path) {
+    this.object(plan, this.rules.lastPlan, path)
   }
 
   Checker.prototype.domains = function (domains) {
@@ -215,15 +258,8 @@
     var keys = Object.keys(domains)
     for (var i = 0; i < keys.length; i++) {
       var path = 'domains.' + keys[i]
-      if (!this.patterns.domainKey.test(keys[i])) { this.add('err_type', { path: path, expected: this.strings.expected_domain }); continue }
-      if (!isPlainObject(domains[keys[i]])) { this.add('err_type', { path: path, expected: 'an object' }); continue }
-      var domainFields = this.fieldsOf.domain
-      this.fields(domains[keys[i]], domainFields, path + '.')
-      for (var j = 0; j < domainFields.length; j++) {
-        if (has(domains[keys[i]], domainFields[j])) {
-          this.text(domains[keys[i]][domainFields[j]], path + '.' + domainFields[j], this.limits.longText)
-        }
-      }
+      if (!this.patterns.domainKey.test(keys[i])) this.add('err_type', { path: path, expected: this.strings.expected_domain })
+      else this.object(domains[keys[i]], this.rules.domain, path)
     }
   }
 
@@ -231,10 +267,8 @@
   Checker.prototype.source = function (source, i) {
     var path = 'sources[' + i + ']'
     if (!isPlainObject(source)) return this.pattern(source, this.patterns.id, path, this.strings.expected_id)
-    this.fields(source, this.fieldsOf.source, path + '.')
-    this.pattern(source.id, this.patterns.id, path + '.id', this.strings.expected_id)
-    if (has(source, 'service')) this.text(source.service, path + '.service', this.limits.shortText)
-    if (has(source, 'date') && source.date !== null) this.date(source.date, path + '.date')
+    this.object(source, this.rules.source, path)
+    if (!has(source, 'id')) this.pattern(undefined, this.patterns.id, path + '.id', this.strings.expected_id) // required
   }
 
   Checker.prototype.pattern = function (value, pattern, path, expected) {
@@ -250,14 +284,14 @@
   }
 
   Checker.prototype.assessment = function (file, indicatorIds) {
-    this.fields(file, this.fieldsOf.assessment, '')
+    this.fields(file, this.rules.assessment, '')
     if (typeof file.framework_version !== 'string' || PYTHON_BLANK.test(file.framework_version)) {
       this.add('err_type', { path: 'framework_version', expected: 'text' })
     }
     this.pattern(file.id, this.patterns.id, 'id', this.strings.expected_id)
     this.dateTime(file.created, 'created')
     this.dateTime(file.updated, 'updated')
-    if (has(file, 'service')) this.service(file.service)
+    if (has(file, 'service')) this.object(file.service, this.rules.service, 'service')
     if (has(file, 'date') && file.date !== null) this.date(file.date, 'date')
     if (has(file, 'purposes')) {
       if (!Array.isArray(file.purposes)) this.add('err_type', { path: 'purposes', expected: 'a list' })
@@ -269,13 +303,29 @@
     }
     if (has(file, 'method') && file.method !== null) this.choice(file.method, this.choices.methods, 'method')
     if (has(file, 'review_cycle')) this.text(file.review_cycle, 'review_cycle', this.limits.shortText)
-    if (has(file, 'ratings')) this.ratings(file.ratings, indicatorIds)
+    if (has(file, 'ratings')) this.byIndicator(file.ratings, 'ratings', indicatorIds, this.rating)
+    if (has(file, 'last_plan')) this.byIndicator(file.last_plan, 'last_plan', indicatorIds, this.lastPlan)
     if (has(file, 'domains')) this.domains(file.domains)
     if (has(file, 'language') && file.language !== null) this.pattern(file.language, this.patterns.language, 'language', this.strings.expected_language)
     if (has(file, 'sources')) {
       if (!Array.isArray(file.sources)) this.add('err_type', { path: 'sources', expected: 'a list' })
       else file.sources.forEach(this.source, this)
     }
+  }
+
+  /** The plan fields of a rating (or of last cycle's plan), copied onto `into`, with their defaults. */
+  function planOf (from, into) {
+    into.target = has(from, 'target') ? from.target : null
+    into.next_steps = from.next_steps || ''
+    into.lead = from.lead || ''
+    into.due_date = from.due_date || null
+    into.due_cycle = from.due_cycle || ''
+    return into
+  }
+
+  /** Whether a rating or a plan holds anything of a plan (a target, steps, a lead or a date). */
+  function hasPlan (rating) {
+    return Boolean(rating && (rating.target !== null && rating.target !== undefined || rating.next_steps || rating.lead || rating.due_date || rating.due_cycle))
   }
 
   /**
@@ -298,6 +348,7 @@
       review_cycle: file.review_cycle || '',
       ratings: {},
       domains: {},
+      last_plan: {},
       sources: (file.sources || []).map(function (source) {
         return typeof source === 'string' ? source : { id: source.id, service: source.service || '', date: source.date || null }
       }),
@@ -307,15 +358,19 @@
     }
     Object.keys(file.ratings || {}).forEach(function (id) {
       var rating = file.ratings[id]
-      copy.ratings[id] = {
+      copy.ratings[id] = planOf(rating, {
         statement: has(rating, 'statement') ? rating.statement : null,
         evidence: has(rating, 'evidence') ? rating.evidence : null,
         note: rating.note || ''
-      }
+      })
     })
     Object.keys(file.domains || {}).forEach(function (number) {
       var notes = file.domains[number]
-      copy.domains[number] = { context: notes.context || '', reflections: notes.reflections || '' }
+      copy.domains[number] = { context: notes.context || '', reflections: notes.reflections || '', priority: notes.priority === true, first_steps: notes.first_steps || '' }
+    })
+    Object.keys(file.last_plan || {}).forEach(function (id) {
+      var plan = file.last_plan[id]
+      copy.last_plan[id] = planOf(plan, { statement: has(plan, 'statement') ? plan.statement : null })
     })
     return copy
   }
@@ -380,7 +435,7 @@
     if (Number.isSafeInteger(version) && version > data.formatVersion) { // not 1e400, which reads as Infinity
       return fail('err_newer', { version: version, supported: data.formatVersion })
     }
-    if (version !== data.formatVersion) return fail('err_version')
+    if (!readable(version, data)) return fail('err_version')
     return check(file, data)
   }
 
@@ -393,8 +448,11 @@
   function check (file, data) {
     var checker = new Checker(data)
     if (!isPlainObject(file) || file.format !== data.format) checker.add('err_not_assessment')
-    else if (file.format_version !== data.formatVersion) checker.add('err_version')
-    else checker.assessment(file, data.indicators.map(function (indicator) { return indicator.id }))
+    else if (!readable(file.format_version, data)) checker.add('err_version')
+    else {
+      file = upgrade(file) // an older version is read as the current one, in memory
+      checker.assessment(file, data.indicators.map(function (indicator) { return indicator.id }))
+    }
     if (checker.errors.length) return { assessment: null, errors: checker.errors }
     return { assessment: normalise(file), errors: [] }
   }
@@ -449,6 +507,8 @@
 
   MPW.format = {
     create: create,
+    upgrade: upgrade,
+    hasPlan: hasPlan,
     decode: decode,
     parse: parse,
     check: check,
