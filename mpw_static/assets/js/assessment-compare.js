@@ -12,7 +12,7 @@
   var LEVELS = [1, 2, 3, 4, 5, 'n/a']
 
   function ratingOf (assessment, id) {
-    return assessment.ratings[id] || { statement: null, evidence: null, note: '' }
+    return assessment.ratings[id] || { statement: null, evidence: null, note: '', target: null }
   }
 
   function indicatorsOf (data, domain) {
@@ -158,24 +158,66 @@
     var cycles = inTimeOrder(assessments)
     var first = cycles[0]
     var last = cycles[cycles.length - 1]
+    // Targets are the ones set in the cycle before the latest: the plan for the period just ended.
     var rows = data.indicators.map(function (indicator) {
       var ratings = cycles.map(function (a) { return ratingOf(a, indicator.id) })
-      return { indicator: indicator, ratings: ratings, movement: movement(ratings[0], ratings[ratings.length - 1]) }
+      var last = ratings[ratings.length - 1]
+      var earlier = ratings[ratings.length - 2]
+      return { indicator: indicator, ratings: ratings, movement: movement(ratings[0], last), target: earlier.target || null, outcome: targetOutcome(earlier, last) }
     })
     var domains = data.domains.map(function (domain) {
       var summary = { domain: domain }
-      KINDS.forEach(function (kind) { summary[kind] = 0 })
-      rows.forEach(function (row) { if (row.indicator.domain === domain.number) summary[row.movement.kind] += 1 })
+      KINDS.concat(OUTCOMES).forEach(function (kind) { summary[kind] = 0 })
+      rows.forEach(function (row) {
+        if (row.indicator.domain !== domain.number) return
+        summary[row.movement.kind] += 1
+        if (OUTCOMES.indexOf(row.outcome) !== -1) summary[row.outcome] += 1
+      })
       return summary
     })
     var differences = ['method', 'service', 'framework_version'].filter(function (field) {
       var values = cycles.map(function (a) { return field === 'service' ? a.service.name.trim().toLowerCase() : a[field] })
       return values.some(function (value) { return value !== values[0] })
     })
-    return { cycles: cycles, first: first, last: last, rows: rows, domains: domains, differences: differences }
+    return { cycles: cycles, first: first, last: last, targetsFrom: cycles[cycles.length - 2], rows: rows, domains: domains, differences: differences }
+  }
+
+  /**
+   * Whether the target set in an earlier cycle was met in a later one: "reached", "exceeded",
+   * "not-yet", or "no-answer" when the later cycle has no S1–S5 for it; null without a target.
+   */
+  function targetOutcome (earlier, later) {
+    if (!earlier.target) return null
+    if (typeof later.statement !== 'number') return 'no-answer'
+    return later.statement === earlier.target ? 'reached' : later.statement > earlier.target ? 'exceeded' : 'not-yet'
+  }
+
+  var OUTCOMES = ['reached', 'exceeded', 'not-yet']
+
+  /**
+   * An assessment's improvement plan: the indicators with a target or a next step, by domain, the
+   * domains marked as priorities first (else in matrix order). Domains with neither a plan nor a
+   * priority are left out.
+   * @returns {{domain: Object, priority: boolean, firstSteps: string, rows: {indicator: Object, rating: Object}[]}[]}
+   */
+  function plan (assessment, data) {
+    var groups = data.domains.map(function (domain) {
+      var notes = assessment.domains[domain.number] || {}
+      return {
+        domain: domain,
+        priority: notes.priority === true,
+        firstSteps: notes.first_steps || '',
+        rows: indicatorsOf(data, domain).filter(function (indicator) { return MPW.format.hasPlan(assessment.ratings[indicator.id]) })
+          .map(function (indicator) { return { indicator: indicator, rating: assessment.ratings[indicator.id] } })
+      }
+    }).filter(function (group) { return group.rows.length || group.priority || group.firstSteps })
+    return groups.filter(function (g) { return g.priority }).concat(groups.filter(function (g) { return !g.priority }))
   }
 
   MPW.compare = {
+    OUTCOMES: OUTCOMES,
+    targetOutcome: targetOutcome,
+    plan: plan,
     LEVELS: LEVELS,
     KINDS: KINDS,
     tally: tally,

@@ -222,13 +222,15 @@
     var view = $view ? $view.value : 'profile'
     var chosen = this.chosen()
     var problem = null
-    if (view === 'profile' && chosen.length > 1) problem = this.strings.discuss_need_one
-    if (view !== 'profile' && chosen.length < 2) problem = this.strings.discuss_need_two
+    var single = view === 'profile' || view === 'plan'
+    if (single && chosen.length > 1) problem = this.strings.discuss_need_one
+    if (!single && chosen.length < 2) problem = this.strings.discuss_need_two
     if (problem) return this.showErrors([{ name: '', errors: [problem] }], 'discuss-pick-0')
     this.hideErrors()
     this.$discussion.textContent = ''
     this.$discussion.hidden = false // shown before drawing: charts are drawn at its width
     if (view === 'profile') this.renderProfile(chosen[0] || this.current)
+    else if (view === 'plan') this.renderPlan(chosen[0] || this.current)
     else if (view === 'composite') this.renderComposite(chosen)
     else this.renderDistance(chosen)
     this.$discussion.querySelector('h3').focus()
@@ -271,6 +273,12 @@
       $marker.setAttribute('aria-hidden', 'true')
       $cell.appendChild($marker)
       $cell.appendChild(el('span', 'visually-hidden', ' ' + this.evidenceText(rating.evidence)))
+    }
+    if (rating.target) { // where this person or cycle aimed to be next: "S2 → S3"
+      $cell.appendChild(el('span', 'target-arrow', ' → '))
+      $cell.lastChild.setAttribute('aria-hidden', 'true')
+      $cell.appendChild(el('span', 'visually-hidden', ', ' + this.strings.target_word + ' '))
+      $cell.appendChild(el('span', 'target-label', this.label(rating.target)))
     }
     return $cell
   }
@@ -443,6 +451,137 @@
     this.announce(format.fill(this.strings.view_shown, { view: this.strings.view_profile }))
   }
 
+  /** Today in the browser's own time zone, as YYYY-MM-DD, for comparing with a plan's dates. */
+  function today () {
+    var now = new Date()
+    return [now.getFullYear(), now.getMonth() + 1, now.getDate()].map(function (n, i) { return (i ? '0' + n : '000' + n).slice(i ? -2 : -4) }).join('-')
+  }
+
+  /**
+   * Improvement plan: every indicator with a target or a next step, grouped by domain, the domains
+   * marked as priorities first. Filters by domain, lead and due date; a date gone by says so in words.
+   */
+  proto.renderPlan = function (assessment) {
+    this.planAssessment = assessment
+    this.planGroups = compare.plan(assessment, this.data)
+    this.viewHeading(format.fill(this.strings.plan_heading, { name: this.describe(assessment) }))
+    this.$discussion.appendChild(el('p', 'discussion-note', this.strings.plan_intro))
+    if (!this.planGroups.length) {
+      this.$discussion.appendChild(el('p', 'discussion-summary', this.strings.plan_empty))
+      this.viewActions()
+      return this.announce(format.fill(this.strings.view_shown, { view: this.strings.view_plan }))
+    }
+    this.$discussion.appendChild(this.planControls(this.planGroups))
+    var day = today()
+    this.planGroups.forEach(function (group) {
+      var $section = el('section', 'plan-domain')
+      $section.setAttribute('data-plan-domain', String(group.domain.number))
+      $section.appendChild(el('h4', 'plan-domain-heading', group.domain.number + '. ' + group.domain.title))
+      if (group.priority) $section.appendChild(el('p', 'plan-priority', '★ ' + this.strings.plan_priority))
+      if (group.firstSteps) $section.appendChild(el('p', 'plan-first-steps', format.fill(this.strings.plan_first_steps, { steps: group.firstSteps })))
+      if (group.rows.length) {
+        var $table = table(format.fill(this.strings.plan_table, { n: group.domain.number }),
+          [this.strings.col_indicator, this.strings.col_now, this.strings.col_target, this.strings.col_steps, this.strings.col_lead, this.strings.col_due],
+          group.rows.map(function (row) {
+            var r = row.rating
+            return [row.indicator.id + ' ' + row.indicator.title, this.statementCell({ statement: r.statement, evidence: r.evidence }),
+              r.target ? this.label(r.target) : '—', r.next_steps, r.lead, this.dueCell(r, day)]
+          }, this), 'stack-narrow-table plan-table')
+        Array.prototype.forEach.call($table.tBodies[0].rows, function ($row, i) {
+          $row.setAttribute('data-lead', group.rows[i].rating.lead.trim())
+          $row.setAttribute('data-due', group.rows[i].rating.due_date || '')
+        })
+        $section.appendChild($table)
+      }
+      this.$discussion.appendChild($section)
+    }, this)
+    this.viewActions([['download-plan-csv', this.strings.plan_download_csv, 'button-secondary']])
+    this.announce(format.fill(this.strings.view_shown, { view: this.strings.view_plan }))
+  }
+
+  /** When an action is due, and "Past its date" in words once that day has gone by. */
+  proto.dueCell = function (rating, day) {
+    var $cell = el('span', '', this.whenText(rating) || '—')
+    if (rating.due_date && rating.due_date < day) {
+      $cell.appendChild(document.createTextNode(' '))
+      $cell.appendChild(el('strong', 'flag flag-overdue', this.strings.plan_overdue))
+    }
+    return $cell
+  }
+
+  /** The plan's filters: domain, lead and "due by" a date. */
+  proto.planControls = function (groups) {
+    var $controls = el('div', 'discussion-controls plan-controls no-print')
+    var leads = []
+    groups.forEach(function (group) {
+      group.rows.forEach(function (row) { var lead = row.rating.lead.trim(); if (lead && leads.indexOf(lead) === -1) leads.push(lead) })
+    })
+    var all = [['', this.strings.plan_all]]
+    $controls.appendChild(selectField('plan-domain', this.strings.plan_filter_domain, all.concat(groups.map(function (group) {
+      return [String(group.domain.number), group.domain.number + '. ' + group.domain.title]
+    }))))
+    $controls.appendChild(selectField('plan-lead', this.strings.plan_filter_lead, all.concat(leads.sort().map(function (lead) { return [lead, lead] }))))
+    var $due = el('div', 'field')
+    var $label = el('label', '', this.strings.plan_filter_due)
+    $label.htmlFor = 'plan-due'
+    var $input = el('input')
+    $input.type = 'date'
+    $input.id = 'plan-due'
+    $input.setAttribute('data-control', 'plan-due')
+    $due.appendChild($label)
+    $due.appendChild($input)
+    $controls.appendChild($due)
+    return $controls
+  }
+
+  /** A labelled select inside a .field; `name` is its id and its data-control. */
+  function selectField (name, label, options) {
+    var $field = el('div', 'field')
+    var $label = el('label', '', label)
+    $label.htmlFor = name
+    var $select = el('select')
+    $select.id = name
+    $select.setAttribute('data-control', name)
+    options.forEach(function (option) {
+      var $option = el('option', '', option[1])
+      $option.value = option[0]
+      $select.appendChild($option)
+    })
+    $field.appendChild($label)
+    $field.appendChild($select)
+    return $field
+  }
+
+  /** Show only the plan's rows that match its filters; a domain with none left is hidden too. */
+  proto.filterPlan = function () {
+    var value = function (name) { return this.$discussion.querySelector('[data-control="' + name + '"]').value }.bind(this)
+    var domain = value('plan-domain')
+    var lead = value('plan-lead')
+    var due = value('plan-due')
+    var shown = 0
+    var total = 0
+    Array.prototype.forEach.call(this.$discussion.querySelectorAll('[data-plan-domain]'), function ($section) {
+      var inDomain = !domain || $section.getAttribute('data-plan-domain') === domain
+      var $rows = Array.prototype.slice.call($section.querySelectorAll('tbody tr'))
+      $rows.forEach(function ($row) {
+        $row.hidden = !inDomain || Boolean(lead && $row.getAttribute('data-lead') !== lead) ||
+          Boolean(due && !($row.getAttribute('data-due') && $row.getAttribute('data-due') <= due))
+        total += 1
+        if (!$row.hidden) shown += 1
+      })
+      var anyRow = $rows.some(function ($row) { return !$row.hidden })
+      $section.hidden = !inDomain || (Boolean(lead || due) && !anyRow)
+    })
+    this.announce(format.fill(this.strings.rows_shown, { n: shown, total: total }))
+  }
+
+  /** The plan's actions as a CSV, one row per indicator with a plan, in the plan's order. */
+  proto.downloadPlanCsv = function () {
+    var name = format.fileName(this.planAssessment, 'csv').replace(/^mpw-assessment-/, 'mpw-plan-')
+    this.download(format.toPlanCsv(this.planAssessment, this.planGroups, this.data), 'text/csv', name)
+    this.announce(format.fill(this.strings.downloaded, { file: name }))
+  }
+
   /** Composite: everyone's answers side by side, flagged, with the group's agreed choice to fill in. */
   proto.renderComposite = function (assessments) {
     this.compositeSources = assessments
@@ -545,6 +684,7 @@
   /** Filter and order controls inside a view: rows keep their matrix position in data-index. */
   proto.handleDiscussionControl = function (event) {
     if (!event.target.hasAttribute('data-control')) return
+    if (event.target.getAttribute('data-control').indexOf('plan-') === 0) return this.filterPlan()
     var $body = this.$discussion.querySelector('.filterable tbody')
     var onlySplit = this.$discussion.querySelector('[data-control="only-split"]')
     var onlyMoved = this.$discussion.querySelector('[data-control="only-moved"]')
@@ -584,7 +724,8 @@
       var id = $select.closest('tr').getAttribute('data-indicator-row')
       var evidence = $select.closest('tr').querySelector('[data-agreed="evidence"]').value || null
       var statement = $select.value === '' ? null : ($select.value === 'n/a' ? 'n/a' : Number($select.value))
-      if (statement !== null) made.ratings[id] = { statement: statement, evidence: typeof statement === 'number' ? evidence : null, note: '' }
+      // The agreed composite starts with no targets: the group agrees them together.
+      if (statement !== null) made.ratings[id] = format.rating({ statement: statement, evidence: typeof statement === 'number' ? evidence : null })
     })
     this.store.put(made)
     this.show(made)
@@ -619,21 +760,32 @@
     this.$discussion.appendChild(table(this.strings.distance_cycles_table, [this.strings.col_cycle].concat(keys),
       cycleNames.map(function (name, i) { return [name].concat(this.tallyCells(tallies[i])) }, this), 'stack-narrow-table'))
     var kinds = compare.KINDS
-    this.$discussion.appendChild(table(this.strings.distance_domains_table, [this.strings.col_domain].concat(kinds.map(function (kind) {
-      return this.strings['kind_' + kind]
-    }, this)), travelled.domains.map(function (summary) {
-      return [summary.domain.number + '. ' + summary.domain.title].concat(kinds.map(function (kind) { return String(summary[kind]) }))
-    }), 'stack-narrow-table'))
+    var anyTarget = travelled.rows.some(function (row) { return row.target })
+    var columns = kinds.map(function (kind) { return this.strings['kind_' + kind] }, this)
+    if (anyTarget) { // counts of targets reached, for discussion: never a score or a percentage
+      kinds = kinds.concat(compare.OUTCOMES)
+      columns = columns.concat(compare.OUTCOMES.map(function (outcome) { return this.strings['outcomes_' + outcome.replace('-', '_')] }, this))
+      var from = travelled.targetsFrom
+      this.$discussion.appendChild(el('p', 'discussion-note', format.fill(this.strings.distance_targets, {
+        cycle: (from.review_cycle || this.nameOf(from)) + ' (' + this.day(compare.dayOf(from)) + ')' })))
+    }
+    this.$discussion.appendChild(table(this.strings.distance_domains_table, [this.strings.col_domain].concat(columns),
+      travelled.domains.map(function (summary) {
+        return [summary.domain.number + '. ' + summary.domain.title].concat(kinds.map(function (kind) { return String(summary[kind]) }))
+      }), 'stack-narrow-table distance-domains-table'))
     var $controls = el('div', 'discussion-controls no-print')
     $controls.appendChild(checkbox('distance-only-moved', this.strings.distance_only_moved, 'only-moved'))
     this.$discussion.appendChild($controls)
-    var $table = table(this.strings.distance_table, [this.strings.col_indicator].concat(cycleNames, [this.strings.col_movement]),
-      travelled.rows.map(function (row) {
-        return [row.indicator.id + ' ' + row.indicator.title].concat(row.ratings.map(this.statementCell, this), [this.movementText(row)])
-      }, this), 'filterable stack-narrow-table distance-table')
+    var $table = table(this.strings.distance_table, [this.strings.col_indicator].concat(cycleNames, [this.strings.col_movement],
+      anyTarget ? [this.strings.col_target] : []),
+    travelled.rows.map(function (row) {
+      var cells = [row.indicator.id + ' ' + row.indicator.title].concat(row.ratings.map(this.statementCell, this), [this.movementText(row)])
+      return anyTarget ? cells.concat([row.outcome ? format.fill(this.strings['outcome_' + row.outcome.replace('-', '_')], { target: this.label(row.target) }) : '—']) : cells
+    }, this), 'filterable stack-narrow-table distance-table')
     Array.prototype.forEach.call($table.tBodies[0].rows, function ($row, index) {
       $row.setAttribute('data-index', String(index))
       $row.setAttribute('data-kind', travelled.rows[index].movement.kind)
+      $row.setAttribute('data-outcome', travelled.rows[index].outcome || 'none')
     })
     this.$discussion.appendChild($table)
     this.viewActions()

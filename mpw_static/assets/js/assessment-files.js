@@ -43,7 +43,8 @@
     var kept = {
       note: this.strings.damaged_file_note,
       set_aside: this.store.setAside().map(function (item) { return { key: item.key, text: item.text } }),
-      unopenable: this.unopenable().map(function (id) { return records[id] })
+      unopenable: this.unopenable().map(function (id) { return records[id] }),
+      before_upgrade: this.store.beforeUpgrade() // the originals of upgraded records, in case an upgrade went wrong
     }
     var name = 'mpw-unreadable-data-' + format.now().slice(0, 10) + '.json'
     this.download(JSON.stringify(kept, null, 2) + '\n', 'application/json', name)

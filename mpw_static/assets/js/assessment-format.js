@@ -323,6 +323,15 @@
     return into
   }
 
+  /** A complete rating with every field of the format, from one that may leave some out. */
+  function rating (from) {
+    return planOf(from, {
+      statement: has(from, 'statement') ? from.statement : null,
+      evidence: has(from, 'evidence') ? from.evidence : null,
+      note: from.note || ''
+    })
+  }
+
   /** Whether a rating or a plan holds anything of a plan (a target, steps, a lead or a date). */
   function hasPlan (rating) {
     return Boolean(rating && (rating.target !== null && rating.target !== undefined || rating.next_steps || rating.lead || rating.due_date || rating.due_cycle))
@@ -356,14 +365,7 @@
       updated: file.updated,
       language: file.language || null
     }
-    Object.keys(file.ratings || {}).forEach(function (id) {
-      var rating = file.ratings[id]
-      copy.ratings[id] = planOf(rating, {
-        statement: has(rating, 'statement') ? rating.statement : null,
-        evidence: has(rating, 'evidence') ? rating.evidence : null,
-        note: rating.note || ''
-      })
-    })
+    Object.keys(file.ratings || {}).forEach(function (id) { copy.ratings[id] = rating(file.ratings[id]) })
     Object.keys(file.domains || {}).forEach(function (number) {
       var notes = file.domains[number]
       copy.domains[number] = { context: notes.context || '', reflections: notes.reflections || '', priority: notes.priority === true, first_steps: notes.first_steps || '' }
@@ -500,15 +502,47 @@
       var label = chosen === 'n/a' ? data.labels.na : (chosen ? data.labels.statements[chosen - 1] : '')
       var text = typeof chosen === 'number' ? indicator.statements[chosen - 1] : ''
       rows.push([indicator.domain, indicator.id, indicator.title, label, text, rating.evidence || '', rating.note || '',
+        targetLabel(rating.target, data), rating.next_steps || '', rating.lead || '', rating.due_date || '', rating.due_cycle || '',
         assessment.service.name, assessment.date || '', assessment.review_cycle, assessment.method || ''])
     })
+    return csvText(rows)
+  }
+
+  function targetLabel (target, data) {
+    return target ? data.labels.statements[target - 1] : ''
+  }
+
+  /** Rows as CSV text: a byte order mark so that spreadsheets read UTF-8, and CRLF line ends. */
+  function csvText (rows) {
     return '\ufeff' + rows.map(function (row) { return row.map(csvCell).join(',') }).join('\r\n') + '\r\n'
+  }
+
+  /**
+   * The improvement plan as a CSV of actions: one row per indicator with a target or a next step,
+   * in the plan's order (priority domains first).
+   * @param {Object} assessment
+   * @param {{domain: Object, priority: boolean, rows: {indicator: Object, rating: Object}[]}[]} groups - MPW.compare.plan
+   * @param {Object} data - the page's embedded data
+   */
+  function toPlanCsv (assessment, groups, data) {
+    var rows = [data.strings.plan_csv_headers.split('|')]
+    groups.forEach(function (group) {
+      group.rows.forEach(function (row) {
+        var rating = row.rating
+        var now = rating.statement === 'n/a' ? data.labels.na : targetLabel(rating.statement, data)
+        rows.push([group.domain.number, group.domain.title, group.priority ? data.strings.yes : '', row.indicator.id, row.indicator.title,
+          now, targetLabel(rating.target, data), rating.next_steps, rating.lead, rating.due_date || '', rating.due_cycle,
+          assessment.service.name, assessment.date || '', assessment.review_cycle])
+      })
+    })
+    return csvText(rows)
   }
 
   MPW.format = {
     create: create,
     upgrade: upgrade,
     hasPlan: hasPlan,
+    rating: rating,
     decode: decode,
     parse: parse,
     check: check,
@@ -516,6 +550,7 @@
     sourceOf: sourceOf,
     fileName: fileName,
     toCsv: toCsv,
+    toPlanCsv: toPlanCsv,
     fill: fill,
     uuid: uuid,
     now: now

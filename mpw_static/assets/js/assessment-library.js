@@ -135,11 +135,27 @@
     this.renderStorageWarning()
   }
 
-  /** Start the next review cycle: a copy with a new id, pointing back at its source. */
+  /**
+   * Start the next review cycle: a copy with a new id, pointing back at its source. Its targets
+   * and steps travel as last cycle's plan, shown read-only; the new cycle plans afresh.
+   */
   proto.duplicate = function (id) {
     var record = this.store.get(id)
     if (!record) return
     var copy = format.normalise(record)
+    copy.last_plan = {}
+    Object.keys(copy.ratings).forEach(function (indicatorId) {
+      var rating = copy.ratings[indicatorId]
+      if (format.hasPlan(rating)) {
+        copy.last_plan[indicatorId] = { statement: rating.statement, target: rating.target, next_steps: rating.next_steps,
+          lead: rating.lead, due_date: rating.due_date, due_cycle: rating.due_cycle }
+      }
+      copy.ratings[indicatorId] = format.rating({ statement: rating.statement, evidence: rating.evidence, note: rating.note })
+    })
+    Object.keys(copy.domains).forEach(function (number) {
+      copy.domains[number].priority = false
+      copy.domains[number].first_steps = ''
+    })
     var time = format.now()
     copy.id = format.uuid()
     copy.created = time

@@ -16,6 +16,7 @@
   var CURRENT_KEY = PREFIX + 'current'
   var SET_ASIDE_PREFIX = PREFIX + 'set-aside:'
   var OLD_MAP_KEY = PREFIX + 'assessments' // first release: every assessment in one key
+  var BEFORE_UPGRADE_PREFIX = PREFIX + 'before-upgrade:' // a stored record as it was before a format upgrade
 
   /**
    * @param {Storage|null} storage - usually window.localStorage (reading it can itself throw)
@@ -123,6 +124,36 @@
     }
   }
 
+  /**
+   * Bring stored records of an older file format up to date: each original text is first copied
+   * to a key of its own, which is kept until the person clears everything, so that a mistake in an
+   * upgrade can never lose a team's work. If the copy cannot be written, the record is left as it
+   * was in storage (and still opens, upgraded in memory).
+   * @param {function(Object): Object} upgrade - returns the same object when nothing changes
+   */
+  Store.prototype.upgradeRecords = function (upgrade) {
+    if (!this.writable()) return
+    Object.keys(this.records).forEach(function (id) {
+      var record = this.records[id]
+      var upgraded = upgrade(record)
+      if (upgraded === record) return
+      this.records[id] = upgraded
+      try {
+        var key = RECORD_PREFIX + id
+        var copyKey = BEFORE_UPGRADE_PREFIX + 'v' + record.format_version + ':' + id
+        if (this.storage.getItem(copyKey) === null) this.storage.setItem(copyKey, this.storage.getItem(key))
+        this.storage.setItem(key, JSON.stringify(upgraded))
+      } catch (error) {
+        // Not copied, so not changed: the stored text stays the original.
+      }
+    }, this)
+  }
+
+  /** @returns {{key: string, text: string}[]} originals kept from before a format upgrade */
+  Store.prototype.beforeUpgrade = function () {
+    return this.keysWithPrefix(BEFORE_UPGRADE_PREFIX)
+  }
+
   /** Whether writing is allowed: never after a failed read, so unread data cannot be overwritten. */
   Store.prototype.writable = function () {
     return this.storage !== null && this.problem !== 'unreadable' && this.problem !== 'read-failed'
@@ -205,9 +236,13 @@
 
   /** @returns {{key: string, text: string}[]} damaged data kept aside, oldest first */
   Store.prototype.setAside = function () {
+    return this.keysWithPrefix(SET_ASIDE_PREFIX)
+  }
+
+  Store.prototype.keysWithPrefix = function (prefix) {
     if (!this.storage) return []
     try {
-      return this.ownKeys().filter(function (key) { return key.indexOf(SET_ASIDE_PREFIX) === 0 }).sort()
+      return this.ownKeys().filter(function (key) { return key.indexOf(prefix) === 0 }).sort()
         .map(function (key) { return { key: key, text: this.storage.getItem(key) } }, this)
     } catch (error) {
       return []

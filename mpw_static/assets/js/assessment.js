@@ -8,6 +8,8 @@
   'use strict'
 
   var format = MPW.format
+  // The plan's text inputs in each indicator, by data-role, and the rating field each fills.
+  var PLAN_TEXT = [['next-steps', 'next_steps'], ['lead', 'lead'], ['due-date', 'due_date'], ['due-cycle', 'due_cycle']]
 
   /** Thrown when the page lacks an element the component needs. */
   function MissingElementError (selector) {
@@ -39,6 +41,7 @@
     this.$libraryHeading = this.find('#library-heading')
     this.libraryTitle = this.$libraryHeading.textContent
     this.store = MPW.Store.open()
+    this.store.upgradeRecords(format.upgrade) // files of an older format, with the originals kept aside
     this.current = null
     this.base = null // `updated` of the stored version the screen is based on; null if not stored
     this.conflict = null // a newer stored version from another tab, while saving is paused
@@ -143,7 +146,9 @@
     this.eachInput('[data-field="method"]', function ($input) { $input.checked = $input.value === a.method })
     this.eachInput('[data-domain-field]', function ($input) {
       var notes = a.domains[$input.getAttribute('data-domain')]
-      $input.value = notes ? notes[$input.getAttribute('data-domain-field')] : ''
+      var value = notes ? notes[$input.getAttribute('data-domain-field')] : null
+      if ($input.type === 'checkbox') $input.checked = value === true
+      else $input.value = value || ''
     })
     this.eachInput('[data-indicator]', this.fillIndicator.bind(this))
   }
@@ -162,10 +167,45 @@
       $input.checked = rating.evidence === $input.value
     })
     $fieldset.querySelector('[data-role="note"]').value = rating.note || ''
+    $fieldset.querySelector('[data-role="target"]').value = rating.target ? String(rating.target) : ''
+    PLAN_TEXT.forEach(function (pair) { $fieldset.querySelector('[data-role="' + pair[0] + '"]').value = rating[pair[1]] || '' })
+    $fieldset.querySelector('[data-role="plan"]').open = format.hasPlan(rating)
+    this.showLastPlan($fieldset, this.current.last_plan[$fieldset.getAttribute('data-indicator')])
     this.shadeIndicator($fieldset, rating)
   }
 
-  /** Mark the chosen statement and its evidence level; evidence applies only to S1–S5. */
+  /** Last cycle's plan for one indicator, read-only: "Last cycle you were at S2 and aimed for S3 by 31/03/2027." */
+  Assessment.prototype.showLastPlan = function ($fieldset, plan) {
+    var $last = $fieldset.querySelector('[data-role="last-plan"]')
+    $last.hidden = !plan
+    if (!plan) return
+    var from = this.statementLabel(plan.statement)
+    var sentence = plan.target ? format.fill(this.strings.last_plan_aimed, { from: from, target: this.statementLabel(plan.target) })
+      : format.fill(this.strings.last_plan_was, { from: from })
+    var when = this.whenText(plan)
+    if (when) sentence += ' ' + format.fill(this.strings.last_plan_by, { when: when })
+    var parts = [sentence + '.']
+    if (plan.next_steps) parts.push(format.fill(this.strings.last_plan_steps, { steps: plan.next_steps }))
+    if (plan.lead) parts.push(format.fill(this.strings.last_plan_lead, { lead: plan.lead }))
+    $last.textContent = parts.join(' ')
+  }
+
+  /** "31/03/2027 (6-month review)": a plan's date and review, either or both. */
+  Assessment.prototype.whenText = function (plan) {
+    var date = plan.due_date ? this.day(plan.due_date) : ''
+    return date && plan.due_cycle ? date + ' (' + plan.due_cycle + ')' : date || plan.due_cycle
+  }
+
+  /** S1…S5 or N/A as the matrix names them; a dash when there is no statement. */
+  Assessment.prototype.statementLabel = function (statement) {
+    if (statement === 'n/a') return this.data.labels.na
+    return typeof statement === 'number' ? this.data.labels.statements[statement - 1] : '—'
+  }
+
+  /**
+   * Mark the chosen statement and its evidence level; evidence and a target apply only to S1–S5.
+   * The plan is offered once a statement or N/A is chosen, and asks about a target below it.
+   */
   Assessment.prototype.shadeIndicator = function ($fieldset, rating) {
     var rated = typeof rating.statement === 'number'
     $fieldset.setAttribute('data-answered', rating.statement ? 'true' : 'false')
@@ -173,6 +213,13 @@
     Array.prototype.forEach.call($fieldset.querySelectorAll('[data-role="evidence"]'), function ($input) {
       $input.disabled = !rated
     })
+    $fieldset.querySelector('[data-role="plan"]').hidden = !rating.statement
+    $fieldset.querySelector('[data-role="target-field"]').hidden = !rated
+    var $warning = $fieldset.querySelector('[data-role="target-warning"]')
+    var stepBack = rated && rating.target && rating.target < rating.statement
+    $warning.hidden = !stepBack
+    $warning.textContent = stepBack ? format.fill(this.strings.target_step_back, {
+      target: this.statementLabel(rating.target), current: this.statementLabel(rating.statement) }) : ''
   }
 
   /** Read a change from the form into the current assessment, then save. */
@@ -201,8 +248,8 @@
 
   Assessment.prototype.updateDomainNotes = function ($input) {
     var number = $input.getAttribute('data-domain')
-    var notes = this.current.domains[number] || { context: '', reflections: '' }
-    notes[$input.getAttribute('data-domain-field')] = $input.value
+    var notes = this.current.domains[number] || { context: '', reflections: '', priority: false, first_steps: '' }
+    notes[$input.getAttribute('data-domain-field')] = $input.type === 'checkbox' ? $input.checked : $input.value
     this.current.domains[number] = notes
   }
 
@@ -214,7 +261,12 @@
     var statement = $statement ? ($statement.value === 'n/a' ? 'n/a' : Number($statement.value)) : null
     var evidence = typeof statement === 'number' && $evidence ? $evidence.value : null
     if (statement === 'n/a' && $evidence) $evidence.checked = false
-    var rating = { statement: statement, evidence: evidence, note: $fieldset.querySelector('[data-role="note"]').value }
+    var $target = $fieldset.querySelector('[data-role="target"]')
+    if (typeof statement !== 'number') $target.value = '' // N/A has no target
+    var rating = { statement: statement, evidence: evidence, note: $fieldset.querySelector('[data-role="note"]').value,
+      target: $target.value ? Number($target.value) : null }
+    PLAN_TEXT.forEach(function (pair) { rating[pair[1]] = $fieldset.querySelector('[data-role="' + pair[0] + '"]').value })
+    rating.due_date = rating.due_date || null
     this.current.ratings[id] = rating
     this.shadeIndicator($fieldset, rating)
     this.renderProgress()
@@ -394,6 +446,7 @@
       'clear-all': function () { this.clearAll() },
       'download-json': function () { this.downloadJson() },
       'download-csv': function () { this.downloadCsv() },
+      'download-plan-csv': function () { this.downloadPlanCsv() },
       'next-unanswered': function () { this.focusNextUnanswered() },
       'take-other': function () { this.takeOther() },
       'keep-mine': function () { this.keepMine() },
