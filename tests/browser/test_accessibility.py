@@ -92,6 +92,12 @@ def fill_domain_one(page: Page) -> None:
     page.check("#s-1-4-na")
     page.fill("#context-1", "Formed this year")
     page.locator("#context-1").blur()
+    # The plan fields showing, with the question a target below the statement asks.
+    page.click("#indicator-1-3 [data-role=plan] summary")
+    page.select_option("#target-1-3", "2")
+    page.fill("#steps-1-3", "Keep the clinic")
+    page.check("#priority-1")
+    expect(page.locator("#target-1-3-warning")).to_be_visible()
 
 
 @pytest.mark.parametrize("place", ["file", "http"])
@@ -240,8 +246,9 @@ def show_discussion(page: Page, real_site: Path, view: str, names: list[str]) ->
     "view, names",
     [
         ("profile", ["member-a.json"]),
+        ("plan", ["plan-baseline.json"]),
         ("composite", ["member-a.json", "member-b.json", "member-c.json"]),
-        ("distance", ["baseline.json", "six-month-review.json"]),
+        ("distance", ["plan-baseline.json", "plan-review.json"]),
     ],
 )
 def test_each_discussion_view_passes_axe(
@@ -258,8 +265,9 @@ def test_each_discussion_view_passes_axe(
     "view, names",
     [
         ("profile", ["member-a.json"]),
+        ("plan", ["plan-baseline.json"]),
         ("composite", ["member-a.json", "member-b.json", "member-c.json"]),
-        ("distance", ["baseline.json", "six-month-review.json"]),
+        ("distance", ["plan-baseline.json", "plan-review.json"]),
     ],
 )
 def test_discussion_views_fit_400_percent_zoom(browser: Browser, real_site: Path, view: str, names: list[str]) -> None:

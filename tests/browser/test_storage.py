@@ -191,13 +191,30 @@ def test_data_from_an_older_version_is_upgraded_or_kept_untouched(
     assert "Saved by the first release" in page.text_content(".library-table")
     stored = snapshot(page)
     assert f"{PREFIX}assessments" not in stored
-    assert json.loads(stored[f"{PREFIX}assessment:{OLD_RECORD['id']}"]) == OLD_RECORD
+    # Its format version 1 is upgraded to 2, losing nothing, after the original is copied aside.
+    assert json.loads(stored[f"{PREFIX}assessment:{OLD_RECORD['id']}"]) == {**OLD_RECORD, "format_version": 2}
+    assert json.loads(stored[f"{PREFIX}before-upgrade:v1:{OLD_RECORD['id']}"]) == OLD_RECORD
     # A record this version cannot open stays exactly as it was, is reported and can be downloaded.
     assert stored[f"{PREFIX}assessment:01d01d01-0000-4000-8000-000000000002"] == not_openable
     assert "(items kept: 1)" in page.text_content("[data-role='damaged']")
-    assert downloaded_damaged(page, tmp_path)["unopenable"] == [json.loads(not_openable)]
+    kept = downloaded_damaged(page, tmp_path)
+    assert kept["unopenable"] == [json.loads(not_openable)]
+    assert [json.loads(item["text"]) for item in kept["before_upgrade"]] == [OLD_RECORD]  # offered too
     answer(page)
     assert snapshot(page)[f"{PREFIX}assessment:01d01d01-0000-4000-8000-000000000002"] == not_openable
+    assert errors == []
+
+
+def test_a_version_1_record_that_cannot_be_copied_aside_is_left_as_it_was_and_still_opens(
+    context: BrowserContext, site_base: str
+) -> None:
+    first, _ = open_page(context, site_base)
+    original = json.dumps(OLD_RECORD)
+    first.evaluate(f"localStorage.setItem('{PREFIX}assessment:{OLD_RECORD['id']}', {json.dumps(original)})")
+    page, errors = open_page(context, site_base, fails="quota")  # storage full: no room for the copy
+    assert page.input_value("#service-name") == "Saved by the first release"  # upgraded in memory
+    assert page.is_checked("#s-3-1-2")
+    assert snapshot(first) == {f"{PREFIX}assessment:{OLD_RECORD['id']}": original}  # untouched
     assert errors == []
 
 

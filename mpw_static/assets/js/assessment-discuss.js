@@ -759,20 +759,15 @@
     }, this), keys))
     this.$discussion.appendChild(table(this.strings.distance_cycles_table, [this.strings.col_cycle].concat(keys),
       cycleNames.map(function (name, i) { return [name].concat(this.tallyCells(tallies[i])) }, this), 'stack-narrow-table'))
-    var kinds = compare.KINDS
+    this.$discussion.appendChild(this.domainCounts(this.strings.distance_domains_table, travelled.domains, compare.KINDS, 'kind_', 'distance-domains-table'))
     var anyTarget = travelled.rows.some(function (row) { return row.target })
-    var columns = kinds.map(function (kind) { return this.strings['kind_' + kind] }, this)
     if (anyTarget) { // counts of targets reached, for discussion: never a score or a percentage
-      kinds = kinds.concat(compare.OUTCOMES)
-      columns = columns.concat(compare.OUTCOMES.map(function (outcome) { return this.strings['outcomes_' + outcome.replace('-', '_')] }, this))
       var from = travelled.targetsFrom
-      this.$discussion.appendChild(el('p', 'discussion-note', format.fill(this.strings.distance_targets, {
-        cycle: (from.review_cycle || this.nameOf(from)) + ' (' + this.day(compare.dayOf(from)) + ')' })))
+      var cycle = (from.review_cycle || this.nameOf(from)) + ' (' + this.day(compare.dayOf(from)) + ')'
+      this.$discussion.appendChild(el('p', 'discussion-note', format.fill(this.strings.distance_targets, { cycle: cycle })))
+      this.$discussion.appendChild(this.domainCounts(format.fill(this.strings.distance_targets_table, { cycle: cycle }), travelled.domains,
+        compare.OUTCOMES, 'outcomes_', 'distance-targets-table'))
     }
-    this.$discussion.appendChild(table(this.strings.distance_domains_table, [this.strings.col_domain].concat(columns),
-      travelled.domains.map(function (summary) {
-        return [summary.domain.number + '. ' + summary.domain.title].concat(kinds.map(function (kind) { return String(summary[kind]) }))
-      }), 'stack-narrow-table distance-domains-table'))
     var $controls = el('div', 'discussion-controls no-print')
     $controls.appendChild(checkbox('distance-only-moved', this.strings.distance_only_moved, 'only-moved'))
     this.$discussion.appendChild($controls)
@@ -790,6 +785,14 @@
     this.$discussion.appendChild($table)
     this.viewActions()
     this.announce(format.fill(this.strings.view_shown, { view: this.strings.view_distance }))
+  }
+
+  /** A table of counts per domain, one column per kind of change or outcome. */
+  proto.domainCounts = function (caption, summaries, kinds, prefix, className) {
+    return table(caption, [this.strings.col_domain].concat(kinds.map(function (kind) { return this.strings[prefix + kind.replace('-', '_')] }, this)),
+      summaries.map(function (summary) {
+        return [summary.domain.number + '. ' + summary.domain.title].concat(kinds.map(function (kind) { return String(summary[kind]) }))
+      }), 'stack-narrow-table ' + className)
   }
 
   /** Before printing, let text boxes grow to show all their text, and leave out empty notes. */
