@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from test_discussion import STUB_PRINT, pdf_text
 
 from mpw_static.assessment_file import check_assessment_bytes
 from mpw_static.frameworks import indicator_ids
 from support import ROOT, download, watch_for_errors
-from test_discussion import STUB_PRINT, pdf_text
 
 pytestmark = pytest.mark.browser
 
