@@ -67,6 +67,10 @@ def test_a_team_completes_saves_downloads_and_discusses(engine: Engine, site_bas
     engine.click("label[for='s-1-1-3']")
     engine.click("label[for='e-1-1-wip']")
     assert engine.run(TEXT, "[data-role=progress]") == "1 of 45 answered"
+    # Where the team wants to be next: open the fold, choose a target, type a step.
+    engine.click("#indicator-1-1 [data-role=plan] summary")
+    engine.click("#target-1-1 option[value='4']")
+    engine.type("#steps-1-1", "Joint clinic")
 
     # Reload: the work is still there (each engine keeps file:// storage its own way).
     engine.reload()
@@ -74,6 +78,7 @@ def test_a_team_completes_saves_downloads_and_discusses(engine: Engine, site_bas
     engine.run(WATCH_ERRORS)
     assert engine.run(CHECKED, ["s-1-1-3", "e-1-1-wip"]) == [True, True]
     assert engine.run(VALUE, "#service-name") == f"{engine.name} team"
+    assert (engine.run(VALUE, "#target-1-1"), engine.run(VALUE, "#steps-1-1")) == ("4", "Joint clinic")
 
     # Download, then validate the file as a programme lead would.
     engine.click("[data-action='download-json']")
@@ -85,6 +90,7 @@ def test_a_team_completes_saves_downloads_and_discusses(engine: Engine, site_bas
         3,
         "work-in-progress",
     )
+    assert (assessment.ratings["1.1"].target, assessment.ratings["1.1"].next_steps) == (4, "Joint clinic")
     assert mpw_static(["validate", str(saved)]) == 0
 
     # Import: clear this browser, open the downloaded file, and the answers are back.
@@ -107,13 +113,20 @@ def test_a_team_completes_saves_downloads_and_discusses(engine: Engine, site_bas
     assert show(engine, "composite") == "Composite of 3 assessments"
     engine.run("document.querySelectorAll('[data-role=discuss-pick]').forEach(function (box) { box.checked = false })")
     assert show(engine, "profile").startswith(f"Development profile: {engine.name} team")
-    for name in ("baseline.json", "six-month-review.json"):
+    assert show(engine, "plan").startswith(f"Improvement plan: {engine.name} team")
+    assert engine.run(TEXT, ".plan-table tbody tr").startswith("1.1 ")
+    for name in ("baseline.json", "six-month-review.json", "plan-baseline.json", "plan-review.json"):
         engine.choose_file("#compare-files", FIXTURES / name)
         engine.wait_for(lambda name=name: name in engine.run(TEXT, ".discuss-list"), f"adding {name}")
     engine.run("""document.querySelectorAll('[data-role=discuss-pick]').forEach(function (box) {
         box.checked = /^d0000000/.test(box.value) })""")
     assert show(engine, "distance") == "Distance travelled: Riverside cluster"
     assert engine.run("return document.querySelectorAll('.distance-table tbody tr').length") == 45
+    engine.run("""document.querySelectorAll('[data-role=discuss-pick]').forEach(function (box) {
+        box.checked = /^f0000000/.test(box.value) })""")
+    assert show(engine, "distance") == "Distance travelled: Riverside cluster"
+    counts = "return Array.from(document.querySelectorAll('.distance-targets-table tbody tr:first-child td'), c => c.textContent)"
+    assert engine.run(counts) == ["2", "1", "1"]  # targets reached, exceeded, not yet reached in domain 1
     assert engine.run("return window.__errors") == []
 
 
