@@ -51,6 +51,15 @@ HOOKS = tuple(
         "evidence",
         "note",
         "discuss-view",
+        "plan",
+        "last-plan",
+        "target-field",
+        "target",
+        "target-warning",
+        "next-steps",
+        "lead",
+        "due-date",
+        "due-cycle",
     )
 ) + tuple(
     ("id", name)

@@ -155,10 +155,20 @@ def test_a_domain_can_be_completed_and_downloaded_with_the_keyboard_alone(
             page.keyboard.press("Space")
         steps += press_until(page, "Tab", f"note-1-{number}")
         page.keyboard.type(f"Note {number}")
+        if number == 1:  # the plan: open its fold, choose a target, type a step
+            steps += press_until(page, "Tab", "plan-1-1-summary")
+            page.keyboard.press("Enter")
+            steps += press_until(page, "Tab", "target-1-1")
+            for _ in range(4):
+                page.keyboard.press("ArrowDown")
+            steps += press_until(page, "Tab", "steps-1-1")
+            page.keyboard.type("Steps typed by keyboard")
     steps += press_until(page, "Tab", "context-1")
     page.keyboard.type("Context typed by keyboard")
     steps += press_until(page, "Tab", "reflections-1")
     page.keyboard.type("Reflections typed by keyboard")
+    steps += press_until(page, "Tab", "priority-1")
+    page.keyboard.press("Space")
     page.keyboard.press("Tab")
     assert page.text_content("[data-domain-progress='1']") == "4 of 4 answered"
     assert [page.is_checked(f"#s-1-1-{n}") for n in (3, 1)] == [True, False]
@@ -167,10 +177,22 @@ def test_a_domain_can_be_completed_and_downloaded_with_the_keyboard_alone(
     with page.expect_download() as info:
         page.keyboard.press("Enter")
     saved = json.loads(Path(info.value.path()).read_text(encoding="utf-8"))
-    assert saved["ratings"]["1.3"] == {"statement": 5, "evidence": "fully-achieved", "note": "Note 3"}
+    assert (saved["ratings"]["1.1"]["target"], saved["ratings"]["1.1"]["next_steps"]) == (4, "Steps typed by keyboard")
+    assert saved["ratings"]["1.3"] == {
+        "statement": 5,
+        "evidence": "fully-achieved",
+        "note": "Note 3",
+        "target": None,
+        "next_steps": "",
+        "lead": "",
+        "due_date": None,
+        "due_cycle": "",
+    }
     assert saved["domains"]["1"] == {
         "context": "Context typed by keyboard",
         "reflections": "Reflections typed by keyboard",
+        "priority": True,
+        "first_steps": "",
     }
     unmarked = [step for step in steps if not step["visible"]]
     assert unmarked == [], f"focus was not visible on {unmarked[:5]}"

@@ -26,6 +26,8 @@ OLD_RECORD = {
     "created": "2026-01-10T09:00:00Z",
     "updated": "2026-01-10T09:30:00Z",
 }
+# A rating's plan fields (format version 2) when nothing was planned.
+NO_PLAN = {"target": None, "next_steps": "", "lead": "", "due_date": None, "due_cycle": ""}
 # Storage that fails on demand: set window.__storageFails to 'read', 'write' or 'quota'.
 FAILING_STORAGE = """
     const getItem = Storage.prototype.getItem
@@ -110,6 +112,7 @@ def test_storage_that_throws_on_write_keeps_the_screen(context: BrowserContext, 
         "statement": 3,
         "evidence": "work-in-progress",
         "note": "Shared records since May",
+        **NO_PLAN,
     }
     assert errors == []
 
@@ -140,7 +143,7 @@ def test_quota_exceeded_mid_save_keeps_the_last_good_copy(
     page.check("#e-5-2-fully")
     assert page.is_hidden("[data-role='storage-warning']")
     record = json.loads(next(value for key, value in snapshot(page).items() if key.startswith(f"{PREFIX}assessment:")))
-    assert record["ratings"]["5.2"] == {"statement": 4, "evidence": "fully-achieved", "note": ""}
+    assert record["ratings"]["5.2"] == {"statement": 4, "evidence": "fully-achieved", "note": "", **NO_PLAN}
     assert errors == []
 
 
