@@ -254,6 +254,15 @@ def test_400_percent_zoom_needs_no_sideways_scrolling(browser: Browser, real_sit
     context.close()
 
 
+# Each discussion view with fixture files that fill it (the plan and distance ones carry targets).
+DISCUSSION_VIEWS = [
+    ("profile", ["member-a.json"]),
+    ("plan", ["plan-baseline.json"]),
+    ("composite", ["member-a.json", "member-b.json", "member-c.json"]),
+    ("distance", ["plan-baseline.json", "plan-review.json"]),
+]
+
+
 def show_discussion(page: Page, real_site: Path, view: str, names: list[str]) -> None:
     """Open the assessment page, add fixture files for comparison and show one discussion view."""
     page.goto((real_site / "assess.html").as_uri())
@@ -264,15 +273,7 @@ def show_discussion(page: Page, real_site: Path, view: str, names: list[str]) ->
     expect(page.locator(".discussion-heading")).to_be_visible()
 
 
-@pytest.mark.parametrize(
-    "view, names",
-    [
-        ("profile", ["member-a.json"]),
-        ("plan", ["plan-baseline.json"]),
-        ("composite", ["member-a.json", "member-b.json", "member-c.json"]),
-        ("distance", ["plan-baseline.json", "plan-review.json"]),
-    ],
-)
+@pytest.mark.parametrize("view, names", DISCUSSION_VIEWS)
 def test_each_discussion_view_passes_axe(
     axe: Axe, axe_page: Page, real_site: Path, view: str, names: list[str]
 ) -> None:
@@ -283,15 +284,7 @@ def test_each_discussion_view_passes_axe(
     assert violations(axe, page) == []
 
 
-@pytest.mark.parametrize(
-    "view, names",
-    [
-        ("profile", ["member-a.json"]),
-        ("plan", ["plan-baseline.json"]),
-        ("composite", ["member-a.json", "member-b.json", "member-c.json"]),
-        ("distance", ["plan-baseline.json", "plan-review.json"]),
-    ],
-)
+@pytest.mark.parametrize("view, names", DISCUSSION_VIEWS)
 def test_discussion_views_fit_400_percent_zoom(browser: Browser, real_site: Path, view: str, names: list[str]) -> None:
     """Wide tables scroll inside their own box; the page itself never scrolls sideways."""
     context = browser.new_context(viewport={"width": 320, "height": 256})

@@ -283,6 +283,7 @@
     return $cell
   }
 
+  /** S1…S5 or N/A as the matrix names them; a dash when there is no statement (the form uses it too). */
   proto.label = function (statement) {
     return statement === 'n/a' ? this.data.labels.na : statement === null ? '—' : this.data.labels.statements[statement - 1]
   }

@@ -179,8 +179,8 @@
     var $last = $fieldset.querySelector('[data-role="last-plan"]')
     $last.hidden = !plan
     if (!plan) return
-    var from = this.statementLabel(plan.statement)
-    var sentence = plan.target ? format.fill(this.strings.last_plan_aimed, { from: from, target: this.statementLabel(plan.target) })
+    var from = this.label(plan.statement)
+    var sentence = plan.target ? format.fill(this.strings.last_plan_aimed, { from: from, target: this.label(plan.target) })
       : format.fill(this.strings.last_plan_was, { from: from })
     var when = this.whenText(plan)
     if (when) sentence += ' ' + format.fill(this.strings.last_plan_by, { when: when })
@@ -196,11 +196,6 @@
     return date && plan.due_cycle ? date + ' (' + plan.due_cycle + ')' : date || plan.due_cycle
   }
 
-  /** S1…S5 or N/A as the matrix names them; a dash when there is no statement. */
-  Assessment.prototype.statementLabel = function (statement) {
-    if (statement === 'n/a') return this.data.labels.na
-    return typeof statement === 'number' ? this.data.labels.statements[statement - 1] : '—'
-  }
 
   /**
    * Mark the chosen statement and its evidence level; evidence and a target apply only to S1–S5.
@@ -219,7 +214,7 @@
     var stepBack = rated && rating.target && rating.target < rating.statement
     $warning.hidden = !stepBack
     $warning.textContent = stepBack ? format.fill(this.strings.target_step_back, {
-      target: this.statementLabel(rating.target), current: this.statementLabel(rating.statement) }) : ''
+      target: this.label(rating.target), current: this.label(rating.statement) }) : ''
   }
 
   /** Read a change from the form into the current assessment, then save. */
