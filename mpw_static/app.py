@@ -16,7 +16,22 @@ from .problems import Problem
 ASSETS = Path(__file__).resolve().parent / "assets"
 # The assessment page's scripts, in load order; the single-file edition inlines the same files.
 APP_SCRIPTS = [
-    f"static/js/assessment{name}.js" for name in ("-format", "-store", "", "-library", "-files", "-compare", "-discuss")
+    f"static/js/{name}.js"
+    for name in (
+        "assessment-format",
+        "assessment-store",
+        "assessment",
+        "assessment-library",
+        "assessment-files",
+        "assessment-compare",
+        "chart",
+        "assessment-discuss",
+    )
+]
+# The across-services page reads files by the same rules and draws the same charts, with its own script.
+PROGRAMME_SCRIPTS = [
+    f"static/js/{name}.js"
+    for name in ("assessment-format", "assessment-compare", "chart", "programme-figures", "programme")
 ]
 PREVIEW_SCRIPT = "static/js/preview.js"
 MODULE = 'data-module="mpw-assessment"'
@@ -76,18 +91,48 @@ HOOKS = tuple(
 )
 
 
+PROGRAMME_MODULE = 'data-module="mpw-programme"'
+PROGRAMME_TEMPLATE = "programme.html"
+# What programme.js looks up on the across-services page.
+PROGRAMME_HOOKS = tuple(
+    ("data-role", role)
+    for role in (
+        "not-started",
+        "files",
+        "folder",
+        "folder-field",
+        "drop-zone",
+        "progress-area",
+        "progress",
+        "progress-text",
+        "status",
+        "results",
+    )
+) + (("id", "mpw-assessment-data"),)
+
+
 def app_files() -> dict[str, Path]:
     """The app's static files by site path."""
     return {f"static/js/{path.name}": path for path in sorted((ASSETS / "js").glob("*.js"))}
 
 
+def selectors(hooks: tuple[tuple[str, str], ...]) -> list[str]:
+    """Hooks written as CSS selectors, as a message names them."""
+    return [f'[{attribute}="{value}"]' if attribute != "id" else f"#{value}" for attribute, value in hooks]
+
+
+def present_hooks(html: str) -> set[str]:
+    """Every data- attribute and id on a page, as selectors."""
+    present = {f'[{name}="{value}"]' for name, value in re.findall(r'\s(data-[a-z-]+)="([^"]*)"', html)}
+    return present | {f"#{value}" for value in re.findall(r'\sid="([^"]*)"', html)}
+
+
 def missing_hooks(html: str, indicator_ids: list[str], domain_numbers: list[int]) -> list[str]:
     """The hooks a page with the app lacks, written as selectors."""
-    needed = [f'[{attribute}="{value}"]' if attribute != "id" else f"#{value}" for attribute, value in HOOKS]
+    needed = selectors(HOOKS)
     needed += [f'[data-indicator="{id_}"]' for id_ in indicator_ids]
     needed += [f'[data-domain-progress="{number}"]' for number in domain_numbers]
-    present = {f'[{name}="{value}"]' for name, value in re.findall(r'\s(data-[a-z-]+)="([^"]*)"', html)}
-    present |= {f"#{value}" for value in re.findall(r'\sid="([^"]*)"', html)}
+    present = present_hooks(html)
     return [selector for selector in needed if selector not in present]
 
 
@@ -106,4 +151,20 @@ def check_hooks(
         for output, html in sorted(pages.items())
         if MODULE in html
         for selector in missing_hooks(html, indicator_ids, domain_numbers)
+    ]
+
+
+def check_programme_hooks(pages: dict[str, str], template: str) -> list[Problem]:
+    """A problem for each hook missing from an across-services page."""
+    return [
+        Problem(
+            template,
+            output,
+            f"the across-services page has no element matching {selector}, which its script needs to read files",
+            f"put it back in the template (compare with themes/default/templates/{PROGRAMME_TEMPLATE})",
+        )
+        for output, html in sorted(pages.items())
+        if PROGRAMME_MODULE in html
+        for selector in selectors(PROGRAMME_HOOKS)
+        if selector not in present_hooks(html)
     ]

@@ -10,7 +10,7 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 from . import csp
-from .app import APP_TEMPLATE, PREVIEW_SCRIPT, check_hooks
+from .app import APP_TEMPLATE, PREVIEW_SCRIPT, PROGRAMME_TEMPLATE, check_hooks, check_programme_hooks
 from .assessment_file import assessment_schema
 from .cache import PROCESS, BuildCache
 from .load import load_framework
@@ -135,7 +135,8 @@ def build_site(
 
 
 def check_app_hooks(pages: dict[str, str], framework: Framework, theme: Theme) -> None:
-    """Stop the build if a page carrying the assessment app lacks an element its script needs."""
+    """Stop the build if a page carrying the assessment app (or the across-services page) lacks an
+    element its script needs."""
     overridden = [
         folder / "templates" / name
         for folder in theme.dirs[:-1]
@@ -149,6 +150,15 @@ def check_app_hooks(pages: dict[str, str], framework: Framework, theme: Theme) -
         [indicator.id for indicator in framework.indicators],
         [domain.number for domain in framework.domains],
     )
+    programme = next(
+        (
+            folder / "templates" / PROGRAMME_TEMPLATE
+            for folder in theme.dirs
+            if (folder / "templates" / PROGRAMME_TEMPLATE).is_file()
+        ),
+        theme.dirs[-1] / "templates" / PROGRAMME_TEMPLATE,
+    )
+    problems += check_programme_hooks(pages, str(programme))
     if problems:
         raise ContentError(problems)
 

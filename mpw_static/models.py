@@ -213,6 +213,9 @@ class SiteConfig(Strict):
     # Other languages to build, each under its own folder (cy/), from content/<code>/ where translated
     # and from the default language's content where not (marked with lang= on the page).
     translations: list[Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]] = []
+    # Across services (programme.html): a figure built from fewer services than this shows as
+    # "fewer than N", so that a small group cannot be singled out. 1 shows every figure.
+    smallest_group: Annotated[int, Field(ge=1, le=100)] = 3
 
 
 class PageMeta(Strict):

@@ -14,7 +14,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSyste
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
-from .app import APP_SCRIPTS
+from .app import APP_SCRIPTS, PROGRAMME_SCRIPTS
 from .assessment_file import MAX_BYTES, MAX_DEPTH, field_rules
 from .cache import PROCESS, BuildCache
 from .minify import minified
@@ -304,6 +304,7 @@ def client_data(framework: Framework, strings: Strings) -> dict:
         },
         "needsStatement": list(NEEDS_A_STATEMENT),  # Rating's fields that need a statement from 1 to 5
         "readsVersions": list(READABLE_FORMAT_VERSIONS),
+        "smallestGroup": framework.site.smallest_group,  # across services: the small-number rule
         "domains": [{"number": domain.number, "title": domain.title} for domain in framework.domains],
         "indicators": [
             # The statements' text is in the page's form already; the script reads it from there.
@@ -364,6 +365,7 @@ def render_site(
         "languages": alternates(framework, theme),
         "assessment_data": lambda: client_data(framework, strings),
         "assessment_scripts": APP_SCRIPTS,
+        "programme_scripts": PROGRAMME_SCRIPTS,
         "brand_css": theme_has_brand_css(theme, cache),
         "single_file": SINGLE_FILE if {MATRIX_PAGE, ASSESSMENT_PAGE} <= outputs else "",
     }

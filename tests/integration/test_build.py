@@ -18,6 +18,7 @@ EXPECTED_PAGES = {
     "framework.html",
     "matrix.html",
     "assess.html",
+    "programme.html",
     "appendix.html",
     "quality-standards.html",
     "resources.html",

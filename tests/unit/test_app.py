@@ -4,19 +4,31 @@ from __future__ import annotations
 
 import re
 
-from mpw_static.app import HOOKS, app_files, missing_hooks
+import pytest
+
+from mpw_static.app import APP_SCRIPTS, HOOKS, PROGRAMME_HOOKS, app_files, missing_hooks
 
 
-def test_every_element_the_script_looks_up_is_a_checked_hook() -> None:
-    script = "\n".join(path.read_text(encoding="utf-8") for path in app_files().values())
+@pytest.mark.parametrize(
+    "scripts, hooks",
+    [
+        (APP_SCRIPTS, HOOKS),
+        (["static/js/programme.js"], PROGRAMME_HOOKS),
+    ],
+    ids=["assessment", "across-services"],
+)
+def test_every_element_the_script_looks_up_is_a_checked_hook(scripts: list[str], hooks: tuple) -> None:
+    files = app_files()
+    script = "\n".join(files[path].read_text(encoding="utf-8") for path in scripts)
     selectors = set(re.findall(r"""find\('([^']+)'\)""", script))
     selectors |= set(re.findall(r"""querySelector\('(#[\w-]+)'\)""", script))
+    selectors |= {f"#{name}" for name in re.findall(r"""getElementById\('([\w-]+)'\)""", script)}
     selectors |= set(re.findall(r"""querySelector(?:All)?\('(\[data-role="[\w-]+"\])""", script))
     made_by_script = {
         f'[data-role="{role}"]' for role in re.findall(r"setAttribute\('data-role', '([\w-]+)'\)", script)
     }
-    checked = {f"#{value}" if name == "id" else f'[{name}="{value}"]' for name, value in HOOKS}
-    assert len(selectors) > 20
+    checked = {f"#{value}" if name == "id" else f'[{name}="{value}"]' for name, value in hooks}
+    assert len(selectors) > 8
     assert selectors - made_by_script - checked == set()
 
 

@@ -10,16 +10,10 @@
   var format = MPW.format
   var compare = MPW.compare
   var proto = MPW.Assessment.prototype
-  var SVG = 'http://www.w3.org/2000/svg'
-  var MARKERS = { 'fully-achieved': '■', 'work-in-progress': '▧' }
-
-  /** Create an element with a class and text. */
-  function el (tag, className, text) {
-    var $el = document.createElement(tag)
-    if (className) $el.className = className
-    if (text !== undefined && text !== null) $el.textContent = text
-    return $el
-  }
+  var chart = MPW.chart
+  var el = chart.el
+  var table = chart.table
+  var MARKERS = chart.MARKERS
 
   /** A labelled checkbox in a .choice row; `control`, if given, names it for handleDiscussionControl. */
   function checkbox (id, label, control) {
@@ -33,38 +27,6 @@
     $choice.appendChild($box)
     $choice.appendChild($label)
     return $choice
-  }
-
-  function svg (tag, attributes, text) {
-    var $el = document.createElementNS(SVG, tag)
-    Object.keys(attributes || {}).forEach(function (name) { $el.setAttribute(name, attributes[name]) })
-    if (text !== undefined) $el.textContent = text
-    return $el
-  }
-
-  /** A table with a caption, column headings and rows of cells (text or elements). */
-  function table (caption, headings, rows, className) {
-    var $table = el('table', 'discussion-table' + (className ? ' ' + className : ''))
-    $table.appendChild(el('caption', '', caption))
-    var $head = $table.createTHead().insertRow()
-    headings.forEach(function (heading) {
-      var $th = el('th', '', heading)
-      $th.scope = 'col'
-      $head.appendChild($th)
-    })
-    var $body = $table.createTBody()
-    rows.forEach(function (cells) {
-      var $row = $body.insertRow()
-      cells.forEach(function (cell, index) {
-        var $cell = index === 0 ? el('th') : el('td')
-        if (index === 0) $cell.scope = 'row'
-        if (cell instanceof Node) $cell.appendChild(cell)
-        else $cell.textContent = cell
-        if (index > 0) $cell.setAttribute('data-label', headings[index])
-        $row.appendChild($cell)
-      })
-    })
-    return $table
   }
 
   proto.initDiscussion = function () {
@@ -289,151 +251,21 @@
   }
 
   proto.evidenceText = function (evidence) {
-    return evidence === 'fully-achieved' ? this.strings.evidence_fully : evidence === 'work-in-progress' ? this.strings.evidence_wip : ''
+    return chart.evidenceText(evidence, this.strings)
   }
 
   proto.levelHeadings = function () {
     return this.data.labels.statements.concat([this.data.labels.na])
   }
 
-  /**
-   * A horizontal stacked bar chart in SVG, drawn at the width it is shown at, so that its text
-   * keeps its size on narrow screens. Segments carry their level's name where there is room, and
-   * a pattern for their evidence: solid for fully achieved, hatched for work in progress, dotted
-   * where no level was given. The same figures are always in a table beside it.
-   * @param {string} title
-   * @param {{label: string, tally: Object}[]} rows - tally as made by MPW.compare.tally
-   * @param {string[]} keys - segment names: S1…S5, N/A, not answered
-   */
+  /** A stacked bar chart of tallies (see MPW.chart.stackedBars), as wide as the discussion area. */
   proto.stackedBars = function (title, rows, keys) {
-    var width = Math.round(Math.max(300, Math.min(960, this.$discussion.clientWidth || 640)))
-    var left = 136
-    var bar = 26
-    var gap = 12
-    var most = Math.max.apply(null, rows.map(function (row) { return this.segments(row.tally).reduce(function (sum, seg) { return sum + seg.value }, 0) }, this).concat([1]))
-    var scale = (width - left - 8) / most
-    var id = 'chart-' + Math.random().toString(36).slice(2, 8)
-    var legend = this.chartLegend(keys, width, id)
-    var height = rows.length * (bar + gap) + legend.height + 8
-    var $svg = svg('svg', { viewBox: '0 0 ' + width + ' ' + height, width: width, height: height, role: 'img', 'aria-labelledby': id + '-title ' + id + '-desc', class: 'chart' })
-    $svg.appendChild(svg('title', { id: id + '-title' }, title))
-    $svg.appendChild(svg('desc', { id: id + '-desc' }, this.strings.chart_desc))
-    $svg.appendChild(chartPatterns(id))
-    rows.forEach(function (row, r) {
-      var y = r * (bar + gap)
-      var $label = svg('text', { x: 0, y: y + bar * 0.68, class: 'chart-label' }, clip(row.label, 17))
-      $label.appendChild(svg('title', {}, row.label))
-      $svg.appendChild($label)
-      var x = left
-      this.segments(row.tally).forEach(function (seg) {
-        if (!seg.value) return
-        $svg.appendChild(this.chartSegment(seg, keys[seg.index], { x: x, y: y, scale: scale, bar: bar, id: id }))
-        x += seg.value * scale
-      }, this)
-    }, this)
-    legend.$items.setAttribute('transform', 'translate(0 ' + (rows.length * (bar + gap) + 4) + ')')
-    $svg.appendChild(legend.$items)
-    var $figure = el('figure', 'chart-figure')
-    $figure.appendChild($svg)
-    return $figure
-  }
-
-  /** A tally as chart segments in key order: S1…S5 and N/A with their evidence split, then not answered. */
-  proto.segments = function (tally) {
-    return compare.LEVELS.map(function (level, index) {
-      return { index: index, value: tally.counts[level], fully: tally.fully[level], wip: tally.wip[level], rated: level !== 'n/a' }
-    }).concat([{ index: compare.LEVELS.length, value: tally.none, fully: 0, wip: 0, rated: false }])
-  }
-
-  /** One level's segment: its parts by evidence, its name and count where they fit, and a tooltip. */
-  proto.chartSegment = function (seg, name, at) {
-    var $group = svg('g', { class: 'seg-group', 'data-level': name, 'data-count': seg.value, 'data-fully': seg.fully, 'data-wip': seg.wip })
-    $group.appendChild(svg('title', {}, name + ': ' + this.splitText(seg)))
-    var dark = seg.index === 3 || seg.index === 4
-    var parts = seg.rated ? [[seg.fully, ''], [seg.wip, 'hatch'], [seg.value - seg.fully - seg.wip, 'dots']] : [[seg.value, '']]
-    var x = at.x
-    parts.forEach(function (part) {
-      if (!part[0]) return
-      var w = part[0] * at.scale
-      $group.appendChild(svg('rect', { x: x, y: at.y, width: w, height: at.bar, class: 'seg seg-' + seg.index }))
-      if (part[1]) $group.appendChild(svg('rect', { x: x, y: at.y, width: w, height: at.bar, class: 'seg-pattern', fill: 'url(#' + at.id + '-' + part[1] + (dark ? '-dark' : '-light') + ')' }))
-      x += w
-    })
-    var w = seg.value * at.scale
-    var full = name + ': ' + seg.value
-    var text = w >= full.length * 7.5 + 10 ? full : (w >= 18 ? String(seg.value) : '')
-    if (text) $group.appendChild(svg('text', { x: at.x + w / 2, y: at.y + at.bar * 0.68, class: 'seg-text seg-text-' + seg.index, 'text-anchor': 'middle' }, text))
-    return $group
-  }
-
-  /** The legend: a swatch per level, then the evidence patterns, wrapped to the chart's width. */
-  proto.chartLegend = function (keys, width, id) {
-    var $items = svg('g', { class: 'chart-legend-items' })
-    var items = keys.map(function (key, k) { return { text: key, className: 'seg seg-' + k, pattern: '' } }).concat([
-      { text: this.strings.evidence_fully, className: 'seg seg-2', pattern: '' },
-      { text: this.strings.evidence_wip, className: 'seg seg-2', pattern: 'hatch-light' },
-      { text: this.strings.no_evidence, className: 'seg seg-2', pattern: 'dots-light' }])
-    var x = 0
-    var y = 0
-    items.forEach(function (item, i) {
-      var itemWidth = 22 + item.text.length * 7.2 + 14
-      if (x > 0 && (x + itemWidth > width || i === keys.length)) { x = 0; y += 22 } // evidence on a line of its own
-      $items.appendChild(svg('rect', { x: x, y: y, width: 16, height: 16, class: item.className }))
-      if (item.pattern) $items.appendChild(svg('rect', { x: x, y: y, width: 16, height: 16, class: 'seg-pattern', fill: 'url(#' + id + '-' + item.pattern + ')' }))
-      $items.appendChild(svg('text', { x: x + 22, y: y + 13, class: 'chart-legend' }, item.text))
-      x += itemWidth
-    })
-    return { $items: $items, height: y + 22 }
-  }
-
-  /** The patterns for evidence levels, light and dark, with ids unique to one chart. */
-  function chartPatterns (id) {
-    var $defs = svg('defs')
-    ;['light', 'dark'].forEach(function (tone) {
-      var $hatch = svg('pattern', { id: id + '-hatch-' + tone, patternUnits: 'userSpaceOnUse', width: 6, height: 6, patternTransform: 'rotate(45)' })
-      $hatch.appendChild(svg('rect', { x: 0, y: 0, width: 1.5, height: 6, class: 'pattern-' + tone }))
-      var $dots = svg('pattern', { id: id + '-dots-' + tone, patternUnits: 'userSpaceOnUse', width: 6, height: 6 })
-      $dots.appendChild(svg('circle', { cx: 3, cy: 3, r: 1.3, class: 'pattern-' + tone }))
-      $defs.appendChild($hatch)
-      $defs.appendChild($dots)
-    })
-    return $defs
-  }
-
-  /** Shorten text to at most `most` characters, marking the cut with an ellipsis. */
-  function clip (text, most) {
-    var chars = Array.from(text)
-    return chars.length > most ? chars.slice(0, most - 1).join('') + '…' : text
-  }
-
-  /** "3 (1 fully achieved, 2 work in progress)": a count with its evidence split, in words. */
-  proto.splitText = function (seg) {
-    var parts = []
-    if (seg.fully) parts.push(seg.fully + ' ' + this.strings.evidence_fully.toLowerCase())
-    if (seg.wip) parts.push(seg.wip + ' ' + this.strings.evidence_wip.toLowerCase())
-    return seg.value + (parts.length ? ' (' + parts.join(', ') + ')' : '')
-  }
-
-  /** A table cell with a count and its evidence split as in the chart: "3 (■ 1, ▧ 2)". */
-  proto.splitCell = function (seg) {
-    var $cell = el('span', '', String(seg.value))
-    if (!seg.fully && !seg.wip) return $cell
-    $cell.appendChild(document.createTextNode(' ('))
-    ;[['fully-achieved', seg.fully], ['work-in-progress', seg.wip]].filter(function (part) { return part[1] }).forEach(function (part, i) {
-      if (i) $cell.appendChild(document.createTextNode(', '))
-      var $marker = el('span', '', MARKERS[part[0]])
-      $marker.setAttribute('aria-hidden', 'true')
-      $cell.appendChild($marker)
-      $cell.appendChild(el('span', 'visually-hidden', this.evidenceText(part[0])))
-      $cell.appendChild(document.createTextNode(' ' + part[1]))
-    }, this)
-    $cell.appendChild(document.createTextNode(')'))
-    return $cell
+    return chart.stackedBars({ title: title, rows: rows, keys: keys, width: this.$discussion.clientWidth, strings: this.strings })
   }
 
   /** A tally as table cells: S1…S5 and N/A with their evidence split, then not answered. */
   proto.tallyCells = function (tally) {
-    return this.segments(tally).map(function (seg) { return seg.rated ? this.splitCell(seg) : String(seg.value) }, this)
+    return chart.tallyCells(tally, this.strings)
   }
 
   /** Development profile: where one assessment's indicators sit, domain by domain. Not a score. */

@@ -551,6 +551,7 @@
     fileName: fileName,
     toCsv: toCsv,
     toPlanCsv: toPlanCsv,
+    csvCell: csvCell,
     fill: fill,
     uuid: uuid,
     now: now

@@ -1,0 +1,510 @@
+/**
+ * Across services (programme.html): read a folder of collected assessment files in this browser
+ * and show where services stand and how they moved, with no league table. The figures come from
+ * programme-figures.js; files are checked by MPW.format, the assessment page's own rules.
+ *
+ * Nothing is stored and nothing leaves the machine. Files are read a few at a time and checked as
+ * they arrive, so that 10,000 files keep the page responsive, with a progress bar.
+ */
+(function (MPW) {
+  'use strict'
+
+  var format = MPW.format
+  var compare = MPW.compare
+  var chart = MPW.chart
+  var figures = MPW.programme
+  var el = chart.el
+  var table = chart.table
+  var READING_AT_ONCE = 8 // files being read at one time
+  var PROGRESS_EVERY = 100 // ms between progress texts (a screen reader hears only the settled one)
+
+  function Programme ($module) {
+    this.$module = $module
+    this.data = JSON.parse(document.getElementById('mpw-assessment-data').textContent)
+    this.strings = this.data.strings
+    this.smallest = this.data.smallestGroup
+    this.$files = this.find('[data-role="files"]')
+    this.$folder = this.find('[data-role="folder"]')
+    this.$dropZone = this.find('[data-role="drop-zone"]')
+    this.$progressArea = this.find('[data-role="progress-area"]')
+    this.$progress = this.find('[data-role="progress"]')
+    this.$progressText = this.find('[data-role="progress-text"]')
+    this.$status = this.find('[data-role="status"]')
+    this.$results = this.find('[data-role="results"]')
+    this.reset()
+    if (!('webkitdirectory' in this.$folder)) this.find('[data-role="folder-field"]').hidden = true
+    this.$files.addEventListener('change', this.handlePicked.bind(this, this.$files, false))
+    this.$folder.addEventListener('change', this.handlePicked.bind(this, this.$folder, true))
+    this.$dropZone.addEventListener('dragover', function (event) {
+      event.preventDefault()
+      this.$dropZone.classList.add('dragging')
+    }.bind(this))
+    this.$dropZone.addEventListener('dragleave', function () { this.$dropZone.classList.remove('dragging') }.bind(this))
+    this.$dropZone.addEventListener('drop', this.handleDrop.bind(this))
+    this.$results.addEventListener('change', this.handleControl.bind(this))
+    this.$results.addEventListener('click', this.handleAction.bind(this))
+    this.find('[data-role="not-started"]').remove() // last: only a page that really started says nothing
+  }
+
+  var proto = Programme.prototype
+
+  proto.find = function (selector) {
+    var $found = this.$module.querySelector(selector)
+    if (!$found) throw new Error('programme.html has no ' + selector)
+    return $found
+  }
+
+  proto.text = function (key, values) {
+    return format.fill(this.strings['programme_' + key], values || {})
+  }
+
+  proto.announce = function (message) {
+    this.$status.textContent = ''
+    window.setTimeout(function () { this.$status.textContent = message }.bind(this), 50)
+  }
+
+  /** Forget every file read: nothing was stored, so nothing else changes. */
+  proto.reset = function () {
+    this.collection = new figures.Collection()
+    this.refused = [] // {name, errors}
+    this.filesRead = 0
+    this.skipped = 0
+    this.cycle = ''
+    this.showNames = false
+    this.$results.hidden = true
+    this.$results.textContent = ''
+  }
+
+  proto.handlePicked = function ($input, fromFolder) {
+    var files = Array.prototype.slice.call($input.files || [])
+    $input.value = ''
+    var json = fromFolder ? files.filter(isJsonName) : files
+    this.load(json, files.length - json.length)
+  }
+
+  function isJsonName (file) {
+    return /\.json$/i.test(file.name)
+  }
+
+  /** Dropped files, and the .json files inside dropped folders (read through their entries). */
+  proto.handleDrop = function (event) {
+    event.preventDefault()
+    this.$dropZone.classList.remove('dragging')
+    var self = this
+    var items = Array.prototype.slice.call((event.dataTransfer && event.dataTransfer.items) || [])
+    var entries = items.map(function (item) { return item.webkitGetAsEntry ? item.webkitGetAsEntry() : null })
+    if (!entries.length || entries.some(function (entry) { return !entry })) {
+      return this.load(Array.prototype.slice.call((event.dataTransfer && event.dataTransfer.files) || []), 0)
+    }
+    var files = []
+    var skipped = 0
+    var pending = 0
+    var finish = function () { if (pending === 0) self.load(files, skipped) }
+    var visit = function (entry, inFolder) {
+      pending += 1
+      if (entry.isFile) {
+        entry.file(function (file) {
+          if (!inFolder || isJsonName(file)) files.push(file)
+          else skipped += 1
+          pending -= 1
+          finish()
+        }, function () { pending -= 1; finish() })
+        return
+      }
+      var reader = entry.createReader()
+      var readMore = function () {
+        reader.readEntries(function (batch) {
+          if (!batch.length) { pending -= 1; return finish() }
+          batch.forEach(function (child) { visit(child, true) })
+          readMore() // a folder gives its entries in batches
+        }, function () { pending -= 1; finish() })
+      }
+      readMore()
+    }
+    entries.forEach(function (entry) { visit(entry, false) })
+  }
+
+  /**
+   * Read and check files a few at a time, adding those that pass to the collection and listing
+   * those that do not; one bad file never stops the rest. The view is drawn when all are in.
+   */
+  proto.load = function (files, skipped) {
+    if (this.loading || (!files.length && !skipped)) return
+    this.loading = true
+    this.skipped += skipped
+    var self = this
+    var next = 0
+    var finished = 0
+    var lastText = 0
+    this.$progressArea.hidden = false
+    this.$progress.max = Math.max(files.length, 1)
+    this.$progress.value = 0
+    this.$progressText.textContent = this.text('reading', { done: 0, total: files.length })
+    var settle = function () {
+      finished += 1
+      self.$progress.value = finished
+      if (Date.now() - lastText >= PROGRESS_EVERY || finished === files.length) {
+        lastText = Date.now()
+        self.$progressText.textContent = self.text('reading', { done: finished, total: files.length })
+      }
+      if (finished === files.length) return self.loaded()
+      pump()
+    }
+    var pump = function () {
+      while (next < files.length && next - finished < READING_AT_ONCE) self.readOne(files[next++]).then(settle)
+    }
+    if (!files.length) return this.loaded()
+    pump()
+  }
+
+  /** Read one file (refused by its size before reading), check it, and keep what the view needs. */
+  proto.readOne = function (file) {
+    var self = this
+    var name = file.webkitRelativePath || file.name
+    var refuse = function (errors) { self.refused.push({ name: name, errors: errors }) }
+    this.filesRead += 1
+    var limit = this.data.limits.maxBytes
+    if (file.size > limit) {
+      refuse([format.fill(this.strings.err_too_big, { size: file.size, limit: limit })])
+      return Promise.resolve()
+    }
+    return file.arrayBuffer().then(function (buffer) {
+      var decoded = format.decode(buffer)
+      if (decoded.error) return refuse([self.strings[decoded.error]])
+      var checked = format.parse(decoded.text, file.size, self.data)
+      if (!checked.assessment) return refuse(checked.errors)
+      self.collection.add(figures.summarise(checked.assessment, name))
+    }, function () {
+      refuse([self.strings.err_not_text])
+    })
+  }
+
+  proto.loaded = function () {
+    this.loading = false
+    this.$progressArea.hidden = true
+    this.render()
+    var records = this.collection.records()
+    this.announce(this.text('read', { total: this.filesRead, used: records.length, refused: this.refused.length }))
+  }
+
+  proto.handleControl = function (event) {
+    var control = event.target.getAttribute('data-control')
+    if (control === 'cycle') this.cycle = event.target.value
+    else if (control === 'names') this.showNames = event.target.checked
+    else return
+    this.render()
+    var $again = this.$results.querySelector('[data-control="' + control + '"]')
+    if ($again) $again.focus()
+  }
+
+  proto.handleAction = function (event) {
+    var $button = event.target.closest('button[data-action]')
+    if (!$button) return
+    var action = $button.getAttribute('data-action')
+    if (action === 'print') window.print()
+    else if (action === 'tidy') this.download(figures.tidyCsv(this.services, this.data), 'mpw-across-services-tidy-' + format.now().slice(0, 10) + '.csv')
+    else if (action === 'summary') this.download(this.summaryCsv(), 'mpw-across-services-figures-' + format.now().slice(0, 10) + '.csv')
+    else if (action === 'clear') {
+      this.reset()
+      this.announce(this.text('cleared'))
+      this.$files.focus()
+    }
+  }
+
+  /** Offer CSV text (or chunks of it) as a download; works on file:// and over http. */
+  proto.download = function (parts, name) {
+    var url = URL.createObjectURL(new Blob([].concat(parts), { type: 'text/csv' }))
+    var $link = document.createElement('a')
+    $link.href = url
+    $link.download = name
+    document.body.appendChild($link)
+    $link.click()
+    document.body.removeChild($link)
+    window.setTimeout(function () { URL.revokeObjectURL(url) }, 1000)
+    this.announce(format.fill(this.strings.downloaded, { file: name }))
+  }
+
+  /** "fewer than 3" for a held-back figure, else the figure. */
+  proto.figure = function (value) {
+    return value === null ? this.text('fewer', { n: this.smallest }) : String(value)
+  }
+
+  /** Work out every figure for the view as chosen, then draw it. */
+  proto.compute = function () {
+    var records = this.collection.records()
+    this.services = figures.services(records)
+    var cycles = figures.cycles(records)
+    if (cycles.indexOf(this.cycle) < 0) this.cycle = ''
+    var entries = figures.shown(this.services, this.cycle)
+    var distribution = figures.distribution(entries, this.data, this.smallest)
+    return {
+      records: records,
+      cycles: cycles,
+      entries: entries,
+      overview: figures.overview(records, this.services, this.data, this.smallest),
+      distribution: distribution,
+      movement: figures.movementAcross(entries, this.data, this.smallest),
+      relevance: figures.relevance(entries, this.data, this.smallest, distribution)
+    }
+  }
+
+  proto.render = function () {
+    this.view = this.compute()
+    var $results = this.$results
+    $results.textContent = ''
+    $results.hidden = false
+    $results.appendChild(this.renderOverview())
+    $results.appendChild(this.renderFileProblems())
+    if (!this.view.records.length) return
+    $results.appendChild(this.renderControls())
+    if (this.showNames) $results.appendChild(this.renderServices())
+    if (this.view.entries.length < this.smallest) {
+      $results.appendChild(el('p', 'notice', this.text('too_few', { n: this.smallest })))
+      return
+    }
+    $results.appendChild(this.renderDistribution())
+    $results.appendChild(this.renderMovement())
+    $results.appendChild(this.renderRelevance())
+  }
+
+  function section (heading, intro) {
+    var $section = el('section', 'programme-section')
+    $section.appendChild(el('h2', '', heading))
+    if (intro) $section.appendChild(el('p', '', intro))
+    return $section
+  }
+
+  function definitions (pairs) {
+    var $list = el('dl', 'programme-overview')
+    pairs.forEach(function (pair) {
+      $list.appendChild(el('dt', '', pair[0]))
+      $list.appendChild(el('dd', '', pair[1]))
+    })
+    return $list
+  }
+
+  proto.methodName = function (method) {
+    return this.text('method_' + (method || 'none'))
+  }
+
+  proto.renderOverview = function () {
+    var o = this.view.overview
+    var $section = section(this.text('overview_heading'))
+    var pairs = [
+      [this.text('files'), String(this.filesRead)],
+      [this.text('used'), String(o.assessments)],
+      [this.text('refused'), String(this.refused.length)],
+      [this.text('replaced'), String(this.collection.replaced.length)],
+      [this.text('services'), String(o.services)],
+      [this.text('organisations'), String(o.organisations)],
+      [this.text('cycles'), String(o.cycles)],
+      [this.text('dates'), o.first ? this.text('dates_range', { first: o.first, last: o.last }) : '–']
+    ]
+    o.methods.forEach(function (item) {
+      if (item.count !== 0) pairs.push([this.text('method_label', { method: this.methodName(item.method) }), this.figure(item.count)])
+    }, this)
+    $section.appendChild(definitions(pairs))
+    if (this.skipped) $section.appendChild(el('p', '', this.text('skipped', { n: this.skipped })))
+    return $section
+  }
+
+  /** The files left out, each with its reasons, and the older copies of one assessment. */
+  proto.renderFileProblems = function () {
+    var $wrap = el('div', 'programme-file-problems')
+    if (this.refused.length) {
+      var $refused = el('details', 'programme-details')
+      $refused.appendChild(el('summary', '', this.text('refused_heading', { n: this.refused.length })))
+      $refused.appendChild(el('p', '', this.text('refused_intro')))
+      var $list = el('ul')
+      this.refused.forEach(function (item) {
+        $list.appendChild(el('li', '', item.name + ': ' + item.errors.slice(0, 5).join('; ')))
+      })
+      $refused.appendChild($list)
+      $wrap.appendChild($refused)
+    }
+    var replaced = this.collection.replaced
+    if (replaced.length) {
+      var $replaced = el('details', 'programme-details')
+      $replaced.appendChild(el('summary', '', this.text('replaced_heading', { n: replaced.length })))
+      var $items = el('ul')
+      replaced.forEach(function (item) { $items.appendChild(el('li', '', this.text('replaced_item', item))) }, this)
+      $replaced.appendChild($items)
+      $wrap.appendChild($replaced)
+    }
+    return $wrap
+  }
+
+  proto.renderControls = function () {
+    var $controls = el('div', 'discussion-controls programme-controls no-print')
+    var $field = el('div', 'field')
+    var $label = el('label', '', this.text('which'))
+    $label.htmlFor = 'programme-cycle'
+    var $select = el('select')
+    $select.id = 'programme-cycle'
+    $select.setAttribute('data-control', 'cycle')
+    var options = [['', this.text('latest')]].concat(this.view.cycles.map(function (cycle) { return [cycle, this.text('cycle_option', { cycle: cycle })] }, this))
+    options.forEach(function (option) {
+      var $option = el('option', '', option[1])
+      $option.value = option[0]
+      $option.selected = option[0] === this.cycle
+      $select.appendChild($option)
+    }, this)
+    $field.appendChild($label)
+    $field.appendChild($select)
+    $controls.appendChild($field)
+    var $choice = el('div', 'choice')
+    var $box = el('input')
+    $box.type = 'checkbox'
+    $box.id = 'programme-names'
+    $box.autocomplete = 'off' // off again on reload, even where a browser restores form state
+    $box.checked = this.showNames
+    $box.setAttribute('data-control', 'names')
+    var $boxLabel = el('label', '', this.text('names'))
+    $boxLabel.htmlFor = 'programme-names'
+    $choice.appendChild($box)
+    $choice.appendChild($boxLabel)
+    $controls.appendChild($choice)
+    var $actions = el('p', 'notice-actions')
+    ;[['print', 'print', 'button-secondary'], ['tidy', 'tidy', ''], ['summary', 'summary', 'button-secondary'], ['clear', 'clear', 'button-warning']].forEach(function (item) {
+      var $button = el('button', 'button' + (item[2] ? ' ' + item[2] : ''), this.text(item[1]))
+      $button.type = 'button'
+      $button.setAttribute('data-action', item[0])
+      $actions.appendChild($button)
+    }, this)
+    $controls.appendChild($actions)
+    $controls.appendChild(el('p', 'hint', this.text('shown', { n: this.view.entries.length })))
+    return $controls
+  }
+
+  /** Services by name, with their cycles: only when the lead asks, and never with figures. */
+  proto.renderServices = function () {
+    var $section = section(this.text('services_heading'))
+    $section.appendChild(table(this.text('services_heading'),
+      [this.strings.col_service, this.text('col_organisations'), this.text('col_cycles')],
+      this.services.map(function (service) {
+        return [service.name || this.strings.untitled, service.organisations,
+          service.assessments.map(function (a) { return a.review_cycle || compare.dayOf(a) }).join(', ')]
+      }, this)))
+    return $section
+  }
+
+  proto.keys = function () {
+    return this.data.labels.statements.concat([this.data.labels.na, this.strings.not_answered])
+  }
+
+  proto.renderDistribution = function () {
+    var $section = section(this.text('distribution_heading'), this.text('distribution_intro'))
+    var keys = this.keys()
+    var hidden = this.text('fewer', { n: this.smallest })
+    var strings = Object.assign({}, this.strings, { no_evidence: this.text('no_evidence') })
+    this.view.distribution.forEach(function (group) {
+      var domain = group.domain
+      var $domain = el('section', 'programme-domain')
+      $domain.appendChild(el('h3', '', domain.number + '. ' + domain.title))
+      var rows = [{ label: this.text('domain_row', { n: domain.number }), tally: group.all.shown, total: group.all.tally.total }]
+        .concat(group.indicators.map(function (item) {
+          return { label: item.indicator.id + ' ' + item.indicator.title, tally: item.row.shown, total: item.row.tally.total }
+        }))
+      $domain.appendChild(chart.stackedBars({
+        title: this.text('chart', { n: domain.number, title: domain.title }),
+        rows: rows,
+        keys: keys,
+        width: this.$results.clientWidth,
+        strings: strings,
+        hidden: this.text('not_shown', { n: this.smallest }),
+        proportional: true
+      }))
+      $domain.appendChild(table(this.text('table', { n: domain.number, title: domain.title }),
+        [this.strings.col_indicator].concat(keys),
+        rows.map(function (row) { return [row.label].concat(chart.tallyCells(row.tally, this.strings, hidden)) }, this),
+        'stack-narrow-table'))
+      $section.appendChild($domain)
+    }, this)
+    return $section
+  }
+
+  proto.moveHeadings = function () {
+    return figures.MOVE_KINDS.map(function (kind) { return this.text('move_' + kind) }, this)
+  }
+
+  proto.renderMovement = function () {
+    var movement = this.view.movement
+    var $section = section(this.text('movement_heading'))
+    if (!movement.services) {
+      $section.appendChild(el('p', '', this.text('movement_none')))
+      return $section
+    }
+    $section.appendChild(el('p', '', this.text('movement_intro', { n: movement.services })))
+    if (movement.services < this.smallest) {
+      $section.appendChild(el('p', 'notice', this.text('too_few_moved', { n: this.smallest })))
+      return $section
+    }
+    var headings = [this.strings.col_indicator].concat(this.moveHeadings())
+    movement.domains.forEach(function (group) {
+      var cells = function (row) { return figures.MOVE_KINDS.map(function (kind) { return this.figure(row.shown[kind]) }, this) }.bind(this)
+      var rows = [[this.text('domain_row', { n: group.domain.number })].concat(cells(group.all))]
+        .concat(group.indicators.map(function (item) { return [item.indicator.id + ' ' + item.indicator.title].concat(cells(item.row)) }))
+      $section.appendChild(table(this.text('movement_table', { n: group.domain.number, title: group.domain.title }), headings, rows, 'stack-narrow-table'))
+    }, this)
+    return $section
+  }
+
+  proto.renderRelevance = function () {
+    var $section = section(this.text('relevance_heading'), this.text('relevance_intro'))
+    $section.appendChild(table(this.text('relevance_table'),
+      [this.strings.col_indicator, this.text('col_na'), this.text('col_targets')],
+      this.view.relevance.map(function (row) {
+        return [row.indicator.id + ' ' + row.indicator.title, this.figure(row.na), this.figure(row.targets)]
+      }, this)))
+    return $section
+  }
+
+  /**
+   * The figures shown, as tidy CSV: section, domain, indicator, measure, value, and a note that
+   * says "fewer than 3" where a value is held back (its value is then empty).
+   */
+  proto.summaryCsv = function () {
+    var rows = [['section', 'domain', 'indicator', 'measure', 'value', 'note']]
+    var add = function (sectionName, domain, indicator, measure, value) {
+      rows.push([sectionName, domain, indicator, measure, value === null ? '' : value, value === null ? this.text('fewer', { n: this.smallest }) : ''])
+    }.bind(this)
+    var o = this.view.overview
+    ;['assessments', 'services', 'organisations', 'cycles'].forEach(function (key) { add('overview', '', '', key, o[key]) })
+    add('overview', '', '', 'first_date', o.first)
+    add('overview', '', '', 'last_date', o.last)
+    o.methods.forEach(function (item) { add('method', '', '', item.method || 'not_given', item.count) })
+    if (this.view.entries.length >= this.smallest) {
+      this.view.distribution.forEach(function (group) {
+        var write = function (indicator, tally) {
+          compare.LEVELS.forEach(function (level) {
+            var name = level === 'n/a' ? 'n/a' : 's' + level
+            add('distribution', group.domain.number, indicator, name, tally.counts[level])
+            if (level !== 'n/a' && tally.counts[level] !== null) {
+              add('distribution', group.domain.number, indicator, name + '_fully_achieved', tally.fully[level])
+              add('distribution', group.domain.number, indicator, name + '_work_in_progress', tally.wip[level])
+            }
+          })
+          add('distribution', group.domain.number, indicator, 'not_answered', tally.none)
+        }
+        write('all', group.all.shown)
+        group.indicators.forEach(function (item) { write(item.indicator.id, item.row.shown) })
+      })
+      if (this.view.movement.services >= this.smallest) {
+        this.view.movement.domains.forEach(function (group) {
+          var write = function (indicator, row) {
+            figures.MOVE_KINDS.forEach(function (kind) { add('movement', group.domain.number, indicator, kind, row.shown[kind]) })
+          }
+          write('all', group.all)
+          group.indicators.forEach(function (item) { write(item.indicator.id, item.row) })
+        })
+      }
+      this.view.relevance.forEach(function (row) { add('targets', row.indicator.domain, row.indicator.id, 'services_with_target', row.targets) })
+    }
+    return format.csvText(rows)
+  }
+
+  document.addEventListener('DOMContentLoaded', function () {
+    var $module = document.querySelector('[data-module="mpw-programme"]')
+    if ($module) MPW.programmePage = new Programme($module)
+  })
+})(window.MPW)
