@@ -385,25 +385,26 @@
    */
   function duplicateKey (text) {
     var objects = [] // per open object or array: {keys: Set or null, expectKey: boolean}
-    for (var i = 0; i < text.length; i++) {
-      var c = text.charAt(i)
+    // Only strings and brackets matter; the pattern steps over everything else, and over a whole
+    // string at once, which is what makes 10,000 files quick to check.
+    var token = /"(?:[^"\\]|\\.)*"|[{}[\],]/g
+    var match
+    while ((match = token.exec(text)) !== null) {
+      var found = match[0]
       var top = objects[objects.length - 1]
-      if (c === '"') {
-        var end = i + 1
-        while (text.charAt(end) !== '"') end += text.charAt(end) === '\\' ? 2 : 1
+      if (found.charAt(0) === '"') {
         if (top && top.keys && top.expectKey) {
-          var key = JSON.parse(text.slice(i, end + 1))
+          var key = JSON.parse(found)
           if (top.keys.has(key)) return key
           top.keys.add(key)
           top.expectKey = false
         }
-        i = end
-      } else if (c === '{' || c === '[') {
-        objects.push({ keys: c === '{' ? new Set() : null, expectKey: true })
-      } else if (c === '}' || c === ']') {
+      } else if (found === '{' || found === '[') {
+        objects.push({ keys: found === '{' ? new Set() : null, expectKey: true })
+      } else if (found === '}' || found === ']') {
         objects.pop()
-      } else if (c === ',' && top && top.keys) {
-        top.expectKey = true
+      } else if (top && top.keys) {
+        top.expectKey = true // a comma in an object: a key comes next
       }
     }
     return null

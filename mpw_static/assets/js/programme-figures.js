@@ -91,8 +91,9 @@
     return Array.from(groups, function (entry) {
       var assessments = compare.inTimeOrder(entry[1])
       var latest = assessments[assessments.length - 1]
-      return { key: entry[0], name: latest.service, organisations: latest.organisations, assessments: assessments }
-    }).sort(function (a, b) { return normal(a.name) < normal(b.name) ? -1 : normal(a.name) > normal(b.name) ? 1 : (a.key < b.key ? -1 : 1) })
+      var order = normal(latest.service) + '\n' + entry[0]
+      return { key: entry[0], name: latest.service, organisations: latest.organisations, assessments: assessments, order: order }
+    }).sort(function (a, b) { return a.order < b.order ? -1 : a.order > b.order ? 1 : 0 })
   }
 
   /** The review cycle labels used, in the order they first appear in time. */
@@ -122,40 +123,64 @@
     return { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 'n/a': 0 }
   }
 
-  /** Remember that service s gave an answer counted in part[level]. */
-  function mark (who, part, level, s) {
-    var key = part + ':' + level
-    if (!who[key]) who[key] = new Set()
-    who[key].add(s)
-  }
+  var SLOTS = LEVELS.concat(['']) // '' is "not answered", counted under counts
+  // Each figure's key, "part:slot", made once: building it for each of a million answers is slow.
+  // rest is an S1–S5 answer with no evidence level; move is a kind of movement.
+  var KEYS = {}
+  ;['counts', 'fully', 'wip', 'rest', 'move'].forEach(function (part) {
+    KEYS[part] = {}
+    SLOTS.concat(MOVE_KINDS).forEach(function (slot) { KEYS[part][slot] = part + ':' + slot })
+  })
 
   /**
-   * Where the shown services sit on some indicators: a tally as MPW.compare.tally makes it
-   * (counts, fully, wip, none), of answers across services, with `total` answers and, for each
-   * figure, how many services it is built from (`from`, keyed "counts:3", "fully:3", "none:").
+   * Where some services sit on some indicators: a tally as MPW.compare.tally makes it (counts,
+   * fully, wip, none) of answers across services, with `total` answers, `services`, and how many
+   * services each figure is built from (`from`, keyed "counts:3", "fully:3", "counts:" for not
+   * answered). Answers are added service by service, in order, so a figure's distinct services
+   * are counted by noting the last one seen.
    */
+  function Tally (services) {
+    this.counts = zero()
+    this.fully = zero()
+    this.wip = zero()
+    this.none = 0
+    this.total = 0
+    this.services = services
+    this.targets = 0 // answers with a target (files of format 2)
+    this.last = {}
+    this.from = {}
+  }
+
+  Tally.prototype.mark = function (part, slot, s) {
+    var key = KEYS[part][slot]
+    if (this.last[key] === s) return
+    this.last[key] = s
+    this.from[key] = (this.from[key] || 0) + 1
+  }
+
+  /** Add service s's answer (a rating, or undefined when not answered). */
+  Tally.prototype.add = function (rating, s) {
+    var statement = rating ? rating.statement : null
+    this.total += 1
+    if (rating && rating.target) this.targets += 1
+    if (statement === null) {
+      this.none += 1
+      return this.mark('counts', '', s)
+    }
+    this.counts[statement] += 1
+    this.mark('counts', statement, s)
+    var part = rating.evidence === 'fully-achieved' ? 'fully' : rating.evidence === 'work-in-progress' ? 'wip' : 'rest'
+    if (part !== 'rest') this[part][statement] += 1
+    this.mark(part, statement, s)
+  }
+
+  /** The tally of some shown services' answers to some indicators. */
   function tallyAcross (entries, indicators) {
-    var sum = { counts: zero(), fully: zero(), wip: zero(), none: 0, total: 0, services: entries.length }
-    var who = {}
+    var tally = new Tally(entries.length)
     entries.forEach(function (entry, s) {
-      indicators.forEach(function (indicator) {
-        var rating = entry.assessment.ratings[indicator.id]
-        var statement = rating ? rating.statement : null
-        sum.total += 1
-        if (statement === null) {
-          sum.none += 1
-          return mark(who, 'none', '', s)
-        }
-        sum.counts[statement] += 1
-        mark(who, 'counts', statement, s)
-        if (rating.evidence === 'fully-achieved') { sum.fully[statement] += 1; mark(who, 'fully', statement, s) }
-        if (rating.evidence === 'work-in-progress') { sum.wip[statement] += 1; mark(who, 'wip', statement, s) }
-        if (!rating.evidence) mark(who, 'rest', statement, s)
-      })
+      indicators.forEach(function (indicator) { tally.add(entry.assessment.ratings[indicator.id], s) })
     })
-    sum.from = {}
-    Object.keys(who).forEach(function (key) { sum.from[key] = who[key].size })
-    return sum
+    return tally
   }
 
   /**
@@ -189,8 +214,7 @@
       return out
     }
     var from = function (key) { return tally.from[key] || 0 }
-    var row = LEVELS.map(function (level) { return { count: tally.counts[level], from: from('counts:' + level) } })
-      .concat([{ count: tally.none, from: from('none:') }])
+    var row = SLOTS.map(function (level) { return { count: level === '' ? tally.none : tally.counts[level], from: from('counts:' + level) } })
     var hidden = holdBack(row, smallest)
     LEVELS.forEach(function (level, i) {
       if (hidden[i]) {
@@ -216,19 +240,32 @@
 
   /**
    * Where services stand: per indicator (figures are services) and per domain (figures are
-   * answers, each held back when built from too few services), with the rule applied.
+   * answers, each held back when built from too few services), with the rule applied. One pass
+   * over the services fills every row, which keeps 10,000 files quick.
    */
   function distribution (entries, data, smallest) {
-    var row = function (indicators) {
-      var tally = tallyAcross(entries, indicators)
-      return { tally: tally, shown: protect(tally, smallest) }
-    }
-    return data.domains.map(function (domain) {
-      var indicators = indicatorsOf(data, domain)
+    var groups = data.domains.map(function (domain) {
       return {
         domain: domain,
-        all: row(indicators),
-        indicators: indicators.map(function (indicator) { return { indicator: indicator, row: row([indicator]) } })
+        all: new Tally(entries.length),
+        indicators: indicatorsOf(data, domain).map(function (indicator) { return { indicator: indicator, tally: new Tally(entries.length) } })
+      }
+    })
+    entries.forEach(function (entry, s) {
+      groups.forEach(function (group) {
+        group.indicators.forEach(function (item) {
+          var rating = entry.assessment.ratings[item.indicator.id]
+          item.tally.add(rating, s)
+          group.all.add(rating, s)
+        })
+      })
+    })
+    var row = function (tally) { return { tally: tally, shown: protect(tally, smallest) } }
+    return groups.map(function (group) {
+      return {
+        domain: group.domain,
+        all: row(group.all),
+        indicators: group.indicators.map(function (item) { return { indicator: item.indicator, row: row(item.tally) } })
       }
     })
   }
@@ -241,32 +278,46 @@
    */
   function movementAcross (entries, data, smallest) {
     var moving = entries.filter(function (entry) { return entry.first !== entry.assessment })
-    var count = function (indicators) {
+    var counter = function () {
       var counts = {}
-      var who = {}
-      MOVE_KINDS.forEach(function (kind) { counts[kind] = 0; who[kind] = new Set() })
-      moving.forEach(function (entry, s) {
-        indicators.forEach(function (indicator) {
-          var blank = { statement: null, evidence: null }
-          var kind = MOVES[compare.movement(entry.first.ratings[indicator.id] || blank, entry.assessment.ratings[indicator.id] || blank).kind]
-          counts[kind] += 1
-          who[kind].add(s)
+      MOVE_KINDS.forEach(function (kind) { counts[kind] = 0 })
+      return { counts: counts, tally: new Tally(moving.length) } // the tally counts each kind's services
+    }
+    var groups = data.domains.map(function (domain) {
+      return {
+        domain: domain,
+        all: counter(),
+        indicators: indicatorsOf(data, domain).map(function (indicator) { return { indicator: indicator, row: counter() } })
+      }
+    })
+    var blank = { statement: null, evidence: null }
+    moving.forEach(function (entry, s) {
+      groups.forEach(function (group) {
+        group.indicators.forEach(function (item) {
+          var id = item.indicator.id
+          var kind = MOVES[compare.movement(entry.first.ratings[id] || blank, entry.assessment.ratings[id] || blank).kind]
+          ;[item.row, group.all].forEach(function (row) {
+            row.counts[kind] += 1
+            row.tally.mark('move', kind, s)
+          })
         })
       })
-      var cells = MOVE_KINDS.map(function (kind) { return { count: counts[kind], from: who[kind].size } })
-      var hidden = moving.length < smallest ? cells.map(function () { return true }) : holdBack(cells, smallest)
+    })
+    var finish = function (row) {
+      var cells = MOVE_KINDS.map(function (kind) { return { count: row.counts[kind], from: row.tally.from['move:' + kind] || 0 } })
+      var held = moving.length < smallest
+      var hidden = held ? cells.map(function () { return true }) : holdBack(cells, smallest)
       var shownCounts = {}
-      MOVE_KINDS.forEach(function (kind, i) { shownCounts[kind] = hidden[i] ? null : counts[kind] })
-      return { counts: counts, shown: shownCounts, held: moving.length < smallest }
+      MOVE_KINDS.forEach(function (kind, i) { shownCounts[kind] = hidden[i] ? null : row.counts[kind] })
+      return { counts: row.counts, shown: shownCounts, held: held }
     }
     return {
       services: moving.length,
-      domains: data.domains.map(function (domain) {
-        var indicators = indicatorsOf(data, domain)
+      domains: groups.map(function (group) {
         return {
-          domain: domain,
-          all: count(indicators),
-          indicators: indicators.map(function (indicator) { return { indicator: indicator, row: count([indicator]) } })
+          domain: group.domain,
+          all: finish(group.all),
+          indicators: group.indicators.map(function (item) { return { indicator: item.indicator, row: finish(item.row) } })
         }
       })
     }
@@ -282,10 +333,7 @@
     var rows = []
     figures.forEach(function (group) {
       group.indicators.forEach(function (item) {
-        var withTarget = entries.filter(function (entry) {
-          var rating = entry.assessment.ratings[item.indicator.id]
-          return rating && rating.target
-        }).length
+        var withTarget = item.row.tally.targets
         var hidden = entries.length < smallest || holdBack([
           { count: withTarget, from: withTarget }, { count: entries.length - withTarget, from: entries.length - withTarget }], smallest)[0]
         rows.push({ indicator: item.indicator, na: item.row.shown.counts['n/a'], targets: hidden ? null : withTarget })
@@ -370,6 +418,7 @@
     services: services,
     cycles: cycles,
     shown: shown,
+    Tally: Tally,
     tallyAcross: tallyAcross,
     holdBack: holdBack,
     protect: protect,
