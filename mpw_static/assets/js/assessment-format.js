@@ -552,6 +552,7 @@
     fileName: fileName,
     toCsv: toCsv,
     toPlanCsv: toPlanCsv,
+    csvText: csvText,
     csvCell: csvCell,
     fill: fill,
     uuid: uuid,

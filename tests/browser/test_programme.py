@@ -1,0 +1,308 @@
+"""Across services (programme.html): a small collection whose every figure is worked out by hand
+below, read from a folder on file:// and over http; the small-number rule; names hidden by default;
+bad files and a repeated assessment; the tidy and summary CSV read back; and the pure rules of
+MPW.programme called directly.
+
+The collection (site.toml's smallest_group is 3), each service's latest assessment in brackets:
+
+    service  assessments                     1.1          1.2   1.3          1.4
+    Alpha    Baseline                        S2 fully     N/A   S3 WIP       S1
+             [6-month review]                S3 fully     N/A   S2           S1
+    Bravo    Baseline                        S2 WIP       N/A   S3           S1
+             [6-month review]                S2 WIP       S1    S4 (→S5)     S1
+    Charlie  Baseline                        S2 fully     N/A   S1           S1
+             [6-month review]                S2 fully     N/A   S2           S1
+    Delta    [Baseline], individual          S4           S2    –            S1
+    Echo…    [Baseline], method not given    S2 fully     N/A   S3           S5
+
+Every other indicator is unanswered. Delta is sent twice (the older copy is left out), and four
+bad files sit beside them: cut short, Windows-1252 text, over the size limit, and a README.txt
+(skipped when the folder is chosen, refused when chosen as a file).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from mpw_static.assessment_file import MAX_BYTES
+from support import download, watch_for_errors
+
+pytestmark = pytest.mark.browser
+
+FULLY, WIP = "fully-achieved", "work-in-progress"
+HOSTILE = 'Echo <img src=x onerror="window.pwned=1">'
+SERVICES = {
+    "Alpha": ("Board A", "group"),
+    "Bravo": ("Board A", "group"),
+    "Charlie": ("Board B", "group"),
+    "Delta": ("Board B; Delta Council", "individual"),
+    HOSTILE: ("Board C", None),
+}
+# (service, cycle, date, {indicator: (statement, evidence, target)})
+ASSESSMENTS = [
+    ("Alpha", "Baseline", "2025-01-10", {"1.1": (2, FULLY), "1.2": ("n/a",), "1.3": (3, WIP), "1.4": (1,)}),
+    ("Alpha", "6-month review", "2025-07-10", {"1.1": (3, FULLY), "1.2": ("n/a",), "1.3": (2,), "1.4": (1,)}),
+    ("Bravo", "Baseline", "2025-01-11", {"1.1": (2, WIP), "1.2": ("n/a",), "1.3": (3,), "1.4": (1,)}),
+    ("Bravo", "6-month review", "2025-07-11", {"1.1": (2, WIP), "1.2": (1,), "1.3": (4, None, 5), "1.4": (1,)}),
+    ("Charlie", "Baseline", "2025-01-12", {"1.1": (2, FULLY), "1.2": ("n/a",), "1.3": (1,), "1.4": (1,)}),
+    ("Charlie", "6-month review", "2025-07-12", {"1.1": (2, FULLY), "1.2": ("n/a",), "1.3": (2,), "1.4": (1,)}),
+    ("Delta", "Baseline", "2025-02-01", {"1.1": (4,), "1.2": (2,), "1.4": (1,)}),
+    (HOSTILE, "Baseline", "2025-02-02", {"1.1": (2, FULLY), "1.2": ("n/a",), "1.3": (3,), "1.4": (5,)}),
+]
+FEWER = "fewer than 3"
+
+
+def assessment_file(number: int, service: str, cycle: str, day: str, answers: dict) -> dict:
+    organisations, method = SERVICES[service]
+    ratings = {}
+    for indicator, answer in answers.items():
+        rating: dict = {"statement": answer[0]}
+        if len(answer) > 1 and answer[1]:
+            rating["evidence"] = answer[1]
+        if len(answer) > 2:
+            rating["target"] = answer[2]
+        ratings[indicator] = rating
+    return {
+        "format": "mpw-assessment",
+        "format_version": 2,
+        "framework_version": "FINAL – amended April 2023",
+        "id": f"0000000{number}-aaaa-4aaa-8aaa-00000000000{number}",
+        "service": {"name": service, "organisations": organisations},
+        "date": day,
+        "method": method,
+        "review_cycle": cycle,
+        "ratings": ratings,
+        "created": f"{day}T09:00:00Z",
+        "updated": f"{day}T17:00:00Z",
+    }
+
+
+@pytest.fixture(scope="module")
+def collection(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The collection above in one folder, as a lead would gather it."""
+    folder = tmp_path_factory.mktemp("collection")
+    for number, (service, cycle, day, answers) in enumerate(ASSESSMENTS, start=1):
+        (folder / f"file-{number:02d}.json").write_text(
+            json.dumps(assessment_file(number, service, cycle, day, answers))
+        )
+    older = assessment_file(7, *ASSESSMENTS[6])
+    older["updated"] = "2025-02-01T10:00:00Z"  # the same Delta assessment, saved earlier that day
+    older["ratings"]["1.1"] = {"statement": 1}
+    (folder / "file-09.json").write_text(json.dumps(older))
+    (folder / "file-10.json").write_text('{"format": "mpw-assessment", "format_version": 2, "id": "cut')
+    (folder / "file-11.json").write_bytes(
+        json.dumps(assessment_file(11, "Alpha", "", "2025-03-01", {})).replace("Alpha", "Caf\u00e9").encode("cp1252")
+    )
+    (folder / "file-12.json").write_bytes(b" " * (MAX_BYTES + 1))
+    (folder / "README.txt").write_text("Collected files.\n")
+    return folder
+
+
+@pytest.fixture
+def page(browser: Browser, site_base: str) -> Iterator[Page]:
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    errors = watch_for_errors(opened)
+    opened.goto(site_base + "programme.html")
+    yield opened
+    context.close()
+    assert errors == []
+
+
+def choose_folder(page: Page, folder: Path) -> None:
+    page.set_input_files("#programme-folder", str(folder))
+    expect(page.locator("[data-role=results]")).to_be_visible()
+
+
+def cells(page: Page, caption: str, row: str) -> list[str]:
+    """The cells of one row (by its heading's start) of the table with this caption."""
+    table = page.locator("table", has=page.locator("caption", has_text=caption)).first
+    line = table.locator("tbody tr", has=page.locator("th", has_text=row)).first
+    return [text.strip() for text in line.locator("td").all_inner_texts()]
+
+
+def overview(page: Page) -> dict[str, str]:
+    terms = page.locator(".programme-overview dt").all_inner_texts()
+    values = page.locator(".programme-overview dd").all_inner_texts()
+    return dict(zip(terms, values, strict=True))
+
+
+def test_a_folder_gives_the_figures_worked_out_by_hand(page: Page, collection: Path) -> None:
+    choose_folder(page, collection)
+    assert overview(page) == {
+        "Files read": "12",  # the README.txt is not read from a folder
+        "Assessments used": "8",
+        "Files left out": "3",
+        "Older copies of the same assessment, left out": "1",
+        "Services": "5",
+        "Organisations named": "4",  # Board A, Board B, Delta Council, Board C
+        "Review cycle labels": "2",
+        "Assessment dates": "2025-01-10 to 2025-07-12",
+        "Method: group": "6",
+        "Method: individual": FEWER,  # one service
+        "Method: not given": FEWER,
+    }
+    page.click("summary:has-text('Files left out (3)')")
+    refused = page.locator(".programme-details[open] li").all_inner_texts()
+    assert any(
+        line.endswith(("/file-10.json: the file is not valid JSON (it may be cut short, or not a saved assessment)",))
+        for line in refused
+    )
+    assert any("/file-11.json: the file is not UTF-8 text" in line for line in refused)
+    assert any("/file-12.json: the file is 2000001 bytes, more than an assessment can be" in line for line in refused)
+    page.click("summary:has-text('The same assessment in more than one file (1)')")
+    replaced = page.locator(".programme-details[open] li").all_inner_texts()[-1]
+    assert (
+        replaced
+        == f"{collection.name}/file-09.json was left out: {collection.name}/file-07.json holds the same assessment, updated later."
+    )
+    assert "1 other files in the folder are not .json files" in page.inner_text("[data-role=results]")
+
+    # Where services stand, each one's latest assessment. 1.1: S2 ×3, S3 ×1, S4 ×1, so S3 and S4
+    # are held back; S2's split (2 fully, 1 WIP) is held back too.
+    table = "Services at each statement, domain 1"
+    assert cells(page, table, "1.1 ") == ["0", "3", FEWER, FEWER, "0", "0", "0"]
+    assert cells(page, table, "1.2 ") == [FEWER, FEWER, "0", "0", "0", "3", "0"]
+    assert cells(page, table, "1.3 ") == ["0", FEWER, FEWER, FEWER, "0", "0", FEWER]
+    # 1.4: S1 ×4 and S5 ×1. One held-back figure alone could be worked out from the total of 5,
+    # so the smallest other figure is held back with it.
+    assert cells(page, table, "1.4 ") == [FEWER, "0", "0", "0", FEWER, "0", "0"]
+    # The domain's 20 answers: S1 5 (4 services), S2 6 (5), S3 2, S4 2, S5 1, N/A 3 (3), none 1.
+    assert cells(page, table, "All of domain 1") == ["5", "6", FEWER, FEWER, FEWER, "3", FEWER]
+    # A domain nobody answered: 5 services × 5 indicators, all not answered.
+    assert cells(page, "Services at each statement, domain 2", "All of domain 2") == ["0"] * 6 + ["25"]
+
+    # How services moved, first assessment to latest, for Alpha, Bravo and Charlie.
+    movement = "Movement in domain 1"
+    assert cells(page, movement, "1.1 ") == [FEWER, FEWER, "0", "0", "0"]  # on 1, held 2
+    assert cells(page, movement, "1.2 ") == ["0", FEWER, "0", FEWER, "0"]  # held 2, N/A→S1 1
+    assert cells(page, movement, "1.3 ") == [FEWER, "0", FEWER, "0", "0"]  # on 2, back 1
+    assert cells(page, movement, "1.4 ") == ["0", "3", "0", "0", "0"]
+    assert cells(page, movement, "All of domain 1") == ["3", "7", FEWER, FEWER, "0"]
+
+    # Relevance: 1.2 is the one most often N/A; only Bravo set a target (1.3), held back.
+    relevance = page.locator("table", has=page.locator("caption", has_text="marked them N/A")).locator("tbody tr")
+    assert relevance.first.inner_text().split("\t") == ["1.2 Strategic and senior leader engagement", "3", "0"]
+    assert cells(page, "marked them N/A", "1.3 ") == ["0", FEWER]
+    assert "%" not in page.inner_text("[data-role=results]")  # counts, never a score
+
+
+def test_a_review_cycle_can_be_chosen_instead_of_the_latest(page: Page, collection: Path) -> None:
+    choose_folder(page, collection)
+    page.select_option("#programme-cycle", "Baseline")
+    assert page.inner_text(".programme-controls .hint") == "This view uses 5 services."
+    # Baseline 1.1: S2 ×4 (3 fully, 1 WIP) and S4 ×1: S4 alone is small, so S2 is held back with it.
+    assert cells(page, "Services at each statement, domain 1", "1.1 ") == ["0", FEWER, "0", FEWER, "0", "0", "0"]
+    # Baseline 1.2: N/A ×4 and S2 ×1, so N/A is held back with S2.
+    assert cells(page, "Services at each statement, domain 1", "1.2 ") == ["0", FEWER, "0", "0", "0", FEWER, "0"]
+    assert "No service has two or more assessments here" in page.inner_text("[data-role=results]")
+    expect(page.locator("#programme-cycle")).to_be_focused()
+
+
+def test_names_are_hidden_until_asked_shown_as_text_and_off_after_a_reload(page: Page, collection: Path) -> None:
+    choose_folder(page, collection)
+    text = page.inner_text("body")
+    assert not any(name in text for name in ("Alpha", "Bravo", "Charlie", "Delta", "Echo"))
+    page.check("#programme-names")
+    services = page.locator("table", has=page.locator("caption", has_text="Services in this view"))
+    assert services.locator("tbody th").all_inner_texts() == ["Alpha", "Bravo", "Charlie", "Delta", HOSTILE]
+    assert page.locator("[data-role=results] img").count() == 0  # markup in a file is text
+    assert page.evaluate("window.pwned") is None
+    page.reload()
+    expect(page.locator("[data-role=results]")).to_be_hidden()  # nothing was stored
+    choose_folder(page, collection)
+    expect(page.locator("#programme-names")).not_to_be_checked()
+    assert "Alpha" not in page.inner_text("body")
+
+
+def test_files_chosen_one_by_one_add_up_and_bad_ones_never_stop_the_rest(page: Page, collection: Path) -> None:
+    page.set_input_files("#programme-files", [str(collection / "README.txt"), str(collection / "file-01.json")])
+    expect(page.locator("[data-role=results]")).to_be_visible()
+    assert overview(page)["Files left out"] == "1"  # a chosen file is read, whatever its name
+    assert "Fewer than 3 services are in this view, so no figures are shown." in page.inner_text("[data-role=results]")
+    page.set_input_files("#programme-files", sorted(str(path) for path in collection.glob("file-0*.json")))
+    expect(page.locator("[data-role=status]")).to_have_text("11 files read: 8 assessments used, 1 files left out.")
+    assert overview(page)["Assessments used"] == "8"
+    assert overview(page)["Older copies of the same assessment, left out"] == "2"  # file-01 twice, and Delta
+    page.click("[data-action=clear]")
+    expect(page.locator("[data-role=results]")).to_be_hidden()
+    expect(page.locator("#programme-files")).to_be_focused()
+
+
+def test_tidy_and_summary_csv_read_back(page: Page, collection: Path, tmp_path: Path) -> None:
+    choose_folder(page, collection)
+    tidy = download(page, "tidy", tmp_path)
+    text = tidy.read_text(encoding="utf-8")
+    assert text.startswith("\ufeff")  # so that Excel reads UTF-8
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+    assert list(rows[0]) == [
+        "assessment_id", "file", "service", "organisations", "review_cycle", "assessment_date", "updated", "method",
+        "framework_version", "domain", "indicator", "indicator_title", "statement", "statement_number", "evidence",
+        "target",
+    ]  # fmt: skip
+    assert len(rows) == 8 * 45  # one row per assessment and indicator
+    by_key = {(row["service"], row["review_cycle"], row["indicator"]): row for row in rows}
+    bravo = by_key[("Bravo", "6-month review", "1.3")]
+    assert (bravo["statement"], bravo["statement_number"], bravo["evidence"], bravo["target"]) == ("4", "4", "", "5")
+    assert by_key[("Alpha", "Baseline", "1.2")]["statement"] == "n/a"
+    assert by_key[("Alpha", "Baseline", "1.2")]["statement_number"] == ""
+    assert by_key[("Alpha", "Baseline", "1.1")]["evidence"] == FULLY
+    assert by_key[("Delta", "Baseline", "1.1")]["statement"] == "4"  # the later copy of Delta, not the older
+    assert by_key[(HOSTILE, "Baseline", "1.4")]["file"].endswith("file-08.json")  # the folder's own path
+
+    summary = download(page, "summary", tmp_path)
+    figures = list(csv.DictReader(io.StringIO(summary.read_text(encoding="utf-8").removeprefix("\ufeff"))))
+    find = {(row["section"], row["domain"], row["indicator"], row["measure"]): row for row in figures}
+    assert find[("distribution", "1", "1.1", "s2")]["value"] == "3"
+    assert (find[("distribution", "1", "1.1", "s3")]["value"], find[("distribution", "1", "1.1", "s3")]["note"]) == (
+        "",
+        FEWER,
+    )
+    assert find[("movement", "1", "all", "held")]["value"] == "7"
+    assert find[("method", "", "", "group")]["value"] == "6"
+    assert find[("overview", "", "", "services")]["value"] == "5"
+
+
+PURE = [
+    # holdBack: 1 to 2 services are held back; one alone takes the next smallest with it.
+    ("holdBack", [[{"count": 4, "from": 4}, {"count": 1, "from": 1}], 3], [True, True]),
+    ("holdBack", [[{"count": 4, "from": 4}, {"count": 1, "from": 1}, {"count": 2, "from": 2}], 3], [False, True, True]),
+    (
+        "holdBack",
+        [[{"count": 5, "from": 5}, {"count": 0, "from": 0}, {"count": 3, "from": 3}], 3],
+        [False, False, False],
+    ),
+    (
+        "holdBack",
+        [[{"count": 9, "from": 2}, {"count": 6, "from": 6}], 3],
+        [True, True],
+    ),  # a domain's answers from 2 services
+    ("holdBack", [[{"count": 1, "from": 1}, {"count": 1, "from": 1}], 1], [False, False]),  # smallest_group = 1
+]
+
+
+@pytest.mark.parametrize("name, args, expected", PURE)
+def test_pure_rules(browser: Browser, real_site: Path, name: str, args: list, expected: object) -> None:
+    opened = browser.new_page()
+    opened.goto((real_site / "programme.html").as_uri())
+    assert opened.evaluate("([name, args]) => MPW.programme[name](...args)", [name, args]) == expected
+    opened.close()
+
+
+def test_service_key_ignores_case_and_spacing_and_keeps_unnamed_apart(browser: Browser, real_site: Path) -> None:
+    opened = browser.new_page()
+    opened.goto((real_site / "programme.html").as_uri())
+    key = "a => MPW.programme.serviceKey(a)"
+    one = opened.evaluate(key, {"id": "x1", "service": {"name": " Harbour  Valley ", "organisations": "Board A"}})
+    two = opened.evaluate(key, {"id": "x2", "service": {"name": "harbour valley", "organisations": "board a"}})
+    other = opened.evaluate(key, {"id": "x3", "service": {"name": "Harbour Valley", "organisations": "Board B"}})
+    blank = [opened.evaluate(key, {"id": id_, "service": {"name": " ", "organisations": ""}}) for id_ in ("y1", "y2")]
+    assert one == two and one != other and blank[0] != blank[1]
+    opened.close()
