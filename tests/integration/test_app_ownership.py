@@ -64,3 +64,17 @@ def test_a_theme_may_replace_an_app_file_when_its_config_says_so(real_content_co
 
 def test_the_default_theme_holds_no_app_code() -> None:
     assert not list((ROOT / "themes/default/static/js").glob("*.js"))
+
+
+def test_a_theme_that_drops_a_hook_from_the_across_services_page_stops_the_build(
+    real_content_copy: Path, tmp_path: Path
+) -> None:
+    theme = tmp_path / "careless-theme"
+    page = ROOT / "themes/default/templates/programme.html"
+    write(theme / "templates/programme.html", page.read_text(encoding="utf-8").replace(' data-role="progress"', ""))
+    with pytest.raises(ContentError) as raised:
+        build_site(real_content_copy, tmp_path / "dist", theme_dir=theme)
+    assert (
+        f"{theme / 'templates/programme.html'} (programme.html): the across-services page has no element matching "
+        '[data-role="progress"], which its script needs to read files' in str(raised.value)
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
@@ -258,3 +259,21 @@ def test_cli_validate_checks_content_and_assessment_files(tmp_path: Path, capsys
     assert "good.json: valid assessment (1 of 45 rated)" in capsys.readouterr().out
     assert main(["validate", "--content", str(REAL_CONTENT), str(good), str(bad)]) == 1
     assert "bad.json, line 1: the file is not valid JSON" in capsys.readouterr().err
+
+
+def test_the_small_number_rule_of_the_across_services_page_is_set_in_site_toml(
+    real_content_copy: Path, tmp_path: Path
+) -> None:
+    site = real_content_copy / "site.toml"
+    site.write_text(site.read_text(encoding="utf-8").replace("smallest_group = 3", "smallest_group = 5"), "utf-8")
+    build_site(real_content_copy, tmp_path / "dist")
+    html = (tmp_path / "dist/programme.html").read_text(encoding="utf-8")
+    data = json.loads(re.search(r'id="mpw-assessment-data">(.*?)</script>', html, re.S).group(1))
+    assert data["smallestGroup"] == 5
+    assert "any figure built from fewer than 5 services shows as “fewer than 5”" in html
+    site.write_text(site.read_text(encoding="utf-8").replace("smallest_group = 5", "smallest_group = 0"), "utf-8")
+    with pytest.raises(ContentError) as raised:
+        build_site(real_content_copy, tmp_path / "dist")
+    assert re.search(
+        r"site.toml, line \d+ \(smallest_group\): Input should be greater than or equal to 1", str(raised.value)
+    )
