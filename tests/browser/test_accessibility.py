@@ -11,6 +11,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 
+from benchmarks.collection import write_collection
 from mpw_static.load import load_framework
 from support import REAL_CONTENT, ROOT, download, watch_for_errors
 
@@ -29,6 +30,7 @@ PAGE_TYPES = [
     "quality-standards.html",
     "accessibility.html",
     "assess.html",
+    "programme.html",
     "mpw-development-matrix.html",
     "cy/index.html",
     "cy/assess.html",
@@ -290,5 +292,28 @@ def test_discussion_views_fit_400_percent_zoom(browser: Browser, real_site: Path
     context = browser.new_context(viewport={"width": 320, "height": 256})
     zoomed = context.new_page()
     show_discussion(zoomed, real_site, view, names)
+    assert zoomed.evaluate("document.documentElement.scrollWidth") <= 320
+    context.close()
+
+
+def test_across_services_with_figures_names_and_file_problems_passes_axe_and_fits_400_percent_zoom(
+    axe: Axe, axe_page: Page, browser: Browser, real_site: Path, tmp_path: Path
+) -> None:
+    """The whole view drawn: a collection from benchmarks/collection.py, with bad files and repeats."""
+    write_collection(tmp_path, files=60, seed=3)
+    page = axe_page
+    page.goto((real_site / "programme.html").as_uri())
+    page.set_input_files("#programme-folder", str(tmp_path))
+    expect(page.locator("[data-role=results]")).to_be_visible()
+    page.check("#programme-names")
+    for summary in page.locator(".programme-details summary").all():
+        summary.click()
+    assert violations(axe, page) == []
+    context = browser.new_context(viewport={"width": 320, "height": 256})
+    zoomed = context.new_page()
+    zoomed.goto((real_site / "programme.html").as_uri())
+    zoomed.set_input_files("#programme-folder", str(tmp_path))
+    expect(zoomed.locator("[data-role=results]")).to_be_visible()
+    zoomed.check("#programme-names")
     assert zoomed.evaluate("document.documentElement.scrollWidth") <= 320
     context.close()

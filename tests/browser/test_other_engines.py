@@ -7,10 +7,12 @@ tests/run.sh installs both on Debian-like machines.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from test_programme import ASSESSMENTS, assessment_file
 
 from engines import Engine, Firefox, VirtualScreen, WebKit, missing
 from mpw_static import frameworks
@@ -148,3 +150,31 @@ def test_firefox_and_webkit_keep_file_storage_as_the_readme_says(engine: Engine,
     open_assessment(engine, (real_site / "cy/assess.html").as_uri())
     shared = engine.run("return document.querySelectorAll('.library-table tbody tr').length") == 1
     assert shared == (engine.name == "webkit")
+
+
+def test_across_services_reads_files_and_holds_back_small_figures(
+    engine: Engine, site_base: str, tmp_path: Path
+) -> None:
+    """The hand-worked collection of test_programme.py, chosen file by file (the view adds them up)."""
+    engine.open(site_base + "programme.html")
+    engine.wait_for(
+        lambda: engine.run("return !document.querySelector('[data-role=not-started]')"),
+        "the across-services page starting (script loaded and allowed by the policy)",
+    )
+    engine.run(WATCH_ERRORS)
+    latest = [ASSESSMENTS[index] for index in (1, 3, 5, 6, 7)]  # each service's latest assessment
+    for number, (service, cycle, day, answers) in enumerate(latest, start=1):
+        path = tmp_path / f"file-{number}.json"
+        path.write_text(json.dumps(assessment_file(number, service, cycle, day, answers)), encoding="utf-8")
+        engine.choose_file("#programme-files", path)
+        engine.wait_for(
+            lambda n=number: engine.run(TEXT, "[data-role=status]").startswith(f"{n} files read"),
+            f"file {number} read",
+        )
+    row = "return Array.prototype.map.call(document.querySelectorAll('table')[{}].rows[{}].cells, function (c) {{ return c.textContent }})"
+    # The first table is domain 1's: its rows are the domain, then 1.1 to 1.4.
+    assert engine.run(row.format(0, 5))[1:] == ["fewer than 3", "0", "0", "0", "fewer than 3", "0", "0"]
+    assert engine.run(row.format(0, 1))[1:3] == ["5", "6"]
+    assert engine.run("return document.querySelectorAll('svg.chart').length") == 8
+    assert "Alpha" not in engine.run(TEXT, "[data-role=results]")
+    assert engine.run("return window.__errors") == []

@@ -306,3 +306,19 @@ def test_service_key_ignores_case_and_spacing_and_keeps_unnamed_apart(browser: B
     blank = [opened.evaluate(key, {"id": id_, "service": {"name": " ", "organisations": ""}}) for id_ in ("y1", "y2")]
     assert one == two and one != other and blank[0] != blank[1]
     opened.close()
+
+
+def test_the_view_is_worked_by_keyboard_alone(page: Page, collection: Path) -> None:
+    choose_folder(page, collection)
+    page.focus("#programme-cycle")
+    page.keyboard.press("ArrowDown")  # a select changes with the arrow keys
+    expect(page.locator("#programme-cycle")).to_have_value("Baseline")
+    expect(page.locator("#programme-cycle")).to_be_focused()  # the view is redrawn, focus stays put
+    page.keyboard.press("Tab")
+    expect(page.locator("#programme-names")).to_be_focused()
+    page.keyboard.press("Space")
+    expect(page.locator("#programme-names")).to_be_checked()
+    expect(page.locator("#programme-names")).to_be_focused()
+    assert "Alpha" in page.inner_text("[data-role=results]")
+    page.keyboard.press("Tab")
+    expect(page.locator("[data-action=print]")).to_be_focused()

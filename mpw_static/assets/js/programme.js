@@ -404,7 +404,7 @@
       this.services.map(function (service) {
         return [service.name || this.strings.untitled, service.organisations,
           service.assessments.map(function (a) { return a.review_cycle || compare.dayOf(a) }).join(', ')]
-      }, this)))
+      }, this), 'stack-narrow-table'))
     return $section
   }
 
@@ -475,7 +475,7 @@
       [this.strings.col_indicator, this.text('col_na'), this.text('col_targets')],
       this.view.relevance.map(function (row) {
         return [row.indicator.id + ' ' + row.indicator.title, this.figure(row.na), this.figure(row.targets)]
-      }, this)))
+      }, this), 'stack-narrow-table'))
     return $section
   }
 
