@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import browser, competitors
+from . import browser, competitors, programme
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -44,6 +44,10 @@ BUDGETS = {
     "browser/composite": ("Composite of 50 files shown", 500, "ms"),
     "browser/stored200": ("Open with 200 stored assessments", 300, "ms"),
     "validate": ("validate 1,000 files", 2000, "ms"),
+    "programme/1k": ("Across services: 1,000 files read, checked and shown", 1500, "ms"),
+    "programme/10k": ("Across services: 10,000 files", 15000, "ms"),
+    "programme/gap": ("Across services: longest wait between progress updates", 200, "ms"),
+    "programme/heap": ("Across services: JavaScript heap with 10,000 files", 300, "MB"),
     "browser/cls": ("Layout shift of the assessment page", 0.05, ""),
 }
 
@@ -177,6 +181,20 @@ def main() -> None:
                     "PerformanceObserver, as Lighthouse counts it",
                 )
         add("validate", "mpw-static validate on 1,000 files", validate_ms(work, max(3, repeats // 3)), "ms")
+        print("Across services: 1,000 and 10,000 files…", file=sys.stderr)
+        across = programme.measure(site, max(3, repeats // 3))
+        add("programme/1k", "Across services: 1,000 files, change event to view", across["1k/shown"], "ms")
+        add(None, "  longest the page did not answer (1,000)", across["1k/lag"], "ms")
+        add("programme/10k", "Across services: 10,000 files (one run)", across["10k/shown"], "ms")
+        add(
+            "programme/gap",
+            "  longest gap between progress updates (10,000)",
+            across["10k/gap"],
+            "ms",
+            f"median gap {across['10k/gap/median']:.0f} ms",
+        )
+        add(None, "  longest the page did not answer (10,000)", across["10k/lag"], "ms")
+        add("programme/heap", "  largest JavaScript heap (10,000)", across["10k/heap"], "MB")
 
     width = max(len(label) for label, _, _ in rows)
     figure_width = max(len(figure) for _, figure, _ in rows)
