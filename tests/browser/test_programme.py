@@ -30,6 +30,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from test_discussion import pdf_text
 
 from mpw_static.assessment_file import MAX_BYTES
 from support import download, watch_for_errors
@@ -322,3 +323,12 @@ def test_the_view_is_worked_by_keyboard_alone(page: Page, collection: Path) -> N
     assert "Alpha" in page.inner_text("[data-role=results]")
     page.keyboard.press("Tab")
     expect(page.locator("[data-action=print]")).to_be_focused()
+
+
+def test_printing_gives_the_view_without_the_controls(page: Page, collection: Path) -> None:
+    choose_folder(page, collection)
+    text, _ = pdf_text(page)
+    assert "No service is ranked, scored or totalled here" in text  # the rule goes with the figures
+    assert "Where services stand" in text and "How services moved" in text and "Indicators by how often" in text
+    assert "Add assessment files" not in text and "Set these files aside" not in text
+    assert "For health board leads" not in text  # the page's introduction is for the screen
