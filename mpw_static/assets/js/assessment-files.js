@@ -11,14 +11,7 @@
 
   /** Offer text as a download; works on file:// and over http. */
   proto.download = function (text, type, name) {
-    var url = URL.createObjectURL(new Blob([text], { type: type }))
-    var $link = document.createElement('a')
-    $link.href = url
-    $link.download = name
-    document.body.appendChild($link)
-    $link.click()
-    document.body.removeChild($link)
-    window.setTimeout(function () { URL.revokeObjectURL(url) }, 1000)
+    format.offerDownload(text, type, name)
   }
 
   proto.downloadJson = function () {

@@ -482,6 +482,21 @@
     return parts.join('-') + '.' + extension
   }
 
+  /**
+   * Offer text (or chunks of it) as a download; works on file:// and over http. The one thing here
+   * that touches the page: both the assessment page and the across-services page save files.
+   */
+  function offerDownload (parts, type, name) {
+    var url = URL.createObjectURL(new Blob([].concat(parts), { type: type }))
+    var $link = document.createElement('a')
+    $link.href = url
+    $link.download = name
+    document.body.appendChild($link)
+    $link.click()
+    document.body.removeChild($link)
+    window.setTimeout(function () { URL.revokeObjectURL(url) }, 1000)
+  }
+
   /** One CSV cell: quoted, and made inert if a spreadsheet would read it as a formula. */
   function csvCell (value) {
     var text = value === null || value === undefined ? '' : String(value)
@@ -553,6 +568,7 @@
     toCsv: toCsv,
     toPlanCsv: toPlanCsv,
     csvText: csvText,
+    offerDownload: offerDownload,
     csvCell: csvCell,
     fill: fill,
     uuid: uuid,

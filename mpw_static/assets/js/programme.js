@@ -231,16 +231,9 @@
     }
   }
 
-  /** Offer CSV text (or chunks of it) as a download; works on file:// and over http. */
+  /** Offer CSV text (or chunks of it) as a download, and say so. */
   proto.download = function (parts, name) {
-    var url = URL.createObjectURL(new Blob([].concat(parts), { type: 'text/csv' }))
-    var $link = document.createElement('a')
-    $link.href = url
-    $link.download = name
-    document.body.appendChild($link)
-    $link.click()
-    document.body.removeChild($link)
-    window.setTimeout(function () { URL.revokeObjectURL(url) }, 1000)
+    format.offerDownload(parts, 'text/csv', name)
     this.announce(format.fill(this.strings.downloaded, { file: name }))
   }
 
