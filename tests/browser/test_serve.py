@@ -74,7 +74,7 @@ def test_edit_break_and_fix_a_statement_while_previewing(
     browser: Browser, preview: tuple[str, Path, list[str]]
 ) -> None:
     address, content, lines = preview
-    assert lines[0].startswith("Rebuilt 33 pages in ") and lines[0].rstrip().endswith(" ms")
+    assert lines[0].startswith("Rebuilt 35 pages in ") and lines[0].rstrip().endswith(" ms")
     page = browser.new_page()
     errors = watch_for_errors(page)
     page.goto(address + "domains/buy-in.html")
