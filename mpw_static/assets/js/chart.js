@@ -229,13 +229,9 @@
   MPW.chart = {
     MARKERS: MARKERS,
     el: el,
-    svg: svg,
     table: table,
-    clip: clip,
     evidenceText: evidenceText,
-    segments: segments,
     stackedBars: stackedBars,
-    splitText: splitText,
     tallyCells: tallyCells
   }
 })(window.MPW = window.MPW || {})

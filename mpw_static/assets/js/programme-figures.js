@@ -174,15 +174,6 @@
     this.mark(part, statement, s)
   }
 
-  /** The tally of some shown services' answers to some indicators. */
-  function tallyAcross (entries, indicators) {
-    var tally = new Tally(entries.length)
-    entries.forEach(function (entry, s) {
-      indicators.forEach(function (indicator) { tally.add(entry.assessment.ratings[indicator.id], s) })
-    })
-    return tally
-  }
-
   /**
    * Which of a row's figures to hold back: each built from 1 to smallest − 1 services, and, when
    * that is only one, the other non-zero figure built from the fewest services too, so that the
@@ -418,8 +409,6 @@
     services: services,
     cycles: cycles,
     shown: shown,
-    Tally: Tally,
-    tallyAcross: tallyAcross,
     holdBack: holdBack,
     protect: protect,
     distribution: distribution,
