@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import browser, competitors, programme
+from . import browser, competitors, programme, search
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -49,6 +49,9 @@ BUDGETS = {
     "programme/gap": ("Across services: longest wait between progress updates", 200, "ms"),
     "programme/heap": ("Across services: JavaScript heap with 10,000 files", 300, "MB"),
     "browser/cls": ("Layout shift of the assessment page", 0.05, ""),
+    "search/index": ("Search documents, each language", 150, "KB"),
+    "search/gzip": ("Search documents, each language, gzipped", 40, "KB"),
+    "search/first": ("Search: typing to first result, index built", 50, "ms"),
 }
 
 
@@ -195,6 +198,21 @@ def main() -> None:
         )
         add(None, "  longest the page did not answer (10,000)", across["10k/lag"], "ms")
         add("programme/heap", "  largest JavaScript heap (10,000)", across["10k/heap"], "MB")
+        for name, (raw, packed) in search.sizes(site).items():
+            index = name != "minisearch"
+            label = f"Search documents, {name}" if index else "MiniSearch library (minified)"
+            add("search/index" if index else None, label, raw, "KB", f"{packed:.1f} KB gzipped")
+            if index:
+                add("search/gzip", f"  gzipped, {name}", packed, "KB")
+        typing = search.measure(site, repeats)
+        add(None, "Search: first query of a visit (loads and indexes)", typing["cold"], "ms")
+        add(
+            "search/first",
+            "Search: typing to results after that",
+            typing["warm"],
+            "ms",
+            f"slowest {typing['warm/max']:.0f} ms",
+        )
 
     width = max(len(label) for label, _, _ in rows)
     figure_width = max(len(figure) for _, figure, _ in rows)

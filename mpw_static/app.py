@@ -112,8 +112,10 @@ PROGRAMME_HOOKS = tuple(
 
 
 def app_files() -> dict[str, Path]:
-    """The app's static files by site path."""
-    return {f"static/js/{path.name}": path for path in sorted((ASSETS / "js").glob("*.js"))}
+    """The app's static files by site path: its scripts, and the pinned libraries it uses with their licences."""
+    files = {f"static/js/{path.name}": path for path in sorted((ASSETS / "js").glob("*.js"))}
+    files.update({f"static/vendor/{path.name}": path for path in sorted((ASSETS / "vendor").glob("*.*"))})
+    return files
 
 
 def selectors(hooks: tuple[tuple[str, str], ...]) -> list[str]:

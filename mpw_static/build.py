@@ -18,6 +18,7 @@ from .minify import is_minifiable, minified
 from .models import Framework
 from .problems import ContentError, Problem
 from .render import known_inserts, make_environment, render_site, site_files
+from .search import SEARCH_SCRIPT, search_documents, search_script
 from .theme import Theme
 from .translations import Coverage, translation_coverage
 from .validate import check_framework
@@ -99,11 +100,14 @@ def build_site(
     framework, theme, warnings = load_and_check(content_dir, options.theme_dir or theme_dir, options.strict, cache)
     base_url = framework.site.base_url if options.base_url is None else options.base_url
     rendered = render_site(framework, theme, base_url=base_url, preview=options.preview, cache=cache)
+    searches = {framework.site_language: search_documents(framework, rendered)}
     coverage = []
     for language in framework.site.translations:
         translated = load_framework(content_dir, language, framework.site.language, cache)
         check_framework(translated, known_inserts(make_environment(theme, cache)), site_files(translated))
-        rendered.update(render_site(translated, theme, base_url=base_url, preview=options.preview, cache=cache))
+        translation = render_site(translated, theme, base_url=base_url, preview=options.preview, cache=cache)
+        searches[language] = search_documents(translated, translation, f"{language}/")
+        rendered.update(translation)
         coverage.append(translation_coverage(framework, translated, theme))
     if options.strict_translations and any(report.missing for report in coverage):
         raise ContentError([problem for report in coverage for problem in report.problems()])
@@ -113,6 +117,7 @@ def build_site(
     generated = {
         "assessment.schema.json": json.dumps(assessment_schema(ids), indent=2, ensure_ascii=False) + "\n",
         "_headers": csp.headers_file({output: policy_of(html) for output, html in pages.items()}),
+        **{SEARCH_SCRIPT.format(language=code): search_script(found) for code, found in searches.items()},
         **publishing_files(list(pages), base_url),
         **({PREVIEW_STATUS: preview_status(None)} if options.preview else {}),
     }

@@ -317,3 +317,21 @@ def test_across_services_with_figures_names_and_file_problems_passes_axe_and_fit
     zoomed.check("#programme-names")
     assert zoomed.evaluate("document.documentElement.scrollWidth") <= 320
     context.close()
+
+
+def test_search_with_results_open_passes_axe_and_fits_400_percent_zoom(
+    axe: Axe, axe_page: Page, browser: Browser, real_site: Path
+) -> None:
+    page = axe_page
+    page.goto((real_site / "index.html").as_uri())
+    page.fill("#site-search-input", "information")
+    expect(page.locator(".search-results a").first).to_be_visible()
+    assert page.get_attribute("[role=search]", "aria-label") == "Search this site"  # a named landmark
+    assert violations(axe, page) == []
+    context = browser.new_context(viewport={"width": 320, "height": 256})
+    zoomed = context.new_page()
+    zoomed.goto((real_site / "index.html").as_uri())
+    zoomed.fill("#site-search-input", "information")
+    expect(zoomed.locator(".search-results a").first).to_be_visible()
+    assert zoomed.evaluate("document.documentElement.scrollWidth") <= 320
+    context.close()

@@ -178,3 +178,20 @@ def test_across_services_reads_files_and_holds_back_small_figures(
     assert engine.run("return document.querySelectorAll('svg.chart').length") == 8
     assert "Alpha" not in engine.run(TEXT, "[data-role=results]")
     assert engine.run("return window.__errors") == []
+
+
+def test_search_finds_carers_and_opens_the_indicator(engine: Engine, site_base: str) -> None:
+    """The search box loads its scripts on first use, under the page's policy, from file:// and http."""
+    engine.open(site_base + "matrix.html")
+    engine.wait_for(lambda: engine.run("return !document.querySelector('[role=search]').hidden"), "the search box")
+    engine.run(WATCH_ERRORS)
+    engine.type("#site-search-input", "carers")
+    engine.wait_for(lambda: engine.run("return document.querySelectorAll('.search-result').length > 0"), "results")
+    first = "return document.querySelector('.search-result a')"
+    assert engine.run(first + ".textContent").startswith("6.6 ")
+    assert engine.run("return document.querySelector('.search-result mark').textContent") == "carer"
+    assert engine.run(TEXT, "[data-role=search-status]").endswith("results")
+    assert engine.run("return window.__errors") == []
+    engine.run(first + ".click()")
+    engine.wait_for(lambda: engine.run("return location.hash") == "#indicator-6.6", "the indicator's row")
+    assert engine.run("return document.querySelector(':target').id") == "indicator-6.6"
