@@ -13,7 +13,7 @@ from . import csp
 from .app import APP_TEMPLATE, PREVIEW_SCRIPT, PROGRAMME_TEMPLATE, check_hooks, check_programme_hooks
 from .assessment_file import assessment_schema
 from .cache import PROCESS, BuildCache
-from .load import load_framework
+from .load import LoadFailed, load_framework
 from .minify import is_minifiable, minified
 from .models import Framework
 from .problems import ContentError, Problem
@@ -21,7 +21,7 @@ from .render import known_inserts, make_environment, render_site, site_files
 from .search import SEARCH_SCRIPT, search_documents, search_script
 from .theme import Theme
 from .translations import Coverage, translation_coverage
-from .validate import check_framework
+from .validate import check_framework, check_page_parts
 from .write import write_site
 
 
@@ -53,6 +53,18 @@ class BuildOptions:
 def choose_theme(framework: Framework, content_dir: Path, theme_dir: Path | None) -> Theme:
     """--theme wins; else site.toml's theme: a name under themes/ beside content/, or a path."""
     if theme_dir is not None:
+        if not theme_dir.is_dir():
+            raise ContentError(
+                [
+                    Problem(
+                        str(theme_dir),
+                        "--theme",
+                        "there is no theme folder here",
+                        "give the path of a theme folder (one with templates/, static/ or strings/), "
+                        "or leave --theme out to use the theme named in site.toml",
+                    )
+                ]
+            )
         return Theme.at(theme_dir)
     name = framework.site.theme
     if name == "default":
@@ -81,7 +93,10 @@ def load_and_check(
 ) -> tuple[Framework, Theme, list[Problem]]:
     """Load the content, choose its theme and run the cross-file checks; raise ContentError on any
     problem (and on any warning when strict); return the warnings otherwise."""
-    framework = load_framework(content_dir, cache=cache)
+    try:
+        framework = load_framework(content_dir, cache=cache)
+    except LoadFailed as failed:
+        raise ContentError(failed.problems + checks_of_what_loaded(failed, theme_dir, cache)) from None
     theme = choose_theme(framework, content_dir, theme_dir)
     warnings = check_framework(framework, known_inserts(make_environment(theme, cache)), site_files(framework), strict)
     app_warnings = theme.app_warnings()
@@ -90,14 +105,22 @@ def load_and_check(
     return framework, theme, warnings + app_warnings
 
 
-def build_site(
-    content_dir: Path, out_dir: Path, theme_dir: Path | None = None, options: BuildOptions | None = None
-) -> BuildResult:
-    """Build the whole site from content_dir into out_dir. Nothing is written unless every stage succeeds."""
-    started = time.perf_counter()
-    options = options or BuildOptions(theme_dir=theme_dir)
+@dataclass(frozen=True)
+class AssembledSite:
+    """The whole site in memory, checked, before anything is written."""
+
+    texts: dict[str, str]  # pages and generated files by site path
+    files: dict[str, Path]  # files copied as they are
+    pages: int
+    warnings: list[Problem]
+    coverage: list[Coverage]
+
+
+def assemble_site(content_dir: Path, options: BuildOptions) -> AssembledSite:
+    """Every stage but writing: load, check, render every language, check the pages. `validate` runs
+    this too, so that it finds whatever would stop a build."""
     cache = options.cache
-    framework, theme, warnings = load_and_check(content_dir, options.theme_dir or theme_dir, options.strict, cache)
+    framework, theme, warnings = load_and_check(content_dir, options.theme_dir, options.strict, cache)
     base_url = framework.site.base_url if options.base_url is None else options.base_url
     rendered = render_site(framework, theme, base_url=base_url, preview=options.preview, cache=cache)
     searches = {framework.site_language: search_documents(framework, rendered)}
@@ -126,16 +149,42 @@ def build_site(
     }
     files = {path: source for path, source in static.items() if not is_minifiable(path)}
     generated.update({path: minified(source, cache) for path, source in static.items() if is_minifiable(path)})
-    write_site({**pages, **generated}, files, out_dir)
+    return AssembledSite({**pages, **generated}, files, len(pages), warnings, coverage)
+
+
+def checks_of_what_loaded(failed: LoadFailed, theme_dir: Path | None, cache: BuildCache) -> list[Problem]:
+    """The insert and link checks of the pages that loaded, when other files did not."""
+    try:
+        inserts = known_inserts(
+            make_environment(Theme.at(theme_dir if theme_dir and theme_dir.is_dir() else None), cache)
+        )
+    except ContentError as error:
+        return error.problems
+    link_ids = None if failed.resources is None else {link.id for link in failed.resources.links}
+    files = failed.page_outputs | {page.output for page in failed.pages} | (failed.domain_pages or set())
+    unsure = ("domains/",) if failed.domain_pages is None else ()
+    return check_page_parts(failed.pages, inserts, files, link_ids, unsure)
+
+
+def build_site(
+    content_dir: Path, out_dir: Path, theme_dir: Path | None = None, options: BuildOptions | None = None
+) -> BuildResult:
+    """Build the whole site from content_dir into out_dir. Nothing is written unless every stage succeeds."""
+    started = time.perf_counter()
+    options = options or BuildOptions(theme_dir=theme_dir)
+    if theme_dir is not None and options.theme_dir is None:
+        options = replace(options, theme_dir=theme_dir)
+    site = assemble_site(content_dir, options)
+    write_site(site.texts, site.files, out_dir)
     zipped = write_zip(out_dir, options.zip_path) if options.zip_path else None
     return BuildResult(
-        len(pages),
-        len(files) + len(generated),
+        site.pages,
+        len(site.files) + len(site.texts) - site.pages,
         time.perf_counter() - started,
         out_dir,
         zipped,
-        tuple(warnings),
-        tuple(coverage),
+        tuple(site.warnings),
+        tuple(site.coverage),
     )
 
 

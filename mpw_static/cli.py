@@ -9,7 +9,8 @@ from pathlib import Path
 
 from . import frameworks
 from .assessment_file import parsed_and_upgraded, read_assessment
-from .build import BuildOptions, build_site, load_and_check
+from .build import BuildOptions, assemble_site, build_site
+from .load import load_framework
 from .problems import ContentError
 
 COMMANDS = ("build", "validate", "serve", "upgrade")
@@ -25,8 +26,16 @@ def parser() -> argparse.ArgumentParser:
         sub.add_argument("--theme", type=Path, default=None, help="theme folder layered over themes/default")
         sub.add_argument("--strict", action="store_true", help="treat warnings as problems (fail on them)")
 
+    def translations(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--strict-translations",
+            action="store_true",
+            help="fail if any translation still lacks content or interface strings",
+        )
+
     build = commands.add_parser("build", help="build the site into dist/ (the default command)")
     common(build)
+    translations(build)
     build.add_argument("--out", type=Path, default=Path("dist"), help="output folder (default: dist)")
     build.add_argument(
         "--base-url",
@@ -36,19 +45,19 @@ def parser() -> argparse.ArgumentParser:
         "sitemap.xml and robots.txt (default: site.toml's base_url, else none)",
     )
     build.add_argument(
-        "--strict-translations",
-        action="store_true",
-        help="fail if any translation still lacks content or interface strings",
-    )
-    build.add_argument(
         "--zip",
         type=Path,
         default=None,
         metavar="FILE.zip",
         help="also write the built site as one zip, for USB sticks and shared drives",
     )
-    validate = commands.add_parser("validate", help="check the content and report every problem; write nothing")
+    validate = commands.add_parser(
+        "validate",
+        help="check the content, its translations and the theme, as a build would, and report every problem; "
+        "write nothing",
+    )
     common(validate)
+    translations(validate)
     validate.add_argument(
         "files",
         nargs="*",
@@ -103,13 +112,22 @@ def main(argv: list[str] | None = None) -> int:
         elif command == "validate":
             if args.files and args.content is None:  # files alone: no content folder needed
                 return check_files(args.files, None)
-            framework, _, warnings = load_and_check(args.content or Path("content"), args.theme, args.strict)
+            content = args.content or Path("content")
+            options = BuildOptions(
+                theme_dir=args.theme, strict=args.strict, strict_translations=args.strict_translations
+            )
+            site = assemble_site(content, options)  # every stage of a build but writing
+            framework = load_framework(content)
+            warnings = site.warnings
             print(
-                f"Content is valid: {len(framework.domains)} domains, {len(framework.indicators)} indicators"
+                f"Content is valid: {len(framework.domains)} domains, {len(framework.indicators)} indicators, "
+                f"{site.pages} pages"
                 + (f", with {len(warnings)} warnings (--strict makes them fail):" if warnings else ".")
             )
             for number, warning in enumerate(warnings, start=1):
                 print(f"{number}. {warning.describe()}")
+            for report in site.coverage:
+                print(report.summary())
             return check_files(args.files, [indicator.id for indicator in framework.indicators])
         elif command == "upgrade":
             return upgrade_files(args.files)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import re
 import tomllib
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -25,7 +26,7 @@ from .models import (
     TestQuestionFile,
     Workforce,
 )
-from .problems import ContentError, Problem, field_path, find_line
+from .problems import ContentError, NotUtf8, Problem, did_you_mean, field_path, find_line, read_text
 
 Model = TypeVar("Model", bound=BaseModel)
 
@@ -91,7 +92,11 @@ class Loader:
                 Problem(self.name(path), "", "file not found", "create it, or restore it from the project's history")
             )
             return None
-        text = path.read_text(encoding="utf-8")
+        try:
+            text = read_text(path, self.name(path))
+        except NotUtf8 as error:
+            self.problems.append(error.problem)
+            return None
         try:
             return parse_toml(text, self.cache), text
         except tomllib.TOMLDecodeError as error:
@@ -104,7 +109,12 @@ class Loader:
             return model.model_validate(data)
         except ValidationError as error:
             for detail in error.errors():
-                self.problems.append(validation_problem(file, text, detail, offset))
+                problem = validation_problem(file, text, detail, offset)
+                if detail["type"] == "extra_forbidden" and len(detail["loc"]) == 1:  # a misspelt top-level field
+                    problem = replace(
+                        problem, hint=problem.hint + did_you_mean(str(detail["loc"][0]), model.model_fields)
+                    )
+                self.problems.append(problem)
             return None
 
     def load_toml(self, relative: str, model: type[Model], record_source: bool = False) -> Model | None:
@@ -152,7 +162,11 @@ class Loader:
         """Read a Markdown page: TOML front matter between +++ lines, then the body."""
         path, fallback = self.locate(relative)
         file = self.name(path)
-        text = path.read_text(encoding="utf-8")
+        try:
+            text = read_text(path, file)
+        except NotUtf8 as error:
+            self.problems.append(error.problem)
+            return None
         lines = text.splitlines()
         if not lines or lines[0].strip() != FRONT_MATTER:
             self.problems.append(
@@ -187,6 +201,7 @@ class Loader:
         meta = self.parse(PageMeta, data, file, front, offset=1)
         if meta is None:
             return None
+        self.problems += check_body(file, lines[end + 1 :], first_line=end + 2)
         parts = split_body(lines[end + 1 :], first_line=end + 2)
         return Page(source=file, meta=meta, parts=parts, language=fallback)
 
@@ -217,6 +232,66 @@ def split_body(lines: list[str], first_line: int) -> list[PagePart]:
             block.append(line)
     flush()
     return parts
+
+
+# A line meant as an insert that is not a valid one: it would be published as literal {{ … }} text.
+INSERT_LIKE = re.compile(r"^\{\{")
+INSERT_WITH_ARGUMENTS = re.compile(r"^\{\{\s*([a-z_]+)\s*\((.+)\)\s*\}\}$")
+FENCE = re.compile(r"^(```|~~~)")
+CODE_SPAN = re.compile(r"(`+).*?\1")
+# HTML a page's author may not write: the site's security policy runs no code but the site's own,
+# and allows no style="" (the theme's CSS styles pages).
+UNSAFE_HTML = [
+    (re.compile(r"<\s*script\b", re.I), "a <script> element", "pages cannot run code of their own"),
+    (re.compile(r"<\s*(iframe|object|embed)\b", re.I), "an embedded frame or object", "link to it instead"),
+    (
+        re.compile(r"<[a-z][^>]*\son[a-z]+\s*=", re.I),
+        "an event handler attribute (such as onclick=)",
+        "pages cannot run code of their own",
+    ),
+    (re.compile(r"<[a-z][^>]*\sstyle\s*=", re.I), "a style attribute", "the theme's CSS styles the page"),
+    (re.compile(r"\]\(\s*javascript:|href\s*=\s*[\"']?\s*javascript:", re.I), "a javascript: link", "link to a page"),
+]
+
+
+def check_body(file: str, lines: list[str], first_line: int) -> list[Problem]:
+    """Lines of a page body that would publish wrongly: an insert-like line that is not a valid insert,
+    and HTML the site's security policy would have to refuse. Code blocks and `code` are left alone."""
+    problems = []
+    in_fence = False
+    for number, line in enumerate(lines, start=first_line):
+        text = line.strip()
+        if FENCE.match(text):
+            in_fence = not in_fence
+        if in_fence or FENCE.match(text):
+            continue
+        if INSERT_LIKE.match(text) and not INSERT_LINE.match(text):
+            arguments = INSERT_WITH_ARGUMENTS.match(text)
+            problems.append(
+                Problem(
+                    file,
+                    "",
+                    f"“{text}” is not a valid insert"
+                    + (": inserts take nothing between their brackets" if arguments else ""),
+                    f"write it as {{{{ {arguments.group(1)}() }}}}"
+                    if arguments
+                    else "write an insert alone on its line as {{ name() }}, e.g. {{ standards() }}",
+                    line=number,
+                )
+            )
+        prose = CODE_SPAN.sub("", line)
+        for pattern, what, why in UNSAFE_HTML:
+            if pattern.search(prose):
+                problems.append(
+                    Problem(
+                        file,
+                        "",
+                        f"the page has {what}, which the site will not publish",
+                        f"remove it: {why}. To show such code as text, put it in `backticks`",
+                        line=number,
+                    )
+                )
+    return problems
 
 
 def toml_syntax_problem(file: str, error: tomllib.TOMLDecodeError, offset: int = 0) -> Problem:
@@ -272,6 +347,25 @@ def validation_problem(file: str, text: str, detail: dict, offset: int = 0) -> P
     return Problem(file, field_path(loc), message, hint, line=None if line is None else line + offset)
 
 
+class LoadFailed(ContentError):
+    """Some content files did not load. Carries what did: the pages, the resources (None if they did not
+    load), the domain pages (None unless every domain loaded) and every page file's likely output."""
+
+    def __init__(
+        self,
+        problems: list[Problem],
+        pages: list[Page],
+        resources: Resources | None,
+        domain_pages: set[str] | None,
+        page_outputs: set[str],
+    ):
+        super().__init__(problems)
+        self.pages = pages
+        self.resources = resources
+        self.domain_pages = domain_pages
+        self.page_outputs = page_outputs
+
+
 def load_framework(
     content_dir: Path, language: str = "", default_language: str = "en", cache: BuildCache = PROCESS
 ) -> Framework:
@@ -288,7 +382,15 @@ def load_framework(
     resources = loader.load_toml(RESOURCES_FILE, Resources)
     pages = loader.load_pages()
     if loader.problems:
-        raise ContentError(loader.problems)
+        # What did load, so that the page checks can still run and one run lists every problem.
+        domain_files = sorted(content_dir.glob(DOMAINS_GLOB))
+        raise LoadFailed(
+            loader.problems,
+            pages,
+            resources,
+            {domain.href for domain in domains} if len(domains) == len(domain_files) else None,
+            {path.stem + ".html" for path in content_dir.glob(PAGES_GLOB)},
+        )
     return Framework(
         content_label=loader.name(content_dir),
         site=site,

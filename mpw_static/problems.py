@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -44,6 +47,22 @@ def format_problems(problems: list[Problem]) -> str:
     for number, problem in enumerate(problems, start=1):
         lines.append(f"{number}. {problem.describe()}")
     return "\n".join(lines)
+
+
+def shown_path(path: str | Path) -> str:
+    """A path as the author would type it: relative to the current folder when inside it."""
+    try:
+        return Path(path).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except (ValueError, OSError):
+        return Path(path).as_posix()
+
+
+def did_you_mean(word: str, choices: Iterable[str], suffix: str = "") -> str:
+    """' (did you mean "x"?)' for the closest of the choices to a mistyped word, or "". A suffix they
+    share (such as ".html") is left out of the comparison, so that it does not make every name look close."""
+    stems = {choice.removesuffix(suffix): choice for choice in choices}
+    close = difflib.get_close_matches(word.removesuffix(suffix), list(stems), n=1, cutoff=0.7)
+    return f' (did you mean "{stems[close[0]]}"?)' if close else ""
 
 
 def field_path(loc: tuple[object, ...]) -> str:
@@ -96,3 +115,32 @@ def find_line(toml_text: str, loc: tuple[object, ...]) -> int | None:
             continue
         i += 1
     return None if found is None else found + 1
+
+
+class NotUtf8(Exception):
+    """A text file that is not UTF-8; carries the Problem that says so."""
+
+    def __init__(self, problem: Problem):
+        super().__init__(problem.describe())
+        self.problem = problem
+
+
+def read_text(path: Path, file: str) -> str:
+    """A text file's contents. A UTF-8 byte-order mark (Notepad writes one) is dropped; any other
+    encoding raises NotUtf8, naming the file, the line of the first byte that is not UTF-8, and the fix."""
+    data = path.read_bytes()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        raise NotUtf8(
+            Problem(
+                file,
+                "",
+                f"the file is not UTF-8 text (byte 0x{data[error.start]:02x} on this line is not UTF-8; "
+                "it may have been saved as Windows-1252 or Latin-1)",
+                "save it as UTF-8: in Notepad, File > Save as, Encoding: UTF-8; in Word, save as Plain Text, "
+                "Unicode (UTF-8)",
+                line=line,
+            )
+        ) from None

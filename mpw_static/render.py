@@ -5,12 +5,13 @@ from __future__ import annotations
 import posixpath
 import re
 import xml.etree.ElementTree as ElementTree
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from functools import lru_cache, partial
 
 import markdown
-from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, nodes
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
@@ -46,6 +47,8 @@ from .models import (
     ServiceDetails,
     SourceRef,
 )
+from .problems import ContentError, Problem
+from .template_errors import is_template_mistake, template_problem
 from .theme import Strings, Theme
 
 MATRIX_PAGE = "matrix.html"
@@ -196,10 +199,17 @@ def new_environment(theme: Theme) -> Environment:
     )
 
 
-def known_inserts(environment: Environment) -> set[str]:
-    """Names of the macros in inserts.html: what a page may place with {{ name() }}."""
-    module = environment.get_template("inserts.html").module
-    return {name for name in dir(module) if not name.startswith("_") and callable(getattr(module, name))}
+def known_inserts(environment: Environment) -> dict[str, int]:
+    """The macros in inserts.html, each with how many arguments it needs. A page may place those that
+    need none with {{ name() }}; the others (such as resource_title) are the templates' own helpers."""
+    problems = TemplateProblems(environment)
+    with problems.catch():
+        environment.get_template("inserts.html")  # compiled once here, so a mistake in it is a Problem
+        source, _, _ = environment.loader.get_source(environment, "inserts.html")
+        macros = environment.parse(source).find_all(nodes.Macro)
+        return {macro.name: len(macro.args) - len(macro.defaults) for macro in macros}
+    problems.raise_any()
+    return {}
 
 
 def page_view(
@@ -371,24 +381,54 @@ def render_site(
     }
     nav = navigation(framework)
     footer_nav = navigation(framework, "footer")
-    views = [(page_view(page, framework, prefix=prefix, cache=cache), page.meta.template) for page in framework.pages]
-    views += [(domain_view(domain, prefix), "domain.html") for domain in framework.domains]
+    views = [
+        (page_view(page, framework, prefix=prefix, cache=cache), page.meta.template, page.source)
+        for page in framework.pages
+    ]
+    views += [(domain_view(domain, prefix), "domain.html", domain.source) for domain in framework.domains]
     rendered = {}
-    for view, template_name in views:
-        template = environment.get_template(template_name)
-        rendered[view.path] = template.render(
-            shared,
-            page=view,
-            nav=nav,
-            footer_nav=footer_nav,
-            canonical=canonical_url(base_url, view.path),
-            preview=preview is not None,
-            published=lambda path: canonical_url(base_url, path),
-        )
-    single = single_file(framework, theme, environment, shared, cache) if not prefix else ""
-    if single:
-        rendered[SINGLE_FILE] = single
+    problems = TemplateProblems(environment)
+    for view, template_name, source in views:
+        with problems.catch(source, template_name):
+            rendered[view.path] = environment.get_template(template_name).render(
+                shared,
+                page=view,
+                nav=nav,
+                footer_nav=footer_nav,
+                canonical=canonical_url(base_url, view.path),
+                preview=preview is not None,
+                published=lambda path: canonical_url(base_url, path),
+            )
+    with problems.catch():
+        single = single_file(framework, theme, environment, shared, cache) if not prefix else ""
+        if single:
+            rendered[SINGLE_FILE] = single
+    problems.raise_any()
     return rendered
+
+
+class TemplateProblems:
+    """Every template mistake met while rendering a site, each once, raised together at the end."""
+
+    def __init__(self, environment: Environment):
+        self.environment = environment
+        self.found: list[Problem] = []
+
+    @contextmanager
+    def catch(self, source: str = "", template_name: str = "") -> Iterator[None]:
+        """Turn a template mistake in the block into a Problem; let any other error through (a bug)."""
+        try:
+            yield
+        except Exception as error:
+            if not is_template_mistake(error):
+                raise
+            problem = template_problem(error, self.environment.list_templates(), source, template_name)
+            if problem not in self.found:
+                self.found.append(problem)
+
+    def raise_any(self) -> None:
+        if self.found:
+            raise ContentError(self.found)
 
 
 BRAND_CSS = "static/css/brand.css"

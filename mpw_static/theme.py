@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .app import app_files
-from .problems import ContentError, Problem
+from .problems import ContentError, NotUtf8, Problem, read_text, shown_path
+from .template_errors import MissingString
 
 DEFAULT_THEME = Path(__file__).resolve().parent.parent / "themes" / "default"
 THEME_CONFIG = "theme.toml"
@@ -26,10 +27,12 @@ class Strings:
         self._source = source
 
     def __getattr__(self, key: str) -> str:
+        if key.startswith("__"):  # Python's own probes (copy, pickle), not strings
+            raise AttributeError(key)
         try:
             return self._values[key]
         except KeyError:
-            raise KeyError(f"string '{key}' is missing from {self._source}; add: {key} = \"…\"") from None
+            raise MissingString(key, self._source, list(self._values)) from None
 
     def keys(self) -> list[str]:
         return list(self._values)
@@ -60,7 +63,9 @@ class Theme:
             path = folder / "strings" / f"{code}.toml"
             if path.is_file():
                 try:
-                    values.update(tomllib.loads(path.read_text(encoding="utf-8")))
+                    values.update(tomllib.loads(read_text(path, shown_path(path))))
+                except NotUtf8 as error:
+                    raise ContentError([error.problem]) from None
                 except tomllib.TOMLDecodeError as error:
                     raise ContentError(
                         [
@@ -72,7 +77,7 @@ class Theme:
                             )
                         ]
                     ) from None
-        return Strings(values, f"strings/{language}.toml")
+        return Strings(values, shown_path(self.dirs[0] / "strings" / f"{language}.toml"))
 
     def theme_static_files(self) -> dict[str, Path]:
         """Each of the themes' own static files by site path, the custom theme winning."""
@@ -130,7 +135,9 @@ def read_override_app(folder: Path) -> tuple[str, ...]:
     if not config.is_file():
         return ()
     try:
-        values = tomllib.loads(config.read_text(encoding="utf-8"))
+        values = tomllib.loads(read_text(config, shown_path(config)))
+    except NotUtf8 as error:
+        raise ContentError([error.problem]) from None
     except tomllib.TOMLDecodeError as error:
         raise ContentError(
             [

@@ -6,15 +6,15 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from .models import Framework
-from .problems import ContentError, Problem
+from .models import Framework, Page
+from .problems import ContentError, Problem, did_you_mean
 
 DOMAIN_COUNT = 8
 MARKDOWN_LINK = re.compile(r"\]\(([^)\s]+)\)")
 
 
 def check_framework(
-    framework: Framework, inserts: set[str], site_files: set[str], strict: bool = False
+    framework: Framework, inserts: dict[str, int], site_files: set[str], strict: bool = False
 ) -> list[Problem]:
     """Raise ContentError listing every cross-reference problem; return the warnings.
 
@@ -185,12 +185,24 @@ def check_videos(framework: Framework) -> list[Problem]:
     ]
 
 
-def check_pages(framework: Framework, inserts: set[str], site_files: set[str]) -> list[Problem]:
+def check_pages(framework: Framework, inserts: dict[str, int], site_files: set[str]) -> list[Problem]:
     """Pages have unique outputs, known inserts, and links to resources and pages that exist."""
+    return check_page_parts(framework.pages, inserts, site_files, {link.id for link in framework.resources.links})
+
+
+def check_page_parts(
+    pages: list[Page],
+    inserts: dict[str, int],
+    site_files: set[str],
+    link_ids: set[str] | None,
+    unsure: tuple[str, ...] = (),
+) -> list[Problem]:
+    """The page checks, also run on what did load when other content files did not (see load.LoadFailed):
+    link_ids None skips resource links (resources.toml did not load); links starting with a path in
+    `unsure` are not checked (a file that would have made them did not load)."""
     problems = []
-    outputs = Counter(page.output for page in framework.pages)
-    link_ids = {link.id for link in framework.resources.links}
-    for page in framework.pages:
+    outputs = Counter(page.output for page in pages)
+    for page in pages:
         file = page.source
         if outputs[page.output] > 1:
             problems.append(
@@ -199,47 +211,64 @@ def check_pages(framework: Framework, inserts: set[str], site_files: set[str]) -
                 )
             )
         for part in page.parts:
-            if part.kind == "insert" and part.text not in inserts:
-                problems.append(
-                    Problem(
-                        file,
-                        "",
-                        f"unknown insert {{{{ {part.text}() }}}}",
-                        "use one of: " + ", ".join(sorted(inserts)),
-                        line=part.line,
-                    )
-                )
+            if part.kind == "insert" and inserts.get(part.text, -1) != 0:
+                problems.append(insert_problem(file, part.text, part.line, inserts))
             if part.kind == "markdown":
-                problems.extend(check_links(file, part.text, part.line, link_ids, site_files))
+                problems.extend(check_links(file, part.text, part.line, link_ids, site_files, unsure))
     return problems
 
 
-def check_links(file: str, text: str, first_line: int, link_ids: set[str], site_files: set[str]) -> list[Problem]:
+def insert_problem(file: str, name: str, line: int, inserts: dict[str, int]) -> Problem:
+    """An insert line naming a macro that does not exist, or one that needs arguments a page cannot give."""
+    placeable = sorted(insert for insert, needs in inserts.items() if needs == 0)
+    if name in inserts:
+        return Problem(
+            file,
+            "",
+            f"{{{{ {name}() }}}} cannot be placed in a page: it is a helper of the templates and needs "
+            f"{inserts[name]} argument{'s' if inserts[name] > 1 else ''}",
+            "remove the line, or use one of: " + ", ".join(placeable),
+            line=line,
+        )
+    return Problem(
+        file,
+        "",
+        f"unknown insert {{{{ {name}() }}}}" + did_you_mean(name, placeable),
+        "use one of: " + ", ".join(placeable),
+        line=line,
+    )
+
+
+def check_links(
+    file: str, text: str, first_line: int, link_ids: set[str] | None, site_files: set[str], unsure: tuple[str, ...] = ()
+) -> list[Problem]:
     """Find Markdown links to unknown resources or to pages the site does not have."""
     problems = []
     for offset, line in enumerate(text.splitlines()):
         for target in MARKDOWN_LINK.findall(line):
             where = first_line + offset
             if target.startswith("resource:"):
-                if target.removeprefix("resource:") not in link_ids:
+                if link_ids is not None and target.removeprefix("resource:") not in link_ids:
                     problems.append(
                         Problem(
                             file,
                             "",
                             f'link to unknown resource "{target}"',
-                            "add it to content/resources.toml [[links]] or fix the id",
+                            "add it to content/resources.toml [[links]] or fix the id"
+                            + did_you_mean(target.removeprefix("resource:"), link_ids),
                             line=where,
                         )
                     )
             elif not re.match(r"^([a-z]+:|#)", target):
                 page = target.split("#", 1)[0]
-                if page not in site_files:
+                if page not in site_files and not page.startswith(unsure):
                     problems.append(
                         Problem(
                             file,
                             "",
                             f'link to "{target}", which the site does not have',
-                            "link to a page by its file name, e.g. matrix.html",
+                            "link to a page by its file name, e.g. matrix.html"
+                            + did_you_mean(page, site_files, ".html"),
                             line=where,
                         )
                     )

@@ -120,7 +120,7 @@ def test_warnings_are_listed_and_strict_makes_them_fail(
     assert main(["validate", "--content", str(mini_content)]) == 0
     out = capsys.readouterr().out
     assert out.splitlines()[:3] == [
-        "Content is valid: 8 domains, 8 indicators, with 2 warnings (--strict makes them fail):",
+        "Content is valid: 8 domains, 8 indicators, 11 pages, with 2 warnings (--strict makes them fail):",
         'content/resources.toml (links[0]): warning: "The paper" has no web address yet, so it is shown as plain text'.join(
             ["1. ", ""]
         ),

@@ -1,0 +1,210 @@
+"""Every mistake a new author or theme maker can make is a numbered, located problem with a fix,
+from both `build` and `validate`, never a traceback; and nothing is written."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from mpw_static.cli import main
+from support import mini_domain, write
+
+FRAMEWORK_PAGE = "pages/framework.md"
+
+
+def add_page(content: Path, body: str, name: str = "about.md") -> None:
+    write(content / "pages" / name, f'+++\ntitle = "About"\nnav_title = "About"\n+++\n\n{body}\n')
+
+
+def theme_template(name: str, text: str) -> Callable[[Path, Path], None]:
+    """A theme's template with a mistake in it, and a page that uses it."""
+
+    def make(content: Path, theme: Path) -> None:
+        write(theme / "templates" / name, text)
+        add_page(content, "Hello.")
+
+    return make
+
+
+def in_content(change: Callable[[Path], None]) -> Callable[[Path, Path], None]:
+    return lambda content, theme: change(content)
+
+
+# (name, the mistake, the file named, its line (None: none to give), words of the message, words of the hint)
+MISTAKES = [
+    (
+        "jinja syntax",
+        theme_template("page.html", '{% extends "base.html" %}\n{% block main %}\n{% if %}\n{% endblock %}\n'),
+        "theme/templates/page.html",
+        3,
+        "template syntax error",
+        "{% end… %}",
+    ),
+    (
+        "missing string",
+        theme_template("page.html", '{% extends "base.html" %}\n{% block main %}{{ t.skip_lnk }}{% endblock %}\n'),
+        "theme/strings/en.toml",
+        None,
+        'the string "skip_lnk" is missing; page.html, line 2, uses it',
+        'did you mean "skip_link"',
+    ),
+    (
+        "unknown template",
+        in_content(
+            lambda content: write(
+                content / "pages/about.md",
+                '+++\ntitle = "About"\nnav_title = "About"\ntemplate = "pgae.html"\n+++\n\nHi\n',
+            )
+        ),
+        "content/pages/about.md",
+        None,
+        'there is no template "pgae.html"',
+        'did you mean "page.html"',
+    ),
+    (
+        "not utf-8",
+        in_content(
+            lambda content: (content / "pages/about.md").write_bytes(
+                '+++\ntitle = "About"\nnav_title = "About"\n+++\n\nCaf\u00e9 society\n'.encode("cp1252")
+            )
+        ),
+        "content/pages/about.md",
+        6,
+        "not UTF-8 text",
+        "save it as UTF-8",
+    ),
+    (
+        "insert needing an argument",
+        in_content(lambda content: add_page(content, "{{ resource_title() }}")),
+        "content/pages/about.md",
+        6,
+        "{{ resource_title() }} cannot be placed in a page",
+        "use one of: ",
+    ),
+    (
+        "unclosed insert",
+        in_content(lambda content: add_page(content, "{{ standards( }}")),
+        "content/pages/about.md",
+        6,
+        "“{{ standards( }}” is not a valid insert",
+        "{{ name() }}",
+    ),
+    (
+        "insert with an argument",
+        in_content(lambda content: add_page(content, "{{ domain_cards(99) }}")),
+        "content/pages/about.md",
+        6,
+        "inserts take nothing between their brackets",
+        "write it as {{ domain_cards() }}",
+    ),
+    (
+        "misspelt insert",
+        in_content(lambda content: add_page(content, "{{ standrds() }}")),
+        "content/pages/about.md",
+        6,
+        'unknown insert {{ standrds() }} (did you mean "standards"?)',
+        "use one of: ",
+    ),
+    (
+        "raw script",
+        in_content(lambda content: add_page(content, "Hello\n\n<script>alert(1)</script>")),
+        "content/pages/about.md",
+        8,
+        "the page has a <script> element",
+        "pages cannot run code of their own",
+    ),
+    (
+        "event handler",
+        in_content(lambda content: add_page(content, '<p onclick="steal()">Click</p>')),
+        "content/pages/about.md",
+        6,
+        "an event handler attribute",
+        "remove it",
+    ),
+]
+
+
+@pytest.mark.parametrize("command", ["build", "validate"])
+@pytest.mark.parametrize(("name", "mistake", "file", "line", "message", "hint"), MISTAKES, ids=[m[0] for m in MISTAKES])
+def test_each_mistake_is_a_located_problem_with_a_fix(
+    mini_content: Path,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    command: str,
+    name: str,
+    mistake: Callable[[Path, Path], None],
+    file: str,
+    line: int | None,
+    message: str,
+    hint: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)  # as an author runs it: from the project folder, naming files from there
+    theme = tmp_path / "theme"
+    (theme / "templates").mkdir(parents=True)
+    mistake(mini_content, theme)
+    arguments = [command, "--content", "content", "--theme", "theme"]
+    code = main(arguments + (["--out", "dist"] if command == "build" else []))
+    err = capsys.readouterr().err
+    assert code == 1, err
+    assert "Traceback" not in err
+    assert not (tmp_path / "dist").exists()
+    where = file + (f", line {line}" if line else "")
+    found = [
+        problem for problem in re.split(r"\n(?=\d+\. )", err) if problem.startswith(("1. ", "2. ")) and where in problem
+    ]
+    assert found, err
+    assert message in found[0] and "Hint: " in found[0] and hint in found[0].split("Hint: ")[1], found[0]
+
+
+def test_a_byte_order_mark_is_accepted(mini_content: Path, tmp_path: Path) -> None:
+    for path in [
+        mini_content / "site.toml",
+        mini_content / "matrix/domains/01-domain-1.toml",
+        mini_content / "pages/index.md",
+    ]:
+        path.write_text(path.read_text(encoding="utf-8"), encoding="utf-8-sig")
+    assert main(["build", "--content", str(mini_content), "--out", str(tmp_path / "dist")]) == 0
+    assert "Mini home" in (tmp_path / "dist/index.html").read_text(encoding="utf-8")
+
+
+def test_a_theme_folder_that_does_not_exist(
+    mini_content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for command in (["build", "--out", str(tmp_path / "dist")], ["validate"]):
+        assert (
+            main([command[0], "--content", str(mini_content), "--theme", str(tmp_path / "nowhere"), *command[1:]]) == 1
+        )
+        err = capsys.readouterr().err
+        assert f"1. {tmp_path / 'nowhere'} (--theme): there is no theme folder here" in err
+    assert not (tmp_path / "dist").exists()
+
+
+def test_page_checks_still_run_when_other_files_fail_to_load(
+    mini_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """One run lists every problem: a broken domain file does not hide a page's bad insert and links."""
+    write(mini_content / "matrix/domains/02-domain-2.toml", mini_domain(2).replace('title = "DOMAIN 2"', "title = "))
+    add_page(
+        mini_content, "[paper](resource:papr) [matrix](matrx.html) [a domain](domains/nowhere.html)\n\n{{ standrds() }}"
+    )
+    assert main(["validate", "--content", str(mini_content)]) == 1
+    err = capsys.readouterr().err
+    assert "02-domain-2.toml, line 2: invalid TOML" in err
+    assert 'link to unknown resource "resource:papr"' in err
+    assert 'link to "matrx.html", which the site does not have' in err and 'did you mean "matrix.html"' in err
+    assert "unknown insert {{ standrds() }}" in err
+    # A link into domains/ is not judged while a domain file is broken: it may be that domain's page.
+    assert "domains/nowhere.html" not in err
+    assert err.startswith("Content has 4 problems")
+
+
+def test_a_misspelt_field_gets_a_suggestion(mini_content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(mini_content / "pages/about.md", '+++\ntitle = "About"\nnavtitle = "About"\n+++\n\nHi\n')
+    assert main(["validate", "--content", str(mini_content)]) == 1
+    assert 'unknown field\n   Hint: remove the field or correct its spelling (did you mean "nav_title"?)' in (
+        capsys.readouterr().err
+    )
