@@ -6,6 +6,7 @@ import json
 import time
 import zipfile
 from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -17,7 +18,7 @@ from .load import LoadFailed, load_framework
 from .minify import is_minifiable, minified
 from .models import Framework
 from .problems import ContentError, Problem
-from .render import known_inserts, make_environment, render_site, site_files
+from .render import canonical_url, known_inserts, make_environment, render_site, site_files
 from .search import SEARCH_SCRIPT, search_documents, search_script
 from .theme import Theme
 from .translations import Coverage, translation_coverage
@@ -34,6 +35,7 @@ class BuildResult:
     zip_path: Path | None = None
     warnings: tuple[Problem, ...] = ()
     coverage: tuple[Coverage, ...] = ()
+    drafts: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,7 @@ class BuildOptions:
     preview: dict[str, str] | None = None  # set by `serve`: what its reload script needs ({"script", "connect"})
     strict: bool = False  # --strict: warnings fail the build
     strict_translations: bool = False  # --strict-translations: anything untranslated fails the build
+    drafts: bool = False  # serve --drafts: build pages marked draft = true too
     # What builds in this process remember (serve's rebuilds); see cache.py. Not an option: left out of ==.
     cache: BuildCache = field(default_factory=lambda: PROCESS, compare=False)
 
@@ -89,12 +92,18 @@ def choose_theme(framework: Framework, content_dir: Path, theme_dir: Path | None
 
 
 def load_and_check(
-    content_dir: Path, theme_dir: Path | None = None, strict: bool = False, cache: BuildCache = PROCESS
+    content_dir: Path,
+    theme_dir: Path | None = None,
+    strict: bool = False,
+    cache: BuildCache = PROCESS,
+    drafts: bool = False,
 ) -> tuple[Framework, Theme, list[Problem]]:
     """Load the content, choose its theme and run the cross-file checks; raise ContentError on any
-    problem (and on any warning when strict); return the warnings otherwise."""
+    problem (and on any warning when strict); return the warnings otherwise. Draft pages are left
+    out unless `drafts` (serve --drafts)."""
     try:
         framework = load_framework(content_dir, cache=cache)
+        framework = framework if drafts else framework.without_drafts()
     except LoadFailed as failed:
         raise ContentError(failed.problems + checks_of_what_loaded(failed, theme_dir, cache)) from None
     theme = choose_theme(framework, content_dir, theme_dir)
@@ -114,22 +123,28 @@ class AssembledSite:
     pages: int
     warnings: list[Problem]
     coverage: list[Coverage]
+    drafts: list[str]  # draft pages left out
 
 
 def assemble_site(content_dir: Path, options: BuildOptions) -> AssembledSite:
     """Every stage but writing: load, check, render every language, check the pages. `validate` runs
     this too, so that it finds whatever would stop a build."""
     cache = options.cache
-    framework, theme, warnings = load_and_check(content_dir, options.theme_dir, options.strict, cache)
+    framework, theme, warnings = load_and_check(content_dir, options.theme_dir, options.strict, cache, options.drafts)
     base_url = framework.site.base_url if options.base_url is None else options.base_url
     rendered = render_site(framework, theme, base_url=base_url, preview=options.preview, cache=cache)
     searches = {framework.site_language: search_documents(framework, rendered)}
+    updated = {page.output: page.meta.updated for page in framework.pages if page.meta.updated}
     coverage = []
     for language in framework.site.translations:
         translated = load_framework(content_dir, language, framework.site.language, cache)
+        translated = translated if options.drafts else translated.without_drafts()
         check_framework(translated, known_inserts(make_environment(theme, cache)), site_files(translated))
         translation = render_site(translated, theme, base_url=base_url, preview=options.preview, cache=cache)
         searches[language] = search_documents(translated, translation, f"{language}/")
+        updated.update(
+            {f"{language}/{page.output}": page.meta.updated for page in translated.pages if page.meta.updated}
+        )
         rendered.update(translation)
         coverage.append(translation_coverage(framework, translated, theme))
     if options.strict_translations and any(report.missing for report in coverage):
@@ -141,7 +156,7 @@ def assemble_site(content_dir: Path, options: BuildOptions) -> AssembledSite:
         "assessment.schema.json": json.dumps(assessment_schema(ids), indent=2, ensure_ascii=False) + "\n",
         "_headers": csp.headers_file({output: policy_of(html) for output, html in pages.items()}),
         **{SEARCH_SCRIPT.format(language=code): search_script(found) for code, found in searches.items()},
-        **publishing_files(list(pages), base_url),
+        **publishing_files(list(pages), base_url, updated),
         **({PREVIEW_STATUS: preview_status(None)} if options.preview else {}),
     }
     static = {
@@ -149,7 +164,7 @@ def assemble_site(content_dir: Path, options: BuildOptions) -> AssembledSite:
     }
     files = {path: source for path, source in static.items() if not is_minifiable(path)}
     generated.update({path: minified(source, cache) for path, source in static.items() if is_minifiable(path)})
-    return AssembledSite({**pages, **generated}, files, len(pages), warnings, coverage)
+    return AssembledSite({**pages, **generated}, files, len(pages), warnings, coverage, framework.drafts)
 
 
 def checks_of_what_loaded(failed: LoadFailed, theme_dir: Path | None, cache: BuildCache) -> list[Problem]:
@@ -185,6 +200,7 @@ def build_site(
         zipped,
         tuple(site.warnings),
         tuple(site.coverage),
+        tuple(site.drafts),
     )
 
 
@@ -225,15 +241,20 @@ def preview_status(error: str | None) -> str:
     return f"window.MPW_BUILD_ERROR = {json.dumps(error)}\n"
 
 
-def publishing_files(outputs: list[str], base_url: str) -> dict[str, str]:
-    """sitemap.xml and robots.txt for a hosted site; nothing for a relative (USB) build."""
+def publishing_files(outputs: list[str], base_url: str, updated: dict[str, date] | None = None) -> dict[str, str]:
+    """sitemap.xml (with <lastmod> for pages whose front matter says when they were updated) and
+    robots.txt for a hosted site; nothing for a relative (USB) build."""
     if not base_url:
         return {}
-    urls = [base_url + ("" if output == "index.html" else output) for output in sorted(outputs)]
+    updated = updated or {}
+    entries = []
+    for output in sorted(outputs):
+        lastmod = f"<lastmod>{updated[output].isoformat()}</lastmod>" if output in updated else ""
+        entries.append(f"  <url><loc>{escape(canonical_url(base_url, output))}</loc>{lastmod}</url>")
     sitemap = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-        *[f"  <url><loc>{escape(url)}</loc></url>" for url in urls],
+        *entries,
         "</urlset>",
     ]
     return {

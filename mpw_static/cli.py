@@ -72,8 +72,8 @@ def parser() -> argparse.ArgumentParser:
     upgrade.add_argument("files", nargs="+", type=Path, help="assessment .json files; none is ever overwritten")
     serve = commands.add_parser("serve", help="build, serve on 127.0.0.1 and rebuild when content or theme changes")
     common(serve)
-    serve.add_argument("--out", type=Path, default=Path("dist"), help="output folder (default: dist)")
     serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
+    serve.add_argument("--drafts", action="store_true", help="show pages marked draft = true")
     return main
 
 
@@ -104,6 +104,11 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"Wrote {result.zip_path}")
             for report in result.coverage:
                 print(report.summary())
+            if result.drafts:
+                print(
+                    f"Left out {len(result.drafts)} draft page{'s' if len(result.drafts) > 1 else ''} "
+                    f"(draft = true; `serve --drafts` shows them): {', '.join(result.drafts)}"
+                )
             if result.warnings:
                 print(
                     f"{len(result.warnings)} warnings (the build went ahead): run `python build.py validate` "
@@ -134,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         elif command == "serve":
             from .serve import serve
 
-            serve(args.content or Path("content"), args.out, args.theme, args.port)
+            serve(args.content or Path("content"), args.theme, args.port, args.drafts)
     except ContentError as error:
         print(error, file=sys.stderr)
         return 1

@@ -16,6 +16,7 @@ from .models import (
     Appendix,
     Domain,
     Framework,
+    History,
     MatrixInfo,
     Page,
     PageMeta,
@@ -43,6 +44,7 @@ APPENDIX_FILE = "matrix/appendix.toml"
 WORKFORCE_FILE = "matrix/workforce.toml"
 STANDARDS_FILE = "standards.toml"
 RESOURCES_FILE = "resources.toml"
+HISTORY_FILE = "history.toml"
 PAGES_GLOB = "pages/*.md"
 
 
@@ -380,6 +382,8 @@ def load_framework(
     workforce = loader.load_toml(WORKFORCE_FILE, Workforce)
     standards = loader.load_toml(STANDARDS_FILE, StandardsFile)
     resources = loader.load_toml(RESOURCES_FILE, Resources)
+    # The version history is optional: a content folder without one has no history page.
+    history = loader.load_toml(HISTORY_FILE, History) if (content_dir / HISTORY_FILE).is_file() else History()
     pages = loader.load_pages()
     if loader.problems:
         # What did load, so that the page checks can still run and one run lists every problem.
@@ -402,6 +406,7 @@ def load_framework(
         definitions=standards.definitions,
         standards=standards.standards,
         resources=resources,
+        history=history,
         pages=pages,
         fallbacks=sorted(set(loader.fallbacks)),
         site_language=language or site.language,

@@ -202,6 +202,26 @@ class Resources(Strict):
         return next((link for link in self.links if link.id == link_id), None)
 
 
+class HistoryEntry(Strict):
+    version: Text  # e.g. "FINAL – amended April 2023"
+    date: str = ""  # as the source gives it, e.g. "April 2023"
+    changes: Annotated[list[Text], Field(min_length=1)]
+
+
+class History(Strict):
+    """history.toml: the framework's versions and the website's file formats, newest first."""
+
+    framework: list[HistoryEntry] = []
+    website: list[HistoryEntry] = []
+
+
+class SiteText(Strict):
+    """The site's own words in another language (site.toml's [translated.cy])."""
+
+    title: Text | None = None
+    publisher: str | None = None
+
+
 class SiteConfig(Strict):
     title: Text
     language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Za-z]+)?$")] = "en"
@@ -216,6 +236,19 @@ class SiteConfig(Strict):
     # Across services (programme.html): a figure built from fewer services than this shows as
     # "fewer than N", so that a small group cannot be singled out. 1 shows every figure.
     smallest_group: Annotated[int, Field(ge=1, le=100)] = 3
+    # The title and publisher in each other language, e.g. [translated.cy] title = "…".
+    translated: dict[str, SiteText] = {}
+
+    def in_language(self, language: str) -> SiteConfig:
+        """These settings with the title and publisher of a language, where site.toml gives them."""
+        words = self.translated.get(language)
+        if words is None:
+            return self
+        update = {
+            "title": words.title or self.title,
+            "publisher": self.publisher if words.publisher is None else words.publisher,
+        }
+        return self.model_copy(update=update)
 
 
 class PageMeta(Strict):
@@ -228,6 +261,8 @@ class PageMeta(Strict):
     output: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+\.html$")] | None = None
     description: str = ""
     menu: Literal["main", "footer"] = "main"  # footer: statements and policies, linked at the foot of every page
+    draft: bool = False  # left out of the build (serve --drafts shows it)
+    updated: date_type | None = None  # "Last updated" on the page, and <lastmod> in the sitemap
 
 
 class PagePart(Strict):
@@ -262,9 +297,23 @@ class Framework(Strict):
     definitions: Definitions
     standards: list[Standard]
     resources: Resources
+    history: History = History()
     pages: list[Page]
     site_language: str = "en"  # the language this build of the site is in
     fallbacks: list[str] = []  # content files read in the default language for want of a translation
+    drafts: list[str] = []  # the outputs of draft pages left out of this build
+
+    def without_drafts(self) -> Framework:
+        """The framework as it is published: draft pages left out, and named in `drafts`."""
+        drafts = [page for page in self.pages if page.meta.draft]
+        if not drafts:
+            return self
+        return self.model_copy(
+            update={
+                "pages": [page for page in self.pages if not page.meta.draft],
+                "drafts": [page.output for page in drafts],
+            }
+        )
 
     def fallback(self, relative: str) -> str:
         """The language a content file's text fell back to in this build, or "" if it is translated."""

@@ -8,6 +8,7 @@ import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache, partial
 
 import markdown
@@ -80,6 +81,7 @@ class PageView:
     domain: Domain | None = None
     language: str = ""  # set when the page's own text fell back to another language
     prefix: str = ""  # the language folder of a translation, such as "cy/"; "" for the default language
+    updated: date | None = None  # front matter's updated = …: shown as "Last updated"
 
     @property
     def path(self) -> str:
@@ -182,7 +184,12 @@ def make_environment(theme: Theme, cache: BuildCache = PROCESS) -> Environment:
     for the process (serve rebuilds reuse it; Jinja reloads a template whose file changed), and
     compiled templates are cached on disk for the next process, keyed by each template's text.
     """
-    return cache.environments.get(theme.dirs, lambda: new_environment(theme))
+    # Keyed by which templates exist too: Jinja notices a template's file changing, but not a theme
+    # adding a template that overrides one already loaded from the default theme.
+    present = tuple(
+        tuple(sorted(path.name for path in (folder / "templates").glob("*.html"))) for folder in theme.dirs
+    )
+    return cache.environments.get((theme.dirs, present), lambda: new_environment(theme))
 
 
 def new_environment(theme: Theme) -> Environment:
@@ -232,6 +239,7 @@ def page_view(
         section=page.output,
         language=page.language,
         prefix=prefix,
+        updated=page.meta.updated,
     )
     source = "\n\n".join(
         part.text if part.kind == "markdown" else f"<!--{INSERT_MARK}{part.text}-->" for part in page.parts
@@ -275,10 +283,17 @@ def site_files(framework: Framework) -> set[str]:
 
 
 def canonical_url(base_url: str, output: str) -> str:
-    """A page's published address, or "" when the build has no base URL (a relative, USB build)."""
+    """A page's published address, or "" when the build has no base URL (a relative, USB build).
+    A folder's index.html is published as the folder: https://example.org/mpw/cy/."""
     if not base_url:
         return ""
-    return base_url + ("" if output == "index.html" else output)
+    return base_url + (output.removesuffix("index.html") if output.rpartition("/")[2] == "index.html" else output)
+
+
+def long_date(day: date, strings: Strings) -> str:
+    """A date as the page's language writes it in full, e.g. 3 March 2026 (months from the strings)."""
+    months = strings.months.split()
+    return strings.date_format.format(day=day.day, month=months[day.month - 1], year=day.year)
 
 
 def client_data(framework: Framework, strings: Strings) -> dict:
@@ -368,7 +383,8 @@ def render_site(
     outputs = {page.output for page in framework.pages}
     # What every template of this language sees, passed in each render's context.
     shared = {
-        "site": framework.site,
+        "site": framework.site.in_language(language),
+        "long_date": lambda day: long_date(day, strings),
         "framework": framework,
         "t": strings,
         "lang": language,

@@ -1,12 +1,18 @@
 """Live preview: build, serve the output on 127.0.0.1, rebuild and reload when sources change.
 
-A failed rebuild leaves the last good site in place. Its error is printed in the terminal and
+The preview is built into a temporary folder of its own, removed when serve stops, so that dist/
+only ever holds what `build` makes: a publisher can upload it after a preview without finding
+preview scripts in it. A failed rebuild leaves the last good site in place. Its error is printed in the terminal and
 written to _preview/status.js, which the preview build's pages read to show it over the page
 until the next good build.
 """
 
 from __future__ import annotations
 
+import errno
+import shutil
+import socket
+import tempfile
 from pathlib import Path
 
 from livereload import Server
@@ -14,7 +20,7 @@ from livereload.handlers import LiveReloadHandler
 
 from .build import PREVIEW_STATUS, BuildOptions, build_site, preview_status
 from .csp import sha256_source
-from .problems import ContentError
+from .problems import ContentError, Problem
 from .theme import DEFAULT_THEME
 
 # The snippet livereload injects into each page when it shares the site's port (its Server.application
@@ -28,13 +34,42 @@ LIVERELOAD_SNIPPET = (
 )
 
 
-def serve(content_dir: Path, out_dir: Path, theme_dir: Path | None, port: int) -> None:
-    """Serve until interrupted."""
+def check_port_free(port: int) -> None:
+    """Stop before building when another program already listens on the port."""
+    with socket.socket() as probe:
+        try:
+            probe.bind(("127.0.0.1", port))
+        except OSError as error:
+            if error.errno not in (errno.EADDRINUSE, errno.EACCES):
+                raise
+            raise ContentError(
+                [
+                    Problem(
+                        f"http://127.0.0.1:{port}/",
+                        "--port",
+                        f"port {port} is already in use (is another preview running?)",
+                        f"stop the other program, or choose another port: serve --port {port + 1}",
+                    )
+                ]
+            ) from None
+
+
+def serve(content_dir: Path, theme_dir: Path | None, port: int, drafts: bool = False) -> None:
+    """Serve until interrupted, from a temporary folder that is removed afterwards."""
+    check_port_free(port)
+    out_dir = Path(tempfile.mkdtemp(prefix="mpw-preview-")) / "site"
+    try:
+        run_preview(content_dir, out_dir, theme_dir, port, drafts)
+    finally:
+        shutil.rmtree(out_dir.parent, ignore_errors=True)
+
+
+def run_preview(content_dir: Path, out_dir: Path, theme_dir: Path | None, port: int, drafts: bool) -> None:
     preview = {
         "script": sha256_source(LIVERELOAD_SNIPPET),
         "connect": f"'self' ws://127.0.0.1:{port} ws://localhost:{port}",
     }
-    options = BuildOptions(theme_dir=theme_dir, preview=preview)
+    options = BuildOptions(theme_dir=theme_dir, preview=preview, drafts=drafts)
 
     def rebuild() -> None:
         try:
@@ -55,5 +90,5 @@ def serve(content_dir: Path, out_dir: Path, theme_dir: Path | None, port: int) -
     server.watch(str(DEFAULT_THEME.parent), rebuild)
     if theme_dir is not None:
         server.watch(str(theme_dir), rebuild)
-    print(f"Serving {out_dir} at http://127.0.0.1:{port}/ (Ctrl+C to stop)", flush=True)
+    print(f"Serving a preview at http://127.0.0.1:{port}/ (Ctrl+C to stop; dist/ is not touched)", flush=True)
     server.serve(root=str(out_dir), host="127.0.0.1", port=port, open_url_delay=None)

@@ -75,6 +75,7 @@ def translation_coverage(default: Framework, translated: Framework, theme: Theme
         "matrix/workforce.toml",
         "standards.toml",
         "resources.toml",
+        *(["history.toml"] if default.history.framework or default.history.website else []),
     ]
     return Coverage(
         language,

@@ -29,11 +29,43 @@ def check_framework(
         *check_videos(framework),
         *check_pages(framework, inserts, site_files),
         *check_resource_ids(framework),
+        *check_history(framework),
+        *check_site_translations(framework),
     ]
     warnings = check_addresses(framework)
     if problems or (strict and warnings):
         raise ContentError(problems + [replace(warning, warning=False) for warning in warnings] if strict else problems)
     return warnings
+
+
+def check_history(framework: Framework) -> list[Problem]:
+    """The version history, when there is one, starts with the version the matrix says it is."""
+    versions = framework.history.framework
+    if not versions or versions[0].version == framework.matrix.version:
+        return []
+    return [
+        Problem(
+            f"{framework.content_label}/history.toml",
+            "framework[0].version",
+            f'the newest version listed is "{versions[0].version}", but matrix/matrix.toml says the matrix '
+            f'is "{framework.matrix.version}"',
+            "list the matrix's version first, newest first, with what changed in it",
+        )
+    ]
+
+
+def check_site_translations(framework: Framework) -> list[Problem]:
+    """site.toml's [translated.xx] tables name languages the site is built in."""
+    return [
+        Problem(
+            f"{framework.content_label}/site.toml",
+            f"translated.{code}",
+            f'the site is not translated into "{code}"',
+            f'add "{code}" to translations = […], or remove [translated.{code}]',
+        )
+        for code in framework.site.translated
+        if code not in framework.site.translations
+    ]
 
 
 def check_resource_ids(framework: Framework) -> list[Problem]:
@@ -187,7 +219,8 @@ def check_videos(framework: Framework) -> list[Problem]:
 
 def check_pages(framework: Framework, inserts: dict[str, int], site_files: set[str]) -> list[Problem]:
     """Pages have unique outputs, known inserts, and links to resources and pages that exist."""
-    return check_page_parts(framework.pages, inserts, site_files, {link.id for link in framework.resources.links})
+    link_ids = {link.id for link in framework.resources.links}
+    return check_page_parts(framework.pages, inserts, site_files, link_ids, drafts=set(framework.drafts))
 
 
 def check_page_parts(
@@ -196,6 +229,7 @@ def check_page_parts(
     site_files: set[str],
     link_ids: set[str] | None,
     unsure: tuple[str, ...] = (),
+    drafts: set[str] | frozenset[str] = frozenset(),
 ) -> list[Problem]:
     """The page checks, also run on what did load when other content files did not (see load.LoadFailed):
     link_ids None skips resource links (resources.toml did not load); links starting with a path in
@@ -214,7 +248,7 @@ def check_page_parts(
             if part.kind == "insert" and inserts.get(part.text, -1) != 0:
                 problems.append(insert_problem(file, part.text, part.line, inserts))
             if part.kind == "markdown":
-                problems.extend(check_links(file, part.text, part.line, link_ids, site_files, unsure))
+                problems.extend(check_links(file, part.text, part.line, link_ids, site_files, unsure, drafts))
     return problems
 
 
@@ -240,7 +274,13 @@ def insert_problem(file: str, name: str, line: int, inserts: dict[str, int]) -> 
 
 
 def check_links(
-    file: str, text: str, first_line: int, link_ids: set[str] | None, site_files: set[str], unsure: tuple[str, ...] = ()
+    file: str,
+    text: str,
+    first_line: int,
+    link_ids: set[str] | None,
+    site_files: set[str],
+    unsure: tuple[str, ...] = (),
+    drafts: set[str] | frozenset[str] = frozenset(),
 ) -> list[Problem]:
     """Find Markdown links to unknown resources or to pages the site does not have."""
     problems = []
@@ -261,7 +301,17 @@ def check_links(
                     )
             elif not re.match(r"^([a-z]+:|#)", target):
                 page = target.split("#", 1)[0]
-                if page not in site_files and not page.startswith(unsure):
+                if page in drafts:
+                    problems.append(
+                        Problem(
+                            file,
+                            "",
+                            f'link to "{target}", a draft page that is left out of the build',
+                            "publish that page (remove draft = true) or remove the link",
+                            line=where,
+                        )
+                    )
+                elif page not in site_files and not page.startswith(unsure):
                     problems.append(
                         Problem(
                             file,

@@ -65,13 +65,13 @@ def check_fragments(browser: Browser, seen: dict[str, list[str]], base: str) -> 
 def test_file_url_site_is_fully_linked_and_self_contained(browser: Browser, real_site: Path) -> None:
     base = real_site.resolve().as_uri() + "/"
     seen = crawl(browser, base + "index.html", base)
-    assert len(seen) == 35  # 17 pages, the single-file edition and 17 Welsh pages
+    assert len(seen) == 37  # 18 pages, the single-file edition and 18 Welsh pages
     check_fragments(browser, seen, base)
 
 
 def test_hosted_under_sub_path_is_fully_linked(browser: Browser, hosted_site: str) -> None:
     seen = crawl(browser, hosted_site + "index.html", hosted_site)
-    assert len(seen) == 35  # 17 pages, the single-file edition and 17 Welsh pages
+    assert len(seen) == 37  # 18 pages, the single-file edition and 18 Welsh pages
 
 
 def test_stylesheet_applies_on_file_url(browser: Browser, real_site: Path) -> None:

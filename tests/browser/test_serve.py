@@ -29,52 +29,52 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-@pytest.fixture
-def preview(tmp_path: Path) -> Iterator[tuple[str, Path, list[str]]]:
-    """`mpw-static serve` on a copy of the real content; yields (address, content folder, its output lines)."""
-    content = tmp_path / "content"
-    shutil.copytree(REAL_CONTENT, content)
-    port = free_port()
+def start_serve(tmp_path: Path, *options: str) -> tuple[subprocess.Popen, list[str]]:
+    """`mpw-static serve` run from tmp_path (where a build would write dist/), until it says it is serving."""
     process = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "mpw_static",
-            "serve",
-            "--content",
-            str(content),
-            "--out",
-            str(tmp_path / "dist"),
-            "--port",
-            str(port),
-        ],
-        cwd=ROOT,
+        [sys.executable, "-m", "mpw_static", "serve", *options],
+        cwd=tmp_path,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        env={**os.environ, "PYTHONUNBUFFERED": "1", "PYTHONPATH": str(ROOT)},
     )
     lines: list[str] = []
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline:
         line = process.stdout.readline()
         lines.append(line)
-        if line.startswith("Serving "):
+        if line.startswith("Serving ") or process.poll() is not None:
             break
-    else:
+    return process, lines
+
+
+@pytest.fixture
+def preview(tmp_path: Path) -> Iterator[tuple[str, Path, list[str]]]:
+    """`mpw-static serve` on a copy of the real content, with a theme of its own (empty, so the default
+    theme shows through); yields (address, content folder, its output lines)."""
+    content = tmp_path / "content"
+    shutil.copytree(REAL_CONTENT, content)
+    (tmp_path / "theme" / "templates").mkdir(parents=True)
+    port = free_port()
+    process, lines = start_serve(tmp_path, "--content", "content", "--theme", "theme", "--port", str(port))
+    if not lines[-1].startswith("Serving "):
         process.kill()
         pytest.fail(f"serve did not start: {lines}")
     time.sleep(0.5)
     yield f"http://127.0.0.1:{port}/", content, lines
     process.terminate()
     process.wait(timeout=10)
+    # The preview was built in a folder of its own: nothing was written where `build` writes.
+    assert not (tmp_path / "dist").exists()
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["content", "theme"]
 
 
 def test_edit_break_and_fix_a_statement_while_previewing(
     browser: Browser, preview: tuple[str, Path, list[str]]
 ) -> None:
     address, content, lines = preview
-    assert lines[0].startswith("Rebuilt 35 pages in ") and lines[0].rstrip().endswith(" ms")
+    assert lines[0].startswith("Rebuilt 37 pages in ") and lines[0].rstrip().endswith(" ms")
     page = browser.new_page()
     errors = watch_for_errors(page)
     page.goto(address + "domains/buy-in.html")
@@ -99,3 +99,34 @@ def test_edit_break_and_fix_a_statement_while_previewing(
     assert banner.count() == 0
     page.close()
     assert errors == []  # the preview's own reload script runs under the page's policy
+
+
+def test_a_theme_mistake_shows_in_the_banner_and_recovers(
+    browser: Browser, preview: tuple[str, Path, list[str]]
+) -> None:
+    address, content, _ = preview
+    page = browser.new_page()
+    page.goto(address + "framework.html")
+    template = content.parent / "theme/templates/page.html"
+    template.write_text('{% extends "base.html" %}\n{% block main %}\n{% if %}\n{% endblock %}\n', encoding="utf-8")
+    banner = page.locator(".preview-error")
+    expect(banner).to_be_visible(timeout=10_000)
+    assert "theme/templates/page.html, line 3: template syntax error" in banner.text_content()
+    template.unlink()
+    page.reload()  # a deleted file may not trigger a reload: ask for the page again
+    expect(banner).to_have_count(0, timeout=10_000)
+    page.close()
+
+
+def test_a_port_in_use_is_one_line_before_anything_is_built(tmp_path: Path) -> None:
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        shutil.copytree(REAL_CONTENT, tmp_path / "content")
+        process, lines = start_serve(tmp_path, "--port", str(port))
+        output = "".join(lines) + process.stdout.read()
+        assert process.wait(timeout=10) == 1
+    assert "Traceback" not in output and "Rebuilt" not in output
+    assert f"port {port} is already in use" in output and f"serve --port {port + 1}" in output
+    assert not (tmp_path / "dist").exists()

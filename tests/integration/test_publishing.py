@@ -148,3 +148,72 @@ def test_duplicate_resource_ids_are_a_problem(mini_content: Path, capsys: pytest
         '2. content/resources.toml (links[0].id): the id "paper" is used by 2 links\n   Hint: give each link its own id'
         in err
     )
+
+
+def add_page(content: Path, name: str, front: str, body: str = "Some words.") -> None:
+    write(content / "pages" / name, f'+++\ntitle = "{name}"\nnav_title = "{name}"\n{front}\n+++\n\n{body}\n')
+
+
+def test_a_draft_is_left_out_and_named_and_serve_drafts_shows_it(
+    mini_content: Path, tmp_path: Path, capsys: pytest.CaptureFixture
+) -> None:
+    add_page(mini_content, "plans.md", "draft = true")
+    assert main(["build", "--content", str(mini_content), "--out", str(tmp_path / "dist")]) == 0
+    assert "Left out 1 draft page (draft = true; `serve --drafts` shows them): plans.html" in capsys.readouterr().out
+    assert not (tmp_path / "dist/plans.html").exists()
+    assert "plans.html" not in (tmp_path / "dist/index.html").read_text(encoding="utf-8")  # not in the menu
+    assert "plans.html" not in (tmp_path / "dist/static/search/en.js").read_text(encoding="utf-8")  # nor search
+    build_site(mini_content, tmp_path / "preview", options=BuildOptions(drafts=True))  # what serve --drafts builds
+    assert (tmp_path / "preview/plans.html").is_file()
+    # A published page may not link to a draft: the link would be broken on the published site.
+    add_page(mini_content, "about.md", "", "See [the plans](plans.html).")
+    with pytest.raises(ContentError, match=r'link to "plans.html", a draft page that is left out of the build'):
+        build_site(mini_content, tmp_path / "again")
+
+
+def test_updated_dates_show_on_the_page_and_in_the_sitemap_with_absolute_alternates(
+    mini_content: Path, tmp_path: Path
+) -> None:
+    add_page(mini_content, "about.md", "updated = 2026-03-03")
+    write(
+        mini_content / "site.toml",
+        'title = "Mini site"\ntranslations = ["cy"]\n[translated.cy]\ntitle = "Safle bach"\n',
+    )
+    build_site(mini_content, tmp_path / "dist", options=BuildOptions(base_url="https://example.org/mpw/"))
+    site = tmp_path / "dist"
+    english = (site / "about.html").read_text(encoding="utf-8")
+    welsh = (site / "cy/about.html").read_text(encoding="utf-8")
+    assert '<time datetime="2026-03-03">Last updated 3 March 2026</time>' in english
+    assert '<time datetime="2026-03-03">Diweddarwyd ddiwethaf 3 Mawrth 2026</time>' in welsh
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    assert "<url><loc>https://example.org/mpw/about.html</loc><lastmod>2026-03-03</lastmod></url>" in sitemap
+    assert "<url><loc>https://example.org/mpw/cy/about.html</loc><lastmod>2026-03-03</lastmod></url>" in sitemap
+    assert "<url><loc>https://example.org/mpw/cy/</loc></url>" in sitemap  # a folder's index is the folder
+    for alternate in (
+        '<link rel="alternate" hreflang="en" href="https://example.org/mpw/about.html">',
+        '<link rel="alternate" hreflang="cy" href="https://example.org/mpw/cy/about.html">',
+        '<link rel="alternate" hreflang="x-default" href="https://example.org/mpw/about.html">',
+    ):
+        assert alternate in welsh and alternate in english
+    # The site's title in each language.
+    assert "<title>about.md – Mini site</title>" in english
+    assert "about.md – Safle bach</title>" in welsh and "Safle bach</a>" in welsh
+
+
+def test_a_translated_title_for_a_language_the_site_lacks_is_a_problem(mini_content: Path, tmp_path: Path) -> None:
+    write(mini_content / "site.toml", 'title = "Mini site"\n[translated.cy]\ntitle = "Safle bach"\n')
+    with pytest.raises(ContentError, match=r'site.toml \(translated.cy\): the site is not translated into "cy"'):
+        build_site(mini_content, tmp_path / "dist")
+
+
+def test_the_version_history_page_comes_from_content_and_names_the_current_version(
+    real_site: Path, real_content_copy: Path, tmp_path: Path
+) -> None:
+    history = (real_site / "history.html").read_text(encoding="utf-8")
+    assert "FINAL – amended April 2023" in history and "current</strong>" in history
+    assert "Assessment file format 2" in history and "June 2022" in history
+    # The newest version listed must be the matrix's own.
+    matrix = real_content_copy / "matrix/matrix.toml"
+    matrix.write_text(matrix.read_text(encoding="utf-8").replace("amended April 2023", "amended May 2025"), "utf-8")
+    with pytest.raises(ContentError, match=r"the newest version listed is \"FINAL – amended April 2023\""):
+        build_site(real_content_copy, tmp_path / "dist")
