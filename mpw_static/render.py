@@ -186,9 +186,7 @@ def make_environment(theme: Theme, cache: BuildCache = PROCESS) -> Environment:
     """
     # Keyed by which templates exist too: Jinja notices a template's file changing, but not a theme
     # adding a template that overrides one already loaded from the default theme.
-    present = tuple(
-        tuple(sorted(path.name for path in (folder / "templates").glob("*.html"))) for folder in theme.dirs
-    )
+    present = tuple(tuple(sorted(path.name for path in (folder / "templates").glob("*.html"))) for folder in theme.dirs)
     return cache.environments.get((theme.dirs, present), lambda: new_environment(theme))
 
 
