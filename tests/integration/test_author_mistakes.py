@@ -208,3 +208,19 @@ def test_a_misspelt_field_gets_a_suggestion(mini_content: Path, capsys: pytest.C
     assert 'unknown field\n   Hint: remove the field or correct its spelling (did you mean "nav_title"?)' in (
         capsys.readouterr().err
     )
+
+
+def test_validate_checks_the_translations_too(mini_content: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(mini_content / "site.toml", 'title = "Mini site"\ntranslations = ["cy"]\n')
+    write(
+        mini_content / "cy/pages/index.md", '+++\ntitle = "Hafan"\nnav_title = "Hafan"\n+++\n\n{{ domain_cards(1) }}\n'
+    )
+    assert main(["validate", "--content", str(mini_content)]) == 1
+    assert "content/cy/pages/index.md, line 6: “{{ domain_cards(1) }}” is not a valid insert" in capsys.readouterr().err
+    write(
+        mini_content / "cy/pages/index.md", '+++\ntitle = "Hafan"\nnav_title = "Hafan"\n+++\n\n{{ domain_cards() }}\n'
+    )
+    assert main(["validate", "--content", str(mini_content)]) == 0
+    assert "Translation coverage, cy: content files 1 of" in capsys.readouterr().out
+    assert main(["validate", "--content", str(mini_content), "--strict-translations"]) == 1
+    assert "content/cy/matrix/matrix.toml: not translated yet" in capsys.readouterr().err
