@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import cache
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -39,10 +40,12 @@ def assessment_schema(indicator_ids: list[str]) -> dict:
 PATTERN_NAMES = {ASSESSMENT_ID_PATTERN: "id", LANGUAGE_PATTERN: "language", DOMAIN_KEY_PATTERN: "domainKey"}
 
 
+@cache
 def field_rules(model: type[BaseModel]) -> dict[str, dict]:
     """Each field of one of the format's objects as a rule for the page's checker, read from the
     model's own JSON Schema: text and its limit, choices, a date, true/false, or a named pattern.
-    The page keeps no list of fields or limits of its own."""
+    The page keeps no list of fields or limits of its own. Remembered (the schema is the same for
+    every page): callers only read the result."""
     return {name: field_rule(prop) for name, prop in model.model_json_schema()["properties"].items()}
 
 

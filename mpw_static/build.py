@@ -133,7 +133,7 @@ def assemble_site(content_dir: Path, options: BuildOptions) -> AssembledSite:
     framework, theme, warnings = load_and_check(content_dir, options.theme_dir, options.strict, cache, options.drafts)
     base_url = framework.site.base_url if options.base_url is None else options.base_url
     rendered = render_site(framework, theme, base_url=base_url, preview=options.preview, cache=cache)
-    searches = {framework.site_language: search_documents(framework, rendered)}
+    searches = {framework.site_language: search_documents(framework, rendered, cache=cache)}
     updated = {page.output: page.meta.updated for page in framework.pages if page.meta.updated}
     coverage = []
     for language in framework.site.translations:
@@ -141,7 +141,7 @@ def assemble_site(content_dir: Path, options: BuildOptions) -> AssembledSite:
         translated = translated if options.drafts else translated.without_drafts()
         check_framework(translated, known_inserts(make_environment(theme, cache)), site_files(translated))
         translation = render_site(translated, theme, base_url=base_url, preview=options.preview, cache=cache)
-        searches[language] = search_documents(translated, translation, f"{language}/")
+        searches[language] = search_documents(translated, translation, f"{language}/", cache)
         updated.update(
             {f"{language}/{page.output}": page.meta.updated for page in translated.pages if page.meta.updated}
         )

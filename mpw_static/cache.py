@@ -38,6 +38,7 @@ class BuildCache:
     markdown: Memo = field(default_factory=lambda: Memo(512))  # converted Markdown, by block, page and links
     environments: Memo = field(default_factory=lambda: Memo(8))  # Jinja environments, by theme folders
     scans: Memo = field(default_factory=lambda: Memo(256))  # pages scanned for their policy, by HTML
+    sections: Memo = field(default_factory=lambda: Memo(256))  # pages cut into search sections, by HTML
     minified: Memo = field(default_factory=lambda: Memo(64))  # minified JS and CSS, by file and modification time
 
 

@@ -18,6 +18,7 @@ import json
 import re
 from html.parser import HTMLParser
 
+from .cache import PROCESS, BuildCache
 from .models import Framework
 
 SEARCH_SCRIPT = "static/search/{language}.js"
@@ -80,15 +81,29 @@ def tidy(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
-def page_sections(html: str) -> list[tuple[str, str, str]]:
-    """(anchor, heading, text) for each section of a rendered page with any words in it."""
+# Cut out before parsing, to save the parser a page's worth of form or table it would skip anyway.
+# Forms cannot nest in HTML, and the site's tables do not.
+SKIPPED_BLOCKS = re.compile(r"<(form|table|svg|script)\b.*?</\1>", re.S)
+
+
+def page_sections(html: str, cache: BuildCache = PROCESS) -> list[tuple[str, str, str]]:
+    """(anchor, heading, text) for each section of a rendered page with any words in it; remembered
+    by the page's HTML, as most pages of a rebuild in serve are the same as the last build's."""
+    return cache.sections.get(html, lambda: read_sections(html))
+
+
+def read_sections(html: str) -> list[tuple[str, str, str]]:
+    start, end = html.find("<main"), html.rfind("</main>")
+    main = html[start : end + len("</main>")] if start >= 0 and end > start else html
     parser = Sections()
-    parser.feed(html)
+    parser.feed(SKIPPED_BLOCKS.sub(" ", main))
     found = [(section["anchor"], tidy(section["title"]), tidy(section["text"])) for section in parser.sections]
     return [(anchor, title, text) for anchor, title, text in found if title or text]
 
 
-def search_documents(framework: Framework, pages: dict[str, str], prefix: str = "") -> list[dict[str, str]]:
+def search_documents(
+    framework: Framework, pages: dict[str, str], prefix: str = "", cache: BuildCache = PROCESS
+) -> list[dict[str, str]]:
     """Every document a search looks in, for one language. pages: that language's rendered pages by
     path (prefix: its folder, "" or "cy/"). Each document: u (its address inside the language's folder),
     k (kind: page, domain, indicator, question or item), t (title), x (text) and p (where it sits)."""
@@ -98,7 +113,7 @@ def search_documents(framework: Framework, pages: dict[str, str], prefix: str = 
         html = pages.get(prefix + page.output)
         if html is None or page.output in domain_pages:
             continue
-        for anchor, title, text in page_sections(html):
+        for anchor, title, text in page_sections(html, cache):
             documents.append(
                 {
                     "u": page.output + (f"#{anchor}" if anchor else ""),
