@@ -1,5 +1,5 @@
 /**
- * The site's search box. Without JavaScript it is never shown.
+ * The site's search box. Without JavaScript it is never shown (base.html marks it js-only).
  *
  * The documents (built by mpw_static/search.py) and MiniSearch are loaded as scripts the first time
  * the box is used: a fetch of JSON does not work from file://, a script does, and pages that nobody
@@ -200,5 +200,4 @@
   $results.addEventListener('click', function (event) {
     if (event.target.closest('a')) window.setTimeout(function () { show('', []); $input.value = '' }, 0)
   })
-  $form.hidden = false
 })()
