@@ -118,6 +118,7 @@ def load_and_check(
 class AssembledSite:
     """The whole site in memory, checked, before anything is written."""
 
+    framework: Framework  # the default language's content, as built
     texts: dict[str, str]  # pages and generated files by site path
     files: dict[str, Path]  # files copied as they are
     pages: int
@@ -164,7 +165,7 @@ def assemble_site(content_dir: Path, options: BuildOptions) -> AssembledSite:
     }
     files = {path: source for path, source in static.items() if not is_minifiable(path)}
     generated.update({path: minified(source, cache) for path, source in static.items() if is_minifiable(path)})
-    return AssembledSite({**pages, **generated}, files, len(pages), warnings, coverage, framework.drafts)
+    return AssembledSite(framework, {**pages, **generated}, files, len(pages), warnings, coverage, framework.drafts)
 
 
 def checks_of_what_loaded(failed: LoadFailed, theme_dir: Path | None, cache: BuildCache) -> list[Problem]:

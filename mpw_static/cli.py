@@ -10,7 +10,6 @@ from pathlib import Path
 from . import frameworks
 from .assessment_file import parsed_and_upgraded, read_assessment
 from .build import BuildOptions, assemble_site, build_site
-from .load import load_framework
 from .problems import ContentError
 
 COMMANDS = ("build", "validate", "serve", "upgrade")
@@ -122,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
                 theme_dir=args.theme, strict=args.strict, strict_translations=args.strict_translations
             )
             site = assemble_site(content, options)  # every stage of a build but writing
-            framework = load_framework(content)
+            framework = site.framework
             warnings = site.warnings
             print(
                 f"Content is valid: {len(framework.domains)} domains, {len(framework.indicators)} indicators, "
