@@ -294,3 +294,34 @@ def test_a_note_with_unusual_characters_survives_download_and_reimport(
     page.set_input_files("#import-file", str(saved))
     expect(page.locator("[data-role=status]")).to_contain_text("Imported “Round trip team”")
     assert page.input_value("#note-1-1") == note
+
+
+# Counts the writes of assessment records from here on (the page's own storage calls go through setItem).
+COUNT_WRITES = """() => {
+    window.__writes = 0
+    const setItem = Storage.prototype.setItem
+    Storage.prototype.setItem = function (key, value) {
+        if (key.indexOf(':assessment:') !== -1) window.__writes += 1
+        return setItem.call(this, key, value)
+    }
+}"""
+
+
+def test_each_choice_is_saved_once(assess_page: Page) -> None:
+    """A radio, a box or a select fires both input and change; one choice must write the record once."""
+    page = assess_page
+    page.evaluate(COUNT_WRITES)
+    choices = [
+        lambda: page.check("#s-1-1-3"),
+        lambda: page.check("#e-1-1-wip"),
+        lambda: page.click("#indicator-1-1 [data-role=plan] summary"),  # opening the fold saves nothing
+        lambda: page.check("#purpose-learning"),
+        lambda: page.select_option("#target-1-1", "4"),
+        lambda: page.fill("#note-1-1", "Leaflets"),
+    ]
+    for choose in choices:
+        page.evaluate("window.__writes = 0")
+        choose()
+        assert page.evaluate("window.__writes") == (0 if choose is choices[2] else 1)
+    page.reload()
+    assert page.is_checked("#s-1-1-3") and page.input_value("#target-1-1") == "4"

@@ -220,6 +220,8 @@
   /** Read a change from the form into the current assessment, then save. */
   Assessment.prototype.handleInput = function (event) {
     var $input = event.target
+    // A box, a radio or a select fires input and then change for one choice: save once, on change.
+    if (event.type === 'input' && ($input.type === 'checkbox' || $input.type === 'radio' || $input.tagName === 'SELECT')) return
     var a = this.current
     var field = $input.getAttribute('data-field')
     var $indicator = $input.closest('[data-indicator]')
