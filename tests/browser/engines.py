@@ -4,6 +4,7 @@ Playwright drives Chromium only (its own Firefox and WebKit builds cannot be dow
 these use each engine's own automation: Firefox through its Marionette protocol (marionette_driver),
 WebKitGTK through WebKitWebDriver with Selenium, on a virtual screen (Xvfb) when there is none.
 Each session starts with a new profile, so storage is empty, and downloads go to its own folder.
+A session may serve several tests: each test that needs empty storage clears it.
 """
 
 from __future__ import annotations
@@ -82,6 +83,7 @@ class Engine:
 
     def __init__(self) -> None:
         self.downloads = Path(tempfile.mkdtemp(prefix=f"mpw-{self.name}-"))
+        self.taken: list[Path] = []
 
     def open(self, url: str) -> None:
         raise NotImplementedError
@@ -121,13 +123,18 @@ class Engine:
         raise AssertionError(f"{self.name}: {what} did not happen within {seconds} s")
 
     def downloaded(self, prefix: str) -> Path:
-        """The finished download whose name starts with prefix."""
+        """The finished download whose name starts with prefix, moved aside: a session serves several
+        tests, and a later download of the same name must not find this one."""
 
         def done() -> Path | None:
             found = [path for path in self.downloads.glob(prefix + "*") if not path.name.endswith(".part")]
             return found[0] if found and found[0].stat().st_size else None
 
-        return self.wait_for(done, f"a download named {prefix}…")  # type: ignore[return-value]
+        found: Path = self.wait_for(done, f"a download named {prefix}…")  # type: ignore[assignment]
+        taken = self.downloads / "taken" / str(len(self.taken))
+        taken.mkdir(parents=True)
+        self.taken.append(found.rename(taken / found.name))
+        return self.taken[-1]
 
 
 class Firefox(Engine):

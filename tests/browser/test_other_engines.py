@@ -40,8 +40,10 @@ def screen() -> Iterator[VirtualScreen]:
     virtual.stop()
 
 
-@pytest.fixture(params=["firefox", "webkit"])
+@pytest.fixture(scope="module", params=["firefox", "webkit"])
 def engine(request: pytest.FixtureRequest, screen: VirtualScreen) -> Iterator[Engine]:
+    """One session per engine for this module: starting Firefox takes about 4 s here. Tests that
+    need empty storage say so (open_assessment(..., empty=True)); the others do not read it."""
     reason = missing(request.param)
     if reason:
         pytest.skip(reason)
@@ -50,8 +52,13 @@ def engine(request: pytest.FixtureRequest, screen: VirtualScreen) -> Iterator[En
     started.close()
 
 
-def open_assessment(engine: Engine, url: str) -> None:
+def open_assessment(engine: Engine, url: str, empty: bool = False) -> None:
+    """Open the assessment page and wait for it to start; with empty, first clear the storage that
+    this page sees (what earlier tests in the same session left there), then load it again."""
     engine.open(url)
+    if empty:
+        engine.run("localStorage.clear()")
+        engine.reload()
     engine.wait_for(lambda: engine.run(READY), "the assessment page starting (script loaded and allowed by the policy)")
     engine.run(WATCH_ERRORS)
 
@@ -62,7 +69,7 @@ def status(engine: Engine) -> str:
 
 def test_a_team_completes_saves_downloads_and_discusses(engine: Engine, site_base: str) -> None:
     url = site_base + "assess.html"
-    open_assessment(engine, url)
+    open_assessment(engine, url, empty=True)
 
     # Choose: a name, a statement and its evidence level.
     engine.type("#service-name", f"{engine.name} team")
@@ -144,7 +151,8 @@ def show(engine: Engine, view: str) -> str:
 
 def test_firefox_and_webkit_keep_file_storage_as_the_readme_says(engine: Engine, real_site: Path) -> None:
     """Firefox keeps each file:// path's storage apart; WebKit, like Chromium, shares one store."""
-    open_assessment(engine, (real_site / "assess.html").as_uri())
+    open_assessment(engine, (real_site / "cy/assess.html").as_uri(), empty=True)
+    open_assessment(engine, (real_site / "assess.html").as_uri(), empty=True)
     engine.type("#service-name", "Kept apart?")
     engine.click("label[for='s-2-1-2']")
     open_assessment(engine, (real_site / "cy/assess.html").as_uri())
