@@ -7,7 +7,7 @@ import re
 from functools import cache
 from pathlib import Path
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from .models import (
     ASSESSMENT_FORMAT,
@@ -27,45 +27,92 @@ USE_DOWNLOADED = "choose the .json file downloaded from the assessment page"
 
 
 def assessment_schema(indicator_ids: list[str]) -> dict:
-    """The JSON Schema of the file format, with rating keys limited to the matrix's own ids."""
+    """The JSON Schema of the file format, with the keys of ratings and of last cycle's plan limited
+    to the matrix's own ids (the model checks them against the matrix it is given)."""
     schema = Assessment.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Development Matrix assessment"
-    schema["properties"]["ratings"]["propertyNames"] = {"enum": indicator_ids}
+    for by_indicator in ("ratings", "last_plan"):
+        schema["properties"][by_indicator]["propertyNames"] = {"enum": indicator_ids}
     return schema
 
 
 # The name the page's data gives each pattern of the format: its regular expression is in
 # data.patterns, and its words in the catalogue as js_expected_<name>.
-PATTERN_NAMES = {ASSESSMENT_ID_PATTERN: "id", LANGUAGE_PATTERN: "language", DOMAIN_KEY_PATTERN: "domainKey"}
+PATTERN_NAMES = {ASSESSMENT_ID_PATTERN: "id", LANGUAGE_PATTERN: "language", DOMAIN_KEY_PATTERN: "domain"}
 
 
 @cache
-def field_rules(model: type[BaseModel]) -> dict[str, dict]:
-    """Each field of one of the format's objects as a rule for the page's checker, read from the
-    model's own JSON Schema: text and its limit, choices, a date, true/false, or a named pattern.
-    The page keeps no list of fields or limits of its own. Remembered (the schema is the same for
-    every page): callers only read the result."""
-    return {name: field_rule(prop) for name, prop in model.model_json_schema()["properties"].items()}
+def format_rule(indicator_ids: tuple[str, ...]) -> dict:
+    """The whole file format as one rule for the page's checker, read from the JSON Schema that
+    `assessment_schema` publishes: which fields each object has and requires, what each holds, and
+    the one rule across fields (a target or evidence needs a statement S1–S5). The page keeps no
+    list of fields, kinds or limits of its own; it walks this. Remembered: callers only read it."""
+    schema = assessment_schema(list(indicator_ids))
+    return schema_rule(schema, schema["$defs"])
 
 
-def field_rule(prop: dict) -> dict:
-    """One property of the JSON Schema as a rule; "null": true where the model allows None."""
-    options = prop.get("anyOf", [prop])
-    kept = [option for option in options if option.get("type") != "null"]
-    assert len(kept) == 1, f"the page's checker has no rule for {prop}"
-    (schema,) = kept
-    rule: dict = {"null": True} if len(kept) < len(options) else {}
-    if "enum" in schema:
-        return {"kind": "choice", "of": schema["enum"], **rule}
-    if schema.get("type") == "boolean":
-        return {"kind": "bool", **rule}
-    if schema.get("format") in ("date", "date-time"):
-        return {"kind": "date" if schema["format"] == "date" else "dateTime", **rule}
-    if "pattern" in schema:
-        return {"kind": "pattern", "name": PATTERN_NAMES[schema["pattern"]], **rule}
-    assert schema.get("type") == "string" and "maxLength" in schema, f"the page's checker has no rule for {prop}"
-    return {"kind": "text", "max": schema["maxLength"], **rule}
+def schema_rule(prop: dict, defs: dict) -> dict:
+    """One part of the JSON Schema as a rule of the page's checker. Only the schema features the
+    format uses are read; anything else stops the build here, rather than being checked by no one."""
+    if "$ref" in prop:
+        return schema_rule(defs[prop["$ref"].removeprefix("#/$defs/")], defs)
+    if "anyOf" in prop:
+        kept = [option for option in prop["anyOf"] if option.get("type") != "null"]
+        rules = [schema_rule(option, defs) for option in kept]
+        rule = rules[0] if len(rules) == 1 else {"kind": "either", "options": rules}
+        return {**rule, "null": True} if len(kept) < len(prop["anyOf"]) else rule
+    if "const" in prop:
+        return {"kind": "const", "value": prop["const"]}
+    if "enum" in prop:
+        return {"kind": "choice", "of": prop["enum"]}
+    kind = prop.get("type")
+    if kind == "object":
+        return object_rule(prop, defs)
+    if kind == "array":
+        return {"kind": "list", "of": schema_rule(prop["items"], defs), "unique": prop.get("uniqueItems", False)}
+    if kind == "boolean":
+        return {"kind": "bool"}
+    if prop.get("format") in ("date", "date-time"):
+        return {"kind": "date" if prop["format"] == "date" else "dateTime"}
+    if "pattern" in prop:
+        return {"kind": "pattern", "name": PATTERN_NAMES[prop["pattern"]]}
+    assert kind == "string" and ("maxLength" in prop or "minLength" in prop), (
+        f"the page's checker has no rule for {prop}"
+    )
+    return {"kind": "text", "max": prop.get("maxLength"), "notBlank": prop.get("minLength", 0) > 0}
+
+
+def object_rule(prop: dict, defs: dict) -> dict:
+    """An object with named fields, or a map whose keys follow a rule (indicator ids, domain numbers)."""
+    if "properties" in prop:
+        rule = {
+            "kind": "object",
+            "fields": {name: schema_rule(field, defs) for name, field in prop["properties"].items()},
+            "required": prop.get("required", []),
+        }
+        if "allOf" in prop:
+            rule["needs"] = [needs_rule(clause) for clause in prop["allOf"]]
+        return rule
+    if "patternProperties" in prop:
+        ((pattern, values),) = prop["patternProperties"].items()
+        return {"kind": "map", "keys": {"pattern": PATTERN_NAMES[pattern]}, "values": schema_rule(values, defs)}
+    return {
+        "kind": "map",
+        "keys": {"of": prop["propertyNames"]["enum"]},
+        "values": schema_rule(prop["additionalProperties"], defs),
+    }
+
+
+def needs_rule(clause: dict) -> dict:
+    """An if/then of the schema, in the one shape the format has: when `field` holds a value,
+    `then` must hold one of `of` (a target or evidence needs a statement from S1 to S5)."""
+    ((field,),) = [clause["if"]["required"]]
+    ((then, allowed),) = clause["then"]["properties"].items()
+    assert clause["if"]["properties"][field] == {"not": {"type": "null"}}, (
+        f"the page's checker has no rule for {clause}"
+    )
+    return {"field": field, "then": then, "of": allowed["enum"]}
 
 
 # Characters no saved assessment contains: binary files (zip, images) are full of them. The page's

@@ -17,7 +17,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 
 from .app import APP_SCRIPTS, PROGRAMME_SCRIPTS
-from .assessment_file import MAX_BYTES, MAX_DEPTH, field_rules
+from .assessment_file import MAX_BYTES, MAX_DEPTH, format_rule
 from .cache import PROCESS, BuildCache
 from .minify import minified
 from .models import (
@@ -30,23 +30,16 @@ from .models import (
     EVIDENCE_LEVELS,
     LANGUAGE_PATTERN,
     METHODS,
-    NEEDS_A_STATEMENT,
     NOTE_LIMIT,
     PURPOSES,
     READABLE_FORMAT_VERSIONS,
     SHORT_LIMIT,
     STATEMENTS,
     TARGETS,
-    Assessment,
     Domain,
-    DomainNotes,
     Framework,
-    LastPlan,
     Page,
-    Rating,
     Resources,
-    ServiceDetails,
-    SourceRef,
 )
 from .problems import ContentError, Problem
 from .template_errors import is_template_mistake, template_problem
@@ -307,7 +300,7 @@ def client_data(framework: Framework, strings: Strings) -> dict:
             "date": DATE_PATTERN,
             "dateTime": DATETIME_PATTERN,
             "language": LANGUAGE_PATTERN,
-            "domainKey": DOMAIN_KEY_PATTERN,
+            "domain": DOMAIN_KEY_PATTERN,
         },
         # ...and its choices and fields: the page never keeps a list of its own.
         "choices": {
@@ -317,15 +310,9 @@ def client_data(framework: Framework, strings: Strings) -> dict:
             "purposes": list(PURPOSES),
             "methods": list(METHODS),
         },
-        "fields": {
-            "assessment": list(Assessment.model_fields),
-            "service": field_rules(ServiceDetails),
-            "rating": field_rules(Rating),
-            "lastPlan": field_rules(LastPlan),
-            "domain": field_rules(DomainNotes),
-            "source": field_rules(SourceRef),
-        },
-        "needsStatement": list(NEEDS_A_STATEMENT),  # Rating's fields that need a statement from 1 to 5
+        # The whole format as one rule, read from its JSON Schema: the page walks it and keeps no
+        # list of fields, kinds or limits of its own.
+        "rules": format_rule(tuple(indicator.id for indicator in framework.indicators)),
         "readsVersions": list(READABLE_FORMAT_VERSIONS),
         "smallestGroup": framework.site.smallest_group,  # across services: the small-number rule
         "domains": [{"number": domain.number, "title": domain.title} for domain in framework.domains],

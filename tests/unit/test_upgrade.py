@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
-from mpw_static.assessment_file import check_assessment_bytes, field_rules, parsed_and_upgraded
+from mpw_static.assessment_file import check_assessment_bytes, format_rule, parsed_and_upgraded
 from mpw_static.cli import main
-from mpw_static.models import Assessment, DomainNotes, Rating
+from mpw_static.models import NEEDS_A_STATEMENT, PURPOSES, Assessment, DomainNotes, Rating
 from mpw_static.upgrade import to_current, version_1_to_2
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "discussion"
@@ -124,11 +124,28 @@ def test_a_target_below_the_current_statement_is_allowed() -> None:
 
 
 def test_the_page_s_rules_come_from_the_model() -> None:
-    rules = field_rules(Rating)
-    assert rules["target"] == {"kind": "choice", "of": [1, 2, 3, 4, 5], "null": True}
-    assert rules["due_date"] == {"kind": "date", "null": True}
-    assert rules["lead"] == {"kind": "text", "max": 300}
-    assert field_rules(DomainNotes)["priority"] == {"kind": "bool"}
+    """The page's checker walks one rule read from the JSON Schema: containers, leaves and the
+    rule across a rating's fields all come from the model."""
+    top = format_rule(("1.1", "1.2"))
+    assert top["required"] == ["format", "format_version", "framework_version", "id", "created", "updated"]
+    assert set(top["fields"]) == set(Assessment.model_fields)
+    assert top["fields"]["framework_version"] == {"kind": "text", "max": None, "notBlank": True}
+    assert top["fields"]["purposes"] == {"kind": "list", "of": {"kind": "choice", "of": list(PURPOSES)}, "unique": True}
+    ratings = top["fields"]["ratings"]
+    assert ratings["keys"] == {"of": ["1.1", "1.2"]} == top["fields"]["last_plan"]["keys"]
+    rating = ratings["values"]
+    assert set(rating["fields"]) == set(Rating.model_fields)
+    assert rating["fields"]["target"] == {"kind": "choice", "of": [1, 2, 3, 4, 5], "null": True}
+    assert rating["fields"]["due_date"] == {"kind": "date", "null": True}
+    assert rating["fields"]["lead"] == {"kind": "text", "max": 300, "notBlank": False}
+    assert {need["field"] for need in rating["needs"]} == set(NEEDS_A_STATEMENT)
+    assert all(need["then"] == "statement" and need["of"] == [1, 2, 3, 4, 5] for need in rating["needs"])
+    domains = top["fields"]["domains"]
+    assert domains["keys"] == {"pattern": "domain"}
+    assert set(domains["values"]["fields"]) == set(DomainNotes.model_fields)
+    assert domains["values"]["fields"]["priority"] == {"kind": "bool"}
+    source, bare_id = top["fields"]["sources"]["of"]["options"]
+    assert (source["kind"], source["required"], bare_id) == ("object", ["id"], {"kind": "pattern", "name": "id"})
 
 
 def write(folder: Path, name: str, data: dict | bytes) -> Path:

@@ -163,15 +163,14 @@
   }
 
   /**
-   * Collects problems found while checking a parsed file, in the words of the string catalogue.
-   * @param {Object<string, string>} strings
+   * Checks a parsed file by walking the format's rule (data.rules), which the build reads from the
+   * model's JSON Schema (assessment_file.format_rule): objects and the fields they allow and need,
+   * maps keyed by indicator ids or domain numbers, lists, and leaf values. Problems are collected in
+   * the words of the string catalogue.
+   * @param {Object} data - the page's embedded data
    */
   function Checker (data) {
     this.strings = data.strings
-    this.limits = data.limits
-    this.choices = data.choices
-    this.rules = data.fields
-    this.needsStatement = data.needsStatement
     this.patterns = {}
     Object.keys(data.patterns).forEach(function (name) { this.patterns[name] = new RegExp(data.patterns[name]) }, this)
     this.errors = []
@@ -181,136 +180,109 @@
     this.errors.push(fill(this.strings[key], values || {}))
   }
 
-  Checker.prototype.fields = function (object, allowed, path) {
+  /** A field's path in messages: "service.name", "ratings.1.1", "sources[0]"; top-level fields bare. */
+  function join (path, key) {
+    return path ? path + '.' + key : key
+  }
+
+  /** One value by its rule; null only where the model allows it. */
+  Checker.prototype.field = function (value, rule, path) {
+    if (value === null && rule.null) return
+    var kinds = {
+      object: this.object,
+      map: this.map,
+      list: this.list,
+      either: this.either,
+      'const': this.constant,
+      text: this.text,
+      choice: this.choice,
+      date: this.date,
+      dateTime: this.dateTime,
+      pattern: this.pattern,
+      bool: this.bool
+    }
+    kinds[rule.kind].call(this, value, rule, path)
+  }
+
+  /** An object of the format: no field it does not know, each field by its rule, the required ones there. */
+  Checker.prototype.object = function (object, rule, path) {
+    if (!isPlainObject(object)) return this.add('err_type', { path: path, expected: 'an object' })
     var keys = Object.keys(object)
     for (var i = 0; i < keys.length; i++) {
-      if (allowed.indexOf(keys[i]) === -1) this.add('err_unknown_field', { path: path + keys[i] })
+      if (!has(rule.fields, keys[i])) this.add('err_unknown_field', { path: join(path, keys[i]) })
+    }
+    Object.keys(rule.fields).forEach(function (key) {
+      if (has(object, key)) this.field(object[key], rule.fields[key], join(path, key))
+      else if (rule.required.indexOf(key) !== -1) this.field(undefined, rule.fields[key], join(path, key))
+    }, this)
+    ;(rule.needs || []).forEach(function (need) { // e.g. a target needs a statement from S1 to S5
+      var given = has(object, need.field) && object[need.field] !== null
+      if (given && need.of.indexOf(has(object, need.then) ? object[need.then] : null) === -1) this.add('err_' + need.field, { path: path })
+    }, this)
+  }
+
+  /** Ratings, last cycle's plan (keyed by the matrix's indicator ids) and domain notes (by number). */
+  Checker.prototype.map = function (object, rule, path) {
+    if (!isPlainObject(object)) return this.add('err_type', { path: path, expected: 'an object' })
+    var keys = Object.keys(object)
+    for (var i = 0; i < keys.length; i++) {
+      if (rule.keys.of && rule.keys.of.indexOf(keys[i]) === -1) {
+        this.add('err_unknown_indicator', { path: path, id: keys[i].slice(0, 20) })
+      } else if (rule.keys.pattern && !this.patterns[rule.keys.pattern].test(keys[i])) {
+        this.add('err_type', { path: join(path, keys[i]), expected: this.strings['expected_' + rule.keys.pattern] })
+      } else {
+        this.field(object[keys[i]], rule.values, join(path, keys[i]))
+      }
     }
   }
 
-  Checker.prototype.text = function (value, path, limit) {
+  Checker.prototype.list = function (list, rule, path) {
+    if (!Array.isArray(list)) return this.add('err_type', { path: path, expected: 'a list' })
+    list.forEach(function (item, i) { this.field(item, rule.of, path + '[' + i + ']') }, this)
+    if (rule.unique && list.some(function (item, i) { return list.indexOf(item) !== i })) this.add('err_twice_' + path, { path: path }) // e.g. err_twice_purposes
+  }
+
+  /** One of several shapes, told apart by whether the value is an object (a source, or a bare id). */
+  Checker.prototype.either = function (value, rule, path) {
+    var objects = rule.options.filter(function (option) { return option.kind === 'object' })
+    var others = rule.options.filter(function (option) { return option.kind !== 'object' })
+    this.field(value, (isPlainObject(value) ? objects : others)[0] || rule.options[0], path)
+  }
+
+  Checker.prototype.constant = function (value, rule, path) {
+    if (value !== rule.value) this.add('err_value', { path: path, value: String(value).slice(0, 40) })
+  }
+
+  Checker.prototype.text = function (value, rule, path) {
     if (typeof value !== 'string') return this.add('err_type', { path: path, expected: 'text' })
     if (hasLoneSurrogate(value)) return this.add('err_broken_character', { path: path })
-    if (characters(value) > limit) this.add('err_too_long', { path: path, limit: limit })
+    if (rule.notBlank && PYTHON_BLANK.test(value)) return this.add('err_type', { path: path, expected: 'text' })
+    if (rule.max !== null && characters(value) > rule.max) this.add('err_too_long', { path: path, limit: rule.max })
   }
 
   /** One of a list of values; a list or an object is named as such, never turned into text. */
-  Checker.prototype.choice = function (value, allowed, path) {
-    if (allowed.indexOf(value) !== -1) return
+  Checker.prototype.choice = function (value, rule, path) {
+    if (rule.of.indexOf(value) !== -1) return
     if (value !== null && typeof value === 'object') return this.add('err_not_a_choice', { path: path })
     this.add('err_value', { path: path, value: String(value).slice(0, 40) })
   }
 
-  /**
-   * One field by its rule from the model (render.field_rules): text with a length limit, one of a
-   * list of choices, a date, or true/false; null only where the model allows it.
-   */
-  Checker.prototype.field = function (value, rule, path) {
-    if (value === null && rule.null) return
-    if (rule.kind === 'text') return this.text(value, path, rule.max)
-    if (rule.kind === 'choice') return this.choice(value, rule.of, path)
-    if (rule.kind === 'date') return this.date(value, path)
-    if (rule.kind === 'dateTime') return this.dateTime(value, path)
-    if (rule.kind === 'pattern') return this.pattern(value, this.patterns[rule.name], path, this.strings['expected_' + rule.name])
-    if (rule.kind === 'bool' && typeof value !== 'boolean') this.add('err_type', { path: path, expected: this.strings.expected_bool })
-  }
-
-  /**
-   * An object of the format whose every field has a rule (service, rating, domain notes, ...).
-   * @returns {boolean} whether it was an object at all
-   */
-  Checker.prototype.object = function (object, rules, path) {
-    if (!isPlainObject(object)) { this.add('err_type', { path: path, expected: 'an object' }); return false }
-    this.fields(object, Object.keys(rules), path + '.')
-    Object.keys(rules).forEach(function (key) {
-      if (has(object, key)) this.field(object[key], rules[key], path + '.' + key)
-    }, this)
-    return true
-  }
-
-  Checker.prototype.rating = function (rating, path) {
-    if (!this.object(rating, this.rules.rating, path)) return
-    var statement = has(rating, 'statement') ? rating.statement : null
-    this.needsStatement.forEach(function (field) {
-      if (has(rating, field) && rating[field] !== null && (statement === null || statement === 'n/a')) this.add('err_' + field, { path: path })
-    }, this)
-  }
-
-  /** Ratings, or last cycle's plan: objects keyed by the matrix's indicator ids. */
-  Checker.prototype.byIndicator = function (object, field, indicatorIds, checkOne) {
-    if (!isPlainObject(object)) return this.add('err_type', { path: field, expected: 'an object' })
-    var keys = Object.keys(object)
-    for (var i = 0; i < keys.length; i++) {
-      if (indicatorIds.indexOf(keys[i]) === -1) {
-        this.add('err_unknown_indicator', { path: field, id: keys[i].slice(0, 20) })
-      } else {
-        checkOne.call(this, object[keys[i]], field + '.' + keys[i])
-      }
+  Checker.prototype.pattern = function (value, rule, path) {
+    if (typeof value !== 'string' || !this.patterns[rule.name].test(value)) {
+      this.add('err_type', { path: path, expected: this.strings['expected_' + rule.name] })
     }
   }
 
-  Checker.prototype.lastPlan = function (plan, path) {
-    this.object(plan, this.rules.lastPlan, path)
-  }
-
-  Checker.prototype.domains = function (domains) {
-    if (!isPlainObject(domains)) return this.add('err_type', { path: 'domains', expected: 'an object' })
-    var keys = Object.keys(domains)
-    for (var i = 0; i < keys.length; i++) {
-      var path = 'domains.' + keys[i]
-      if (!this.patterns.domainKey.test(keys[i])) this.add('err_type', { path: path, expected: this.strings.expected_domain })
-      else this.object(domains[keys[i]], this.rules.domain, path)
-    }
-  }
-
-  /** A source is {id, service, date}, or a bare id as the first release wrote. */
-  Checker.prototype.source = function (source, i) {
-    var path = 'sources[' + i + ']'
-    if (!isPlainObject(source)) return this.pattern(source, this.patterns.id, path, this.strings.expected_id)
-    this.object(source, this.rules.source, path)
-    if (!has(source, 'id')) this.pattern(undefined, this.patterns.id, path + '.id', this.strings.expected_id) // required
-  }
-
-  Checker.prototype.pattern = function (value, pattern, path, expected) {
-    if (typeof value !== 'string' || !pattern.test(value)) this.add('err_type', { path: path, expected: expected })
-  }
-
-  Checker.prototype.date = function (value, path) {
+  Checker.prototype.date = function (value, rule, path) {
     if (!isDate(value, this.patterns.date)) this.add('err_type', { path: path, expected: this.strings.expected_date })
   }
 
-  Checker.prototype.dateTime = function (value, path) {
+  Checker.prototype.dateTime = function (value, rule, path) {
     if (!isDate(value, this.patterns.dateTime)) this.add('err_type', { path: path, expected: this.strings.expected_date_time })
   }
 
-  Checker.prototype.assessment = function (file, indicatorIds) {
-    this.fields(file, this.rules.assessment, '')
-    if (typeof file.framework_version !== 'string' || PYTHON_BLANK.test(file.framework_version)) {
-      this.add('err_type', { path: 'framework_version', expected: 'text' })
-    }
-    this.pattern(file.id, this.patterns.id, 'id', this.strings.expected_id)
-    this.dateTime(file.created, 'created')
-    this.dateTime(file.updated, 'updated')
-    if (has(file, 'service')) this.object(file.service, this.rules.service, 'service')
-    if (has(file, 'date') && file.date !== null) this.date(file.date, 'date')
-    if (has(file, 'purposes')) {
-      if (!Array.isArray(file.purposes)) this.add('err_type', { path: 'purposes', expected: 'a list' })
-      else {
-        file.purposes.forEach(function (purpose, i) { this.choice(purpose, this.choices.purposes, 'purposes[' + i + ']') }, this)
-        var once = file.purposes.filter(function (p, i, all) { return all.indexOf(p) === i })
-        if (once.length !== file.purposes.length) this.add('err_purpose_twice', { path: 'purposes' })
-      }
-    }
-    if (has(file, 'method') && file.method !== null) this.choice(file.method, this.choices.methods, 'method')
-    if (has(file, 'review_cycle')) this.text(file.review_cycle, 'review_cycle', this.limits.shortText)
-    if (has(file, 'ratings')) this.byIndicator(file.ratings, 'ratings', indicatorIds, this.rating)
-    if (has(file, 'last_plan')) this.byIndicator(file.last_plan, 'last_plan', indicatorIds, this.lastPlan)
-    if (has(file, 'domains')) this.domains(file.domains)
-    if (has(file, 'language') && file.language !== null) this.pattern(file.language, this.patterns.language, 'language', this.strings.expected_language)
-    if (has(file, 'sources')) {
-      if (!Array.isArray(file.sources)) this.add('err_type', { path: 'sources', expected: 'a list' })
-      else file.sources.forEach(this.source, this)
-    }
+  Checker.prototype.bool = function (value, rule, path) {
+    if (typeof value !== 'boolean') this.add('err_type', { path: path, expected: this.strings.expected_bool })
   }
 
   /** The plan fields of a rating (or of last cycle's plan), copied onto `into`, with their defaults. */
@@ -454,7 +426,7 @@
     else if (!readable(file.format_version, data)) checker.add('err_version')
     else {
       file = upgrade(file) // an older version is read as the current one, in memory
-      checker.assessment(file, data.indicators.map(function (indicator) { return indicator.id }))
+      checker.field(file, data.rules, '')
     }
     if (checker.errors.length) return { assessment: null, errors: checker.errors }
     return { assessment: normalise(file), errors: [] }
