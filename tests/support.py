@@ -8,6 +8,8 @@ import tomllib
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pytest
+
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
@@ -16,6 +18,12 @@ sys.path.insert(0, str(ROOT))
 
 
 REAL_CONTENT = ROOT / "content"
+
+# For a test that takes site_base (directly or through a page fixture) whose behaviour does not
+# depend on where the page is opened from: reading chosen files, working out figures, printing,
+# the keyboard. Storage, links and downloads do depend on it, and keep both places.
+FROM_THE_FOLDER_ONLY = pytest.mark.parametrize("site_base", ["file"], indirect=True)
+
 HOSTILE = ROOT / "tests" / "hostile"
 # The hostile-file corpus, by file name, in the order of tests/hostile/expected.toml.
 CORPUS_NAMES = list(tomllib.loads((HOSTILE / "expected.toml").read_text(encoding="utf-8")))

@@ -16,7 +16,7 @@ from test_discussion import STUB_PRINT, pdf_text
 
 from mpw_static.assessment_file import check_assessment_bytes
 from mpw_static.frameworks import indicator_ids
-from support import ROOT, download, watch_for_errors
+from support import FROM_THE_FOLDER_ONLY, ROOT, download, watch_for_errors
 
 pytestmark = pytest.mark.browser
 
@@ -178,6 +178,7 @@ def test_the_plan_view_puts_priorities_first_filters_flags_past_dates_prints_and
     assert actions[1]["Due date"] == "2026-06-30" and actions[1]["Due by review"] == "6-month review"
 
 
+@FROM_THE_FOLDER_ONLY
 def test_an_assessment_without_a_plan_says_how_to_make_one(page: Page) -> None:
     page.check("#s-1-1-2")
     page.check("#view-plan")
@@ -227,6 +228,7 @@ def test_the_next_cycle_shows_last_cycle_s_plan_and_distance_counts_targets_reac
     assert "%" not in discussion and "score:" not in discussion.lower()  # counts for discussion, never a score
 
 
+@FROM_THE_FOLDER_ONLY
 def test_composite_shows_members_targets_and_starts_with_none(page: Page) -> None:
     page.set_input_files("#compare-files", [str(FIXTURES / "plan-baseline.json"), str(FIXTURES / "member-a.json")])
     expect(page.locator("[data-role=status]")).to_contain_text("Added 2 file(s) to compare")

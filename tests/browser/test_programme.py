@@ -33,7 +33,7 @@ from playwright.sync_api import Browser, Page, expect
 from test_discussion import pdf_text
 
 from mpw_static.assessment_file import MAX_BYTES
-from support import download, watch_for_errors
+from support import FROM_THE_FOLDER_ONLY, download, watch_for_errors
 
 pytestmark = pytest.mark.browser
 
@@ -195,6 +195,7 @@ def test_a_folder_gives_the_figures_worked_out_by_hand(page: Page, collection: P
     assert "%" not in page.inner_text("[data-role=results]")  # counts, never a score
 
 
+@FROM_THE_FOLDER_ONLY
 def test_a_review_cycle_can_be_chosen_instead_of_the_latest(page: Page, collection: Path) -> None:
     choose_folder(page, collection)
     page.select_option("#programme-cycle", "Baseline")
@@ -207,6 +208,7 @@ def test_a_review_cycle_can_be_chosen_instead_of_the_latest(page: Page, collecti
     expect(page.locator("#programme-cycle")).to_be_focused()
 
 
+@FROM_THE_FOLDER_ONLY
 def test_names_are_hidden_until_asked_shown_as_text_and_off_after_a_reload(page: Page, collection: Path) -> None:
     choose_folder(page, collection)
     text = page.inner_text("body")
@@ -223,6 +225,7 @@ def test_names_are_hidden_until_asked_shown_as_text_and_off_after_a_reload(page:
     assert "Alpha" not in page.inner_text("body")
 
 
+@FROM_THE_FOLDER_ONLY
 def test_files_chosen_one_by_one_add_up_and_bad_ones_never_stop_the_rest(page: Page, collection: Path) -> None:
     page.set_input_files("#programme-files", [str(collection / "README.txt"), str(collection / "file-01.json")])
     expect(page.locator("[data-role=results]")).to_be_visible()
@@ -309,6 +312,7 @@ def test_service_key_ignores_case_and_spacing_and_keeps_unnamed_apart(browser: B
     opened.close()
 
 
+@FROM_THE_FOLDER_ONLY
 def test_the_view_is_worked_by_keyboard_alone(page: Page, collection: Path) -> None:
     choose_folder(page, collection)
     page.focus("#programme-cycle")
@@ -325,6 +329,7 @@ def test_the_view_is_worked_by_keyboard_alone(page: Page, collection: Path) -> N
     expect(page.locator("[data-action=print]")).to_be_focused()
 
 
+@FROM_THE_FOLDER_ONLY
 def test_printing_gives_the_view_without_the_controls(page: Page, collection: Path) -> None:
     choose_folder(page, collection)
     text, _ = pdf_text(page)
