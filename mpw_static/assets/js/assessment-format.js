@@ -185,23 +185,17 @@
     return path ? path + '.' + key : key
   }
 
+  // The checker's method for each kind of rule that format_rule writes (named as the kind, but for
+  // "const", which reads badly as a method name).
+  var CHECK_OF_KIND = {
+    object: 'object', map: 'map', list: 'list', either: 'either', 'const': 'constant', text: 'text',
+    choice: 'choice', date: 'date', dateTime: 'dateTime', pattern: 'pattern', bool: 'bool'
+  }
+
   /** One value by its rule; null only where the model allows it. */
   Checker.prototype.field = function (value, rule, path) {
     if (value === null && rule.null) return
-    var kinds = {
-      object: this.object,
-      map: this.map,
-      list: this.list,
-      either: this.either,
-      'const': this.constant,
-      text: this.text,
-      choice: this.choice,
-      date: this.date,
-      dateTime: this.dateTime,
-      pattern: this.pattern,
-      bool: this.bool
-    }
-    kinds[rule.kind].call(this, value, rule, path)
+    this[CHECK_OF_KIND[rule.kind]](value, rule, path)
   }
 
   /** An object of the format: no field it does not know, each field by its rule, the required ones there. */
