@@ -57,8 +57,8 @@ INSERT_PLACEHOLDER = re.compile(r"<!--" + INSERT_MARK + r"([a-z_]+)-->")
 @dataclass(frozen=True)
 class NavItem:
     title: str
+    language: str  # set when the label fell back to another language
     href: str
-    language: str = ""  # set when the page's title fell back to another language
 
 
 @dataclass
@@ -73,6 +73,9 @@ class PageView:
     parts: list[tuple[str, str]] = field(default_factory=list)
     domain: Domain | None = None
     language: str = ""  # set when the page's own text fell back to another language
+    # When it did: the page's name in the build's language (its menu label), for the window title,
+    # so that the title is in one language; "" when no such name is known.
+    local_name: str = ""
     prefix: str = ""  # the language folder of a translation, such as "cy/"; "" for the default language
     updated: date | None = None  # front matter's updated = …: shown as "Last updated"
 
@@ -216,6 +219,7 @@ def page_view(
     view_class: Callable[..., PageView] = PageView,
     prefix: str = "",
     cache: BuildCache = PROCESS,
+    labels: MenuLabels | None = None,
 ) -> PageView:
     """Prepare a Markdown page for its template.
 
@@ -229,6 +233,7 @@ def page_view(
         description=page.meta.description,
         section=page.output,
         language=page.language,
+        local_name=labels.local_name(page) if labels else "",
         prefix=prefix,
         updated=page.meta.updated,
     )
@@ -245,8 +250,9 @@ def page_view(
     return view
 
 
-def domain_view(domain: Domain, prefix: str = "") -> PageView:
-    """Prepare one domain's page."""
+def domain_view(domain: Domain, prefix: str = "", strings: Strings | None = None) -> PageView:
+    """Prepare one domain's page. Its window title is "Domain 1 of 8" in the page's language when its
+    text is not translated yet."""
     title = f"{domain.number}. {domain.title}"
     return PageView(
         output=domain.href,
@@ -255,17 +261,57 @@ def domain_view(domain: Domain, prefix: str = "") -> PageView:
         section=MATRIX_PAGE,
         domain=domain,
         language=domain.language,
+        local_name=strings.domain_of.format(n=domain.number) if strings and domain.language else "",
         prefix=prefix,
         description=f"Domain {domain.number} of the Development Matrix: {domain.title}.",
     )
 
 
-def navigation(framework: Framework, menu: str = "main") -> list[NavItem]:
+def menu_key(output: str) -> str:
+    """The catalogue key of a page's menu label in a translation: menu_quality_standards for quality-standards.html."""
+    return "menu_" + re.sub(r"[^a-z0-9]+", "_", output.removesuffix(".html").lower()).strip("_")
+
+
+@dataclass(frozen=True)
+class MenuLabels:
+    """The menu labels a translation's catalogue gives its pages not yet translated (menu_<page>)."""
+
+    own: dict[str, str] = field(default_factory=dict)
+
+    def label(self, page: Page) -> tuple[str, str]:
+        """A page's menu label and the language to mark it with ("" for the page's own language).
+
+        One source for each label: a page in the build's language (the default language's, or a
+        translated page) is named by its own nav_title. A page not yet translated is named by the
+        translation's catalogue, like the rest of the interface; failing that, by its English
+        nav_title, marked as English, and the translation coverage report lists the missing string."""
+        if self.local_name(page):
+            return self.local_name(page), ""
+        return page.meta.nav_title, page.language
+
+    def local_name(self, page: Page) -> str:
+        """The name in the build's language of a page whose text is not translated yet, or ""."""
+        return self.own.get(menu_key(page.output), "") if page.language else ""
+
+
+def menu_labels(theme: Theme, language: str) -> MenuLabels:
+    """The menu labels of a language's own catalogue, never another language's by fallback."""
+    strings = theme.strings(language, None)
+    return MenuLabels({key: getattr(strings, key) for key in strings.keys() if key.startswith("menu_")})
+
+
+def menu_labels_needed(translated: Framework) -> list[str]:
+    """The catalogue keys a translation needs: one for each page of its menus not yet translated."""
+    return sorted({menu_key(page.output) for page in translated.pages if page.language})
+
+
+def navigation(framework: Framework, menu: str = "main", labels: MenuLabels | None = None) -> list[NavItem]:
     """One menu of the site (main or footer), in the order the pages' front matter asks for."""
     pages = sorted(
         (page for page in framework.pages if page.meta.menu == menu), key=lambda page: (page.meta.order, page.output)
     )
-    return [NavItem(page.meta.nav_title, page.output, page.language) for page in pages]
+    labels = labels or MenuLabels()
+    return [NavItem(*labels.label(page), page.output) for page in pages]
 
 
 def site_files(framework: Framework) -> set[str]:
@@ -380,13 +426,14 @@ def render_site(
         "brand_css": theme_has_brand_css(theme, cache),
         "single_file": SINGLE_FILE if {MATRIX_PAGE, ASSESSMENT_PAGE} <= outputs else "",
     }
-    nav = navigation(framework)
-    footer_nav = navigation(framework, "footer")
+    labels = menu_labels(theme, language)
+    nav = navigation(framework, labels=labels)
+    footer_nav = navigation(framework, "footer", labels)
     views = [
-        (page_view(page, framework, prefix=prefix, cache=cache), page.meta.template, page.source)
+        (page_view(page, framework, prefix=prefix, cache=cache, labels=labels), page.meta.template, page.source)
         for page in framework.pages
     ]
-    views += [(domain_view(domain, prefix), "domain.html", domain.source) for domain in framework.domains]
+    views += [(domain_view(domain, prefix, strings), "domain.html", domain.source) for domain in framework.domains]
     rendered = {}
     problems = TemplateProblems(environment)
     for view, template_name, source in views:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .models import Framework
 from .problems import Problem
+from .render import menu_labels_needed
 from .theme import Theme
 
 
@@ -64,7 +65,8 @@ class Coverage:
 def translation_coverage(default: Framework, translated: Framework, theme: Theme) -> Coverage:
     """Compare a translation with the default language, file by file and string by string."""
     language = translated.site_language
-    source_strings = theme.strings(default.site.language).keys()
+    # The menu labels of pages not yet translated are interface strings of the translation too.
+    source_strings = theme.strings(default.site.language).keys() + menu_labels_needed(translated)
     own_strings = theme.strings(language, None).keys()
     files = [
         *{page.source.split("/", 1)[1] for page in default.pages},
