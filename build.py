@@ -6,7 +6,7 @@ from pathlib import Path
 # Run from a checkout without installing: make the package importable.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from mpw_static.cli import main  # noqa: E402
+from mpw_static.cli import run  # noqa: E402
 
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

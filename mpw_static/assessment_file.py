@@ -176,11 +176,15 @@ def lone_surrogate_at(value: object, path: tuple = ()) -> tuple | None:
     return None
 
 
-def read_assessment(path: Path, indicator_ids: list[str]) -> tuple[Assessment | None, list[Problem]]:
-    """Check one file; return the assessment, or None and every problem found."""
+def read_assessment(
+    path: Path, indicator_ids: list[str], name: str | None = None
+) -> tuple[Assessment | None, list[Problem]]:
+    """Check one file (named in messages as `name`, by default its file name); return the
+    assessment, or None and every problem found."""
+    name = name or path.name
     if not path.is_file():
-        return None, [Problem(path.name, "", "file not found", "check the file name and folder")]
-    return check_assessment_bytes(path.name, path.read_bytes(), indicator_ids)
+        return None, [Problem(name, "", "file not found", "check the file name and folder")]
+    return check_assessment_bytes(name, path.read_bytes(), indicator_ids)
 
 
 def check_assessment_bytes(name: str, raw: bytes, indicator_ids: list[str]) -> tuple[Assessment | None, list[Problem]]:

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
+from collections import Counter
 from pathlib import Path
 
 from . import frameworks
 from .assessment_file import parsed_and_upgraded, read_assessment
 from .build import BuildOptions, assemble_site, build_site
-from .problems import ContentError
+from .problems import ContentError, Problem
 
 COMMANDS = ("build", "validate", "serve", "upgrade")
 
@@ -76,6 +78,11 @@ def parser() -> argparse.ArgumentParser:
     return main
 
 
+# How the README and every message name the commands: the project's own Python, in its folder.
+BUILD_COMMAND = ".venv/bin/python build.py"
+SIGPIPE_EXIT = 141  # what a shell reports for a program whose reader went away (128 + SIGPIPE)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run a command; return the process exit code (0 ok, 1 content problems, 2 usage)."""
     argv = list(sys.argv[1:] if argv is None else argv)
@@ -85,57 +92,12 @@ def main(argv: list[str] | None = None) -> int:
     command = args.command
     try:
         if command == "build":
-            base_url = args.base_url
-            if base_url and not base_url.endswith("/"):
-                base_url += "/"
-            options = BuildOptions(
-                theme_dir=args.theme,
-                base_url=base_url,
-                zip_path=args.zip,
-                strict=args.strict,
-                strict_translations=args.strict_translations,
-            )
-            result = build_site(args.content or Path("content"), args.out, options=options)
-            print(
-                f"Built {result.pages} pages and {result.files} files into {result.out_dir} in {result.seconds:.2f} s"
-            )
-            if result.zip_path:
-                print(f"Wrote {result.zip_path}")
-            for report in result.coverage:
-                print(report.summary())
-            if result.drafts:
-                print(
-                    f"Left out {len(result.drafts)} draft page{'s' if len(result.drafts) > 1 else ''} "
-                    f"(draft = true; `serve --drafts` shows them): {', '.join(result.drafts)}"
-                )
-            if result.warnings:
-                print(
-                    f"{len(result.warnings)} warnings (the build went ahead): run `python build.py validate` "
-                    "to list them, or build with --strict to make them fail the build."
-                )
-        elif command == "validate":
-            if args.files and args.content is None:  # files alone: no content folder needed
-                return check_files(args.files, None)
-            content = args.content or Path("content")
-            options = BuildOptions(
-                theme_dir=args.theme, strict=args.strict, strict_translations=args.strict_translations
-            )
-            site = assemble_site(content, options)  # every stage of a build but writing
-            framework = site.framework
-            warnings = site.warnings
-            print(
-                f"Content is valid: {len(framework.domains)} domains, {len(framework.indicators)} indicators, "
-                f"{site.pages} pages"
-                + (f", with {len(warnings)} warnings (--strict makes them fail):" if warnings else ".")
-            )
-            for number, warning in enumerate(warnings, start=1):
-                print(f"{number}. {warning.describe()}")
-            for report in site.coverage:
-                print(report.summary())
-            return check_files(args.files, [indicator.id for indicator in framework.indicators])
-        elif command == "upgrade":
+            return build_command(args)
+        if command == "validate":
+            return validate_command(args)
+        if command == "upgrade":
             return upgrade_files(args.files)
-        elif command == "serve":
+        if command == "serve":
             from .serve import serve
 
             serve(args.content or Path("content"), args.theme, args.port, args.drafts)
@@ -145,23 +107,140 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def check_files(files: list[Path], indicator_ids: list[str] | None) -> int:
-    """Check assessment files; print one line per good file and every problem of a bad one.
+def build_command(args: argparse.Namespace) -> int:
+    """Build the site and say what was written, left out and warned about."""
+    if no_content_folder(args):
+        return 2
+    base_url = args.base_url
+    if base_url and not base_url.endswith("/"):
+        base_url += "/"
+    options = BuildOptions(
+        theme_dir=args.theme,
+        base_url=base_url,
+        zip_path=args.zip,
+        strict=args.strict,
+        strict_translations=args.strict_translations,
+    )
+    result = build_site(args.content or Path("content"), args.out, options=options)
+    print(f"Built {result.pages} pages and {result.files} files into {result.out_dir} in {result.seconds:.2f} s")
+    if result.zip_path:
+        print(f"Wrote {result.zip_path}")
+    for report in result.coverage:
+        print(report.summary())
+    if result.drafts:
+        print(
+            f"Left out {len(result.drafts)} draft page{'s' if len(result.drafts) > 1 else ''} "
+            f"(draft = true; `serve --drafts` shows them): {', '.join(result.drafts)}"
+        )
+    for note in result.notes:
+        print(note)
+    if result.warnings:
+        print(warnings_line(result.warnings))
+    return 0
+
+
+def warnings_line(warnings: tuple[Problem, ...]) -> str:
+    """One line on a build's warnings: how many of each kind, and how to list them."""
+    kinds = Counter(warning.kind for warning in warnings)
+    named = [f"{count} {kind}" for kind, count in kinds.items() if kind]
+    if named and kinds[""]:
+        named.append(f"{kinds['']} more")
+    count = len(warnings)
+    return (
+        f"{count} warning{'s' if count > 1 else ''} (the build went ahead)"
+        + (f": {'; '.join(named)}" if named else "")
+        + f". List them with `{BUILD_COMMAND} validate`; build with --strict to make them fail the build."
+    )
+
+
+def no_content_folder(args: argparse.Namespace) -> bool:
+    """When there is no content folder to read, say so and what the command expects instead."""
+    if (args.content or Path("content")).is_dir():
+        return False
+    if args.content is not None:
+        print(f"{args.content}: there is no content folder here; give --content the path of one.", file=sys.stderr)
+        return True
+    print(
+        f"There is no content folder here ({Path.cwd() / 'content'}). `{args.command}` reads a site's content: "
+        "run it in the project's folder, or give --content FOLDER.",
+        file=sys.stderr,
+    )
+    if args.command == "validate":
+        print(
+            "To check assessment files from any folder, name them: `mpw-static validate FILE.json …`, "
+            "or a folder of them.",
+            file=sys.stderr,
+        )
+    return True
+
+
+def validate_command(args: argparse.Namespace) -> int:
+    """Check the content as a build would (unless only files are given), then each assessment file."""
+    if args.files and args.content is None:  # files alone: no content folder needed
+        return check_files(args.files, None)
+    if no_content_folder(args):
+        return 2
+    options = BuildOptions(theme_dir=args.theme, strict=args.strict, strict_translations=args.strict_translations)
+    site = assemble_site(args.content or Path("content"), options)  # every stage of a build but writing
+    framework = site.framework
+    warnings = site.warnings
+    print(
+        f"Content is valid: {len(framework.domains)} domains, {len(framework.indicators)} indicators, "
+        f"{site.pages} pages" + (f", with {len(warnings)} warnings (--strict makes them fail):" if warnings else ".")
+    )
+    for number, warning in enumerate(warnings, start=1):
+        print(f"{number}. {warning.describe()}")
+    for report in site.coverage:
+        print(report.summary())
+    return check_files(args.files, [indicator.id for indicator in framework.indicators])
+
+
+def files_to_check(paths: list[Path]) -> tuple[list[tuple[Path, str]], int]:
+    """Each file to check with the name its messages give it, a folder's .json files (found in its
+    subfolders too) in order; and how many problems were printed about the paths themselves."""
+    found: list[tuple[Path, str]] = []
+    failed = 0
+    for path in paths:
+        if not path.is_dir():
+            found.append((path, path.name))
+            continue
+        inside = sorted(file for file in path.rglob("*") if file.suffix.lower() == ".json" and file.is_file())
+        if not inside:
+            failed += 1
+            print(
+                Problem(
+                    str(path),
+                    "",
+                    "the folder holds no .json files (its subfolders were searched too)",
+                    "give the folder the downloaded assessments were saved in, or name the files",
+                ).describe(),
+                file=sys.stderr,
+            )
+            continue
+        print(f"{path}: checking {len(inside)} .json file{'s' if len(inside) > 1 else ''} in it and its subfolders")
+        found += [(file, file.as_posix()) for file in inside]
+    return found, failed
+
+
+def check_files(paths: list[Path], indicator_ids: list[str] | None) -> int:
+    """Check assessment files (a folder: its .json files); print one line per good file and every
+    problem of a bad one, then a count when there was more than one.
 
     indicator_ids None means the matrix this release knows (mpw_static/frameworks.py)."""
-    failed = 0
-    for path in files:
-        assessment, problems = read_assessment(path, indicator_ids or frameworks.indicator_ids())
+    ids = indicator_ids or frameworks.indicator_ids()
+    files, failed = files_to_check(paths)
+    bad = 0
+    for path, name in files:
+        assessment, problems = read_assessment(path, ids, name)
         if assessment is not None:
-            print(
-                f"{path.name}: valid assessment ({len(assessment.ratings)} of "
-                f"{len(indicator_ids or frameworks.indicator_ids())} rated)"
-            )
+            print(f"{name}: valid assessment ({len(assessment.ratings)} of {len(ids)} rated)")
         else:
-            failed += 1
+            bad += 1
             for problem in problems:
                 print(problem.describe(), file=sys.stderr)
-    return 1 if failed else 0
+    if len(files) > 1:
+        print(f"Checked {len(files)} files: {len(files) - bad} valid, {bad} with problems.")
+    return 1 if failed or bad else 0
 
 
 def upgrade_files(files: list[Path]) -> int:
@@ -193,5 +272,13 @@ def upgrade_files(files: list[Path]) -> int:
 
 
 def run() -> None:
-    """Console-script entry point."""
-    sys.exit(main())
+    """Console-script entry point (and build.py's). When the reader of the output goes away, as
+    `validate … | head -1` does, stop quietly, as other command-line tools do, not with a traceback."""
+    try:
+        code = main()
+        sys.stdout.flush()  # a closed pipe shows here when the output was still buffered
+    except BrokenPipeError:
+        # Python would flush stdout again on the way out and complain; point it at nothing first.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        code = SIGPIPE_EXIT
+    sys.exit(code)

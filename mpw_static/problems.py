@@ -17,6 +17,7 @@ class Problem:
     hint: str = ""
     line: int | None = None
     warning: bool = False
+    kind: str = ""  # what sort of problem, in a few words, so that a count can say what it counts
 
     def describe(self) -> str:
         """Return the one-paragraph description shown to the author."""

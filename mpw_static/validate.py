@@ -10,6 +10,8 @@ from .models import Framework, Page
 from .problems import ContentError, Problem, did_you_mean
 
 DOMAIN_COUNT = 8
+# What the address warnings are, as the build's count of warnings names them.
+WITHOUT_ADDRESS = "documents and videos without a web address yet, shown as plain text"
 MARKDOWN_LINK = re.compile(r"\]\(([^)\s]+)\)")
 
 
@@ -38,6 +40,17 @@ def check_framework(
     return warnings
 
 
+def content_file(framework: Framework, relative: str) -> str:
+    """How messages name a content file: a translation's own copy is content/cy/resources.toml, and
+    a file it takes from the default language is named as that file."""
+    own = framework.site_language != framework.site.language and relative not in framework.fallbacks
+    return (
+        f"{framework.content_label}/{framework.site_language}/{relative}"
+        if own
+        else f"{framework.content_label}/{relative}"
+    )
+
+
 def check_history(framework: Framework) -> list[Problem]:
     """The version history, when there is one, starts with the version the matrix says it is."""
     versions = framework.history.framework
@@ -45,7 +58,7 @@ def check_history(framework: Framework) -> list[Problem]:
         return []
     return [
         Problem(
-            f"{framework.content_label}/history.toml",
+            content_file(framework, "history.toml"),
             "framework[0].version",
             f'the newest version listed is "{versions[0].version}", but matrix/matrix.toml says the matrix '
             f'is "{framework.matrix.version}"',
@@ -73,7 +86,7 @@ def check_resource_ids(framework: Framework) -> list[Problem]:
     ids = Counter(link.id for link in framework.resources.links)
     return [
         Problem(
-            f"{framework.content_label}/resources.toml",
+            content_file(framework, "resources.toml"),
             f"links[{index}].id",
             f'the id "{link.id}" is used by {ids[link.id]} links',
             "give each link its own id",
@@ -85,7 +98,7 @@ def check_resource_ids(framework: Framework) -> list[Problem]:
 
 def check_addresses(framework: Framework) -> list[Problem]:
     """Warnings: documents and videos without a web address are shown as plain text."""
-    file = f"{framework.content_label}/resources.toml"
+    file = content_file(framework, "resources.toml")
     items = [(f"links[{i}]", link.title, link.url) for i, link in enumerate(framework.resources.links)]
     items += [(f"videos[{i}]", video.title, video.url) for i, video in enumerate(framework.resources.videos)]
     return [
@@ -95,6 +108,7 @@ def check_addresses(framework: Framework) -> list[Problem]:
             f'"{title}" has no web address yet, so it is shown as plain text',
             'add url = "https://…" to it once the address is known',
             warning=True,
+            kind=WITHOUT_ADDRESS,
         )
         for place, title, url in items
         if url is None
@@ -150,7 +164,7 @@ def check_test_questions(framework: Framework) -> list[Problem]:
             if number not in known:
                 problems.append(
                     Problem(
-                        f"{framework.content_label}/matrix/test-questions.toml",
+                        content_file(framework, "matrix/test-questions.toml"),
                         f"sets[{index}].domains",
                         f"{qset.id} names domain {number}, which does not exist",
                         "use the number of an existing domain, 1 to 8",
@@ -159,7 +173,7 @@ def check_test_questions(framework: Framework) -> list[Problem]:
         if ids[qset.id] > 1:
             problems.append(
                 Problem(
-                    f"{framework.content_label}/matrix/test-questions.toml",
+                    content_file(framework, "matrix/test-questions.toml"),
                     f"sets[{index}].id",
                     f"the id {qset.id} is used by {ids[qset.id]} sets",
                     "give each set its own id",
@@ -191,7 +205,7 @@ def check_workforce(framework: Framework) -> list[Problem]:
     known = {domain.number for domain in framework.domains}
     return [
         Problem(
-            f"{framework.content_label}/matrix/workforce.toml",
+            content_file(framework, "matrix/workforce.toml"),
             f"themes[{index}].domains",
             f"theme {theme.number} links to domain {number}, which does not exist",
             "use the number of an existing domain, 1 to 8",
@@ -207,7 +221,7 @@ def check_videos(framework: Framework) -> list[Problem]:
     known = {domain.number for domain in framework.domains}
     return [
         Problem(
-            f"{framework.content_label}/resources.toml",
+            content_file(framework, "resources.toml"),
             f"videos[{index}].domain",
             f'"{video.title}" is tied to domain {video.domain}, which does not exist',
             "use the number of an existing domain, or remove the domain field",
