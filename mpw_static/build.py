@@ -8,6 +8,7 @@ import zipfile
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
+from urllib.parse import urlsplit
 from xml.sax.saxutils import escape
 
 from . import csp
@@ -36,6 +37,7 @@ class BuildResult:
     warnings: tuple[Problem, ...] = ()
     coverage: tuple[Coverage, ...] = ()
     drafts: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()  # what the build chose to leave out and why, for its output
 
 
 @dataclass(frozen=True)
@@ -125,13 +127,15 @@ class AssembledSite:
     warnings: list[Problem]
     coverage: list[Coverage]
     drafts: list[str]  # draft pages left out
+    notes: list[str] = field(default_factory=list)  # see BuildResult.notes
 
 
 def assemble_site(content_dir: Path, options: BuildOptions) -> AssembledSite:
     """Every stage but writing: load, check, render every language, check the pages. `validate` runs
     this too, so that it finds whatever would stop a build."""
     cache = options.cache
-    framework, theme, warnings = load_and_check(content_dir, options.theme_dir, options.strict, cache, options.drafts)
+    # --strict fails on the warnings of every language at once, after the translations are checked.
+    framework, theme, warnings = load_and_check(content_dir, options.theme_dir, False, cache, options.drafts)
     base_url = framework.site.base_url if options.base_url is None else options.base_url
     rendered = render_site(framework, theme, base_url=base_url, preview=options.preview, cache=cache)
     searches = {framework.site_language: search_documents(framework, rendered, cache=cache)}
@@ -140,7 +144,10 @@ def assemble_site(content_dir: Path, options: BuildOptions) -> AssembledSite:
     for language in framework.site.translations:
         translated = load_framework(content_dir, language, framework.site.language, cache)
         translated = translated if options.drafts else translated.without_drafts()
-        check_framework(translated, known_inserts(make_environment(theme, cache)), site_files(translated))
+        # A translation's own resources.toml can lack addresses too; one it takes from the default
+        # language warns once.
+        found = check_framework(translated, known_inserts(make_environment(theme, cache)), site_files(translated))
+        warnings += [warning for warning in found if warning not in warnings]
         translation = render_site(translated, theme, base_url=base_url, preview=options.preview, cache=cache)
         searches[language] = search_documents(translated, translation, f"{language}/", cache)
         updated.update(
@@ -148,6 +155,8 @@ def assemble_site(content_dir: Path, options: BuildOptions) -> AssembledSite:
         )
         rendered.update(translation)
         coverage.append(translation_coverage(framework, translated, theme))
+    if options.strict and warnings:
+        raise ContentError([replace(warning, warning=False) for warning in warnings])
     if options.strict_translations and any(report.missing for report in coverage):
         raise ContentError([problem for report in coverage for problem in report.problems()])
     check_app_hooks(rendered, framework, theme)
@@ -165,7 +174,10 @@ def assemble_site(content_dir: Path, options: BuildOptions) -> AssembledSite:
     }
     files = {path: source for path, source in static.items() if not is_minifiable(path)}
     generated.update({path: minified(source, cache) for path, source in static.items() if is_minifiable(path)})
-    return AssembledSite(framework, {**pages, **generated}, files, len(pages), warnings, coverage, framework.drafts)
+    notes = [robots_note(base_url)] if base_url and not is_host_root(base_url) else []
+    return AssembledSite(
+        framework, {**pages, **generated}, files, len(pages), warnings, coverage, framework.drafts, notes
+    )
 
 
 def checks_of_what_loaded(failed: LoadFailed, theme_dir: Path | None, cache: BuildCache) -> list[Problem]:
@@ -202,6 +214,7 @@ def build_site(
         tuple(site.warnings),
         tuple(site.coverage),
         tuple(site.drafts),
+        tuple(site.notes),
     )
 
 
@@ -242,9 +255,25 @@ def preview_status(error: str | None) -> str:
     return f"window.MPW_BUILD_ERROR = {json.dumps(error)}\n"
 
 
+def is_host_root(base_url: str) -> bool:
+    """Whether the site is published at the root of its host (https://example.org/, not …/mpw/)."""
+    return urlsplit(base_url).path in ("", "/")
+
+
+def robots_note(base_url: str) -> str:
+    """Why a site under a sub-path has no robots.txt, and what to do instead."""
+    parts = urlsplit(base_url)
+    root = f"{parts.scheme}://{parts.netloc}/"
+    return (
+        f"Left out robots.txt: crawlers read it only at {root}robots.txt, not under {parts.path}; to point "
+        f"them at the sitemap, add the line `Sitemap: {base_url}sitemap.xml` to the host's own robots.txt."
+    )
+
+
 def publishing_files(outputs: list[str], base_url: str, updated: dict[str, date] | None = None) -> dict[str, str]:
-    """sitemap.xml (with <lastmod> for pages whose front matter says when they were updated) and
-    robots.txt for a hosted site; nothing for a relative (USB) build."""
+    """sitemap.xml (with <lastmod> for pages whose front matter says when they were updated) for a
+    hosted site, and robots.txt when the site is the root of its host, the only place crawlers read
+    it; nothing for a relative (USB) build."""
     if not base_url:
         return {}
     updated = updated or {}
@@ -258,10 +287,10 @@ def publishing_files(outputs: list[str], base_url: str, updated: dict[str, date]
         *entries,
         "</urlset>",
     ]
-    return {
-        "sitemap.xml": "\n".join(sitemap) + "\n",
-        "robots.txt": f"User-agent: *\nAllow: /\nSitemap: {base_url}sitemap.xml\n",
-    }
+    files = {"sitemap.xml": "\n".join(sitemap) + "\n"}
+    if is_host_root(base_url):
+        files["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {base_url}sitemap.xml\n"
+    return files
 
 
 def write_zip(out_dir: Path, zip_path: Path) -> Path:

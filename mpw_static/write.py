@@ -1,7 +1,9 @@
 """Write stage: the only module that touches the output folder.
 
 The site is written to a temporary folder beside the output and swapped in at the end, so a
-failed build never leaves a half-written dist/ behind.
+failed build never leaves a half-written dist/ behind. What it writes is readable by everyone
+(folders 0755, files 0644), whatever the umask and the temporary folder's own 0700: a web server
+running as another user serves it in place, and a copy that keeps permissions carries those.
 """
 
 from __future__ import annotations
@@ -25,10 +27,22 @@ def write_site(pages: dict[str, str], files: dict[str, Path], out_dir: Path) -> 
             target = staging / relative
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(source, target)
+        make_readable(staging)
         swap_in(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
         raise
+
+
+FOLDER_MODE = 0o755
+FILE_MODE = 0o644
+
+
+def make_readable(folder: Path) -> None:
+    """Give the folder and everything in it the modes of a published site."""
+    folder.chmod(FOLDER_MODE)
+    for path in folder.rglob("*"):
+        path.chmod(FOLDER_MODE if path.is_dir() else FILE_MODE)
 
 
 def swap_in(staging: Path, out_dir: Path) -> None:

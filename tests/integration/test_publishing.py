@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import zipfile
 from pathlib import Path
 
@@ -48,7 +49,7 @@ def test_theme_named_in_site_config_is_used_and_an_unknown_one_is_explained(mini
     )
 
 
-def test_base_url_adds_canonical_links_sitemap_and_robots(
+def test_base_url_adds_canonical_links_and_sitemap_and_robots_only_at_a_host_root(
     mini_content: Path, tmp_path: Path, capsys: pytest.CaptureFixture
 ) -> None:
     code = main(
@@ -72,9 +73,17 @@ def test_base_url_adds_canonical_links_sitemap_and_robots(
     assert "<loc>https://example.org/mpw/</loc>" in sitemap
     assert "<loc>https://example.org/mpw/domains/domain-8.html</loc>" in sitemap
     assert sitemap.count("<loc>") == len(list(site.rglob("*.html")))
+    # Crawlers read robots.txt only at the root of a host: under /mpw/ it would never be read.
+    assert not (site / "robots.txt").exists()
+    assert (
+        "Left out robots.txt: crawlers read it only at https://example.org/robots.txt, not under /mpw/; to point "
+        "them at the sitemap, add the line `Sitemap: https://example.org/mpw/sitemap.xml` to the host's own robots.txt."
+    ) in capsys.readouterr().out.splitlines()
+    assert main(["build", "--content", str(mini_content), "--out", str(site), "--base-url", "https://example.org"]) == 0
     assert (site / "robots.txt").read_text(encoding="utf-8") == (
-        "User-agent: *\nAllow: /\nSitemap: https://example.org/mpw/sitemap.xml\n"
+        "User-agent: *\nAllow: /\nSitemap: https://example.org/sitemap.xml\n"
     )
+    assert "robots.txt" not in capsys.readouterr().out
 
 
 def test_without_a_base_url_the_build_stays_relative(mini_content: Path, tmp_path: Path) -> None:
@@ -127,7 +136,13 @@ def test_warnings_are_listed_and_strict_makes_them_fail(
         '   Hint: add url = "https://…" to it once the address is known',
     ]
     assert main(["build", "--content", str(mini_content), "--out", str(tmp_path / "dist")]) == 0
-    assert "2 warnings (the build went ahead)" in capsys.readouterr().out
+    last = capsys.readouterr().out.splitlines()[-1]  # the count of each kind is tested in tests/unit/test_commands.py
+    assert re.fullmatch(
+        r"\d+ warnings \(the build went ahead\): 2 documents and videos without a web address yet, "
+        r"shown as plain text(; \d+ more)?\. List them with `\.venv/bin/python build\.py validate`; build with "
+        r"--strict to make them fail the build\.",
+        last,
+    ), last
     assert main(["build", "--strict", "--content", str(mini_content), "--out", str(tmp_path / "strict")]) == 1
     err = capsys.readouterr().err
     assert err.startswith(
