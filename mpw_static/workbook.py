@@ -1,0 +1,158 @@
+"""The Development Matrix as an Excel workbook: the build's blank workbooks (one per language), and
+the two commands, `mpw-static export FILE.json --xlsx` and `mpw-static import WORKBOOK.xlsx`.
+
+The layout is described once (workbook_layout.py); the writer (workbook_write.py) and the reader
+(workbook_read.py) both follow it.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .assessment_file import read_assessment
+from .load import LoadFailed, load_framework
+from .models import Assessment, Framework
+from .problems import ContentError, Problem
+from .theme import Strings, Theme
+from .workbook_layout import WorkbookLayout, workbook_layout
+from .workbook_read import read_workbook
+from .workbook_write import write_workbook
+
+WORKBOOK_NAME = "development-matrix.xlsx"
+PACKAGED_CONTENT = Path(__file__).resolve().parent.parent / "content"
+
+
+@dataclass(frozen=True)
+class Language:
+    """One language's framework, interface words and workbook layout."""
+
+    code: str
+    framework: Framework
+    strings: Strings
+    layout: WorkbookLayout
+
+
+def language_of(framework: Framework, theme: Theme) -> Language:
+    """The layout of the workbook in the framework's language (its site language)."""
+    code = framework.site_language
+    strings = theme.strings(code, framework.site.language)
+    return Language(code, framework, strings, workbook_layout(framework, strings, code))
+
+
+def blank_workbook(language: Language) -> bytes:
+    """The workbook a team downloads from the site to fill in."""
+    return write_workbook(language.layout, language.framework, language.strings)
+
+
+def site_workbooks(frameworks_by_language: list[Framework], theme: Theme) -> dict[str, bytes]:
+    """The build's workbooks by site path: development-matrix.xlsx, and cy/development-matrix.xlsx
+    for each other language."""
+    default = frameworks_by_language[0].site.language
+    books = {}
+    for framework in frameworks_by_language:
+        prefix = "" if framework.site_language == default else f"{framework.site_language}/"
+        books[prefix + WORKBOOK_NAME] = blank_workbook(language_of(framework, theme))
+    return books
+
+
+def content_folder(content: Path | None) -> Path:
+    """--content, else content/ here, else the content this release was installed with."""
+    if content is not None:
+        return content
+    here = Path("content")
+    return here if here.is_dir() else PACKAGED_CONTENT
+
+
+def languages(content: Path, theme_dir: Path | None = None) -> dict[str, Language]:
+    """Every language the site builds, by code, the default language first."""
+    theme = Theme.at(theme_dir)
+    try:
+        framework = load_framework(content)
+        found = {framework.site_language: language_of(framework, theme)}
+        for code in framework.site.translations:
+            found[code] = language_of(load_framework(content, code, framework.site.language), theme)
+    except LoadFailed as failed:
+        raise ContentError(failed.problems) from None
+    return found
+
+
+def export_files(files: list[Path], content: Path | None, force: bool) -> int:
+    """Write FILE.xlsx beside each valid assessment FILE.json, in the file's language where the site has
+    it; an existing workbook is only replaced with --force. Return the exit code."""
+    known = languages(content_folder(content))
+    default = next(iter(known.values()))
+    ids = [indicator.id for indicator in default.framework.indicators]
+    failed = 0
+    for path in files:
+        assessment, problems = read_assessment(path, ids)
+        target = path.with_suffix(".xlsx")
+        if assessment is None:
+            failed += 1
+            print("\n".join(problem.describe() for problem in problems), file=sys.stderr)
+            continue
+        if target.exists() and not force:
+            failed += 1
+            print(f"{path.name}: {target.name} already exists; nothing written (--force replaces it)", file=sys.stderr)
+            continue
+        language = known.get(assessment.language or "", default)
+        target.write_bytes(write_workbook(language.layout, language.framework, language.strings, assessment))
+        print(f"{path.name}: written to {target.name} ({len(assessment.ratings)} of {len(ids)} rated)")
+        left_out = [name for name in ("last_plan", "sources") if getattr(assessment, name)]
+        if left_out:
+            print(
+                f"   Note: the workbook does not carry {' or '.join(NOT_CARRIED[name] for name in left_out)}; "
+                f"keep {path.name} for those"
+            )
+    return 1 if failed else 0
+
+
+NOT_CARRIED = {"last_plan": "last cycle’s plan", "sources": "the assessments it was made from"}
+
+
+def import_files(files: list[Path], content: Path | None, force: bool) -> int:
+    """Write WORKBOOK.json beside each workbook that reads back without a problem; write nothing for
+    one that has any, and list them all with sheet and cell. Return the exit code."""
+    known = languages(content_folder(content))
+    failed = 0
+    for path in files:
+        target = path.with_suffix(".json")
+        assessment, problems = read_workbook(path, {code: language.layout for code, language in known.items()})
+        if assessment is None:
+            failed += 1
+            print(describe_problems(path.name, problems), file=sys.stderr)
+            continue
+        if target.exists() and not force:
+            failed += 1
+            print(f"{path.name}: {target.name} already exists; nothing written (--force replaces it)", file=sys.stderr)
+            continue
+        target.write_text(assessment_json(assessment), encoding="utf-8")
+        print(f"{path.name}: written to {target.name} ({len(assessment.ratings)} of {rated_of(known)} rated)")
+    return 1 if failed else 0
+
+
+def rated_of(known: dict[str, Language]) -> int:
+    return len(next(iter(known.values())).framework.indicators)
+
+
+RATING_ORDER = ("statement", "evidence", "note", "target", "next_steps", "lead", "due_date", "due_cycle")
+
+
+def assessment_json(assessment: Assessment) -> str:
+    """The assessment as a .json file, indented, each rating's fields in the page's order."""
+    data = assessment.model_dump(mode="json")
+    data["ratings"] = {key: {name: rating[name] for name in RATING_ORDER} for key, rating in data["ratings"].items()}
+    return json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+
+
+def describe_problems(name: str, problems: list[Problem]) -> str:
+    """Every problem of a workbook, numbered, each named by its sheet and cell."""
+    count = len(problems)
+    lines = [f"{name}: {count} problem{'s' if count != 1 else ''}; nothing was written:"]
+    for number, problem in enumerate(problems, start=1):
+        lines.append(f"{number}. {problem.place or problem.file}: {problem.message}")
+        if problem.hint:
+            lines.append(f"   Hint: {problem.hint}")
+    return "\n".join(lines)
