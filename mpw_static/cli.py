@@ -14,7 +14,7 @@ from .assessment_file import parsed_and_upgraded, read_assessment
 from .build import BuildOptions, assemble_site, build_site
 from .problems import ContentError, Problem
 
-COMMANDS = ("build", "validate", "serve", "upgrade")
+COMMANDS = ("build", "validate", "serve", "upgrade", "export", "import")
 
 
 def parser() -> argparse.ArgumentParser:
@@ -71,11 +71,33 @@ def parser() -> argparse.ArgumentParser:
         help="write a copy of each older assessment file in the current format, beside it (NAME.v2.json)",
     )
     upgrade.add_argument("files", nargs="+", type=Path, help="assessment .json files; none is ever overwritten")
+    export = commands.add_parser(
+        "export", help="write each assessment file as a filled Excel workbook beside it (FILE.xlsx)"
+    )
+    export.add_argument("files", nargs="+", type=Path, help="assessment .json files")
+    export.add_argument("--xlsx", action="store_true", required=True, help="as an Excel workbook (the one format)")
+    workbook_options(export)
+    imported = commands.add_parser(
+        "import", help="read each filled Excel workbook back into an assessment file beside it (WORKBOOK.json)"
+    )
+    imported.add_argument("files", nargs="+", type=Path, help="filled .xlsx workbooks")
+    workbook_options(imported)
     serve = commands.add_parser("serve", help="build, serve on 127.0.0.1 and rebuild when content or theme changes")
     common(serve)
     serve.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default: 8000)")
     serve.add_argument("--drafts", action="store_true", help="show pages marked draft = true")
     return main
+
+
+def workbook_options(sub: argparse.ArgumentParser) -> None:
+    """The options export and import share."""
+    sub.add_argument(
+        "--content",
+        type=Path,
+        default=None,
+        help="content folder whose matrix the workbook follows (default: content, else the one installed)",
+    )
+    sub.add_argument("--force", action="store_true", help="replace a file of the same name that is already there")
 
 
 # How the README and every message name the commands: the project's own Python, in its folder.
@@ -97,6 +119,11 @@ def main(argv: list[str] | None = None) -> int:
             return validate_command(args)
         if command == "upgrade":
             return upgrade_files(args.files)
+        if command in ("export", "import"):
+            from .workbook import export_files, import_files
+
+            run = export_files if command == "export" else import_files
+            return run(args.files, args.content, args.force)
         if command == "serve":
             from .serve import serve
 
