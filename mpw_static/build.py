@@ -24,6 +24,7 @@ from .search import SEARCH_SCRIPT, search_documents, search_script
 from .theme import Theme
 from .translations import Coverage, translation_coverage
 from .validate import check_framework, check_page_parts
+from .workbook import site_workbooks
 from .write import write_site
 
 
@@ -121,7 +122,7 @@ class AssembledSite:
     """The whole site in memory, checked, before anything is written."""
 
     framework: Framework  # the default language's content, as built
-    texts: dict[str, str]  # pages and generated files by site path
+    texts: dict[str, str | bytes]  # pages and generated files by site path (workbooks are bytes)
     files: dict[str, Path]  # files copied as they are
     pages: int
     warnings: list[Problem]
@@ -141,9 +142,11 @@ def assemble_site(content_dir: Path, options: BuildOptions) -> AssembledSite:
     searches = {framework.site_language: search_documents(framework, rendered, cache=cache)}
     updated = {page.output: page.meta.updated for page in framework.pages if page.meta.updated}
     coverage = []
+    built = [framework]  # each language's framework, for its workbook
     for language in framework.site.translations:
         translated = load_framework(content_dir, language, framework.site.language, cache)
         translated = translated if options.drafts else translated.without_drafts()
+        built.append(translated)
         # A translation's own resources.toml can lack addresses too; one it takes from the default
         # language warns once.
         found = check_framework(translated, known_inserts(make_environment(theme, cache)), site_files(translated))
@@ -167,6 +170,7 @@ def assemble_site(content_dir: Path, options: BuildOptions) -> AssembledSite:
         "_headers": csp.headers_file({output: policy_of(html) for output, html in pages.items()}),
         **{SEARCH_SCRIPT.format(language=code): search_script(found) for code, found in searches.items()},
         **publishing_files(list(pages), base_url, updated),
+        **site_workbooks(built, theme),  # development-matrix.xlsx in each language (bytes)
         **({PREVIEW_STATUS: preview_status(None)} if options.preview else {}),
     }
     static = {

@@ -54,8 +54,39 @@ def site_workbooks(frameworks_by_language: list[Framework], theme: Theme) -> dic
     books = {}
     for framework in frameworks_by_language:
         prefix = "" if framework.site_language == default else f"{framework.site_language}/"
-        books[prefix + WORKBOOK_NAME] = blank_workbook(language_of(framework, theme))
+        key = made_of(framework, theme)
+        if key not in _REMEMBERED:
+            if len(_REMEMBERED) >= 8:
+                _REMEMBERED.clear()
+            _REMEMBERED[key] = blank_workbook(language_of(framework, theme))
+        books[prefix + WORKBOOK_NAME] = _REMEMBERED[key]
     return books
+
+
+# The blank workbooks last built, by what they are made of. `serve` rebuilds the site after every
+# save, and writing a workbook takes longer than a rebuild may; a workbook is a pure function of
+# the matrix's content and the interface's words, so one remembered by those is never out of date.
+_REMEMBERED: dict[str, bytes] = {}
+
+
+def made_of(framework: Framework, theme: Theme) -> str:
+    """What a language's blank workbook is made from: its matrix, domains and test questions, and
+    the text of the string catalogues its words come from."""
+    catalogues = [
+        (folder / "strings" / f"{code}.toml")
+        for code in dict.fromkeys((framework.site.language, framework.site_language))
+        for folder in theme.dirs
+    ]
+    return json.dumps(
+        [
+            framework.site_language,
+            framework.matrix.model_dump(mode="json"),
+            [domain.model_dump(mode="json", exclude={"source"}) for domain in framework.domains],
+            [qset.model_dump(mode="json") for qset in framework.test_questions],
+            [path.read_text(encoding="utf-8") if path.is_file() else "" for path in catalogues],
+        ],
+        ensure_ascii=False,
+    )
 
 
 def content_folder(content: Path | None) -> Path:

@@ -13,8 +13,9 @@ import tempfile
 from pathlib import Path
 
 
-def write_site(pages: dict[str, str], files: dict[str, Path], out_dir: Path) -> None:
-    """Write text outputs (pages, generated files) and copied files into out_dir, replacing it whole."""
+def write_site(pages: dict[str, str | bytes], files: dict[str, Path], out_dir: Path) -> None:
+    """Write generated outputs (pages and other text; workbooks as bytes) and copied files into
+    out_dir, replacing it whole."""
     out_dir = out_dir.resolve()
     out_dir.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out_dir.name}-new-", dir=out_dir.parent))
@@ -22,7 +23,10 @@ def write_site(pages: dict[str, str], files: dict[str, Path], out_dir: Path) -> 
         for relative, html in pages.items():
             target = staging / relative
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(html, encoding="utf-8")
+            if isinstance(html, bytes):
+                target.write_bytes(html)
+            else:
+                target.write_text(html, encoding="utf-8")
         for relative, source in files.items():
             target = staging / relative
             target.parent.mkdir(parents=True, exist_ok=True)
