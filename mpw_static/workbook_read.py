@@ -217,7 +217,7 @@ def recognise(book, layouts: dict[str, WorkbookLayout]) -> str:
     if language not in layouts:
         raise WorkbookProblem(
             "",
-            f"the workbook is in a language this site does not build ({str(language)[:10]!r})",
+            f'the workbook is in a language this site does not build ("{str(language)[:10]}")',
             f"use a workbook in {' or '.join(layouts)}, downloaded from the site",
         )
     return language
@@ -453,8 +453,17 @@ def domains_data(reader: Reader, layout: WorkbookLayout) -> tuple[dict, dict]:
 
 
 def in_cells(problem: Problem, origins: dict[str, str]) -> Problem:
-    """A problem the model found, named by the cell its field came from."""
+    """A problem the model found, named by the cell its field came from, with a hint for that cell."""
     place = problem.place
     while place and place not in origins:
         place = place.rsplit(".", 1)[0] if "." in place else ""
-    return Problem(problem.file, origins.get(place, problem.place), problem.message, problem.hint)
+    hint = problem.hint
+    if not hint:
+        hint = (
+            "leave the id as it was, or empty the cell to make this a new assessment"
+            if place == "id"
+            else "shorten the text in this cell"
+            if "at most" in problem.message
+            else "correct the value in this cell"
+        )
+    return Problem(problem.file, origins.get(place, problem.place), problem.message, hint)

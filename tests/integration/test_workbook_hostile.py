@@ -1,0 +1,90 @@
+"""`mpw-static import` on the hostile-workbook corpus: each workbook is refused with its own words
+and nothing is written, or it is read back."""
+
+from __future__ import annotations
+
+import json
+import sys
+import tomllib
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from mpw_static.cli import main
+from support import HOSTILE, REAL_CONTENT
+
+WORKBOOKS = HOSTILE / "workbooks"
+EXPECTED = tomllib.loads((WORKBOOKS / "expected.toml").read_text(encoding="utf-8"))
+sys.path.insert(0, str(WORKBOOKS))
+from make_workbooks import PAYLOAD, make  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    return make(tmp_path_factory.mktemp("hostile-workbooks"))
+
+
+def test_the_corpus_covers_every_kind_the_issue_names(corpus: dict[str, Path]) -> None:
+    assert set(corpus) == set(EXPECTED), "make_workbooks.py and expected.toml must list the same workbooks"
+    covered = " ".join(expected["covers"] for expected in EXPECTED.values()).lower()
+    for kind in (
+        "decompression bomb",
+        "macros",
+        ".xlsm",
+        "formula where a value should be",
+        "external links",
+        "sheet renamed",
+        "sheet deleted",
+        "row moved",
+        "statement typed as free text",
+        "from another tool",
+        "not a zip",
+    ):
+        assert kind in covered, kind
+
+
+@pytest.mark.parametrize("name", list(EXPECTED))
+def test_import_refuses_or_reads_each_workbook(name: str, corpus: dict[str, Path], capsys, tmp_path: Path) -> None:
+    path = tmp_path / name
+    path.write_bytes(corpus[name].read_bytes())
+    code = main(["import", str(path), "--content", str(REAL_CONTENT)])
+    output = capsys.readouterr()
+    expected = EXPECTED[name]
+    written = path.with_suffix(".json")
+    if expected.get("accepted"):
+        assert code == 0, output.err
+        assert output.out == f"{name}: written to {written.name} ({expected['rated']} of 45 rated)\n"
+        assert main(["validate", str(written)]) == 0
+    else:
+        assert code == 1
+        lines = output.err.splitlines()
+        assert lines[0] == f"{name}: 1 problem; nothing was written:"
+        assert lines[1] == f"1. {expected['cli']}"
+        assert lines[2].startswith("   Hint: ")
+        assert not written.exists()
+
+
+def test_the_bomb_is_refused_from_the_zips_directory_without_inflating_anything(
+    corpus: dict[str, Path], monkeypatch: pytest.MonkeyPatch, capsys, tmp_path: Path
+) -> None:
+    def refuse(*args, **kwargs):
+        raise AssertionError("a part was opened")
+
+    monkeypatch.setattr(zipfile.ZipFile, "open", refuse)
+    path = tmp_path / "bomb.xlsx"
+    path.write_bytes(corpus["bomb.xlsx"].read_bytes())
+    assert path.stat().st_size < 100_000
+    assert main(["import", str(path), "--content", str(REAL_CONTENT)]) == 1
+    assert capsys.readouterr().err.splitlines()[1] == f"1. {EXPECTED['bomb.xlsx']['cli']}"
+
+
+def test_text_is_kept_as_text_and_typed_dates_are_read(corpus: dict[str, Path], tmp_path: Path) -> None:
+    for name in ("script-payloads.xlsx", "date-typed-as-text.xlsx"):
+        (tmp_path / name).write_bytes(corpus[name].read_bytes())
+        assert main(["import", str(tmp_path / name), "--content", str(REAL_CONTENT)]) == 0
+    payloads = json.loads((tmp_path / "script-payloads.json").read_text(encoding="utf-8"))
+    assert payloads["ratings"]["1.1"]["note"] == PAYLOAD and payloads["ratings"]["1.1"]["next_steps"] == PAYLOAD
+    dates = json.loads((tmp_path / "date-typed-as-text.json").read_text(encoding="utf-8"))
+    assert dates["ratings"]["1.1"]["due_date"] == "2027-03-31"
+    assert dates["ratings"]["1.2"]["due_date"] == "2027-04-01"
