@@ -13,8 +13,12 @@ from .models import (
     ASSESSMENT_FORMAT,
     ASSESSMENT_FORMAT_VERSION,
     ASSESSMENT_ID_PATTERN,
+    DATE_PATTERN,
+    DATETIME_PATTERN,
     DOMAIN_KEY_PATTERN,
+    DOMAIN_KEYS,
     LANGUAGE_PATTERN,
+    NOT_BLANK_PATTERN,
     READABLE_FORMAT_VERSIONS,
     Assessment,
 )
@@ -25,21 +29,50 @@ MAX_BYTES = 2_000_000  # a full matrix with long notes is well under 200 kB
 MAX_DEPTH = 8  # the format nests 4 deep; anything deeper is not an assessment
 USE_DOWNLOADED = "choose the .json file downloaded from the assessment page"
 
+# What the published schema says of the file as a whole, including the rules JSON Schema cannot
+# say, which `mpw-static validate` and the page apply all the same.
+SCHEMA_WORDS = (
+    "A completed (or part-completed) Development Matrix, as saved in a .json file by the assessment page "
+    "of an mpw-static site. It covers every format version that mpw-static reads ("
+    + " and ".join(map(str, READABLE_FORMAT_VERSIONS))
+    + f"). An older file is read as version {ASSESSMENT_FORMAT_VERSION} with only its version number changed, "
+    "since each later version only added optional fields. "
+    "What JSON Schema cannot say, and mpw-static refuses all the same: a key written twice in one object; "
+    "text holding a lone surrogate (such as \\ud800); a file of more than "
+    f"{MAX_BYTES:,} bytes; a file that is not UTF-8 (a byte order mark is allowed) or UTF-16 with a byte "
+    "order mark; and a number too long for Python to read (over 4,300 digits). Patterns are written so "
+    "that ECMA-262 and Python's re read them alike."
+)
+
 
 def assessment_schema(indicator_ids: list[str]) -> dict:
     """The JSON Schema of the file format, with the keys of ratings and of last cycle's plan limited
-    to the matrix's own ids (the model checks them against the matrix it is given)."""
+    to the matrix's own ids (the model checks them against the matrix it is given), the domain keys
+    listed, and every format version this release reads."""
     schema = Assessment.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Development Matrix assessment"
+    schema["description"] = SCHEMA_WORDS
+    properties = schema["properties"]
     for by_indicator in ("ratings", "last_plan"):
-        schema["properties"][by_indicator]["propertyNames"] = {"enum": indicator_ids}
+        properties[by_indicator]["propertyNames"] = {"enum": indicator_ids}
+    # The model's pattern for domain keys, as a list: "9", "01" and "1 " are refused by every reader.
+    ((pattern, notes),) = properties["domains"].pop("patternProperties").items()
+    assert pattern == DOMAIN_KEY_PATTERN, pattern
+    properties["domains"].update(propertyNames={"enum": list(DOMAIN_KEYS)}, additionalProperties=notes)
+    properties["format_version"] = {
+        "title": "Format Version",
+        "type": "integer",
+        "enum": list(READABLE_FORMAT_VERSIONS),
+        "description": f"Files are written in version {ASSESSMENT_FORMAT_VERSION}; older ones keep opening.",
+    }
     return schema
 
 
-# The name the page's data gives each pattern of the format: its regular expression is in
-# data.patterns, and its words in the catalogue as js_expected_<name>.
-PATTERN_NAMES = {ASSESSMENT_ID_PATTERN: "id", LANGUAGE_PATTERN: "language", DOMAIN_KEY_PATTERN: "domain"}
+# The name the page gives each pattern of the format: its words are in the catalogue as
+# js_expected_<name>. The rule carries the pattern itself, so the page tests what the schema says.
+PATTERN_NAMES = {ASSESSMENT_ID_PATTERN: "id", LANGUAGE_PATTERN: "language"}
+DATE_KINDS = {DATE_PATTERN: "date", DATETIME_PATTERN: "dateTime"}
 
 
 @cache
@@ -73,14 +106,28 @@ def schema_rule(prop: dict, defs: dict) -> dict:
         return {"kind": "list", "of": schema_rule(prop["items"], defs), "unique": prop.get("uniqueItems", False)}
     if kind == "boolean":
         return {"kind": "bool"}
-    if prop.get("format") in ("date", "date-time"):
-        return {"kind": "date" if prop["format"] == "date" else "dateTime"}
-    if "pattern" in prop:
-        return {"kind": "pattern", "name": PATTERN_NAMES[prop["pattern"]]}
-    assert kind == "string" and ("maxLength" in prop or "minLength" in prop), (
+    return string_rule(prop)
+
+
+def string_rule(prop: dict) -> dict:
+    """Text: a date or a time, text with a pattern (an id, a language code), or free text with a
+    limit or a need to be more than white space. Every pattern goes to the page as it is written."""
+    pattern = prop.get("pattern")
+    known = {"type", "title", "description", "default", "pattern", "maxLength"}
+    assert prop.get("type") == "string" and set(prop) - {"format"} <= known, (
         f"the page's checker has no rule for {prop}"
     )
-    return {"kind": "text", "max": prop.get("maxLength"), "notBlank": prop.get("minLength", 0) > 0}
+    assert prop.get("format") in (None, "date") and (prop.get("format") is None or pattern == DATE_PATTERN), (
+        f"the page's checker has no rule for the format of {prop}"
+    )
+    if pattern in DATE_KINDS:
+        return {"kind": DATE_KINDS[pattern], "pattern": pattern}
+    if pattern in PATTERN_NAMES:
+        return {"kind": "pattern", "name": PATTERN_NAMES[pattern], "pattern": pattern}
+    assert pattern in (None, NOT_BLANK_PATTERN) and (pattern or "maxLength" in prop), (
+        f"the page's checker has no rule for {prop}"
+    )
+    return {"kind": "text", "max": prop.get("maxLength"), "notBlank": pattern}
 
 
 def object_rule(prop: dict, defs: dict) -> dict:
@@ -94,12 +141,11 @@ def object_rule(prop: dict, defs: dict) -> dict:
         if "allOf" in prop:
             rule["needs"] = [needs_rule(clause) for clause in prop["allOf"]]
         return rule
-    if "patternProperties" in prop:
-        ((pattern, values),) = prop["patternProperties"].items()
-        return {"kind": "map", "keys": {"pattern": PATTERN_NAMES[pattern]}, "values": schema_rule(values, defs)}
+    keys = prop["propertyNames"]["enum"]
     return {
         "kind": "map",
-        "keys": {"of": prop["propertyNames"]["enum"]},
+        # Which words a key that is not listed gets: "unknown indicator id", or "expected a domain number".
+        "keys": {"of": keys, "name": "domain" if keys == list(DOMAIN_KEYS) else "indicator"},
         "values": schema_rule(prop["additionalProperties"], defs),
     }
 
@@ -306,6 +352,7 @@ PATTERN_WORDS = {
     ASSESSMENT_ID_PATTERN: "expected an id of 8 to 64 letters, digits or dashes",
     LANGUAGE_PATTERN: "expected a language code such as en or cy",
     DOMAIN_KEY_PATTERN: "expected a domain number from 1 to 8",
+    NOT_BLANK_PATTERN: "expected text that is not only white space",
 }
 
 

@@ -43,7 +43,7 @@ def parser() -> argparse.ArgumentParser:
         default=None,
         metavar="URL",
         help="published address, e.g. https://example.org/mpw/: adds canonical links, "
-        "sitemap.xml and robots.txt (default: site.toml's base_url, else none)",
+        "sitemap.xml, and robots.txt at the root of a host (default: site.toml's base_url, else none)",
     )
     build.add_argument(
         "--zip",
@@ -63,8 +63,8 @@ def parser() -> argparse.ArgumentParser:
         "files",
         nargs="*",
         type=Path,
-        help="assessment .json files to check against the format; from any folder, against the "
-        "framework this release knows, unless --content names one",
+        help="assessment .json files to check against the format, or folders of them (searched with their "
+        "subfolders); from any folder, against the framework this release knows, unless --content names one",
     )
     upgrade = commands.add_parser(
         "upgrade",

@@ -19,6 +19,7 @@ from pydantic import (
     StringConstraints,
     ValidationInfo,
     ValidatorFunctionWrapHandler,
+    WithJsonSchema,
     WrapValidator,
     field_validator,
     model_validator,
@@ -348,9 +349,10 @@ class Framework(Strict):
 
 
 class FilePart(Strict):
-    """Base for the file format's models: strict, so "3" is not 3 and 20260601 is not a date, as on the page."""
+    """Base for the file format's models: strict, so "3" is not 3 and 20260601 is not a date, as on the page.
+    Patterns are run by Python's re, as the published schema's readers run them (see END below)."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, strict=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, strict=True, regex_engine="python-re")
 
 
 ASSESSMENT_FORMAT = "mpw-assessment"
@@ -368,18 +370,37 @@ NOTE_LIMIT = 10_000
 SHORT_LIMIT = 300
 IndicatorId = str  # checked against the matrix by Assessment.known_indicators
 INDICATOR_ID = re.compile(INDICATOR_ID_PATTERN)  # without the matrix: any id content could define
-# Patterns of the file format, written once here; the page's script receives them through the
-# page's embedded data (render.client_data), so both sides apply the same rule. [0-9], not \d,
-# which in Python also matches other scripts' digits.
-ASSESSMENT_ID_PATTERN = r"^[A-Za-z0-9-]{8,64}$"
-LANGUAGE_PATTERN = r"^[a-z]{2}$"
-DATE_PATTERN = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-# An ISO 8601 date and time, as the page writes it (toISOString); a time zone may be left out.
-DATETIME_PATTERN = (
-    r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?(Z|[+-][0-9]{2}:[0-9]{2})?$"
+# Patterns of the file format, written once here. The published schema carries them, and the page's
+# checker receives them in its rule (assessment_file.format_rule), so that every reader applies the
+# same rule. Each is read alike by Python's re (the model, jsonschema) and by JavaScript (the page,
+# Ajv): [0-9], not \d, which in Python also matches other scripts' digits, and END for the end of
+# the text, since in Python a bare $ also matches before a final line break ("1\n").
+END = r"$(?!\n)"
+ASSESSMENT_ID_PATTERN = r"^[A-Za-z0-9-]{8,64}" + END
+LANGUAGE_PATTERN = r"^[a-z]{2}" + END
+# A real calendar day, as Python's date has them (years 1 to 9999, 29 February in leap years only):
+# a pattern, not a format, so that every reader of the schema refuses 2026-02-30 and 0000-01-01.
+CALENDAR_DAY = (
+    r"(?!0000)(?:[0-9]{4}-(?:(?:0[13578]|1[02])-(?:0[1-9]|[12][0-9]|3[01])|(?:0[469]|11)-(?:0[1-9]|[12][0-9]|30)"
+    r"|02-(?:0[1-9]|1[0-9]|2[0-8]))|(?:[0-9]{2}(?:0[48]|[2468][048]|[13579][26])|(?:[02468][048]|[13579][26])00)-02-29)"
 )
-DOMAIN_KEY_PATTERN = r"^[1-8]$"
+DATE_PATTERN = "^" + CALENDAR_DAY + END
+# A date and time as the page writes it (toISOString: 2026-11-23T14:43:00.000Z), on the clock (no
+# 24:00, no second 60). The seconds and the offset may be left out, as every release has accepted
+# them: a file edited by hand and opened once keeps them, in the browser's storage too. Upper-case T
+# and Z only, and at most 6 digits of a second, which is stricter than RFC 3339 and said in the schema.
+CLOCK_TIME = r"(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]{1,6})?)?"
+UTC_OFFSET = r"(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])?"
+DATETIME_PATTERN = "^" + CALENDAR_DAY + "T" + CLOCK_TIME + UTC_OFFSET + END
+DOMAIN_KEY_PATTERN = r"^[1-8]" + END
+DOMAIN_KEYS = tuple(str(number) for number in range(1, 9))  # the published schema lists them
 DomainKey = Annotated[str, StringConstraints(pattern=DOMAIN_KEY_PATTERN)]
+# Unicode's White_Space characters: the ones the model refused as the whole of a text it requires
+# (pydantic's strip_whitespace strips exactly these). Not Python's str.isspace(), which adds
+# U+001C–U+001F, nor JavaScript's \s, which adds U+FEFF: named here so that every reader agrees.
+WHITE_SPACE = r"\t\n\u000b\u000c\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+NOT_BLANK_PATTERN = f"^[{WHITE_SPACE}]*[^{WHITE_SPACE}]"  # text that is not only white space
+NotBlank = Annotated[str, StringConstraints(pattern=NOT_BLANK_PATTERN)]
 FreeText = Annotated[str, StringConstraints(max_length=NOTE_LIMIT)]
 ShortText = Annotated[str, StringConstraints(max_length=SHORT_LIMIT)]
 
@@ -388,24 +409,39 @@ def iso_date_time(value: object, handler: ValidatorFunctionWrapHandler) -> datet
     """Only ISO 8601 text, then the calendar check: pydantic alone would also read "1709287200" or a
     number as a time, which the page cannot. (The field is lax because a validator in front of a
     strict datetime hands it a Python string, which strict mode refuses; this check is the strictness.)"""
-    if not isinstance(value, str) or not re.match(DATETIME_PATTERN, value):
+    if not isinstance(value, str) or not re.search(DATETIME_PATTERN, value):
         raise content_error(
             "expected a date and time such as 2026-11-23T14:43:00Z", "use the file downloaded from the assessment page"
         )
     return handler(value)
 
 
-IsoDateTime = Annotated[datetime, Field(strict=False), WrapValidator(iso_date_time)]
+TIME_WORDS = (
+    "A date and time as the assessment page writes it (2026-11-23T14:43:00.000Z). A file edited by hand "
+    "may leave out the seconds or the offset; a time without an offset does not say which time zone it is in."
+)
+IsoDateTime = Annotated[
+    datetime,
+    Field(strict=False),
+    WrapValidator(iso_date_time),
+    # Not "format": "date-time": RFC 3339 needs the seconds and an offset, which these may leave out.
+    WithJsonSchema({"type": "string", "pattern": DATETIME_PATTERN, "description": TIME_WORDS}),
+]
 
 
 def iso_date(value: object, handler: ValidatorFunctionWrapHandler) -> date_type:
     """Only YYYY-MM-DD text, then the calendar check (2026-02-30 is refused)."""
-    if not isinstance(value, str) or not re.match(DATE_PATTERN, value):
+    if not isinstance(value, str) or not re.search(DATE_PATTERN, value):
         raise content_error("expected a date such as 2026-11-23", "use the file downloaded from the assessment page")
     return handler(value)
 
 
-IsoDate = Annotated[date_type, Field(strict=False), WrapValidator(iso_date)]
+IsoDate = Annotated[
+    date_type,
+    Field(strict=False),
+    WrapValidator(iso_date),
+    WithJsonSchema({"type": "string", "format": "date", "pattern": DATE_PATTERN}),
+]
 
 
 def not_true_or_false(message: str, hint: str) -> BeforeValidator:
@@ -520,7 +556,7 @@ class Assessment(FilePart):
 
     format: Literal["mpw-assessment"]
     format_version: Literal[ASSESSMENT_FORMAT_VERSION]
-    framework_version: Text
+    framework_version: NotBlank
     id: AssessmentId
     service: ServiceDetails = ServiceDetails()
     date: IsoDate | None = None

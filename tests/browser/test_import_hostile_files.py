@@ -4,11 +4,13 @@ and what was already saved is byte-for-byte unchanged."""
 from __future__ import annotations
 
 import base64
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from engines import Engine, Firefox, VirtualScreen, WebKit, missing
 from support import watch_for_errors
 
 pytestmark = pytest.mark.browser
@@ -152,3 +154,48 @@ def test_whole_corpus_at_once_over_http(browser: Browser, hosted_site: str, host
     assert page.evaluate("document.activeElement.id") == "import-file"
     nothing_ran(page)
     context.close()
+
+
+@pytest.fixture(scope="module", params=["firefox", "webkit"])
+def other_engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
+    """Firefox ESR or WebKitGTK, as the smoke tier drives them (tests/browser/engines.py)."""
+    reason = missing(request.param)
+    if reason:
+        pytest.skip(reason)
+    screen = VirtualScreen()
+    started = Firefox() if request.param == "firefox" else WebKit(screen.start())
+    yield started
+    started.close()
+    screen.stop()
+
+
+# The page's import path on every file at once, as PARSE does it, for the WebDriver clients.
+PARSE_ALL = """
+    var data = JSON.parse(document.getElementById('mpw-assessment-data').textContent)
+    return arguments[0].map(function (encoded) {
+        var bytes = Uint8Array.from(atob(encoded), function (c) { return c.charCodeAt(0) })
+        var decoded = MPW.format.decode(bytes.buffer)
+        if (decoded.error) return [null, data.strings[decoded.error]]
+        var checked = MPW.format.parse(decoded.text, bytes.length, data)
+        return [checked.assessment && checked.assessment.service.name, checked.errors[0] || '']
+    })
+"""
+
+
+def test_firefox_and_webkit_give_each_corpus_file_its_verdict_and_words(
+    other_engine: Engine, real_site: Path, hostile_corpus: dict
+) -> None:
+    """The checker's patterns (the calendar, the clock, white space, ids) read the same in every engine."""
+    names = [name for name in hostile_corpus if name != "ten-megabytes.json"]  # its size is checked before reading
+    other_engine.open((real_site / "assess.html").as_uri())
+    other_engine.wait_for(lambda: other_engine.run("return Boolean(window.MPW && MPW.format)"), "the page's scripts")
+    files = [base64.b64encode(hostile_corpus[name][0].read_bytes()).decode("ascii") for name in names]
+    verdicts = other_engine.run(PARSE_ALL, files)
+    wrong = []
+    for name, (accepted, message) in zip(names, verdicts, strict=True):
+        expected = hostile_corpus[name][1]
+        want = ("accepted", expected["name"]) if expected.get("accepted") else ("refused", expected["browser"])
+        got = ("accepted", accepted) if accepted else ("refused", message)
+        if got != want:
+            wrong.append(f"{name}: expected {want}, got {got}")
+    assert wrong == []

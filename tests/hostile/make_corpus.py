@@ -159,6 +159,24 @@ def cases() -> dict[str, bytes]:
         "lead-too-long.json": text(valid(format_version=2, ratings=rating(lead="l" * 301))),
         "last-plan-unknown-indicator.json": text(valid(format_version=2, last_plan={"9.9": {"target": 2}})),
         "last-plan-score.json": text(valid(format_version=2, last_plan={"1.1": {"target": 2, "score": 80}})),
+        # The published schema as a contract (issue 23): each once passed an independent validator of
+        # the schema and not `validate`, or the other way round.
+        "domain-01.json": text(valid(domains={"01": {"context": ""}})),
+        "domain-1-space.json": text(valid(domains={"1 ": {"context": ""}})),
+        "framework-version-spaces.json": text(valid(framework_version="   ")),
+        "framework-version-no-break-space.json": text(valid(framework_version="\u00a0")),
+        "framework-version-ideographic-space.json": text(valid(framework_version="\u3000")),
+        "framework-version-information-separator.json": text(valid(framework_version="\u001c")),
+        "id-final-line-break.json": text(valid(id="c0ffee00-0000-4000-8000-000000000001\n")),
+        "datetime-without-seconds.json": text(valid(updated="2026-06-01T10:00Z")),
+        "datetime-lower-case.json": text(valid(created="2026-06-01t09:00:00z")),
+        "datetime-seven-fraction-digits.json": text(valid(created="2026-06-01T09:00:00.1234567Z")),
+        "datetime-leap-second.json": text(valid(created="2026-06-30T23:59:60Z")),
+        "datetime-offset-24-hours.json": text(valid(created="2026-06-01T09:00:00+24:00")),
+        "datetime-space-for-t.json": text(valid(created="2026-06-01 09:00:00Z")),
+        "date-year-0.json": text(valid(date="0000-01-01")),
+        "date-29-february-1900.json": text(valid(date="1900-02-29")),
+        "date-29-february-2000.json": text(valid(date="2000-02-29")),
     }
 
 

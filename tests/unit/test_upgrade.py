@@ -10,7 +10,17 @@ from pydantic import ValidationError
 
 from mpw_static.assessment_file import check_assessment_bytes, format_rule, parsed_and_upgraded
 from mpw_static.cli import main
-from mpw_static.models import NEEDS_A_STATEMENT, PURPOSES, Assessment, DomainNotes, Rating
+from mpw_static.models import (
+    ASSESSMENT_ID_PATTERN,
+    DATE_PATTERN,
+    DATETIME_PATTERN,
+    NEEDS_A_STATEMENT,
+    NOT_BLANK_PATTERN,
+    PURPOSES,
+    Assessment,
+    DomainNotes,
+    Rating,
+)
 from mpw_static.upgrade import to_current, version_1_to_2
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "discussion"
@@ -108,7 +118,7 @@ def test_a_version_2_file_round_trips() -> None:
         ({"statement": 2, "target": 0}, "Input should be 1, 2, 3, 4 or 5"),
         ({"statement": 2, "target": True}, "Input should be 1, 2, 3, 4 or 5"),
         ({"statement": 2, "target": "3"}, "Input should be 1, 2, 3, 4 or 5"),
-        ({"statement": 2, "due_date": "2026-02-30"}, "day value is outside expected range"),
+        ({"statement": 2, "due_date": "2026-02-30"}, "expected a date such as 2026-11-23"),
         ({"statement": 2, "due_date": "31/03/2027"}, "expected a date such as 2026-11-23"),
         ({"statement": 2, "lead": "x" * 301}, "at most 300 characters"),
     ],
@@ -129,23 +139,26 @@ def test_the_page_s_rules_come_from_the_model() -> None:
     top = format_rule(("1.1", "1.2"))
     assert top["required"] == ["format", "format_version", "framework_version", "id", "created", "updated"]
     assert set(top["fields"]) == set(Assessment.model_fields)
-    assert top["fields"]["framework_version"] == {"kind": "text", "max": None, "notBlank": True}
+    assert top["fields"]["framework_version"] == {"kind": "text", "max": None, "notBlank": NOT_BLANK_PATTERN}
+    assert top["fields"]["format_version"] == {"kind": "choice", "of": [1, 2]}  # every version read
     assert top["fields"]["purposes"] == {"kind": "list", "of": {"kind": "choice", "of": list(PURPOSES)}, "unique": True}
     ratings = top["fields"]["ratings"]
-    assert ratings["keys"] == {"of": ["1.1", "1.2"]} == top["fields"]["last_plan"]["keys"]
+    assert ratings["keys"] == {"of": ["1.1", "1.2"], "name": "indicator"} == top["fields"]["last_plan"]["keys"]
     rating = ratings["values"]
     assert set(rating["fields"]) == set(Rating.model_fields)
     assert rating["fields"]["target"] == {"kind": "choice", "of": [1, 2, 3, 4, 5], "null": True}
-    assert rating["fields"]["due_date"] == {"kind": "date", "null": True}
-    assert rating["fields"]["lead"] == {"kind": "text", "max": 300, "notBlank": False}
+    assert rating["fields"]["due_date"] == {"kind": "date", "pattern": DATE_PATTERN, "null": True}
+    assert top["fields"]["created"] == {"kind": "dateTime", "pattern": DATETIME_PATTERN}
+    assert rating["fields"]["lead"] == {"kind": "text", "max": 300, "notBlank": None}
     assert {need["field"] for need in rating["needs"]} == set(NEEDS_A_STATEMENT)
     assert all(need["then"] == "statement" and need["of"] == [1, 2, 3, 4, 5] for need in rating["needs"])
     domains = top["fields"]["domains"]
-    assert domains["keys"] == {"pattern": "domain"}
+    assert domains["keys"] == {"of": ["1", "2", "3", "4", "5", "6", "7", "8"], "name": "domain"}
     assert set(domains["values"]["fields"]) == set(DomainNotes.model_fields)
     assert domains["values"]["fields"]["priority"] == {"kind": "bool"}
     source, bare_id = top["fields"]["sources"]["of"]["options"]
-    assert (source["kind"], source["required"], bare_id) == ("object", ["id"], {"kind": "pattern", "name": "id"})
+    id_rule = {"kind": "pattern", "name": "id", "pattern": ASSESSMENT_ID_PATTERN}
+    assert (source["kind"], source["required"], bare_id) == ("object", ["id"], id_rule)
 
 
 def write(folder: Path, name: str, data: dict | bytes) -> Path:

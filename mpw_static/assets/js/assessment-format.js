@@ -20,6 +20,26 @@
     })
   }
 
+  /**
+   * A counted phrase from the catalogue: the entry key_zero, key_one, key_two, key_few, key_many
+   * or key_other that the language's plural rules choose for n (Welsh uses all six), else
+   * key_other, with {n} and any other values filled in.
+   * @param {Object<string, string>} strings
+   * @param {string} key
+   * @param {number} n
+   * @param {string} locale - "en", "cy", "cy-GB"…
+   * @param {Object<string, *>} [values]
+   * @returns {string}
+   */
+  function plural (strings, key, n, locale, values) {
+    var form = 'other'
+    try {
+      form = new Intl.PluralRules(locale).select(n)
+    } catch (error) {} // no Intl.PluralRules, or an unknown locale: the general form
+    var text = Object.prototype.hasOwnProperty.call(strings, key + '_' + form) ? strings[key + '_' + form] : strings[key + '_other']
+    return fill(text, Object.assign({ n: n }, values || {}))
+  }
+
   /** @returns {string} a random version 4 UUID; crypto.randomUUID needs a secure context, file:// may not be one. */
   function uuid () {
     var bytes = new Uint8Array(16)
@@ -171,8 +191,6 @@
    */
   function Checker (data) {
     this.strings = data.strings
-    this.patterns = {}
-    Object.keys(data.patterns).forEach(function (name) { this.patterns[name] = new RegExp(data.patterns[name]) }, this)
     this.errors = []
   }
 
@@ -215,15 +233,15 @@
     }, this)
   }
 
-  /** Ratings, last cycle's plan (keyed by the matrix's indicator ids) and domain notes (by number). */
+  /** Ratings, last cycle's plan (keyed by the matrix's indicator ids) and domain notes (by number 1 to 8). */
   Checker.prototype.map = function (object, rule, path) {
     if (!isPlainObject(object)) return this.add('err_type', { path: path, expected: 'an object' })
     var keys = Object.keys(object)
     for (var i = 0; i < keys.length; i++) {
-      if (rule.keys.of && rule.keys.of.indexOf(keys[i]) === -1) {
+      if (rule.keys.of.indexOf(keys[i]) === -1 && rule.keys.name === 'indicator') {
         this.add('err_unknown_indicator', { path: path, id: keys[i].slice(0, 20) })
-      } else if (rule.keys.pattern && !this.patterns[rule.keys.pattern].test(keys[i])) {
-        this.add('err_type', { path: join(path, keys[i]), expected: this.strings['expected_' + rule.keys.pattern] })
+      } else if (rule.keys.of.indexOf(keys[i]) === -1) {
+        this.add('err_type', { path: join(path, keys[i]), expected: this.strings['expected_' + rule.keys.name] })
       } else {
         this.field(object[keys[i]], rule.values, join(path, keys[i]))
       }
@@ -250,7 +268,7 @@
   Checker.prototype.text = function (value, rule, path) {
     if (typeof value !== 'string') return this.add('err_type', { path: path, expected: 'text' })
     if (hasLoneSurrogate(value)) return this.add('err_broken_character', { path: path })
-    if (rule.notBlank && PYTHON_BLANK.test(value)) return this.add('err_type', { path: path, expected: 'text' })
+    if (rule.notBlank && !matches(rule.notBlank, value)) return this.add('err_type', { path: path, expected: 'text' })
     if (rule.max !== null && characters(value) > rule.max) this.add('err_too_long', { path: path, limit: rule.max })
   }
 
@@ -262,17 +280,17 @@
   }
 
   Checker.prototype.pattern = function (value, rule, path) {
-    if (typeof value !== 'string' || !this.patterns[rule.name].test(value)) {
-      this.add('err_type', { path: path, expected: this.strings['expected_' + rule.name] })
-    }
+    if (!matches(rule.pattern, value)) this.add('err_type', { path: path, expected: this.strings['expected_' + rule.name] })
   }
 
+  /** A calendar day (the pattern knows the calendar: no 30 February, no year 0). */
   Checker.prototype.date = function (value, rule, path) {
-    if (!isDate(value, this.patterns.date)) this.add('err_type', { path: path, expected: this.strings.expected_date })
+    if (!matches(rule.pattern, value)) this.add('err_type', { path: path, expected: this.strings.expected_date })
   }
 
+  /** A date and time (the pattern knows the clock too: no 24:00, no second 60). */
   Checker.prototype.dateTime = function (value, rule, path) {
-    if (!isDate(value, this.patterns.dateTime)) this.add('err_type', { path: path, expected: this.strings.expected_date_time })
+    if (!matches(rule.pattern, value)) this.add('err_type', { path: path, expected: this.strings.expected_date_time })
   }
 
   Checker.prototype.bool = function (value, rule, path) {
@@ -438,14 +456,26 @@
   }
 
   /**
-   * The download's file name, from the service and the date.
+   * Text cut to at most `limit` characters, counted as Python counts them (code points), so that a
+   * surrogate pair is never split and the model's length limits hold.
+   */
+  function clip (text, limit) {
+    var points = Array.from(text)
+    return points.length > limit ? points.slice(0, limit).join('') : text
+  }
+
+  /**
+   * The download's file name: the service, who took part, the method and the date, so that the
+   * files of one team's members ("district-nurse", "gp") are told apart in a folder or an email.
    * @param {Object} assessment
    * @param {string} extension - "json" or "csv"
    * @returns {string}
    */
   function fileName (assessment, extension) {
-    var parts = ['mpw-assessment', slug(assessment.service.name) || 'untitled', assessment.date || assessment.updated.slice(0, 10)]
-    return parts.join('-') + '.' + extension
+    var who = slug(assessment.service.participants).slice(0, 40).replace(/-+$/, '')
+    var parts = ['mpw-assessment', slug(assessment.service.name) || 'untitled', who, assessment.method || '',
+      assessment.date || assessment.updated.slice(0, 10)]
+    return parts.filter(Boolean).join('-') + '.' + extension
   }
 
   /**
@@ -537,6 +567,7 @@
     offerDownload: offerDownload,
     csvCell: csvCell,
     fill: fill,
+    plural: plural,
     uuid: uuid,
     now: now
   }
