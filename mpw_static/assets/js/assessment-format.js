@@ -137,31 +137,15 @@
     return /[\ud800-\udbff](?![\udc00-\udfff])|(^|[^\ud800-\udbff])[\udc00-\udfff]/.test(text)
   }
 
-  function daysInMonth (year, month) {
-    return month === 2 ? (year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28) : [4, 6, 9, 11].indexOf(month) === -1 ? 31 : 30
-  }
+  // Each pattern of the rule (the schema's own: ids, codes, the calendar and the clock, text that
+  // is not only white space), compiled once. The "u" flag reads it as Ajv and the model's re do.
+  var compiled = {}
 
-  /** A real calendar day, years 1 to 9999 as Python's date allows. */
-  function isCalendarDay (year, month, day) {
-    return year >= 1 && month >= 1 && month <= 12 && day >= 1 && day <= daysInMonth(year, month)
+  /** Whether a value is text that a pattern of the rule accepts. */
+  function matches (pattern, value) {
+    if (!has(compiled, pattern)) compiled[pattern] = new RegExp(pattern, 'u')
+    return typeof value === 'string' && compiled[pattern].test(value)
   }
-
-  /**
-   * A date (YYYY-MM-DD) or date and time as the model accepts it: its pattern, then the calendar
-   * and the clock (no 25:61, no 30 February), as Python's datetime checks them.
-   */
-  function isDate (value, pattern) {
-    if (typeof value !== 'string' || !pattern.test(value)) return false
-    var n = value.match(/[0-9]+/g).map(Number)
-    if (!isCalendarDay(n[0], n[1], n[2])) return false
-    if (value.length === 10) return true
-    var zone = /[+-]([0-9]{2}):([0-9]{2})$/.exec(value)
-    return n[3] < 24 && n[4] < 60 && (value.length < 19 || n[5] < 60) && (!zone || (Number(zone[1]) < 24 && Number(zone[2]) < 60))
-  }
-
-  // The characters Python's str.isspace() counts as white space. JavaScript's \s differs: it has
-  // U+FEFF and lacks U+0085 and U+001C–U+001F. The model strips these before requiring text.
-  var PYTHON_BLANK = /^[\t\n\v\f\r\u001c-\u001f \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]*$/
 
   /** Own, plain-object check that ignores anything inherited. */
   function isPlainObject (value) {
