@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import browser, competitors, programme, search
+from . import browser, competitors, programme, search, workbooks
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -52,6 +52,7 @@ BUDGETS = {
     "search/index": ("Search documents, each language", 150, "KB"),
     "search/gzip": ("Search documents, each language, gzipped", 40, "KB"),
     "search/first": ("Search: typing to first result, index built", 50, "ms"),
+    "workbooks": ("Both Excel workbooks, added to the build", 150, "ms"),
 }
 
 
@@ -142,6 +143,7 @@ def main() -> None:
         add("build/hugo", "Ratio mpw-static / Hugo", ours / hugo, "×")
         add("build/mkdocs", "Ratio mpw-static / MkDocs", ours / mkdocs, "×")
         add("rebuild", "Rebuild in serve (in process)", rebuild_ms(work, repeats), "ms")
+        add("workbooks", "Both Excel workbooks, added to a build", workbooks.added_ms(repeats), "ms")
 
         site = work / "ours"
         weights = {

@@ -18,7 +18,6 @@ from .models import Assessment, Framework
 from .problems import ContentError, Problem
 from .theme import Strings, Theme
 from .workbook_layout import WorkbookLayout, workbook_layout
-from .workbook_read import read_workbook
 from .workbook_write import write_workbook
 
 WORKBOOK_NAME = "development-matrix.xlsx"
@@ -146,6 +145,8 @@ NOT_CARRIED = {"last_plan": "last cycle’s plan", "sources": "the assessments i
 def import_files(files: list[Path], content: Path | None, force: bool) -> int:
     """Write WORKBOOK.json beside each workbook that reads back without a problem; write nothing for
     one that has any, and list them all with sheet and cell. Return the exit code."""
+    from .workbook_read import read_workbook  # openpyxl, which only this command needs
+
     known = languages(content_folder(content))
     failed = 0
     for path in files:

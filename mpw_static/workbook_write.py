@@ -62,6 +62,8 @@ class Formats:
     """The workbook's cell formats, made once per workbook."""
 
     title: Format
+    line: Format  # one line, running on over the empty cells beside it
+    bold_line: Format
     text: Format
     bold_text: Format
     small: Format
@@ -83,6 +85,8 @@ def make_formats(book: xlsxwriter.Workbook) -> Formats:
     entry = {**cell, "locked": False, "bg_color": INPUT}
     return Formats(
         title=book.add_format({"bold": True, "font_size": 14}),
+        line=book.add_format({"font_size": 10}),
+        bold_line=book.add_format({"font_size": 10, "bold": True}),
         text=book.add_format({"text_wrap": True, "valign": "top", "font_size": 10}),
         bold_text=book.add_format({"text_wrap": True, "valign": "top", "font_size": 10, "bold": True}),
         small=book.add_format({"font_size": 8, "font_color": "#595959"}),
@@ -272,13 +276,14 @@ def write_domain(
     """One domain as the paper matrix prints it, with the team's cells to its right and the boxes under it."""
     for column, width in DOMAIN_WIDTHS.items():
         sheet.set_column(f"{column}:{column}", width)
-    sheet.merge_range(f"A1:{LAST_COLUMN}1", layout_sheet.heading, f.title)
+    # Lines of text run on over the empty cells to their right; merging them would write a styled
+    # empty cell under each, and double the time of writing the workbook.
+    sheet.write_string("A1", layout_sheet.heading, f.title)
     chosen = strings.xlsx_statement_chosen
-    sheet.merge_range(f"A2:{LAST_COLUMN}2", strings.xlsx_domain_help.format(column=chosen), f.text)
+    sheet.write_string("A2", strings.xlsx_domain_help.format(column=chosen), f.line)
     items = "; ".join(item.text for item in domain.data_items)
     if items:
-        sheet.merge_range(f"A3:{LAST_COLUMN}3", f"{framework.matrix.data_items_label}: {items}", f.text)
-        sheet.set_row(2, 14 * lines_needed(items, 200))
+        sheet.write_string("A3", f"{framework.matrix.data_items_label}: {items}", f.line)
     headers = [
         *framework.matrix.statement_labels,
         strings.na_column,
@@ -377,14 +382,10 @@ def write_boxes(
         "first_steps": strings.first_steps_label,
     }
     for name, row in cells.labels.items():
-        if name == "priority":
-            sheet.merge_range(f"A{row}:{NA_COLUMN}{row}", headings[name], f.header)
-        else:
-            sheet.merge_range(f"A{row}:{LAST_COLUMN}{row}", headings[name], f.header)
-    help_row = cells.labels["context"] + 1
-    sheet.merge_range(f"A{help_row}:{LAST_COLUMN}{help_row}", strings.context_box_help, f.text)
+        sheet.write_string(f"A{row}", headings[name], f.bold_line)
+    sheet.write_string(f"A{cells.labels['context'] + 1}", strings.context_box_help, f.line)
     for row, question in cells.questions:
-        sheet.merge_range(f"A{row}:{LAST_COLUMN}{row}", question, f.text)
+        sheet.write_string(f"A{row}", question, f.line)
     for name, merged in cells.merged.items():
         value = getattr(notes, name) if notes is not None else ""
         sheet.merge_range(merged, value, f.box)
