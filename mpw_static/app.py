@@ -26,6 +26,7 @@ APP_SCRIPTS = [
         "assessment-compare",
         "chart",
         "assessment-discuss",
+        "assessment-composite",
     )
 ]
 # The across-services page reads files by the same rules and draws the same charts, with its own script.

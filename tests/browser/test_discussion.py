@@ -108,7 +108,9 @@ def test_composite_sorts_and_filters_by_split(page: Page) -> None:
     compare_files(page, MEMBERS)
     show(page, "composite")
     page.check("#composite-only-split")
-    visible = page.locator(".composite-table tbody tr:not([hidden])")
+    visible = page.locator(
+        ".composite-table tbody:not([hidden]) tr[data-indicator-row]"
+    )  # each indicator's row of choices
     assert visible.count() == 4
     assert page.text_content("[data-role=status]") == "Showing 4 of 45 indicators."
     page.select_option("#composite-order", "spread")

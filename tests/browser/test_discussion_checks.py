@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
-from test_discussion import FIXTURES, STUB_PRINT, compare_files, show
+from test_discussion import FIXTURES, MEMBERS, STUB_PRINT, compare_files, show
 
 from support import watch_for_errors
 
@@ -100,7 +100,9 @@ def test_widest_spread_first_puts_every_split_first_including_na_splits(page: Pa
         i: page.get_attribute(f"tr[data-indicator-row='{i}']", "data-flag") for i in ("3.1", "3.2", "3.3", "3.4")
     } == {"3.1": "split", "3.2": "split", "3.3": "agreement", "3.4": "agreement"}
     page.select_option("#composite-order", "spread")
-    order = page.eval_on_selector_all(".composite-table tbody tr", "rows => rows.map(r => r.dataset.indicatorRow)")
+    order = page.eval_on_selector_all(
+        ".composite-table tr[data-indicator-row]", "rows => rows.map(r => r.dataset.indicatorRow)"
+    )
     assert order[:4] == ["3.2", "3.1", "3.3", "3.4"]
     assert order[4:7] == ["1.1", "1.2", "1.3"]  # the rest keep matrix order
 
@@ -124,10 +126,9 @@ def test_members_are_told_apart_and_a_saved_composite_is_labelled_as_one(page: P
     ]
     show(page, "composite")
     page.click("[data-action=save-composite]")
-    today = page.evaluate("new Date().toLocaleDateString('en-GB')")
     assert page.input_value("#review-cycle") == "Baseline"  # the members' shared cycle
     names = [text for text, _ in picks(page)]
-    assert f"Composite: Harbour Valley cluster · Baseline · {today}" in names
+    assert "Composite: Harbour Valley cluster · Baseline · 02/11/2026" in names  # the members' date, not today's
     assert page.locator(".library-table tbody th").first.inner_text() == "Composite: Harbour Valley cluster (open now)"
 
 
@@ -230,7 +231,7 @@ def test_narrow_screens_keep_chart_text_readable_and_controls_on_screen(
     )
     assert label_px >= 12
     show(page, "composite")
-    rights = page.locator("[data-agreed]").evaluate_all("els => els.map(e => e.getBoundingClientRect().right)")
+    rights = page.locator("select[data-agreed]").evaluate_all("els => els.map(e => e.getBoundingClientRect().right)")
     assert len(rights) == 90 and max(rights) <= width
     assert page.evaluate("document.documentElement.scrollWidth") <= width
     page.context.close()
@@ -248,5 +249,171 @@ def test_dates_and_times_follow_the_page_language_not_the_browser(
     )
     expect(page.locator(".discuss-detail")).to_contain_text(f"{words} 02/03/2026, 11:00")
     assert "02/03/2026" in page.locator(".discuss-name").inner_text()
+    page.context.close()
+    assert errors == []
+
+
+# --- Issue 23, section 2: group work is never lost, and a team can tell its files apart. ---------
+
+
+def member(name: str, changes: dict) -> dict:
+    """A file for the composite: a fixture member with some fields changed (ratings merged by indicator)."""
+    data = json.loads((FIXTURES / name).read_text(encoding="utf-8"))
+    ratings = changes.pop("ratings", {})
+    data.update(changes)
+    for indicator, rating in ratings.items():
+        data["ratings"][indicator] = {**data["ratings"].get(indicator, {"evidence": None, "note": ""}), **rating}
+    return data
+
+
+def compare_files_made(page: Page, files: dict[str, dict]) -> None:
+    page.set_input_files(
+        "#compare-files",
+        [
+            {"name": name, "mimeType": "application/json", "buffer": json.dumps(data).encode()}
+            for name, data in files.items()
+        ],
+    )
+    expect(page.locator("[data-role=status]")).to_contain_text(f"Added {len(files)} file(s) to compare")
+
+
+def leaving_is_stopped(page: Page) -> bool:
+    """What the page's beforeunload handler decides: True if it asks the person before leaving."""
+    return page.evaluate("!window.dispatchEvent(new Event('beforeunload', { cancelable: true }))")
+
+
+def saved_composites(page: Page) -> list[dict]:
+    return page.evaluate(
+        "Object.keys(localStorage).filter(k => k.startsWith('mpw-static:assessment:'))"
+        ".map(k => JSON.parse(localStorage.getItem(k))).filter(a => a.method === 'composite')"
+    )
+
+
+def test_leaving_with_unsaved_agreed_choices_asks_first(page: Page) -> None:
+    """A facilitator changed two agreed statements, clicked "Home", and the choices were gone."""
+    compare_files(page, MEMBERS)
+    show(page, "composite")
+    assert not leaving_is_stopped(page)  # the defaults alone are not work to lose
+    page.select_option("#agreed-statement-1-2", "2")
+    page.select_option("#agreed-statement-2-1", "4")
+    assert page.text_content(".composite-status") == "The agreed choices are not saved yet."
+    assert leaving_is_stopped(page)
+    asked: list[str] = []
+    page.on("dialog", lambda dialog: (asked.append(dialog.type), dialog.dismiss()))
+    page.click(".site-nav a >> nth=0")  # Home
+    page.wait_for_timeout(300)
+    assert asked == ["beforeunload"] and page.url.endswith("assess.html")
+    assert page.input_value("#agreed-statement-1-2") == "2"
+    page.click("[data-action=save-composite]")
+    assert page.input_value("#agreed-statement-1-2") == "2"
+    with page.expect_download():
+        page.click("[data-action=download-json]")  # saved and downloaded: nothing left to lose
+    assert not leaving_is_stopped(page)
+
+
+def test_saving_the_composite_twice_updates_the_same_assessment(page: Page) -> None:
+    compare_files(page, MEMBERS)
+    show(page, "composite")
+    page.click("[data-action=save-composite]")
+    status = page.locator(".discussion-actions .composite-status")  # beside the button
+    expect(status).to_have_text(
+        "Saved “Composite: Riverside cluster” as a new composite of 3 assessments, in the list “Assessments saved "
+        "in this browser”. It is open in the form at the top of this page: download it there to keep the record."
+    )
+    first = saved_composites(page)
+    page.select_option("#agreed-statement-1-2", "2")
+    page.click("[data-action=save-composite]")
+    expect(status).to_contain_text("Updated “Composite: Riverside cluster”, the composite saved before")
+    again = saved_composites(page)
+    assert [a["id"] for a in again] == [first[0]["id"]]
+    assert again[0]["ratings"]["1.2"]["statement"] == 2 and again[0]["created"] == first[0]["created"]
+    assert page.locator(".library-table tbody tr").count() == 1
+
+
+def test_members_notes_are_shown_by_role_and_the_group_s_note_is_saved(page: Page) -> None:
+    compare_files_made(
+        page,
+        {
+            "a.json": member("member-a.json", {"ratings": {"1.2": {"note": "Only the GP lead comes to meetings"}}}),
+            "b.json": member("member-b.json", {"ratings": {"1.2": {"note": "The board chair <b>backs</b> us"}}}),
+            "c.json": member("member-c.json", {}),
+        },
+    )
+    show(page, "composite")
+    notes = page.locator(".discussion tbody[data-indicator-group='1.2'] .member-notes li").all_text_contents()
+    assert notes == [
+        "District nurse (S1 ▧ Work in progress): Only the GP lead comes to meetings",
+        "Social worker (S4 ■ Fully achieved): The board chair <b>backs</b> us",
+    ]
+    assert page.locator(".discussion tbody[data-indicator-group='1.1'] .member-notes").count() == 0
+    page.fill("#agreed-note-1-2", "Agreed S2: leaders engage, but only some of them")
+    page.select_option("#agreed-statement-1-2", "2")
+    page.click("[data-action=save-composite]")
+    composite = saved_composites(page)[0]
+    assert composite["ratings"]["1.2"]["note"] == "Agreed S2: leaders engage, but only some of them"
+    assert page.input_value("#note-1-2") == "Agreed S2: leaders engage, but only some of them"
+
+
+def test_members_are_labelled_by_role_never_by_their_place_or_file(page: Page) -> None:
+    no_role = {"service": {"name": "Riverside cluster", "organisations": "", "participants": ""}}
+    compare_files_made(
+        page,
+        {
+            "first-file.json": member("member-a.json", dict(no_role)),
+            "second-file.json": member("member-b.json", {**no_role, "date": "2026-03-09"}),
+            "third-file.json": member("member-c.json", {}),
+        },
+    )
+    show(page, "composite")
+    assert page.locator(".composite-table thead th").all_inner_texts()[1:4] == [
+        "no role given · 02/03/2026",
+        "no role given · 09/03/2026",
+        "GP",
+    ]
+
+
+def test_a_composite_s_date_is_its_members_and_updated_is_when_it_was_saved(page: Page) -> None:
+    """Saved in December from members who assessed in January, it became the service's "latest"."""
+    compare_files_made(
+        page,
+        {
+            "a.json": member("member-a.json", {"date": "2026-01-12"}),
+            "b.json": member("member-b.json", {"date": "2026-01-20"}),
+            "c.json": member("member-c.json", {"date": "2026-01-14"}),
+        },
+    )
+    show(page, "composite")
+    page.click("[data-action=save-composite]")
+    composite = saved_composites(page)[0]
+    assert composite["date"] == "2026-01-20"
+    assert composite["updated"][:10] == page.evaluate("new Date().toISOString().slice(0, 10)")
+    assert page.input_value("#assessment-date") == "2026-01-20"
+
+
+def test_eight_members_fit_a_1024_px_screen_with_the_statements_on_demand(browser: Browser, real_site: Path) -> None:
+    page, errors = open_page(browser, (real_site / "assess.html").as_uri(), width=1024)
+    roles = ["District nurse", "Social worker", "General practitioner", "Occupational therapist", "Physiotherapist",
+             "Community pharmacist", "Team manager", "Carers’ support officer"]  # fmt: skip
+    files = {}
+    for number, role in enumerate(roles):
+        data = member("harbour-1.json", {"id": f"e000000{number}-0000-4000-8000-000000000000"})
+        data["service"]["participants"] = role
+        data["ratings"]["1.1"] = {
+            "statement": 1 + number % 5,
+            "evidence": "work-in-progress",
+            "note": f"{role}: " + "word " * 30,
+        }
+        files[f"member-{number}.json"] = data
+    compare_files_made(page, files)
+    show(page, "composite")
+    assert page.locator(".composite-table thead th").all_inner_texts()[1:9] == roles
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1024
+    table_right = page.evaluate("document.querySelector('.composite-table').getBoundingClientRect().right")
+    assert table_right <= page.evaluate("document.querySelector('.discussion').getBoundingClientRect().right")
+    wording = page.locator("tbody[data-indicator-group='1.1'] details.statement-wording")
+    assert not wording.evaluate("d => d.open")  # on demand: folded until asked for
+    wording.locator("summary").click()
+    assert wording.locator("li").first.inner_text().startswith("S1 ")
+    assert page.locator(".composite-table tr[data-indicator-row] td").filter(has_text="Leaflets").count() == 0
     page.context.close()
     assert errors == []

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
-from support import download, watch_for_errors
+from support import ROOT, download, watch_for_errors
 
 pytestmark = pytest.mark.browser
 
@@ -298,4 +298,64 @@ def test_clear_all_leaves_no_key_of_ours(context: BrowserContext, site_base: str
     assert page.evaluate("document.activeElement.id") == "library-heading"
     page.reload()
     assert snapshot(page) == {"another-site:settings": "theirs"}
+    assert errors == []
+
+
+# A composite's agreed choices are a draft until saved: kept for the tab in session storage.
+MEMBER_FILES = [
+    ROOT / "tests" / "fixtures" / "discussion" / name for name in ("member-a.json", "member-b.json", "member-c.json")
+]
+SESSION_REFUSED = """
+    Object.defineProperty(window, 'sessionStorage', { get: function () { throw new DOMException('denied', 'SecurityError') } })
+"""
+
+
+def composite_with_choices(page: Page) -> None:
+    """Three members' files opened for comparison (not stored), and two agreed choices changed."""
+    page.set_input_files("#compare-files", [str(path) for path in MEMBER_FILES])
+    page.check("#view-composite")
+    page.click("[data-action='show-view']")
+    page.select_option("#agreed-statement-1-2", "2")
+    page.fill("#agreed-note-1-2", "Agreed after a long talk")
+
+
+def test_a_reload_brings_back_the_composite_s_unsaved_choices(context: BrowserContext, site_base: str) -> None:
+    page, errors = open_page(context, site_base)
+    composite_with_choices(page)
+    page.reload()
+    expect(page.locator(".composite-status")).to_have_text(
+        "The agreed choices from before the page was reloaded are back. They are not saved yet."
+    )
+    assert page.input_value("#agreed-statement-1-2") == "2"
+    assert page.input_value("#agreed-note-1-2") == "Agreed after a long talk"
+    assert page.input_value("#agreed-statement-1-1") == "2"  # the defaults for the rest, as before
+    assert page.locator("[data-role=discuss-pick]:checked").count() == 3
+    assert not any(key.startswith(f"{PREFIX}assessment:") for key in snapshot(page))  # nothing saved yet
+    page.click("[data-action='save-composite']")
+    assert page.is_checked("#s-1-2-2") and page.input_value("#note-1-2") == "Agreed after a long talk"
+    page.reload()  # saved: the composite is not shown again by itself
+    assert page.is_hidden("[data-role=discussion]")
+    assert errors == []
+
+
+def test_without_session_storage_the_draft_stays_in_memory_and_nothing_alarms(
+    context: BrowserContext, site_base: str
+) -> None:
+    page = context.new_page()
+    errors = watch_for_errors(page)
+    page.add_init_script(SESSION_REFUSED)
+    page.goto(site_base + "assess.html")
+    composite_with_choices(page)
+    page.check("#view-profile")
+    for box in page.locator("[data-role=discuss-pick]").all()[1:]:
+        box.uncheck()
+    page.click("[data-action='show-view']")
+    for box in page.locator("[data-role=discuss-pick]").all():
+        box.check()
+    page.check("#view-composite")
+    page.click("[data-action='show-view']")
+    assert page.input_value("#agreed-statement-1-2") == "2"  # kept for the page
+    assert page.input_value("#agreed-note-1-2") == "Agreed after a long talk"
+    assert page.is_hidden("[data-role='storage-warning']")
+    assert page.text_content(".composite-status") == "The agreed choices are not saved yet."
     assert errors == []

@@ -39,6 +39,7 @@
     window.addEventListener('afterprint', function () { document.body.classList.remove('print-view') })
     window.addEventListener('beforeprint', this.fitTextForPrint.bind(this))
     this.renderDiscussList()
+    this.initComposite()
   }
 
   /**
@@ -162,20 +163,30 @@
     else this.hideErrors()
   }
 
-  /** Store a file opened for comparison, at the person's request; its tick stays as it was. */
+  /**
+   * Store a file opened for comparison, at the person's request; its tick stays as it was. If the
+   * same assessment is saved here meanwhile, the import's question says which copy is newer.
+   */
   proto.keepCompared = function (key) {
     var index = this.extra.map(function (item) { return item.assessment.id }).indexOf(key)
     var item = this.extra[index]
     if (!item) return
-    var existing = this.store.get(item.assessment.id)
-    if (existing && !window.confirm(format.fill(this.strings.confirm_replace, { name: this.nameOf(format.normalise(existing)), file: item.file }))) return
-    this.store.put(item.assessment)
-    this.store.markDownloaded(item.assessment.id, item.assessment.updated)
-    this.extra.splice(index, 1)
-    this.renderLibrary() // redraws the list to compare from, too
-    this.renderStorageWarning()
-    this.announce(format.fill(this.strings.imported, { name: this.nameOf(item.assessment), file: item.file }))
-    this.discussBox(key).focus()
+    var existing = this.savedCopy(item.assessment.id)
+    var keep = function (choice) {
+      if (choice === 'keep') return this.announce(this.strings.import_cancelled)
+      var kept = choice === 'both' ? this.copyOf(item.assessment, existing) : item.assessment
+      var ticked = this.discussBox(key).checked
+      this.store.put(kept)
+      this.store.markDownloaded(kept.id, kept.updated)
+      this.extra.splice(this.extra.indexOf(item), 1)
+      this.renderLibrary() // redraws the list to compare from, too
+      this.renderStorageWarning()
+      this.announce(format.fill(this.strings[choice === 'both' ? 'import_kept_both' : 'imported'], { name: this.nameOf(item.assessment), file: item.file }))
+      this.discussBox(kept.id).checked = ticked
+      this.discussBox(kept.id).focus()
+    }.bind(this)
+    if (!existing) return keep('take')
+    this.askImport(existing, { name: item.file, assessment: item.assessment }, keep)
   }
 
   /** Show the chosen view, or say in the error summary what it needs. */
@@ -305,6 +316,7 @@
       return this.announce(format.fill(this.strings.view_shown, { view: this.strings.view_plan }))
     }
     this.$discussion.appendChild(this.planControls(this.planGroups))
+    this.$discussion.appendChild(el('p', 'plan-key', this.strings.plan_key)) // "S2 ▧" in words, on screen and on paper
     var day = today()
     this.planGroups.forEach(function (group) {
       var $section = el('section', 'plan-domain')
@@ -415,155 +427,26 @@
     this.announce(format.fill(this.strings.downloaded, { file: name }))
   }
 
-  /** Composite: everyone's answers side by side, flagged, with the group's agreed choice to fill in. */
-  proto.renderComposite = function (assessments) {
-    this.compositeSources = assessments
-    this.compositeRows = compare.composite(assessments, this.data)
-    this.viewHeading(format.fill(this.strings.composite_heading, { n: assessments.length }))
-    this.$discussion.appendChild(el('p', 'discussion-note', this.strings.composite_intro))
-    var splits = this.compositeRows.filter(function (row) { return row.flag === 'split' }).length
-    this.$discussion.appendChild(el('p', 'discussion-summary', format.fill(this.strings.composite_summary, {
-      split: splits, total: this.compositeRows.length })))
-    this.$discussion.appendChild(this.compositeControls())
-    var headings = [this.strings.col_indicator].concat(this.columnNames(assessments),
-      [this.strings.col_spread, this.strings.col_flag, this.strings.col_agreed, this.strings.col_agreed_evidence])
-    var $table = table(this.strings.composite_table, headings, this.compositeRows.map(function (row) {
-      var $flag = el('strong', 'flag flag-' + row.flag, this.strings['flag_' + row.flag.replace('-', '_')])
-      return [row.indicator.id + ' ' + row.indicator.title].concat(row.ratings.map(this.statementCell, this), [
-        this.rangeText(row.ratings), $flag,
-        this.agreedSelect(row, 'statement'), this.agreedSelect(row, 'evidence')])
-    }, this), 'filterable stack-narrow-table composite-table')
-    var order = compare.discussionOrder(this.compositeRows)
-    Array.prototype.forEach.call($table.tBodies[0].rows, function ($row, index) {
-      var row = this.compositeRows[index]
-      $row.setAttribute('data-index', String(index))
-      $row.setAttribute('data-order', String(order.indexOf(index)))
-      $row.setAttribute('data-flag', row.flag)
-      $row.setAttribute('data-spread', String(row.spread || 0))
-      $row.setAttribute('data-indicator-row', row.indicator.id)
-    }, this)
-    this.$discussion.appendChild($table)
-    this.viewActions([['save-composite', this.strings.composite_save, '']])
-    this.announce(format.fill(this.strings.composite_summary, { split: splits, total: this.compositeRows.length }))
-  }
-
-  proto.compositeControls = function () {
-    var $controls = el('div', 'discussion-controls no-print')
-    var $only = checkbox('composite-only-split', this.strings.composite_only_split, 'only-split')
-    var $order = el('div', 'field')
-    var $orderLabel = el('label', '', this.strings.composite_order)
-    $orderLabel.htmlFor = 'composite-order'
-    var $select = el('select')
-    $select.id = 'composite-order'
-    $select.setAttribute('data-control', 'order')
-    ;[['matrix', this.strings.order_matrix], ['spread', this.strings.order_spread]].forEach(function (option) {
-      var $option = el('option', '', option[1])
-      $option.value = option[0]
-      $select.appendChild($option)
-    })
-    $order.appendChild($orderLabel)
-    $order.appendChild($select)
-    $controls.appendChild($only)
-    $controls.appendChild($order)
-    return $controls
-  }
-
   /**
-   * Column headings that tell the assessments apart: the service name, then who took part,
-   * then the date, as far as needed.
+   * Filter and order controls inside a view. What moves is each element with a data-index, which
+   * keeps its matrix position: a row of the distance table, or an indicator's body in the composite.
    */
-  proto.columnNames = function (assessments) {
-    var unique = function (names) { return names.every(function (name, i) { return names.indexOf(name) === i }) }
-    var names = assessments.map(this.nameOf, this)
-    if (unique(names)) return names
-    names = assessments.map(function (a) { return a.service.participants.trim() || this.nameOf(a) }, this)
-    if (unique(names)) return names
-    return names.map(function (name, i) { return name + ' · ' + compare.dayOf(assessments[i]) + ' (' + (i + 1) + ')' })
-  }
-
-  /** The range of choices for one indicator, as in "S1 to S4" or "N/A and S2". */
-  proto.rangeText = function (ratings) {
-    var chosen = ratings.map(function (r) { return r.statement }).filter(function (s) { return s !== null })
-    var numbers = chosen.filter(function (s) { return typeof s === 'number' }).sort()
-    var parts = []
-    if (chosen.indexOf('n/a') !== -1) parts.push(this.data.labels.na)
-    if (numbers.length) {
-      var low = this.label(numbers[0])
-      var high = this.label(numbers[numbers.length - 1])
-      parts.push(low === high ? low : format.fill(this.strings.range, { low: low, high: high }))
-    }
-    return parts.length ? parts.join(' ' + this.strings.and + ' ') : '—'
-  }
-
-  /** A select for the group's agreed statement or evidence level, pre-filled with the default. */
-  proto.agreedSelect = function (row, field) {
-    var $select = el('select', 'agreed-' + field)
-    $select.id = 'agreed-' + field + '-' + row.indicator.id.replace('.', '-')
-    $select.setAttribute('data-agreed', field)
-    $select.setAttribute('aria-label', format.fill(this.strings[field === 'statement' ? 'agreed_label' : 'agreed_evidence_label'], { id: row.indicator.id }))
-    var options = field === 'statement'
-      ? [['', '—']].concat(compare.LEVELS.map(function (level) { return [String(level), this.label(level)] }, this))
-      : [['', '—'], ['fully-achieved', this.strings.evidence_fully], ['work-in-progress', this.strings.evidence_wip]]
-    options.forEach(function (option) {
-      var $option = el('option', '', option[1])
-      $option.value = option[0]
-      $select.appendChild($option)
-    })
-    var proposal = row.proposal[field]
-    $select.value = proposal === null ? '' : String(proposal)
-    return $select
-  }
-
-  /** Filter and order controls inside a view: rows keep their matrix position in data-index. */
   proto.handleDiscussionControl = function (event) {
     if (!event.target.hasAttribute('data-control')) return
     if (event.target.getAttribute('data-control').indexOf('plan-') === 0) return this.filterPlan()
-    var $body = this.$discussion.querySelector('.filterable tbody')
     var onlySplit = this.$discussion.querySelector('[data-control="only-split"]')
     var onlyMoved = this.$discussion.querySelector('[data-control="only-moved"]')
     var $order = this.$discussion.querySelector('[data-control="order"]')
-    var $rows = Array.prototype.slice.call($body.rows)
-    $rows.forEach(function ($row) {
-      $row.hidden = Boolean((onlySplit && onlySplit.checked && $row.getAttribute('data-flag') !== 'split') ||
-        (onlyMoved && onlyMoved.checked && ['same', 'none'].indexOf($row.getAttribute('data-kind')) !== -1))
+    var $items = Array.prototype.slice.call(this.$discussion.querySelectorAll('.filterable [data-index]'))
+    var $parent = $items[0].parentNode
+    $items.forEach(function ($item) {
+      $item.hidden = Boolean((onlySplit && onlySplit.checked && $item.getAttribute('data-flag') !== 'split') ||
+        (onlyMoved && onlyMoved.checked && ['same', 'none'].indexOf($item.getAttribute('data-kind')) !== -1))
     })
     var key = $order && $order.value === 'spread' ? 'data-order' : 'data-index'
-    $rows.sort(function (a, b) { return Number(a.getAttribute(key)) - Number(b.getAttribute(key)) }).forEach(function ($row) { $body.appendChild($row) })
-    var shown = $rows.filter(function ($row) { return !$row.hidden }).length
-    this.announce(format.fill(this.strings.rows_shown, { n: shown, total: $rows.length }))
-  }
-
-  /** Save the group's agreed choices as a new assessment whose method is "composite". */
-  proto.saveComposite = function () {
-    var sources = this.compositeSources
-    var first = sources[0]
-    var made = format.create(this.data)
-    made.method = 'composite'
-    made.date = format.now().slice(0, 10)
-    made.service = {
-      name: first.service.name,
-      organisations: first.service.organisations,
-      participants: sources.map(function (a) { return a.service.participants || this.nameOf(a) }, this)
-        .filter(function (p, i, all) { return all.indexOf(p) === i }).join('; ').slice(0, this.data.limits.longText)
-    }
-    // The composite's own cycle: the members' cycle when they share one; else left for the group to name.
-    var cycles = sources.map(function (a) { return a.review_cycle.trim() })
-    made.review_cycle = cycles.every(function (cycle) { return cycle === cycles[0] }) ? cycles[0] : ''
-    made.purposes = this.data.choices.purposes.filter(function (purpose) {
-      return sources.some(function (a) { return a.purposes.indexOf(purpose) !== -1 })
-    })
-    made.sources = sources.map(format.sourceOf)
-    Array.prototype.forEach.call(this.$discussion.querySelectorAll('[data-agreed="statement"]'), function ($select) {
-      var id = $select.closest('tr').getAttribute('data-indicator-row')
-      var evidence = $select.closest('tr').querySelector('[data-agreed="evidence"]').value || null
-      var statement = $select.value === '' ? null : ($select.value === 'n/a' ? 'n/a' : Number($select.value))
-      // The agreed composite starts with no targets: the group agrees them together.
-      if (statement !== null) made.ratings[id] = format.rating({ statement: statement, evidence: typeof statement === 'number' ? evidence : null })
-    })
-    this.store.put(made)
-    this.show(made)
-    this.renderStorageWarning()
-    this.announce(format.fill(this.strings.composite_saved, { name: this.nameOf(made), n: sources.length }))
+    $items.sort(function (a, b) { return Number(a.getAttribute(key)) - Number(b.getAttribute(key)) }).forEach(function ($item) { $parent.appendChild($item) })
+    var shown = $items.filter(function ($item) { return !$item.hidden }).length
+    this.announce(format.fill(this.strings.rows_shown, { n: shown, total: $items.length }))
   }
 
   proto.movementText = function (row) {
@@ -628,13 +511,27 @@
       }), 'stack-narrow-table ' + className)
   }
 
-  /** Before printing, let text boxes grow to show all their text, and leave out empty notes. */
+  /**
+   * Before printing, let text boxes grow to show all their text; mark every field left empty, which
+   * the print styles leave out; and open each plan that holds something, so that it prints.
+   */
   proto.fitTextForPrint = function () {
     Array.prototype.forEach.call(this.$form.querySelectorAll('textarea'), function ($area) {
       var lines = $area.value.split('\n').reduce(function (sum, line) { return sum + Math.max(1, Math.ceil(line.length / 90)) }, 0)
-      $area.rows = Math.max(2, lines)
-      var $field = $area.closest('.field')
-      if ($field) $field.classList.toggle('empty-field', $area.value === '' && $field.classList.contains('note'))
+      $area.rows = Math.max(1, lines)
+    })
+    Array.prototype.forEach.call(this.$form.querySelectorAll('.field'), function ($field) {
+      $field.classList.toggle('empty-field', !hasAnswer($field))
+    })
+    Array.prototype.forEach.call(this.$form.querySelectorAll('[data-role="plan"]'), function ($plan) {
+      if ($plan.querySelector('.field:not(.empty-field)')) $plan.open = true
+    })
+  }
+
+  /** Whether a field holds something typed, ticked or chosen. */
+  function hasAnswer ($field) {
+    return Array.prototype.some.call($field.querySelectorAll('input, textarea, select'), function ($input) {
+      return $input.type === 'checkbox' || $input.type === 'radio' ? $input.checked : $input.value !== ''
     })
   }
 })(window.MPW)

@@ -36,6 +36,31 @@
   Store.PREFIX = PREFIX
   Store.RECORD_PREFIX = RECORD_PREFIX
 
+  /**
+   * Read a draft kept for this tab only (session storage), such as a composite's agreed choices.
+   * Session storage may be refused or throw (Safari on file://, private windows): then there is
+   * nothing to read, and the page keeps its drafts in memory without saying anything alarming.
+   * @returns {Object|null}
+   */
+  Store.readSession = function (name) {
+    try {
+      var text = window.sessionStorage.getItem(PREFIX + name)
+      return text === null ? null : parseObject(text)
+    } catch (error) {
+      return null
+    }
+  }
+
+  /** @returns {boolean} whether the draft reached session storage */
+  Store.writeSession = function (name, value) {
+    try {
+      window.sessionStorage.setItem(PREFIX + name, JSON.stringify(value))
+      return true
+    } catch (error) {
+      return false
+    }
+  }
+
   /** Open window.localStorage, which throws in some browsers on file:// or in private windows. */
   Store.open = function () {
     var storage = null

@@ -458,12 +458,14 @@
     if (action) action.call(this)
   }
 
-  /** Warn before leaving with changes that are not in a downloaded file. */
+  /** Warn before leaving with changes that are not in a downloaded file, or a composite's unsaved agreed choices. */
   Assessment.prototype.handleBeforeUnload = function (event) {
-    if (!this.hasUndownloadedChanges()) return
+    var warning = this.hasUnsavedComposite() ? this.strings.unsaved_composite_warning
+      : this.hasUndownloadedChanges() ? this.strings.unsaved_warning : null
+    if (!warning) return
     event.preventDefault()
-    event.returnValue = this.strings.unsaved_warning
-    return this.strings.unsaved_warning
+    event.returnValue = warning
+    return warning
   }
 
   Assessment.prototype.hasUndownloadedChanges = function () {
