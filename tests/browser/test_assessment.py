@@ -71,7 +71,7 @@ def test_download_is_valid_for_the_python_model_and_round_trips(
     page = assess_page_everywhere
     fill_some(page)
     first = download(page, "download-json", tmp_path)
-    assert first.name == "mpw-assessment-north-cluster-team-2026-11-23.json"
+    assert first.name == "mpw-assessment-north-cluster-team-district-nurse-social-worker-gp-group-2026-11-23.json"
     assessment, problems = read_assessment(first, indicator_ids)
     assert problems == []
     assert assessment.ratings["1.1"].statement == 3 and assessment.ratings["1.3"].statement == "n/a"
@@ -139,19 +139,137 @@ def test_hostile_text_is_shown_as_text(assess_page: Page) -> None:
     assert page.evaluate("window.__pwned") is None
 
 
-def test_importing_an_existing_id_asks_first(assess_page_everywhere: Page) -> None:
+def question(page: Page) -> list[str]:
+    """The import's question as shown: its sentences, then its choices in order (the first has focus)."""
+    dialog = page.locator("dialog[data-role=import-question]")
+    expect(dialog).to_be_visible()
+    return dialog.locator("p:not(.notice-actions)").all_inner_texts() + dialog.locator("button").all_inner_texts()
+
+
+def test_importing_an_older_copy_says_which_is_newer_and_keeps_it_by_default(assess_page_everywhere: Page) -> None:
+    """Importing an older file asked only "Replace it with the file's version?", and accepting reverted a newer note."""
     page = assess_page_everywhere
-    content = json.dumps(valid_file()).encode()
-    import_file(page, "team.json", content)
+    older = json.dumps(valid_file(updated="2026-05-01T10:00:00Z")).encode()
+    import_file(page, "team.json", older)
     page.wait_for_selector(".library-table")
-    page.fill("#service-name", "Renamed here")
-    page.locator("#service-name").blur()
-    messages: list[str] = []
-    page.once("dialog", lambda dialog: (messages.append(dialog.message), dialog.dismiss()))
-    import_file(page, "team.json", content)
+    page.fill("#note-2-1", "Newer note typed here")
+    page.locator("#note-2-1").blur()
+    saved_at = page.evaluate(
+        "new Date(JSON.parse(localStorage.getItem('mpw-static:assessment:0b5a6c1e-1111-4222-8333-444455556666')).updated)"
+        ".toLocaleString('en-GB', { dateStyle: 'short', timeStyle: 'short' })"
+    )
+    file_at = page.evaluate(
+        "new Date('2026-05-01T10:00:00Z').toLocaleString('en-GB', { dateStyle: 'short', timeStyle: 'short' })"
+    )
+    import_file(page, "team.json", older)
+    assert question(page) == [
+        "“Imported team”, in team.json, is already saved in this browser (the same assessment: it has the same id).",
+        f"The copy saved here was last changed {saved_at}; the file’s copy was last changed {file_at}.",
+        "The copy saved here is newer.",
+        "Keep the newer copy saved here",
+        "Replace it with the file’s older copy",
+        "Keep both: save the file’s copy as a separate copy",
+    ]
+    expect(page.locator("dialog [data-choice=keep]")).to_be_focused()
+    page.keyboard.press("Enter")  # the default
     expect(page.locator("[data-role=status]")).to_have_text("Import cancelled: nothing was changed.")
-    assert "Renamed here" in messages[0]
-    assert page.input_value("#service-name") == "Renamed here"
+    assert page.input_value("#note-2-1") == "Newer note typed here"
+    import_file(page, "team.json", older)
+    question(page)
+    page.keyboard.press("Escape")  # closing the question changes nothing either
+    expect(page.locator("dialog")).to_have_count(0)
+    assert page.input_value("#note-2-1") == "Newer note typed here"
+    assert page.locator(".library-table tbody tr").count() == 1
+
+
+def test_keeping_both_saves_the_file_s_copy_with_a_new_id_marked_as_a_copy(assess_page_everywhere: Page) -> None:
+    page = assess_page_everywhere
+    older = valid_file(service={"name": "Imported team", "participants": "District nurse"}, date="2026-05-01")
+    import_file(page, "team.json", json.dumps(older).encode())
+    page.wait_for_selector(".library-table")
+    page.fill("#note-2-1", "Newer note typed here")
+    page.locator("#note-2-1").blur()
+    import_file(page, "team.json", json.dumps(older).encode())
+    question(page)
+    page.click("dialog [data-choice=both]")
+    expect(page.locator("[data-role=status]")).to_have_text(
+        "Kept both: the file’s copy of “Imported team” is saved as a separate copy, made from the one saved here."
+    )
+    records = page.evaluate(
+        "Object.keys(localStorage).filter(k => k.startsWith('mpw-static:assessment:'))"
+        ".map(k => JSON.parse(localStorage.getItem(k)))"
+    )
+    original = next(r for r in records if r["id"] == older["id"])
+    copy = next(r for r in records if r["id"] != older["id"])
+    assert original["ratings"]["2.1"]["note"] == "Newer note typed here"
+    assert copy["ratings"]["2.1"]["note"] == "" and copy["updated"] == older["updated"]
+    assert copy["sources"] == [{"id": older["id"], "service": "Imported team", "date": "2026-05-01"}]
+    sources = page.locator(".library-table tbody th .library-source").all_inner_texts()
+    assert sorted(sources) == ["", "made from “Imported team”, 01/05/2026"]
+
+
+def test_importing_a_newer_copy_offers_it_first(assess_page: Page) -> None:
+    page = assess_page
+    import_file(page, "old.json", json.dumps(valid_file()).encode())
+    page.wait_for_selector(".library-table")
+    newer = valid_file(
+        updated="2036-05-01T10:00:00Z", ratings={"2.1": {"statement": 5, "evidence": None, "note": "later"}}
+    )
+    import_file(page, "new.json", json.dumps(newer).encode())
+    assert question(page)[2:4] == ["The file’s copy is newer.", "Use the file’s newer copy"]
+    page.keyboard.press("Enter")
+    expect(page.locator("[data-role=status]")).to_have_text("Imported “Imported team” from new.json.")
+    assert page.is_checked("#s-2-1-5") and page.input_value("#note-2-1") == "later"
+
+
+def test_members_downloads_are_named_by_who_took_part_and_the_method(assess_page: Page, tmp_path: Path) -> None:
+    """Three members' downloads were offered the same file name."""
+    page = assess_page
+    names = []
+    for number, role in enumerate(["District nurse", "Social worker", "GP"]):
+        page.click("[data-action='new']")
+        page.fill("#service-name", "North cluster team")
+        page.fill("#participants", role)
+        page.check("#method-individual")
+        page.fill("#assessment-date", "2026-11-23")
+        page.locator("#assessment-date").blur()
+        folder = tmp_path / str(number)
+        folder.mkdir()
+        names.append(download(page, "download-json", folder).name)
+    assert names == [
+        "mpw-assessment-north-cluster-team-district-nurse-individual-2026-11-23.json",
+        "mpw-assessment-north-cluster-team-social-worker-individual-2026-11-23.json",
+        "mpw-assessment-north-cluster-team-gp-individual-2026-11-23.json",
+    ]
+    rows = [
+        [cell.strip() for cell in row.locator("th, td").all_inner_texts()[1:3]]
+        for row in page.locator(".library-table tbody tr").all()
+    ]
+    assert rows == [["District nurse", "Individual"], ["Social worker", "Individual"], ["GP", "Individual"]]
+
+
+def test_the_next_cycle_s_label_stays_within_the_limit(
+    assess_page: Page, tmp_path: Path, indicator_ids: list[str]
+) -> None:
+    """A long label became "… (next cycle)" past the limit, and the download was refused everywhere."""
+    page = assess_page
+    long_label = (
+        "🙂" + "Twelve-month review with the whole cluster " * 7
+    )  # over 300 characters once the suffix is added
+    import_file(page, "long.json", json.dumps(valid_file(review_cycle=long_label[:300])).encode())
+    page.wait_for_selector(".library-table")
+    page.click("[data-action='duplicate']")
+    label = page.input_value("#review-cycle")
+    assert label.endswith(" (next cycle)") and label.startswith("🙂Twelve-month review")
+    assert page.evaluate("t => Array.from(t).length", label) <= 300
+    saved = download(page, "download-json", tmp_path)
+    assessment, problems = read_assessment(saved, indicator_ids)
+    assert problems == [] and assessment.review_cycle == label
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("[data-action='clear-all']")
+    import_file(page, saved.name, saved.read_bytes())
+    expect(page.locator("[data-role=status]")).to_contain_text("Imported")
+    assert page.input_value("#review-cycle") == label
 
 
 def test_drag_and_drop_imports(assess_page: Page) -> None:

@@ -111,36 +111,59 @@
   }
 
   /**
-   * Check read files; store those that pass, one confirmation per id already saved here,
-   * and list every refusal in the error summary.
+   * Check read files, then ask about each one whose assessment is already saved here (one
+   * question at a time), then store what the person chose and list every refusal in the error
+   * summary.
    */
   proto.acceptFiles = function (results) {
-    var accepted = []
     var failures = []
-    var cancelled = 0
+    var incoming = []
     var seen = {}
     results.forEach(function (result) {
       var checked = result.text === null ? { assessment: null, errors: result.errors } : format.parse(result.text, result.size, this.data)
-      var incoming = checked.assessment
-      if (incoming && Object.prototype.hasOwnProperty.call(seen, incoming.id)) {
-        checked = { assessment: null, errors: [format.fill(this.strings.err_same_id, { file: seen[incoming.id] })] }
+      var assessment = checked.assessment
+      if (assessment && Object.prototype.hasOwnProperty.call(seen, assessment.id)) {
+        checked = { assessment: null, errors: [format.fill(this.strings.err_same_id, { file: seen[assessment.id] })] }
       }
       if (!checked.assessment) return failures.push({ name: result.name, errors: checked.errors })
-      seen[incoming.id] = result.name
-      var existing = this.store.get(incoming.id)
-      var replace = !existing || window.confirm(format.fill(this.strings.confirm_replace, { name: this.nameOf(format.normalise(existing)), file: result.name }))
-      if (replace) accepted.push({ name: result.name, assessment: incoming })
-      else cancelled += 1
+      seen[assessment.id] = result.name
+      incoming.push({ name: result.name, assessment: assessment })
     }, this)
-    accepted.forEach(function (item) {
-      this.store.put(item.assessment)
-      this.store.markDownloaded(item.assessment.id, item.assessment.updated) // it came from a file, so it is on record
+    var decided = []
+    var self = this
+    var next = function (index) {
+      if (index === incoming.length) return self.storeImports(decided, failures)
+      var item = incoming[index]
+      var existing = self.savedCopy(item.assessment.id)
+      if (!existing) {
+        decided.push({ item: item, choice: 'take' })
+        return next(index + 1)
+      }
+      self.askImport(existing, item, function (choice) {
+        decided.push({ item: item, choice: choice, existing: existing })
+        next(index + 1)
+      })
+    }
+    next(0)
+  }
+
+  /** Store the imports as chosen: the file's copy, a separate copy of it, or nothing ('keep'). */
+  proto.storeImports = function (decided, failures) {
+    var accepted = []
+    var kept = 0
+    decided.forEach(function (decision) {
+      if (decision.choice === 'keep') return (kept += 1)
+      var both = decision.choice === 'both'
+      var assessment = both ? this.copyOf(decision.item.assessment, decision.existing) : decision.item.assessment
+      this.store.put(assessment)
+      this.store.markDownloaded(assessment.id, assessment.updated) // it came from a file, so it is on record
+      accepted.push({ name: decision.item.name, assessment: assessment, both: both })
     }, this)
     if (accepted.length === 1) this.show(accepted[0].assessment)
     else if (accepted.length) this.renderLibrary()
     this.renderStorageWarning()
     if (accepted.length) this.announceImport(accepted)
-    else if (cancelled) this.announce(this.strings.import_cancelled)
+    else if (kept) this.announce(this.strings.import_cancelled)
     if (failures.length) this.showErrors(failures)
     else {
       this.hideErrors()
@@ -148,10 +171,88 @@
     }
   }
 
+  /** The copy of an assessment this page holds: the one on screen (it may be ahead of storage), else the stored one. */
+  proto.savedCopy = function (id) {
+    if (this.current.id === id) return this.current
+    var stored = this.store.get(id)
+    return stored ? format.check(stored, this.data).assessment : null
+  }
+
+  /**
+   * "Keep both": the file's version as an assessment of its own, with a new id, marked as a copy
+   * of the one saved here by naming it first among its sources.
+   */
+  proto.copyOf = function (assessment, original) {
+    var copy = format.normalise(assessment)
+    copy.id = format.uuid()
+    copy.sources = [format.sourceOf(original)].concat(copy.sources.filter(function (source) {
+      return (typeof source === 'string' ? source : source.id) !== original.id
+    }))
+    return copy
+  }
+
+  /**
+   * Ask what to do with a file whose assessment is already saved here, saying which copy is newer
+   * with both dates. The first choice, which has focus, keeps the newer copy; Escape changes nothing.
+   * @param {function(string)} done - called with 'keep', 'take' or 'both'
+   */
+  proto.askImport = function (existing, item, done) {
+    var here = Date.parse(existing.updated)
+    var there = Date.parse(item.assessment.updated)
+    var newer = here > there ? 'here' : there > here ? 'file' : 'same'
+    var choices = {
+      here: [['keep', 'import_keep_newer_here'], ['take', 'import_take_older_file']],
+      file: [['take', 'import_take_newer_file'], ['keep', 'import_keep_here']],
+      same: [['keep', 'import_keep_here'], ['take', 'import_take_file']]
+    }[newer].concat([['both', 'import_keep_both']])
+    var $dialog = document.createElement('dialog')
+    if (typeof $dialog.showModal !== 'function') { // no dialog element: a yes-or-no question, keeping the newer by default
+      var take = window.confirm(this.importQuestion(existing, item, newer).join(' ') + ' ' + this.strings[choices[0][0] === 'take' ? choices[0][1] : choices[1][1]] + '?')
+      return done(take ? 'take' : 'keep')
+    }
+    $dialog.className = 'import-question'
+    $dialog.setAttribute('data-role', 'import-question')
+    $dialog.setAttribute('aria-labelledby', 'import-question-text')
+    this.importQuestion(existing, item, newer).forEach(function (text, index) {
+      var $text = document.createElement('p')
+      if (!index) $text.id = 'import-question-text'
+      $text.textContent = text
+      $dialog.appendChild($text)
+    })
+    var $choices = document.createElement('p')
+    $choices.className = 'notice-actions'
+    choices.forEach(function (choice, index) {
+      var $button = document.createElement('button')
+      $button.type = 'button'
+      $button.className = 'button' + (index ? ' button-secondary' : '')
+      $button.setAttribute('data-choice', choice[0])
+      $button.textContent = this.strings[choice[1]]
+      $button.addEventListener('click', function () { $dialog.close(choice[0]) })
+      $choices.appendChild($button)
+    }, this)
+    $dialog.appendChild($choices)
+    $dialog.addEventListener('close', function () {
+      $dialog.remove()
+      done($dialog.returnValue || 'keep')
+    })
+    this.$module.appendChild($dialog)
+    $dialog.showModal()
+    $choices.firstChild.focus()
+  }
+
+  /** The question's sentences: which assessment, both copies' dates, and which is newer. */
+  proto.importQuestion = function (existing, item, newer) {
+    return [
+      format.fill(this.strings.import_question, { name: this.nameOf(existing), file: item.name }),
+      format.fill(this.strings.import_dates, { saved: this.time(existing.updated), file: this.time(item.assessment.updated) }),
+      this.strings[{ here: 'import_newer_here', file: 'import_newer_file', same: 'import_same_time' }[newer]]
+    ]
+  }
+
   proto.announceImport = function (accepted) {
-    this.announce(accepted.length === 1
-      ? format.fill(this.strings.imported, { name: this.nameOf(accepted[0].assessment), file: accepted[0].name })
-      : format.fill(this.strings.imported_many, { n: accepted.length }))
+    var one = accepted[0]
+    this.announce(accepted.length > 1 ? format.fill(this.strings.imported_many, { n: accepted.length })
+      : format.fill(this.strings[one.both ? 'import_kept_both' : 'imported'], { name: this.nameOf(one.assessment), file: one.name }))
   }
 
   /**

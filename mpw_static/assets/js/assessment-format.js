@@ -545,6 +545,7 @@
     normalise: normalise,
     sourceOf: sourceOf,
     fileName: fileName,
+    clip: clip,
     toCsv: toCsv,
     toPlanCsv: toPlanCsv,
     csvText: csvText,

@@ -7,6 +7,9 @@
 
   var format = MPW.format
   var proto = MPW.Assessment.prototype
+  // The list's columns after the service's name: who took part and the method tell apart the rows
+  // of one team's members, which share the service, the cycle and the date.
+  var ROW_COLUMNS = ['col_participants', 'col_method', 'col_cycle', 'col_date', 'col_answered', 'col_updated']
 
   /** A display name for an assessment. */
   proto.nameOf = function (assessment) {
@@ -34,6 +37,25 @@
     if (this.$discussList) this.renderDiscussList() // names and dates there follow every change too
   }
 
+  /** Text of a person's own, shortened for a list: at most 80 characters, counted as Python does. */
+  proto.shortText = function (text) {
+    var trimmed = text.trim()
+    var cut = format.clip(trimmed, 79)
+    return cut === trimmed ? trimmed : cut + '…'
+  }
+
+  /**
+   * What an assessment was made from, for its row: the assessment it is a copy or the next cycle of
+   * ("made from “Riverside cluster”, 02/03/2026"). A composite's members show as who took part.
+   */
+  proto.madeFrom = function (assessment) {
+    var sources = assessment.sources.filter(function (source) { return typeof source !== 'string' })
+    if (assessment.method === 'composite' || !sources.length) return ''
+    var source = sources[0]
+    return format.fill(this.strings.library_made_from, {
+      name: source.service.trim() || this.strings.untitled, date: source.date ? this.day(source.date) : this.strings.no_date })
+  }
+
   proto.emptyLibrary = function () {
     var $empty = document.createElement('p')
     $empty.textContent = this.strings.list_empty
@@ -45,7 +67,7 @@
     var $table = document.createElement('table')
     $table.className = 'library-table'
     var $head = $table.createTHead().insertRow()
-    ;['col_service', 'col_cycle', 'col_date', 'col_answered', 'col_updated', 'col_actions'].forEach(function (key) {
+    ;['col_service'].concat(ROW_COLUMNS, ['col_actions']).forEach(function (key) {
       var $th = document.createElement('th')
       $th.scope = 'col'
       $th.textContent = this.strings[key]
@@ -63,8 +85,10 @@
     $row.setAttribute('data-current', String(isCurrent))
     var $name = document.createElement('th')
     $name.scope = 'row'
+    $name.appendChild(document.createElement('span'))
+    $name.appendChild(document.createElement('span')).className = 'hint library-source'
     $row.appendChild($name)
-    ;['col_cycle', 'col_date', 'col_answered', 'col_updated'].forEach(function (key) {
+    ROW_COLUMNS.forEach(function (key) {
       $row.insertCell().setAttribute('data-label', this.strings[key])
     }, this)
     var $actions = $row.insertCell()
@@ -82,12 +106,15 @@
     var answered = Object.keys(assessment.ratings).filter(function (id) { return assessment.ratings[id].statement }).length
     // While storage fails, "open now" alone would suggest the open assessment is saved here.
     var marker = this.store.problem === null ? this.strings.current : this.strings.current_not_saved
-    $row.cells[0].textContent = (assessment.method === 'composite' ? format.fill(this.strings.composite_name, { name: name }) : name) +
+    $row.cells[0].firstChild.textContent = (assessment.method === 'composite' ? format.fill(this.strings.composite_name, { name: name }) : name) +
       ($row.getAttribute('data-current') === 'true' ? ' ' + marker : '')
-    $row.cells[1].textContent = assessment.review_cycle
-    $row.cells[2].textContent = assessment.date ? this.day(assessment.date) : ''
-    $row.cells[3].textContent = answered + ' / ' + this.data.indicators.length
-    $row.cells[4].textContent = this.time(assessment.updated)
+    $row.cells[0].lastChild.textContent = this.madeFrom(assessment)
+    $row.cells[1].textContent = this.shortText(assessment.service.participants)
+    $row.cells[2].textContent = assessment.method ? this.strings['method_' + assessment.method] : ''
+    $row.cells[3].textContent = assessment.review_cycle
+    $row.cells[4].textContent = assessment.date ? this.day(assessment.date) : ''
+    $row.cells[5].textContent = answered + ' / ' + this.data.indicators.length
+    $row.cells[6].textContent = this.time(assessment.updated)
     Array.prototype.forEach.call($row.querySelectorAll('.visually-hidden'), function ($span) {
       $span.textContent = ': ' + name
     })
@@ -162,12 +189,18 @@
     copy.updated = time
     copy.date = null
     copy.sources = [format.sourceOf(format.normalise(record))]
-    copy.review_cycle = record.review_cycle ? format.fill(this.strings.cycle_copy, { cycle: record.review_cycle }) : ''
+    copy.review_cycle = record.review_cycle ? this.nextCycleLabel(record.review_cycle) : ''
     this.store.put(copy)
     this.show(copy)
     this.renderStorageWarning()
     this.announce(format.fill(this.strings.duplicated, { name: this.nameOf(record) }))
     this.$form.querySelector('#assessment-date').focus()
+  }
+
+  /** "Baseline (next cycle)", with the old label cut so that the whole stays within the model's limit. */
+  proto.nextCycleLabel = function (cycle) {
+    var room = this.data.limits.shortText - Array.from(format.fill(this.strings.cycle_copy, { cycle: '' })).length
+    return format.fill(this.strings.cycle_copy, { cycle: format.clip(cycle, Math.max(room, 0)).trim() })
   }
 
   proto.remove = function (id) {
