@@ -443,3 +443,18 @@ def test_each_choice_is_saved_once(assess_page: Page) -> None:
         assert page.evaluate("window.__writes") == (0 if choose is choices[2] else 1)
     page.reload()
     assert page.is_checked("#s-1-1-3") and page.input_value("#target-1-1") == "4"
+
+
+def test_chromium_shares_storage_between_languages_so_no_note_by_the_language_switch(
+    browser: Browser, site_base: str
+) -> None:
+    """The note is for browsers that keep each file apart (Firefox from a folder: test_other_engines.py)."""
+    context = browser.new_context()
+    page = context.new_page()
+    page.goto(site_base + "assess.html")
+    assert page.locator(".storage-apart").count() == 1
+    assert page.is_hidden(".storage-apart")
+    page.evaluate("document.documentElement.classList.add('storage-per-file')")
+    assert page.is_visible(".storage-apart")  # what Firefox from a folder shows, by the language switch
+    assert page.inner_text(".storage-apart").startswith("Opened from a folder, this browser keeps")
+    context.close()

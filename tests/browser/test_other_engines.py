@@ -158,6 +158,63 @@ def test_firefox_and_webkit_keep_file_storage_as_the_readme_says(engine: Engine,
     open_assessment(engine, (real_site / "cy/assess.html").as_uri())
     shared = engine.run("return document.querySelectorAll('.library-table tbody tr').length") == 1
     assert shared == (engine.name == "webkit")
+    # Where the pages keep their work apart, the page says so by the language switch (issue 23).
+    note = "return getComputedStyle(document.querySelector('.storage-apart')).display !== 'none'"
+    assert engine.run(note) == (not shared)
+
+
+STORED = """return Object.keys(localStorage).filter(function (k) { return k.indexOf('mpw-static:assessment:') === 0 })
+    .map(function (k) { return JSON.parse(localStorage.getItem(k)) })"""
+CHOOSE = """var s = document.querySelector(arguments[0]); s.value = arguments[1];
+    s.dispatchEvent(new Event('change', { bubbles: true }))"""
+
+
+def test_the_composite_saves_once_and_an_older_copy_never_replaces_newer_work(engine: Engine, site_base: str) -> None:
+    """Issue 23, section 2, in the engines that differ: the composite saved twice is one assessment,
+    and importing an older copy keeps the newer by default, or both."""
+    open_assessment(engine, site_base + "assess.html", empty=True)
+    for added, name in enumerate(("member-a.json", "member-b.json", "member-c.json"), start=1):
+        engine.choose_file("#compare-files", FIXTURES / name)
+        engine.wait_for(
+            lambda added=added: (
+                engine.run("return document.querySelectorAll('[data-role=discuss-pick]:checked').length") == added
+            ),
+            f"adding {name}",
+        )
+    assert show(engine, "composite") == "Composite of 3 assessments"
+    engine.run(CHOOSE, "#agreed-statement-1-2", "2")
+    assert engine.run(TEXT, ".composite-status") == "The agreed choices are not saved yet."
+    engine.click("[data-action='save-composite']")
+    engine.run(CHOOSE, "#agreed-statement-1-3", "3")
+    engine.click("[data-action='save-composite']")
+    assert engine.run(TEXT, ".composite-status").startswith("Updated “Composite: Riverside cluster”")
+    composites = [a for a in engine.run(STORED) if a["method"] == "composite"]
+    assert len(composites) == 1 and composites[0]["ratings"]["1.3"]["statement"] == 3
+    assert composites[0]["date"] == "2026-03-02"  # the members' date
+
+    engine.choose_file("#import-file", FIXTURES / "member-a.json")
+    engine.wait_for(lambda: status(engine).startswith("Imported"), "the import")
+    engine.type("#note-1-1", "Newer note")
+    engine.click("#details-heading")  # leave the note: it saves on change
+    engine.wait_for(lambda: status(engine).startswith("Saved"), "the note saved")
+    engine.choose_file("#import-file", FIXTURES / "member-a.json")
+    engine.wait_for(lambda: engine.run("return !!document.querySelector('dialog[open]')"), "the import's question")
+    assert engine.run(TEXT, "dialog p:nth-child(3)") == "The copy saved here is newer."
+    assert engine.run("return document.activeElement.getAttribute('data-choice')") == "keep"
+    engine.click("dialog [data-choice=keep]")
+    engine.wait_for(lambda: status(engine) == "Import cancelled: nothing was changed.", "keeping the newer copy")
+    assert engine.run(VALUE, "#note-1-1") == "Newer note"
+    engine.choose_file("#import-file", FIXTURES / "member-a.json")
+    engine.wait_for(
+        lambda: engine.run("return !!document.querySelector('dialog[open]')"), "the import's question again"
+    )
+    engine.click("dialog [data-choice=both]")
+    engine.wait_for(lambda: status(engine).startswith("Kept both"), "keeping both")
+    members = [a for a in engine.run(STORED) if a["method"] != "composite"]
+    assert sorted(a["ratings"]["1.1"]["note"] for a in members) == ["", "Newer note"]
+    copy = next(a for a in members if a["id"] != "a0000000-0000-4000-8000-00000000000a")
+    assert copy["sources"][0]["id"] == "a0000000-0000-4000-8000-00000000000a"
+    assert engine.run("return window.__errors") == []
 
 
 def test_across_services_reads_files_and_holds_back_small_figures(
