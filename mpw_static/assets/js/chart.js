@@ -5,7 +5,7 @@
  *
  * A figure held back by the small-number rule (across services) is null in a tally. The chart
  * draws all held-back figures of a row as one "not shown" segment, so that no bar gives away what
- * the table does not say, and the table writes "fewer than 3".
+ * the table does not say, and the table writes the marker it is given ("not shown").
  */
 (function (MPW) {
   'use strict'
@@ -200,11 +200,11 @@
 
   /**
    * A table cell with a count and its evidence split as in the chart: "3 (■ 1, ▧ 2)".
-   * A held-back count or split part reads `hidden` ("fewer than 3").
+   * A held-back count or split part reads `hidden` ("not shown").
    */
   function splitCell (seg, strings, hidden) {
     var $cell = el('span', '', seg.value === null ? hidden : String(seg.value))
-    if (seg.value === null || (!seg.fully && !seg.wip)) return $cell
+    if (seg.value === null || (seg.fully === 0 && seg.wip === 0)) return $cell // a held-back split (null) is said
     $cell.appendChild(document.createTextNode(' ('))
     ;[['fully-achieved', seg.fully], ['work-in-progress', seg.wip]].filter(function (part) { return part[1] !== 0 }).forEach(function (part, i) {
       if (i) $cell.appendChild(document.createTextNode(', '))

@@ -1,11 +1,15 @@
 /**
  * Across services: the figures of programme.html, as pure functions over checked assessments
- * and the page's embedded data. The page that draws them is programme.js.
+ * and the page's embedded data. The page that draws them is programme.js; Node can load this file
+ * too (after assessment-compare.js), which is how the tests attack its figures.
  *
  * By design there is no league table here: nothing ranks, scores or totals one service against
- * another. Figures are counts of services (or, for a domain, of answers), and any figure built
- * from fewer services than the site's smallest group is held back (null), together with a second
- * one where a single held-back figure could be worked out from the row's total.
+ * another. Figures are counts of services (or, for a domain, of answers). The small-number rule:
+ * from everything a view shows, every held-back figure (null) must still have at least
+ * `smallest` possible values. holdBack chooses within a group of figures with a known sum,
+ * protectIndicator checks the links between an indicator's groups with a small flow network and
+ * holds back more where they would narrow a figure, and a domain's figure is shown only when every
+ * figure it adds up is.
  */
 (function (MPW) {
   'use strict'
@@ -119,229 +123,375 @@
     }).filter(Boolean)
   }
 
-  function zero () {
-    return { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 'n/a': 0 }
-  }
+  // ---- The small-number rule ------------------------------------------------------------
+  // An indicator's figures: where the services stand (SLOTS: S1–S5, N/A, not answered), the
+  // evidence split of each statement (PARTS), how the services with two or more assessments moved
+  // (MOVE_KINDS) and how many set a target. Each group's sum is known (N services, a statement's
+  // count, M services that moved, N again for with and without a target), and the groups are linked:
+  // a service at S1 cannot have moved on, one at S5 cannot have stepped back, one not answered can
+  // only count as "not answered in one of the two", and a target needs S1–S5.
 
-  var SLOTS = LEVELS.concat(['']) // '' is "not answered", counted under counts
-  // Each figure's key, "part:slot", made once: building it for each of a million answers is slow.
-  // rest is an S1–S5 answer with no evidence level; move is a kind of movement.
-  var KEYS = {}
-  ;['counts', 'fully', 'wip', 'rest', 'move'].forEach(function (part) {
-    KEYS[part] = {}
-    SLOTS.concat(MOVE_KINDS).forEach(function (slot) { KEYS[part][slot] = part + ':' + slot })
-  })
+  var SLOTS = LEVELS.concat(['']) // '' is not answered
+  var PARTS = ['fully', 'wip', 'rest'] // rest: an S1–S5 answer with no evidence level
+  // The shown answers each kind of movement can end at (see MPW.compare.movement and MOVES).
+  var REACHES = {
+    on: [2, 3, 4, 5],
+    held: [1, 2, 3, 4, 5, 'n/a'],
+    back: [1, 2, 3, 4],
+    na: [1, 2, 3, 4, 5, 'n/a'],
+    unanswered: SLOTS
+  }
+  var BIG = 1e9
 
   /**
-   * Where some services sit on some indicators: a tally as MPW.compare.tally makes it (counts,
-   * fully, wip, none) of answers across services, with `total` answers, `services`, and how many
-   * services each figure is built from (`from`, keyed "counts:3", "fully:3", "counts:" for not
-   * answered). Answers are added service by service, in order, so a figure's distinct services
-   * are counted by noting the last one seen.
-   */
-  function Tally (services) {
-    this.counts = zero()
-    this.fully = zero()
-    this.wip = zero()
-    this.none = 0
-    this.total = 0
-    this.services = services
-    this.targets = 0 // answers with a target (files of format 2)
-    this.last = {}
-    this.from = {}
-  }
-
-  Tally.prototype.mark = function (part, slot, s) {
-    var key = KEYS[part][slot]
-    if (this.last[key] === s) return
-    this.last[key] = s
-    this.from[key] = (this.from[key] || 0) + 1
-  }
-
-  /** Add service s's answer (a rating, or undefined when not answered). */
-  Tally.prototype.add = function (rating, s) {
-    var statement = rating ? rating.statement : null
-    this.total += 1
-    if (rating && rating.target) this.targets += 1
-    if (statement === null) {
-      this.none += 1
-      return this.mark('counts', '', s)
-    }
-    this.counts[statement] += 1
-    this.mark('counts', statement, s)
-    var part = rating.evidence === 'fully-achieved' ? 'fully' : rating.evidence === 'work-in-progress' ? 'wip' : 'rest'
-    if (part !== 'rest') this[part][statement] += 1
-    this.mark(part, statement, s)
-  }
-
-  /**
-   * Which of a row's figures to hold back: each built from 1 to smallest − 1 services, and, when
-   * that is only one, the other non-zero figure built from the fewest services too, so that the
-   * held-back one cannot be worked out by subtracting the rest from the total.
+   * Which figures of one group whose sum is known to hold back. First every figure built from 1 to
+   * smallest − 1 services (or assessments of that many services: `from`). Then, if any is held back,
+   * others are added, smallest non-zero first (then zeros, in order), until at least two are held
+   * back and they sum to at least smallest − 1, so that each could be anything from 0 to their sum;
+   * if that cannot be reached, the whole group is held back.
    * @param {{count: number, from: number}[]} cells
    * @returns {boolean[]}
    */
   function holdBack (cells, smallest) {
     var hidden = cells.map(function (cell) { return cell.count > 0 && cell.from < smallest })
-    if (hidden.filter(Boolean).length !== 1) return hidden
-    var next = -1
-    cells.forEach(function (cell, i) {
-      if (!hidden[i] && cell.count > 0 && (next < 0 || cell.from < cells[next].from)) next = i
+    if (!hidden.some(Boolean)) return hidden
+    var enough = function () {
+      var held = cells.filter(function (cell, i) { return hidden[i] })
+      return held.length >= 2 && held.reduce(function (sum, cell) { return sum + cell.count }, 0) >= smallest - 1
+    }
+    var order = cells.map(function (cell, i) { return i }).filter(function (i) { return !hidden[i] })
+    order.sort(function (a, b) {
+      var x = cells[a].count || BIG
+      var y = cells[b].count || BIG
+      return x - y || a - b
     })
-    if (next >= 0) hidden[next] = true
-    return hidden
+    for (var n = 0; n < order.length && !enough(); n++) hidden[order[n]] = true
+    return enough() ? hidden : cells.map(function () { return true })
+  }
+
+  function counted (values) {
+    return values.map(function (value) { return { count: value, from: value } })
+  }
+
+  /** The largest flow from source to sink (Edmonds–Karp), on a graph of {to, cap, back} lists. */
+  function maxFlow (graph, source, sink) {
+    var total = 0
+    for (;;) {
+      var via = new Array(graph.length).fill(null)
+      via[source] = { node: source }
+      var queue = [source]
+      while (queue.length && !via[sink]) {
+        var node = queue.shift()
+        graph[node].forEach(function (edge, index) {
+          if (edge.cap > 0 && !via[edge.to]) {
+            via[edge.to] = { node: node, index: index }
+            queue.push(edge.to)
+          }
+        })
+      }
+      if (!via[sink]) return total
+      var push = BIG
+      for (var v = sink; v !== source; v = via[v].node) push = Math.min(push, graph[via[v].node][via[v].index].cap)
+      for (var w = sink; w !== source; w = via[w].node) {
+        var edge = graph[via[w].node][via[w].index]
+        edge.cap -= push
+        graph[edge.to][edge.back].cap += push
+      }
+      total += push
+    }
+  }
+
+  /** Whether some flow meets every edge's [low, high] in a circulation of `size` nodes. */
+  function circulates (size, edges) {
+    var graph = []
+    for (var v = 0; v < size + 2; v++) graph.push([])
+    var link = function (from, to, cap) {
+      graph[from].push({ to: to, cap: cap, back: graph[to].length })
+      graph[to].push({ to: from, cap: 0, back: graph[from].length - 1 })
+    }
+    var excess = new Array(size).fill(0)
+    for (var e = 0; e < edges.length; e++) {
+      var edge = edges[e]
+      if (edge[3] < edge[2]) return false
+      link(edge[0], edge[1], edge[3] - edge[2])
+      excess[edge[1]] += edge[2]
+      excess[edge[0]] -= edge[2]
+    }
+    var need = 0
+    excess.forEach(function (x, node) {
+      if (x > 0) { link(size, node, x); need += x } else if (x < 0) link(node, size + 1, -x)
+    })
+    return maxFlow(graph, size, size + 1) === need
+  }
+
+  // The nodes of an indicator's network: what a reader of the published figures can be sure of.
+  var SOURCE = 0
+  var SINK = 1
+  var KIND_POOL = 2 // the services that moved whose kind of movement is held back
+  var STAYED = 3 // the services with one assessment: any answer
+  var SLOT_POOL = 4 // the services whose answer's figure is held back
+  var RATED_POOL = 5 // those of them at S1–S5 (a target needs one)
+  var KIND = 6 // + the kind's position
+  var SLOT = 6 + MOVE_KINDS.length // + the slot's position
+  var NODES = SLOT + SLOTS.length
+
+  function bounded (from, to, low, fix) {
+    return [from, to, Math.max(low, fix ? fix[0] : 0), fix ? fix[1] : BIG]
   }
 
   /**
-   * A tally with the small-number rule applied: held-back figures become null. A row built from
-   * fewer services than the smallest group is held back whole (`held` is true).
+   * One indicator's figures as a flow of services: from the source, each moved service through its
+   * kind of movement to an answer that kind can end at, each other service straight to any answer,
+   * and every answer to the sink. A shown figure fixes its edge; held-back ones share a pool whose
+   * total is known. `fix` narrows one held-back figure's edge ("c2", "k0", "rated") to [low, high].
    */
-  function protect (tally, smallest) {
-    var out = { counts: zero(), fully: zero(), wip: zero(), none: tally.none, total: tally.total, held: false }
-    if (tally.services < smallest) {
-      LEVELS.forEach(function (level) { out.counts[level] = out.fully[level] = out.wip[level] = null })
-      out.none = null
-      out.held = true
-      return out
+  function network (p, fix) {
+    var moved = p.k ? p.M : 0
+    var edges = [[SINK, SOURCE, 0, BIG], [SOURCE, STAYED, p.N - moved, p.N - moved]]
+    SLOTS.forEach(function (slot, b) { edges.push([STAYED, SLOT + b, 0, BIG]) })
+    if (p.k) {
+      var pooled = 0
+      MOVE_KINDS.forEach(function (kind, j) {
+        if (p.hk[j]) {
+          pooled += p.k[j]
+          edges.push(bounded(KIND_POOL, KIND + j, 0, fix['k' + j]))
+        } else edges.push([SOURCE, KIND + j, p.k[j], p.k[j]])
+        REACHES[kind].forEach(function (slot) { edges.push([KIND + j, SLOT + SLOTS.indexOf(slot), 0, BIG]) })
+      })
+      edges.push([SOURCE, KIND_POOL, pooled, pooled])
     }
-    var from = function (key) { return tally.from[key] || 0 }
-    var row = SLOTS.map(function (level) { return { count: level === '' ? tally.none : tally.counts[level], from: from('counts:' + level) } })
-    var hidden = holdBack(row, smallest)
-    LEVELS.forEach(function (level, i) {
-      if (hidden[i]) {
-        out.counts[level] = out.fully[level] = out.wip[level] = null
-        return
+    var held = 0
+    var shownRated = 0
+    SLOTS.forEach(function (slot, b) {
+      var rated = typeof slot === 'number'
+      if (p.hc[b]) {
+        held += p.c[b]
+        edges.push(bounded(SLOT + b, rated ? RATED_POOL : SLOT_POOL, 0, fix['c' + b]))
+      } else {
+        edges.push([SLOT + b, SINK, p.c[b], p.c[b]])
+        if (rated) shownRated += p.c[b]
       }
-      out.counts[level] = tally.counts[level]
-      var rest = tally.counts[level] - tally.fully[level] - tally.wip[level]
-      var split = holdBack([
-        { count: tally.fully[level], from: from('fully:' + level) },
-        { count: tally.wip[level], from: from('wip:' + level) },
-        { count: rest, from: from('rest:' + level) }], smallest)
-      out.fully[level] = split[0] ? null : tally.fully[level]
-      out.wip[level] = split[1] ? null : tally.wip[level]
     })
-    if (hidden[LEVELS.length]) out.none = null
+    var targetsNeed = p.ht ? 0 : Math.max(0, p.t - shownRated)
+    edges.push(bounded(RATED_POOL, SLOT_POOL, targetsNeed, fix.rated))
+    edges.push([SLOT_POOL, SINK, held, held])
+    return edges
+  }
+
+  /** The smallest and largest value one held-back figure can take, given everything shown. */
+  function extent (p, key, truth, most) {
+    var fits = function (low, high) {
+      var fix = {}
+      fix[key] = [low, high]
+      return circulates(NODES, network(p, fix))
+    }
+    var low = 0
+    var high = truth
+    while (low < high) {
+      var middle = (low + high) >> 1
+      if (fits(0, middle)) high = middle
+      else low = middle + 1
+    }
+    var least = low
+    low = truth
+    high = most
+    while (low < high) {
+      var upper = (low + high + 1) >> 1
+      if (fits(upper, BIG)) low = upper
+      else high = upper - 1
+    }
+    return [least, low]
+  }
+
+  /**
+   * The extent of every held-back figure of an indicator, keyed as in network(); the target's is
+   * that of the number of services with a target, 0 to the most answers at S1–S5 there can be.
+   */
+  function extents (p) {
+    var out = {}
+    var sum = function (flags, values) { return values.reduce(function (s, v, i) { return s + (flags[i] ? v : 0) }, 0) }
+    var held = sum(p.hc, p.c)
+    p.hc.forEach(function (hidden, b) { if (hidden) out['c' + b] = extent(p, 'c' + b, p.c[b], held) })
+    if (p.k) {
+      var pooled = sum(p.hk, p.k)
+      p.hk.forEach(function (hidden, j) { if (hidden) out['k' + j] = extent(p, 'k' + j, p.k[j], pooled) })
+    }
+    if (p.ht) {
+      var rated = SLOTS.map(function (slot) { return typeof slot === 'number' })
+      var heldRated = sum(p.hc.map(function (h, b) { return h && rated[b] }), p.c)
+      var shownRated = sum(p.hc.map(function (h, b) { return !h && rated[b] }), p.c)
+      out.t = [0, Math.min(p.N, shownRated + extent(p, 'rated', heldRated, held)[1])]
+    }
     return out
   }
 
-  function indicatorsOf (data, domain) {
-    return data.indicators.filter(function (indicator) { return indicator.domain === domain.number })
-  }
-
   /**
-   * Where services stand: per indicator (figures are services) and per domain (figures are
-   * answers, each held back when built from too few services), with the rule applied. One pass
-   * over the services fills every row, which keeps 10,000 files quick.
+   * Which of one indicator's figures to hold back. Each group by holdBack; then, while any held-back
+   * figure can be narrowed to fewer than `smallest` values by the links between the groups, more is
+   * held back: the target, then the whole movement row, then the whole row of answers. A held-back
+   * figure that the shown ones fix exactly (0, say, where nobody can have moved on) is shown.
+   * @param {{c: number[], k: (number[]|null), t: number, N: number, M: number}} p
+   * @returns {{hc: boolean[], hk: (boolean[]|null), ht: boolean}}
    */
-  function distribution (entries, data, smallest) {
-    var groups = data.domains.map(function (domain) {
-      return {
-        domain: domain,
-        all: new Tally(entries.length),
-        indicators: indicatorsOf(data, domain).map(function (indicator) { return { indicator: indicator, tally: new Tally(entries.length) } })
-      }
-    })
-    entries.forEach(function (entry, s) {
-      groups.forEach(function (group) {
-        group.indicators.forEach(function (item) {
-          var rating = entry.assessment.ratings[item.indicator.id]
-          item.tally.add(rating, s)
-          group.all.add(rating, s)
-        })
+  function protectIndicator (p, smallest) {
+    var all = function (flags) { return flags.map(function () { return true }) }
+    p.hc = holdBack(counted(p.c), smallest)
+    p.hk = p.k ? holdBack(counted(p.k), smallest) : null
+    p.ht = holdBack(counted([p.t, p.N - p.t]), smallest)[0]
+    for (;;) {
+      if (!p.hc.some(Boolean) && !(p.hk && p.hk.some(Boolean)) && !p.ht) return p
+      var found = extents(p)
+      var keys = Object.keys(found)
+      var safe = keys.every(function (key) {
+        var range = found[key]
+        return range[1] - range[0] + 1 >= smallest || (range[0] === range[1] && (range[0] === 0 || range[0] >= smallest))
       })
-    })
-    var row = function (tally) { return { tally: tally, shown: protect(tally, smallest) } }
-    return groups.map(function (group) {
-      return {
-        domain: group.domain,
-        all: row(group.all),
-        indicators: group.indicators.map(function (item) { return { indicator: item.indicator, row: row(item.tally) } })
+      if (safe) {
+        keys.forEach(function (key) {
+          if (found[key][0] !== found[key][1]) return
+          if (key === 't') p.ht = false
+          else (key[0] === 'c' ? p.hc : p.hk)[Number(key.slice(1))] = false
+        })
+        return p
       }
+      if (p.ht && (!p.hk || p.hk.every(Boolean)) && p.hc.every(Boolean)) return p // nothing more to hold back
+      if (!p.ht) p.ht = true
+      else if (p.hk && p.hk.some(function (h) { return !h })) p.hk = all(p.hk)
+      else p.hc = all(p.hc)
+    }
+  }
+
+  // ---- Counting ---------------------------------------------------------------------------
+
+  /** One indicator's true figures across the services of a view. */
+  function Tally () {
+    this.counts = {}
+    this.fully = {}
+    this.wip = {}
+    this.rest = {}
+    this.moves = {}
+    SLOTS.forEach(function (slot) { this.counts[slot] = 0 }, this)
+    LEVELS.forEach(function (level) { this.fully[level] = this.wip[level] = this.rest[level] = 0 }, this)
+    MOVE_KINDS.forEach(function (kind) { this.moves[kind] = 0 }, this)
+    this.targets = 0
+  }
+
+  Tally.prototype.add = function (rating) {
+    var statement = rating ? rating.statement : null
+    if (statement === null || statement === undefined) return (this.counts[''] += 1)
+    this.counts[statement] += 1
+    if (typeof statement !== 'number') return
+    var part = rating.evidence === 'fully-achieved' ? 'fully' : rating.evidence === 'work-in-progress' ? 'wip' : 'rest'
+    this[part][statement] += 1
+    if (rating.target) this.targets += 1
+  }
+
+  var BLANK = { statement: null, evidence: null }
+
+  /**
+   * One indicator's shown figures: null where held back. counts are keyed by statement (1–5, 'n/a'),
+   * none is not answered, fully/wip/rest split each statement, moves are kinds of movement (null
+   * when the view shows no movement), target is the services with a target.
+   */
+  function shownRow (tally, p, smallest, total) {
+    var row = { counts: {}, fully: {}, wip: {}, rest: {}, none: null, moves: null, target: p.ht ? null : tally.targets, total: total }
+    SLOTS.forEach(function (slot, b) {
+      var value = p.hc[b] ? null : tally.counts[slot]
+      if (slot === '') row.none = value
+      else row.counts[slot] = value
     })
+    LEVELS.forEach(function (level, b) {
+      if (level === 'n/a') return (row.fully[level] = row.wip[level] = row.rest[level] = 0)
+      var split = p.hc[b] ? [true, true, true] : holdBack(counted(PARTS.map(function (part) { return tally[part][level] })), smallest)
+      PARTS.forEach(function (part, i) { row[part][level] = split[i] ? null : tally[part][level] })
+    })
+    if (p.hk) {
+      row.moves = {}
+      MOVE_KINDS.forEach(function (kind, j) { row.moves[kind] = p.hk[j] ? null : tally.moves[kind] })
+    }
+    return row
+  }
+
+  /** A domain's row: each figure the sum of its indicators', shown only when all of them are. */
+  function domainRow (rows, total) {
+    var add = function (values) {
+      return values.some(function (v) { return v === null }) ? null : values.reduce(function (a, b) { return a + b }, 0)
+    }
+    var out = { counts: {}, fully: {}, wip: {}, rest: {}, total: total, target: null }
+    out.none = add(rows.map(function (row) { return row.none }))
+    LEVELS.forEach(function (level) {
+      out.counts[level] = add(rows.map(function (row) { return row.counts[level] }))
+      PARTS.forEach(function (part) { out[part][level] = add(rows.map(function (row) { return row[part][level] })) })
+    })
+    out.moves = rows.length && rows[0].moves ? {} : null
+    if (out.moves) MOVE_KINDS.forEach(function (kind) { out.moves[kind] = add(rows.map(function (row) { return row.moves[kind] })) })
+    return out
   }
 
   /**
-   * How services moved from their first assessment to the one shown, per indicator and per domain:
-   * on (a higher statement), held (the same), back (a lower one), na (to or from N/A), and
-   * unanswered (not answered in one of the two). Only services with two or more assessments count.
-   * @returns {{services: number, domains: {domain: Object, all: Object, indicators: {indicator: Object, row: Object}[]}[]}}
+   * Every figure of a view, the rule applied: per domain, its row and its indicators' rows. The
+   * view shows figures only when it has at least `smallest` services, and movement only when at
+   * least `smallest` of them have two or more assessments (`moved`).
+   * @returns {{services: number, moved: number, shown: boolean, movementShown: boolean, domains: Object[]}}
    */
-  function movementAcross (entries, data, smallest) {
+  function view (entries, data, smallest) {
+    var N = entries.length
     var moving = entries.filter(function (entry) { return entry.first !== entry.assessment })
-    var counter = function () {
-      var counts = {}
-      MOVE_KINDS.forEach(function (kind) { counts[kind] = 0 })
-      return { counts: counts, tally: new Tally(moving.length) } // the tally counts each kind's services
-    }
-    var groups = data.domains.map(function (domain) {
+    var shown = N >= smallest
+    var movementShown = shown && moving.length >= smallest
+    var domains = data.domains.map(function (domain) {
+      var indicators = data.indicators.filter(function (indicator) { return indicator.domain === domain.number })
+      var rows = indicators.map(function (indicator) {
+        var tally = new Tally()
+        entries.forEach(function (entry) { tally.add(entry.assessment.ratings[indicator.id]) })
+        moving.forEach(function (entry) {
+          var kind = MOVES[compare.movement(entry.first.ratings[indicator.id] || BLANK, entry.assessment.ratings[indicator.id] || BLANK).kind]
+          tally.moves[kind] += 1
+        })
+        var p = {
+          N: N,
+          M: moving.length,
+          c: SLOTS.map(function (slot) { return tally.counts[slot] }),
+          k: movementShown ? MOVE_KINDS.map(function (kind) { return tally.moves[kind] }) : null,
+          t: tally.targets
+        }
+        return { indicator: indicator, tally: tally, row: shown ? shownRow(tally, protectIndicator(p, smallest), smallest, N) : null }
+      })
       return {
         domain: domain,
-        all: counter(),
-        indicators: indicatorsOf(data, domain).map(function (indicator) { return { indicator: indicator, row: counter() } })
+        all: shown ? domainRow(rows.map(function (item) { return item.row }), N * rows.length) : null,
+        indicators: rows
       }
     })
-    var blank = { statement: null, evidence: null }
-    moving.forEach(function (entry, s) {
-      groups.forEach(function (group) {
-        group.indicators.forEach(function (item) {
-          var id = item.indicator.id
-          var kind = MOVES[compare.movement(entry.first.ratings[id] || blank, entry.assessment.ratings[id] || blank).kind]
-          ;[item.row, group.all].forEach(function (row) {
-            row.counts[kind] += 1
-            row.tally.mark('move', kind, s)
-          })
-        })
-      })
-    })
-    var finish = function (row) {
-      var cells = MOVE_KINDS.map(function (kind) { return { count: row.counts[kind], from: row.tally.from['move:' + kind] || 0 } })
-      var held = moving.length < smallest
-      var hidden = held ? cells.map(function () { return true }) : holdBack(cells, smallest)
-      var shownCounts = {}
-      MOVE_KINDS.forEach(function (kind, i) { shownCounts[kind] = hidden[i] ? null : row.counts[kind] })
-      return { counts: row.counts, shown: shownCounts, held: held }
-    }
-    return {
-      services: moving.length,
-      domains: groups.map(function (group) {
-        return {
-          domain: group.domain,
-          all: finish(group.all),
-          indicators: group.indicators.map(function (item) { return { indicator: item.indicator, row: finish(item.row) } })
-        }
-      })
-    }
+    return { services: N, moved: moving.length, shown: shown, movementShown: movementShown, domains: domains }
   }
 
   /**
-   * The matrix's own review: per indicator, how many services marked it N/A (as the distribution
-   * shows it, rule applied) and how many set a target (held back with its complement). The
-   * indicators whose N/A figure is shown come first, most often N/A first.
+   * The matrix's own review: per indicator, how many services marked it N/A and how many set a
+   * target, rule applied. Shown figures come first, most N/A first (then matrix order); indicators
+   * whose N/A figure is held back follow in matrix order, so that the order tells nothing more.
    * @returns {{indicator: Object, na: (number|null), targets: (number|null)}[]}
    */
-  function relevance (entries, data, smallest, figures) {
+  function relevance (figures) {
     var rows = []
-    figures.forEach(function (group) {
+    figures.domains.forEach(function (group) {
       group.indicators.forEach(function (item) {
-        var withTarget = item.row.tally.targets
-        var hidden = entries.length < smallest || holdBack([
-          { count: withTarget, from: withTarget }, { count: entries.length - withTarget, from: entries.length - withTarget }], smallest)[0]
-        rows.push({ indicator: item.indicator, na: item.row.shown.counts['n/a'], targets: hidden ? null : withTarget })
+        rows.push({ indicator: item.indicator, na: item.row.counts['n/a'], targets: item.row.target })
       })
     })
-    var order = rows.map(function (row, i) { return i })
-    order.sort(function (a, b) { return (rows[b].na || 0) - (rows[a].na || 0) || a - b })
-    return order.map(function (i) { return rows[i] })
+    var shown = rows.filter(function (row) { return row.na !== null })
+    var order = shown.map(function (row, i) { return i }).sort(function (a, b) { return shown[b].na - shown[a].na || a - b })
+    return order.map(function (i) { return shown[i] }).concat(rows.filter(function (row) { return row.na === null }))
   }
 
-  /** How many assessments used each method (individual, group, composite, not given), rule applied. */
+  /**
+   * How many assessments used each method (individual, group, composite, not given), rule applied:
+   * a method used by fewer than `smallest` services is held back with others, as holdBack says.
+   */
   function methods (records, data, smallest) {
     var names = data.choices.methods.concat([''])
-    var counts = names.map(function (name) {
-      return records.filter(function (record) { return (record.method || '') === name })
-    })
-    var cells = counts.map(function (list) {
+    var cells = names.map(function (name) {
+      var list = records.filter(function (record) { return (record.method || '') === name })
       return { count: list.length, from: new Set(list.map(function (record) { return record.key })).size }
     })
     var hidden = holdBack(cells, smallest)
@@ -357,10 +507,15 @@
     return seen.size
   }
 
-  /** The overview: how many files, services, organisations, review cycles, and the dates they span. */
+  /**
+   * The overview: how many assessments, services, organisations and review cycle labels, the days
+   * they span and the methods. A collection of fewer than `smallest` services gives none of them
+   * (`shown` is false): only the files read and left out are then said.
+   */
   function overview (records, serviceList, data, smallest) {
     var days = records.map(compare.dayOf).sort()
     return {
+      shown: serviceList.length >= smallest,
       assessments: records.length,
       services: serviceList.length,
       organisations: organisations(serviceList),
@@ -376,22 +531,45 @@
     return typeof value === 'number' ? String(value) : MPW.format.csvCell(value)
   }
 
+  /**
+   * A timestamp as UTC to the second with a Z ("2026-03-02T09:30:00Z"), whatever zone it was saved
+   * in; one saved without a zone (by an early release) is taken as UTC. Anything else stays as it is.
+   */
+  function utc (stamp) {
+    var match = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?\s*(?:([Zz])|([+-])(\d{2}):?(\d{2}))?$/.exec(String(stamp || ''))
+    if (!match) return stamp
+    var time = new Date(0)
+    time.setUTCFullYear(Number(match[1]), Number(match[2]) - 1, Number(match[3]))
+    time.setUTCHours(Number(match[4]), Number(match[5]), Number(match[6] || 0), 0)
+    if (match[8]) time = new Date(time.getTime() - (match[8] === '-' ? -1 : 1) * (Number(match[9]) * 60 + Number(match[10])) * 60000)
+    return time.toISOString().replace(/\.\d{3}Z$/, 'Z')
+  }
+
+  // Values that pandas and DuckDB read as they are, with their default settings ("n/a" and "NA" are
+  // missing values to pandas, so N/A and not answered would merge).
+  var ANSWERS = { 'n/a': 'not_applicable', '': 'not_answered' }
   var TIDY_COLUMNS = ['assessment_id', 'file', 'service', 'organisations', 'review_cycle', 'assessment_date', 'updated',
-    'method', 'framework_version', 'domain', 'indicator', 'indicator_title', 'statement', 'statement_number', 'evidence', 'target']
+    'method', 'framework_version', 'domain', 'indicator_number', 'indicator', 'indicator_title', 'statement',
+    'statement_number', 'evidence', 'target']
 
   /**
    * Tidy data: one row per assessment and indicator, services in name order and each one's
-   * assessments in time order, as chunks of CSV text (one per assessment) for a Blob.
+   * assessments in time order, as chunks of CSV text (one per assessment) for a Blob. The domain,
+   * the indicator's number within its domain and the statement's number need no parsing ("1.10"
+   * is a number to some readers).
    */
   function tidyCsv (serviceList, data) {
     var chunks = ['\ufeff' + TIDY_COLUMNS.join(',') + '\r\n'] // a byte order mark, so that spreadsheets read UTF-8
+    var numbers = data.indicators.map(function (indicator) { return Number(indicator.id.split('.')[1]) })
     serviceList.forEach(function (service) {
       service.assessments.forEach(function (record) {
-        var lines = data.indicators.map(function (indicator) {
-          var rating = record.ratings[indicator.id] || { statement: null, evidence: null, target: null }
+        var updated = utc(record.updated)
+        var lines = data.indicators.map(function (indicator, i) {
+          var rating = record.ratings[indicator.id] || BLANK
+          var statement = rating.statement === null || rating.statement === undefined ? '' : rating.statement
           return [record.id, record.file, record.service, record.organisations, record.review_cycle, record.date,
-            record.updated, record.method, record.framework_version, indicator.domain, indicator.id, indicator.title,
-            rating.statement, typeof rating.statement === 'number' ? rating.statement : null, rating.evidence, rating.target]
+            updated, record.method, record.framework_version, indicator.domain, numbers[i], indicator.id, indicator.title,
+            ANSWERS[statement] || statement, typeof statement === 'number' ? statement : null, rating.evidence, rating.target]
             .map(cell).join(',')
         })
         chunks.push(lines.join('\r\n') + '\r\n')
@@ -400,9 +578,71 @@
     return chunks
   }
 
+  var FIGURE_COLUMNS = ['section', 'domain', 'indicator', 'measure', 'value', 'note']
+  var MOVE_MEASURES = { on: 'moved_on', held: 'held', back: 'stepped_back', na: 'to_or_from_not_applicable', unanswered: 'not_answered_in_one' }
+  var PART_MEASURES = { fully: 'fully_achieved', wip: 'work_in_progress', rest: 'no_evidence_level' }
+
+  /**
+   * The figures of a view as rows for the figures CSV: one row per measure, always, with an empty
+   * value and the note `hidden` ("not shown") where a figure is held back or its section is not shown.
+   * @param {{files: Object, overview: Object, figures: Object, relevance: Object[]}} shown - what the page shows
+   * @param {Object} data - the page's embedded data
+   * @param {string} hidden - the marker
+   */
+  function figureRows (shown, data, hidden) {
+    var rows = [FIGURE_COLUMNS]
+    var add = function (section, domain, indicator, measure, value) {
+      var held = value === null || value === undefined
+      rows.push([section, domain, indicator, measure, held ? '' : value, held ? hidden : ''])
+    }
+    var o = shown.overview
+    var f = shown.figures
+    var whole = function (value) { return o.shown ? value : null }
+    add('overview', '', '', 'files_read', shown.files.read)
+    add('overview', '', '', 'files_left_out', shown.files.refused)
+    add('overview', '', '', 'older_copies_left_out', whole(shown.files.replaced))
+    ;['assessments', 'services', 'organisations', 'cycles', 'first', 'last'].forEach(function (key) {
+      add('overview', '', '', { cycles: 'review_cycles', first: 'first_date', last: 'last_date' }[key] || key, whole(o[key]))
+    })
+    add('overview', '', '', 'services_in_view', f.shown ? f.services : null)
+    add('overview', '', '', 'services_with_two_or_more_assessments', f.movementShown ? f.moved : null)
+    o.methods.forEach(function (item) { add('method', '', '', item.method || 'not_given', whole(item.count)) })
+    var pick = function (row, get) { return row ? get(row) : null }
+    f.domains.forEach(function (group) {
+      var number = group.domain.number
+      var write = function (indicator, row) {
+        LEVELS.forEach(function (level) {
+          var name = level === 'n/a' ? 'not_applicable' : 's' + level
+          add('distribution', number, indicator, name, pick(row, function (r) { return r.counts[level] }))
+          if (level === 'n/a') return
+          PARTS.forEach(function (part) {
+            add('distribution', number, indicator, name + '_' + PART_MEASURES[part], pick(row, function (r) { return r[part][level] }))
+          })
+        })
+        add('distribution', number, indicator, 'not_answered', pick(row, function (r) { return r.none }))
+      }
+      write('all', group.all)
+      group.indicators.forEach(function (item) { write(item.indicator.id, item.row) })
+      var moves = function (indicator, row) {
+        MOVE_KINDS.forEach(function (kind) {
+          add('movement', number, indicator, MOVE_MEASURES[kind], pick(row, function (r) { return r.moves ? r.moves[kind] : null }))
+        })
+      }
+      moves('all', group.all)
+      group.indicators.forEach(function (item) { moves(item.indicator.id, item.row) })
+      group.indicators.forEach(function (item) {
+        add('targets', number, item.indicator.id, 'services_with_target', pick(item.row, function (r) { return r.target }))
+      })
+    })
+    return rows
+  }
+
   MPW.programme = {
     MOVE_KINDS: MOVE_KINDS,
+    SLOTS: SLOTS,
+    REACHES: REACHES,
     TIDY_COLUMNS: TIDY_COLUMNS,
+    FIGURE_COLUMNS: FIGURE_COLUMNS,
     serviceKey: serviceKey,
     summarise: summarise,
     Collection: Collection,
@@ -410,11 +650,15 @@
     cycles: cycles,
     shown: shown,
     holdBack: holdBack,
-    protect: protect,
-    distribution: distribution,
-    movementAcross: movementAcross,
+    protectIndicator: protectIndicator,
+    extents: extents,
+    view: view,
     relevance: relevance,
     overview: overview,
-    tidyCsv: tidyCsv
+    utc: utc,
+    tidyCsv: tidyCsv,
+    figureRows: figureRows
   }
-})(window.MPW = window.MPW || {})
+  // In Node (node --test, or a test's script), the module is also what require() returns.
+  if (typeof module === 'object' && module.exports) module.exports = MPW.programme
+})(typeof window === 'object' ? (window.MPW = window.MPW || {}) : (globalThis.MPW = globalThis.MPW || {}))

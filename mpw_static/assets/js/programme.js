@@ -58,6 +58,21 @@
     return format.fill(this.strings['programme_' + key], values || {})
   }
 
+  /** A counted phrase in the page's language: "1 file read", "2 files read"; Welsh has six forms. */
+  proto.count = function (key, n, values) {
+    return format.plural(this.strings, 'programme_' + key, n, this.data.language, values)
+  }
+
+  /** A calendar day (YYYY-MM-DD) as the site writes it: 15/01/2026. */
+  proto.day = function (isoDay) {
+    var parts = String(isoDay).split('-').map(Number)
+    var date = new Date(parts[0], parts[1] - 1, parts[2])
+    if (parts.length !== 3 || isNaN(date)) return isoDay
+    date.setFullYear(parts[0]) // years below 100 are not 19xx
+    var supported = Intl.DateTimeFormat.supportedLocalesOf ? Intl.DateTimeFormat.supportedLocalesOf([this.data.locale]) : []
+    return date.toLocaleDateString(supported[0] || 'en-GB', { day: '2-digit', month: '2-digit', year: 'numeric' })
+  }
+
   proto.announce = function (message) {
     this.$status.textContent = ''
     window.setTimeout(function () { this.$status.textContent = message }.bind(this), 50)
@@ -79,7 +94,17 @@
     var files = Array.prototype.slice.call($input.files || [])
     $input.value = ''
     var json = fromFolder ? files.filter(isJsonName) : files
+    if (fromFolder && !json.length) return this.noJson()
     this.load(json, files.length - json.length)
+  }
+
+  /** A folder that gave no .json files (WebKitGTK may give none at all): say so, and what to do. */
+  proto.noJson = function () {
+    var message = this.text('no_json')
+    this.$progressText.textContent = message
+    this.$progressArea.hidden = false
+    this.$progress.hidden = true
+    this.announce(message)
   }
 
   function isJsonName (file) {
@@ -99,7 +124,11 @@
     var files = []
     var skipped = 0
     var pending = 0
-    var finish = function () { if (pending === 0) self.load(files, skipped) }
+    var finish = function () {
+      if (pending !== 0) return
+      if (!files.length) return self.noJson()
+      self.load(files, skipped)
+    }
     var visit = function (entry, inFolder) {
       pending += 1
       if (entry.isFile) {
@@ -140,6 +169,7 @@
     var checked = 0
     var scheduled = false
     this.$progressArea.hidden = false
+    this.$progress.hidden = false
     this.$progress.max = Math.max(files.length, 1)
     this.progress(0, files.length)
     var read = function (index) {
@@ -204,7 +234,11 @@
     this.$progressArea.hidden = true
     this.render() // about 0.4 s for 10,000 files on a slow machine: the one pause, once all are read
     var records = this.collection.records()
-    this.announce(this.text('read', { total: this.filesRead, used: records.length, refused: this.refused.length }))
+    this.announce(this.text('read', {
+      files: this.count('read_files', this.filesRead),
+      used: this.count('read_used', records.length),
+      refused: this.count('read_refused', this.refused.length)
+    }))
   }
 
   proto.handleControl = function (event) {
@@ -223,7 +257,7 @@
     var action = $button.getAttribute('data-action')
     if (action === 'print') window.print()
     else if (action === 'tidy') this.download(figures.tidyCsv(this.services, this.data), 'mpw-across-services-tidy-' + format.now().slice(0, 10) + '.csv')
-    else if (action === 'summary') this.download(this.summaryCsv(), 'mpw-across-services-figures-' + format.now().slice(0, 10) + '.csv')
+    else if (action === 'summary') this.download(this.figuresCsv(), 'mpw-across-services-figures-' + format.now().slice(0, 10) + '.csv')
     else if (action === 'clear') {
       this.reset()
       this.announce(this.text('cleared'))
@@ -237,9 +271,9 @@
     this.announce(format.fill(this.strings.downloaded, { file: name }))
   }
 
-  /** "fewer than 3" for a held-back figure, else the figure. */
+  /** "not shown" for a held-back figure, whatever held it back, else the figure. */
   proto.figure = function (value) {
-    return value === null ? this.text('fewer', { n: this.smallest }) : String(value)
+    return value === null ? this.text('hidden') : String(value)
   }
 
   /** Work out every figure for the view as chosen, then draw it. */
@@ -249,15 +283,14 @@
     var cycles = figures.cycles(records)
     if (cycles.indexOf(this.cycle) < 0) this.cycle = ''
     var entries = figures.shown(this.services, this.cycle)
-    var distribution = figures.distribution(entries, this.data, this.smallest)
+    var view = figures.view(entries, this.data, this.smallest)
     return {
       records: records,
       cycles: cycles,
       entries: entries,
       overview: figures.overview(records, this.services, this.data, this.smallest),
-      distribution: distribution,
-      movement: figures.movementAcross(entries, this.data, this.smallest),
-      relevance: figures.relevance(entries, this.data, this.smallest, distribution)
+      figures: view,
+      relevance: view.shown ? figures.relevance(view) : []
     }
   }
 
@@ -271,7 +304,7 @@
     if (!this.view.records.length) return
     $results.appendChild(this.renderControls())
     if (this.showNames) $results.appendChild(this.renderServices())
-    if (this.view.entries.length < this.smallest) {
+    if (!this.view.figures.shown) {
       $results.appendChild(el('p', 'notice', this.text('too_few', { n: this.smallest })))
       return
     }
@@ -300,25 +333,37 @@
     return this.text('method_' + (method || 'none'))
   }
 
+  /**
+   * What was read, in three lists that each count one thing: files, assessments, services. A
+   * collection of fewer than the smallest group of services says nothing about them.
+   */
   proto.renderOverview = function () {
     var o = this.view.overview
     var $section = section(this.text('overview_heading'))
-    var pairs = [
-      [this.text('files'), String(this.filesRead)],
+    var files = [[this.text('files'), String(this.filesRead)], [this.text('refused'), String(this.refused.length)]]
+    if (o.shown) files.push([this.text('replaced'), String(this.collection.replaced.length)])
+    this.overviewList($section, 'files_heading', files)
+    if (this.skipped) $section.appendChild(el('p', '', this.count('skipped', this.skipped)))
+    if (!o.shown) {
+      if (o.assessments) $section.appendChild(el('p', 'notice', this.text('overview_hidden', { n: this.smallest })))
+      return $section
+    }
+    var assessments = [
       [this.text('used'), String(o.assessments)],
-      [this.text('refused'), String(this.refused.length)],
-      [this.text('replaced'), String(this.collection.replaced.length)],
-      [this.text('services'), String(o.services)],
-      [this.text('organisations'), String(o.organisations)],
-      [this.text('cycles'), String(o.cycles)],
-      [this.text('dates'), o.first ? this.text('dates_range', { first: o.first, last: o.last }) : '–']
+      [this.text('dates'), o.first ? this.text('dates_range', { first: this.day(o.first), last: this.day(o.last) }) : '–'],
+      [this.text('cycles'), String(o.cycles)]
     ]
     o.methods.forEach(function (item) {
-      if (item.count !== 0) pairs.push([this.text('method_label', { method: this.methodName(item.method) }), this.figure(item.count)])
+      if (item.count !== 0) assessments.push([this.text('method_label', { method: this.methodName(item.method) }), this.figure(item.count)])
     }, this)
-    $section.appendChild(definitions(pairs))
-    if (this.skipped) $section.appendChild(el('p', '', this.text('skipped', { n: this.skipped })))
+    this.overviewList($section, 'assessments_heading', assessments)
+    this.overviewList($section, 'services_overview', [[this.text('services'), String(o.services)], [this.text('organisations'), String(o.organisations)]])
     return $section
+  }
+
+  proto.overviewList = function ($section, heading, pairs) {
+    $section.appendChild(el('h3', '', this.text(heading)))
+    $section.appendChild(definitions(pairs))
   }
 
   /** The files left out, each with its reasons, and the older copies of one assessment. */
@@ -336,7 +381,7 @@
       $wrap.appendChild($refused)
     }
     var replaced = this.collection.replaced
-    if (replaced.length) {
+    if (replaced.length && this.view.overview.shown) {
       var $replaced = el('details', 'programme-details')
       $replaced.appendChild(el('summary', '', this.text('replaced_heading', { n: replaced.length })))
       var $items = el('ul')
@@ -385,7 +430,7 @@
       $actions.appendChild($button)
     }, this)
     $controls.appendChild($actions)
-    $controls.appendChild(el('p', 'hint', this.text('shown', { n: this.view.entries.length })))
+    if (this.view.figures.shown) $controls.appendChild(el('p', 'hint', this.count('shown', this.view.entries.length)))
     return $controls
   }
 
@@ -396,7 +441,7 @@
       [this.strings.col_service, this.text('col_organisations'), this.text('col_cycles')],
       this.services.map(function (service) {
         return [service.name || this.strings.untitled, service.organisations,
-          service.assessments.map(function (a) { return a.review_cycle || compare.dayOf(a) }).join(', ')]
+          service.assessments.map(function (a) { return a.review_cycle || this.day(compare.dayOf(a)) }, this).join(', ')]
       }, this), 'stack-narrow-table'))
     return $section
   }
@@ -408,15 +453,15 @@
   proto.renderDistribution = function () {
     var $section = section(this.text('distribution_heading'), this.text('distribution_intro'))
     var keys = this.keys()
-    var hidden = this.text('fewer', { n: this.smallest })
+    var hidden = this.text('hidden')
     var strings = Object.assign({}, this.strings, { no_evidence: this.text('no_evidence') })
-    this.view.distribution.forEach(function (group) {
+    this.view.figures.domains.forEach(function (group) {
       var domain = group.domain
       var $domain = el('section', 'programme-domain')
       $domain.appendChild(el('h3', '', domain.number + '. ' + domain.title))
-      var rows = [{ label: this.text('domain_row', { n: domain.number }), tally: group.all.shown, total: group.all.tally.total }]
+      var rows = [{ label: this.text('domain_row', { n: domain.number }), tally: group.all, total: group.all.total }]
         .concat(group.indicators.map(function (item) {
-          return { label: item.indicator.id + ' ' + item.indicator.title, tally: item.row.shown, total: item.row.tally.total }
+          return { label: item.indicator.id + ' ' + item.indicator.title, tally: item.row, total: item.row.total }
         }))
       $domain.appendChild(chart.stackedBars({
         title: this.text('chart', { n: domain.number, title: domain.title }),
@@ -424,7 +469,7 @@
         keys: keys,
         width: this.$results.clientWidth,
         strings: strings,
-        hidden: this.text('not_shown', { n: this.smallest }),
+        hidden: this.text('not_shown'),
         proportional: true
       }))
       $domain.appendChild(table(this.text('table', { n: domain.number, title: domain.title }),
@@ -441,20 +486,20 @@
   }
 
   proto.renderMovement = function () {
-    var movement = this.view.movement
+    var f = this.view.figures
     var $section = section(this.text('movement_heading'))
-    if (!movement.services) {
+    if (!f.moved) {
       $section.appendChild(el('p', '', this.text('movement_none')))
       return $section
     }
-    $section.appendChild(el('p', '', this.text('movement_intro', { n: movement.services })))
-    if (movement.services < this.smallest) {
+    if (!f.movementShown) {
       $section.appendChild(el('p', 'notice', this.text('too_few_moved', { n: this.smallest })))
       return $section
     }
+    $section.appendChild(el('p', '', this.count('movement_intro', f.moved)))
     var headings = [this.strings.col_indicator].concat(this.moveHeadings())
-    movement.domains.forEach(function (group) {
-      var cells = function (row) { return figures.MOVE_KINDS.map(function (kind) { return this.figure(row.shown[kind]) }, this) }.bind(this)
+    f.domains.forEach(function (group) {
+      var cells = function (row) { return figures.MOVE_KINDS.map(function (kind) { return this.figure(row.moves[kind]) }, this) }.bind(this)
       var rows = [[this.text('domain_row', { n: group.domain.number })].concat(cells(group.all))]
         .concat(group.indicators.map(function (item) { return [item.indicator.id + ' ' + item.indicator.title].concat(cells(item.row)) }))
       $section.appendChild(table(this.text('movement_table', { n: group.domain.number, title: group.domain.title }), headings, rows, 'stack-narrow-table'))
@@ -473,47 +518,13 @@
   }
 
   /**
-   * The figures shown, as tidy CSV: section, domain, indicator, measure, value, and a note that
-   * says "fewer than 3" where a value is held back (its value is then empty).
+   * The figures of this view as CSV: section, domain, indicator, measure, value and note, one row
+   * per measure, with an empty value and the note "not shown" where a figure is held back.
    */
-  proto.summaryCsv = function () {
-    var rows = [['section', 'domain', 'indicator', 'measure', 'value', 'note']]
-    var add = function (sectionName, domain, indicator, measure, value) {
-      rows.push([sectionName, domain, indicator, measure, value === null ? '' : value, value === null ? this.text('fewer', { n: this.smallest }) : ''])
-    }.bind(this)
-    var o = this.view.overview
-    ;['assessments', 'services', 'organisations', 'cycles'].forEach(function (key) { add('overview', '', '', key, o[key]) })
-    add('overview', '', '', 'first_date', o.first)
-    add('overview', '', '', 'last_date', o.last)
-    o.methods.forEach(function (item) { add('method', '', '', item.method || 'not_given', item.count) })
-    if (this.view.entries.length >= this.smallest) {
-      this.view.distribution.forEach(function (group) {
-        var write = function (indicator, tally) {
-          compare.LEVELS.forEach(function (level) {
-            var name = level === 'n/a' ? 'n/a' : 's' + level
-            add('distribution', group.domain.number, indicator, name, tally.counts[level])
-            if (level !== 'n/a' && tally.counts[level] !== null) {
-              add('distribution', group.domain.number, indicator, name + '_fully_achieved', tally.fully[level])
-              add('distribution', group.domain.number, indicator, name + '_work_in_progress', tally.wip[level])
-            }
-          })
-          add('distribution', group.domain.number, indicator, 'not_answered', tally.none)
-        }
-        write('all', group.all.shown)
-        group.indicators.forEach(function (item) { write(item.indicator.id, item.row.shown) })
-      })
-      if (this.view.movement.services >= this.smallest) {
-        this.view.movement.domains.forEach(function (group) {
-          var write = function (indicator, row) {
-            figures.MOVE_KINDS.forEach(function (kind) { add('movement', group.domain.number, indicator, kind, row.shown[kind]) })
-          }
-          write('all', group.all)
-          group.indicators.forEach(function (item) { write(item.indicator.id, item.row) })
-        })
-      }
-      this.view.relevance.forEach(function (row) { add('targets', row.indicator.domain, row.indicator.id, 'services_with_target', row.targets) })
-    }
-    return format.csvText(rows)
+  proto.figuresCsv = function () {
+    var files = { read: this.filesRead, refused: this.refused.length, replaced: this.collection.replaced.length }
+    var shown = { files: files, overview: this.view.overview, figures: this.view.figures }
+    return format.csvText(figures.figureRows(shown, this.data, this.text('hidden')))
   }
 
   document.addEventListener('DOMContentLoaded', function () {

@@ -1,0 +1,235 @@
+"""An attacker of the across-services figures, for tests/browser/test_small_numbers.py.
+
+It knows only what a reader of the figures CSV knows: every published figure, the number of
+services in the view (N), the number of them with two or more assessments (M) when movement is
+shown, the number of assessments, that figures are counts, and how the figures are built. It models
+an indicator as a table of counts that any set of services could fill: how many services that did
+not move chose each answer (a statement with its evidence level, N/A, not answered), how many that
+moved did so by each kind of movement and ended at each answer (the kinds written again here from
+MPW.compare.movement, not taken from the page's rule), and how many at each S1–S5 answer set a
+target. Every published figure is a linear equation on those counts. For each held-back figure it
+finds, by integer programming (scipy.optimize.milp, HiGHS), the smallest and largest value it can
+have; the rule holds when every one has at least `smallest` possible values.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from functools import cache
+
+import numpy as np
+from scipy.optimize import Bounds, LinearConstraint, milp
+
+LEVELS = (1, 2, 3, 4, 5)
+SLOTS = (*LEVELS, "n/a", "")
+PARTS = ("fully_achieved", "work_in_progress", "no_evidence_level")
+OPTIONS = tuple((level, part) for level in LEVELS for part in PARTS) + (("n/a", None), ("", None))
+KINDS = ("moved_on", "held", "stepped_back", "to_or_from_not_applicable", "not_answered_in_one")
+
+
+def kind(first: object, shown: object) -> str:
+    """How one service moved on one indicator, from its first answer to the one shown."""
+    if first == "" or shown == "":
+        return "not_answered_in_one"
+    if first == "n/a" or shown == "n/a":
+        return "held" if first == shown else "to_or_from_not_applicable"
+    if shown > first:  # type: ignore[operator]
+        return "moved_on"
+    return "stepped_back" if shown < first else "held"  # type: ignore[operator]
+
+
+@dataclass
+class Model:
+    """Integer counts (0 to `most`), linear equations and inequalities on them."""
+
+    most: int
+    size: int = 0
+    rows: list[tuple[dict[int, float], float, float]] = field(default_factory=list)
+
+    def var(self) -> int:
+        self.size += 1
+        return self.size - 1
+
+    def add(self, terms: dict[int, float], low: float, high: float) -> None:
+        self.rows.append((terms, low, high))
+
+    def equal(self, variables: list[int], value: int) -> None:
+        self.add(dict.fromkeys(variables, 1.0), value, value)
+
+    def extent(self, variables: list[int]) -> tuple[int, int]:
+        """The smallest and largest value of a sum of counts under every row."""
+        if getattr(self, "_rows", None) is None or self._rows[0] != len(self.rows):
+            matrix = np.zeros((len(self.rows), self.size))
+            for r, (terms, _, _) in enumerate(self.rows):
+                for index, coefficient in terms.items():
+                    matrix[r, index] += coefficient
+            rows = LinearConstraint(matrix, [row[1] for row in self.rows], [row[2] for row in self.rows])
+            self._rows = (len(self.rows), rows)
+        cost = np.zeros(self.size)
+        for index in variables:
+            cost[index] += 1
+        ends = []
+        for sign in (1, -1):
+            # The relaxation first: when its optimum is a whole-number table, that is the answer.
+            found = milp(
+                sign * cost, constraints=self._rows[1], integrality=np.zeros(self.size), bounds=Bounds(0, self.most)
+            )
+            if found.status != 0 or np.abs(found.x - np.round(found.x)).max() > 1e-6:
+                found = milp(
+                    sign * cost, constraints=self._rows[1], integrality=np.ones(self.size), bounds=Bounds(0, self.most)
+                )
+            assert found.status == 0, f"the published figures admit no collection: {found.message}"
+            ends.append(round(sign * found.fun))
+        return ends[0], ends[1]
+
+
+def indicator_block(model: Model, services: int, moved: int | None) -> dict[str, list[int]]:
+    """One indicator's counts in the model; its measures as the counts each one adds up."""
+    stayed = {option: model.var() for option in OPTIONS}
+    movers: dict[tuple[str, tuple], int] = {}
+    if moved is not None:
+        for name in KINDS:
+            for option in OPTIONS:
+                if any(kind(first, option[0]) == name for first in SLOTS):
+                    movers[(name, option)] = model.var()
+        model.equal(list(movers.values()), moved)
+    model.equal(list(stayed.values()), services - (moved or 0))
+    targets = {option: model.var() for option in OPTIONS if option[0] in LEVELS}
+    for option, target in targets.items():  # a target needs an S1–S5 answer
+        at = [index for (name, chosen), index in movers.items() if chosen == option]
+        model.add({target: 1.0, stayed[option]: -1.0, **dict.fromkeys(at, -1.0)}, -np.inf, 0)
+
+    def answering(test) -> list[int]:
+        return [stayed[o] for o in OPTIONS if test(o)] + [i for (_, o), i in movers.items() if test(o)]
+
+    measures = {}
+    for level in LEVELS:
+        measures[f"s{level}"] = answering(lambda o, level=level: o[0] == level)
+        for part in PARTS:
+            measures[f"s{level}_{part}"] = answering(lambda o, level=level, part=part: o == (level, part))
+    measures["not_applicable"] = answering(lambda o: o[0] == "n/a")
+    measures["not_answered"] = answering(lambda o: o[0] == "")
+    if moved is not None:
+        for name in KINDS:
+            measures[name] = [index for (kind_name, _), index in movers.items() if kind_name == name]
+    measures["services_with_target"] = list(targets.values())
+    return measures
+
+
+def read_figures(text: str) -> dict[tuple[str, str, str, str], int | None]:
+    """The figures CSV as {(section, domain, indicator, measure): value or None where held back}."""
+    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+    figures = {}
+    for row in rows:
+        key = (row["section"], row["domain"], row["indicator"], row["measure"])
+        assert key not in figures, f"two rows for {key}"
+        value = row["value"]
+        figures[key] = int(value) if value.isdigit() else (value or None)
+        if value == "":
+            assert row["note"] == "not shown", f"{key}: an empty value without the marker"
+    return figures
+
+
+@cache
+def indicator_extents(services: int, moved: int | None, published: tuple) -> dict[str, tuple[int, int]]:
+    """Each measure's extent on one indicator, given its published (measure, value) pairs."""
+    model = Model(services)
+    measures = indicator_block(model, services, moved)
+    for measure, value in published:
+        if value is not None:
+            model.equal(measures[measure], value)
+    return {measure: model.extent(measures[measure]) for measure, value in published if value is None}
+
+
+@dataclass
+class Attack:
+    """What the attacker found: every held-back figure's extent, and those with too few values."""
+
+    extents: dict[tuple, tuple[int, int]] = field(default_factory=dict)
+    narrow: list[str] = field(default_factory=list)
+
+
+def attack(text: str, smallest: int, joint: bool = False) -> Attack:
+    """Attack one figures CSV; with joint, each domain is also modelled whole, its rows as equations."""
+    figures = read_figures(text)
+    found = Attack()
+    overview = {key[3]: value for key, value in figures.items() if key[0] == "overview"}
+    if overview["assessments"] is not None:  # the methods: counts of assessments summing to the total
+        methods = [value for key, value in figures.items() if key[0] == "method"]
+        held = overview["assessments"] - sum(value for value in methods if value is not None)
+        for key, value in figures.items():
+            if key[0] == "method" and value is None:
+                found.extents[key] = (0, held)
+    services, moved = overview["services_in_view"], overview["services_with_two_or_more_assessments"]
+    if services is not None:
+        indicators: dict[tuple[str, str], dict[str, int | None]] = {}
+        for (section, domain, indicator, measure), value in figures.items():
+            if section in ("distribution", "movement", "targets") and (section != "movement" or moved is not None):
+                indicators.setdefault((domain, indicator), {})[measure] = value
+        for (domain, indicator), published in indicators.items():
+            if indicator == "all":
+                continue
+            extents = indicator_extents(services, moved, tuple(sorted(published.items())))
+            for measure, extent in extents.items():
+                found.extents[(section_of(measure), domain, indicator, measure)] = extent
+        for (domain, indicator), published in indicators.items():
+            if indicator == "all":
+                domain_rows(found, figures, domain, published)
+        if joint:
+            for domain in {domain for domain, _ in indicators}:
+                joint_domain(found, figures, domain, services, moved)
+    for key, (low, high) in found.extents.items():
+        if high - low + 1 < smallest:
+            found.narrow.append(f"{key}: {low} to {high}")
+    return found
+
+
+def section_of(measure: str) -> str:
+    return "movement" if measure in KINDS else "targets" if measure == "services_with_target" else "distribution"
+
+
+def domain_rows(found: Attack, figures: dict, domain: str, published: dict) -> None:
+    """A domain's figure adds up one figure of each of its indicators. Where every part is shown it
+    must be their sum (then it tells nothing more); a held-back one can be anything its parts can
+    add up to, the indicators being independent of one another."""
+    parts = [key for key in figures if key[1] == domain and key[2] != "all"]
+    for measure, value in published.items():
+        section = section_of(measure)
+        values = [figures[key] for key in parts if key[3] == measure and key[0] == section]
+        if value is not None:
+            assert None not in values and sum(values) == value, (
+                f"domain {domain} {measure} is shown over held-back parts"
+            )
+            continue
+        extents = [
+            found.extents.get((section, domain, key[2], measure), (figures[key], figures[key]))
+            for key in parts
+            if key[3] == measure and key[0] == section
+        ]
+        found.extents[(section, domain, "all", measure)] = (sum(e[0] for e in extents), sum(e[1] for e in extents))
+
+
+def joint_domain(found: Attack, figures: dict, domain: str, services: int, moved: int | None) -> None:
+    """The whole domain in one model, its domain rows as equations too: every extent must agree."""
+    model = Model(services)
+    blocks = {}
+    for _section, number, indicator, _ in figures:
+        if number == domain and indicator != "all" and indicator not in blocks:
+            blocks[indicator] = indicator_block(model, services, moved)
+    sections = ("distribution", "targets") + (("movement",) if moved is not None else ())
+
+    def expression(indicator: str, measure: str) -> list[int]:
+        if indicator == "all":
+            return [index for block in blocks.values() for index in block[measure]]
+        return blocks[indicator][measure]
+
+    keys = [key for key in figures if key[0] in sections and key[1] == domain]
+    for key in keys:
+        if figures[key] is not None:
+            model.equal(expression(key[2], key[3]), figures[key])
+    for key in keys:
+        if figures[key] is None:
+            extent = model.extent(expression(key[2], key[3]))
+            assert extent == found.extents[key], f"{key}: {extent} whole, {found.extents[key]} by indicator"
