@@ -359,3 +359,17 @@ def test_without_session_storage_the_draft_stays_in_memory_and_nothing_alarms(
     assert page.is_hidden("[data-role='storage-warning']")
     assert page.text_content(".composite-status") == "The agreed choices are not saved yet."
     assert errors == []
+
+
+def test_clear_all_forgets_the_composite_s_draft_too(context: BrowserContext, site_base: str) -> None:
+    """On a shared computer, "clear my data" must not leave a group's choices for the next person."""
+    page, errors = open_page(context, site_base)
+    composite_with_choices(page)
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.click("[data-action='clear-all']")
+    assert page.is_hidden("[data-role=discussion]")
+    assert page.evaluate("Object.keys(sessionStorage).filter(k => k.startsWith('mpw-static:'))") == []
+    assert not page.evaluate("!window.dispatchEvent(new Event('beforeunload', { cancelable: true }))")
+    page.reload()
+    assert page.is_hidden("[data-role=discussion]")
+    assert errors == []

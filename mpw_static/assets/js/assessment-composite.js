@@ -30,6 +30,13 @@
     this.restoreDrafts()
   }
 
+  /** Forget every draft, in memory and in session storage: "clear my data" on a shared computer. */
+  proto.forgetDrafts = function () {
+    this.drafts = {}
+    this.shownDraft = null
+    MPW.Store.writeSession(DRAFTS_KEY, null)
+  }
+
   /** Whether any composite has agreed choices that are not saved (the page warns before leaving). */
   proto.hasUnsavedComposite = function () {
     return Object.keys(this.drafts).some(function (key) { return this.drafts[key].dirty }, this)

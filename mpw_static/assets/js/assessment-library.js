@@ -154,7 +154,7 @@
     var name = window.prompt(this.strings.rename_prompt, record.service.name)
     if (name === null) return
     var target = this.current.id === id ? this.current : format.normalise(record)
-    target.service.name = name.slice(0, this.data.limits.shortText)
+    target.service.name = format.clip(name, this.data.limits.shortText)
     target.updated = format.now()
     this.store.put(target)
     if (target === this.current) this.fillForm()
@@ -218,6 +218,9 @@
   proto.clearAll = function () {
     if (!window.confirm(this.strings.confirm_clear)) return
     this.store.clearAll()
+    this.forgetDrafts()
+    this.$discussion.hidden = true // a composite on screen would still hold the cleared work
+    this.$discussion.textContent = ''
     this.show(format.create(this.data))
     this.renderStorageWarning()
     this.announce(this.strings.cleared)

@@ -51,10 +51,11 @@
     }
   }
 
-  /** @returns {boolean} whether the draft reached session storage */
+  /** @returns {boolean} whether the draft reached session storage (null removes it) */
   Store.writeSession = function (name, value) {
     try {
-      window.sessionStorage.setItem(PREFIX + name, JSON.stringify(value))
+      if (value === null) window.sessionStorage.removeItem(PREFIX + name)
+      else window.sessionStorage.setItem(PREFIX + name, JSON.stringify(value))
       return true
     } catch (error) {
       return false
