@@ -185,7 +185,7 @@ def write_domain(
         strings.due_cycle_label,
     ]
     sheet.merge_range(f"A{HEADER_ROW}:B{HEADER_ROW}", strings.indicator, f.header)
-    sheet.set_row(HEADER_ROW - 1, 42)  # room for the wrapped headings of the narrow input columns
+    sheet.set_row(HEADER_ROW - 1, 56)  # room for the wrapped headings of the narrow input columns (Welsh is longer)
     for column, header in zip((*STATEMENT_COLUMNS, NA_COLUMN, *INPUT_COLUMNS.values()), headers, strict=True):
         sheet.write_string(f"{column}{HEADER_ROW}", header, f.header)
     ratings = assessment.ratings if assessment else {}
