@@ -233,13 +233,16 @@ def test_across_services_reads_files_and_holds_back_small_figures(
         path.write_text(json.dumps(assessment_file(number, service, cycle, day, answers)), encoding="utf-8")
         engine.choose_file("#programme-files", path)
         engine.wait_for(
-            lambda n=number: engine.run(TEXT, "[data-role=status]").startswith(f"{n} files read"),
+            lambda n=number: engine.run(TEXT, "[data-role=status]").startswith(f"{n} file{'s' if n > 1 else ''} read"),
             f"file {number} read",
         )
-    row = "return Array.prototype.map.call(document.querySelectorAll('table')[{}].rows[{}].cells, function (c) {{ return c.textContent }})"
+    row = "return Array.prototype.map.call(document.querySelectorAll('[data-role=results] table')[{}].rows[{}].cells, function (c) {{ return c.textContent }})"
     # The first table is domain 1's: its rows are the domain, then 1.1 to 1.4.
-    assert engine.run(row.format(0, 5))[1:] == ["fewer than 3", "0", "0", "0", "fewer than 3", "0", "0"]
-    assert engine.run(row.format(0, 1))[1:3] == ["5", "6"]
+    assert engine.run(row.format(0, 5))[1:] == ["not shown", "0", "0", "0", "not shown", "0", "0"]
+    # The domain's row: only N/A (0 + 3 + 0 + 0) adds up figures that are all shown.
+    assert engine.run(row.format(0, 1))[1:] == ["not shown"] * 5 + ["3", "not shown"]
+    assert engine.run(TEXT, ".programme-controls .hint") == "This view uses 5 services."
+    assert "01/02/2025 to 12/07/2025" in engine.run(TEXT, "[data-role=results]")  # dates as the site writes them
     assert engine.run("return document.querySelectorAll('svg.chart').length") == 8
     assert "Alpha" not in engine.run(TEXT, "[data-role=results]")
     assert engine.run("return window.__errors") == []

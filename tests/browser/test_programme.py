@@ -403,3 +403,48 @@ def test_printing_gives_the_view_without_the_controls(page: Page, collection: Pa
     assert "Where services stand" in text and "How services moved" in text and "Indicators by how often" in text
     assert "Add assessment files" not in text and "Set these files aside" not in text
     assert "For health board leads" not in text  # the page's introduction is for the screen
+
+
+PLURALS = [
+    # (language, n, the form Intl.PluralRules picks): Welsh has six forms, English two.
+    ("cy", 0, "Darllenwyd 0 ffeil"),
+    ("cy", 1, "Darllenwyd 1 ffeil"),
+    ("cy", 2, "Darllenwyd 2 ffeil"),
+    ("cy", 3, "Darllenwyd 3 ffeil"),
+    ("cy", 6, "Darllenwyd 6 ffeil"),
+    ("cy", 7, "Darllenwyd 7 o ffeiliau"),
+    ("en", 0, "0 files read"),
+    ("en", 1, "1 file read"),
+    ("en", 2, "2 files read"),
+]
+
+
+def test_counted_phrases_follow_each_languages_plural_rules(browser: Browser, real_site: Path) -> None:
+    for language in ("en", "cy"):
+        opened = browser.new_page()
+        opened.goto((real_site / ("cy/programme.html" if language == "cy" else "programme.html")).as_uri())
+        for n, expected in [(n, text) for lang, n, text in PLURALS if lang == language]:
+            found = opened.evaluate(
+                "n => { const d = JSON.parse(document.getElementById('mpw-assessment-data').textContent);"
+                " return MPW.format.plural(d.strings, 'programme_read_files', n, d.language) }",
+                n,
+            )
+            assert found == expected
+        # A phrase with no entry for the chosen form falls back to _other.
+        assert opened.evaluate("MPW.format.plural({x_other: '{n} things'}, 'x', 1, 'en')") == "1 things"
+        opened.close()
+
+
+@FROM_THE_FOLDER_ONLY
+def test_a_folder_with_no_json_files_says_so_and_suggests_choosing_files(page: Page, tmp_path: Path) -> None:
+    folder = tmp_path / "notes"
+    folder.mkdir()
+    (folder / "README.txt").write_text("Collected files.\n")
+    page.set_input_files("#programme-folder", str(folder))
+    message = (
+        "The folder you chose has no .json files (or this browser did not pass them on), so nothing was read. "
+        "Choose the files themselves instead, with “Choose assessment files (.json)”."
+    )
+    expect(page.locator("[data-role=progress-text]")).to_have_text(message)
+    expect(page.locator("[data-role=status]")).to_have_text(message)
+    expect(page.locator("[data-role=results]")).to_be_hidden()
