@@ -136,6 +136,21 @@ def lying_sizes(raw: bytes, part: str) -> bytes:
     return raw[: at + 24] + struct.pack("<I", 100) + raw[at + 28 :]
 
 
+def entity_bomb(raw: bytes) -> bytes:
+    """The shared strings with a "billion laughs": ten entities, each ten of the one before."""
+    entities = '<!ENTITY a "aaaaaaaaaa">' + "".join(
+        f'<!ENTITY {chr(98 + n)} "{("&" + chr(97 + n) + ";") * 10}">' for n in range(9)
+    )
+
+    def change(name: str, data: bytes) -> bytes:
+        if name != "xl/sharedStrings.xml":
+            return data
+        text = data.decode("utf-8").replace("?>", f"?><!DOCTYPE sst [{entities}]>", 1)
+        return text.replace("<t>", "<t>&j;", 1).encode("utf-8")
+
+    return rezip(raw, change)
+
+
 def bomb() -> bytes:
     """One part that inflates to 50 MB of zeros."""
     buffer = io.BytesIO()
@@ -198,6 +213,7 @@ def cases(english: Language, welsh: Language) -> dict[str, bytes]:
             filled, lambda name, data: b"<worksheet><sheetData><row" if name == "xl/worksheets/sheet3.xml" else data
         ),
         "lying-sizes.xlsx": lying_sizes(filled, "xl/worksheets/sheet3.xml"),
+        "entity-bomb.xlsx": entity_bomb(filled),
         "blank.xlsx": blank,
         "filled.xlsx": filled,
         "date-typed-as-text.xlsx": set_cells(filled, buy_in, {"O5": "31/03/2027", "O6": "1.4.27"}),
