@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Run the whole test suite on a fresh Debian-like machine: makes .venv, installs the package with
 # its test extra, installs what the tiers need where it is missing (Chromium's headless shell,
-# Firefox ESR, WebKitGTK's WebDriver, Xvfb, Node.js with npm, the pinned ESLint), then runs the lints,
+# Firefox ESR, WebKitGTK's WebDriver, Xvfb, LibreOffice Calc, Node.js with npm, the pinned ESLint), then runs the lints,
 # the Node tier (the browser code's pure modules) and pytest, printing the time of each step.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -58,6 +58,13 @@ fi
 if ! command -v WebKitWebDriver >/dev/null || { [ -z "${DISPLAY:-}" ] && ! command -v Xvfb >/dev/null; }; then
   echo "Installing Debian's webkit2gtk-driver and xvfb for the WebKit smoke tier."
   apt_install webkit2gtk-driver xvfb || echo "Could not install webkit2gtk-driver or xvfb: the WebKit smoke tier will be skipped." >&2
+fi
+
+# LibreOffice opens every workbook the build and the page write, as a real client of the format.
+if ! command -v soffice >/dev/null && ! command -v libreoffice >/dev/null; then
+  echo "Installing Debian's libreoffice-calc for the workbook tier."
+  apt_install --no-install-recommends libreoffice-calc ||
+    echo "Could not install libreoffice-calc: the workbook tier (tests/integration/test_workbook_libreoffice.py) will be skipped." >&2
 fi
 
 # Node.js runs the browser code's pure modules without a browser, and the pinned ESLint.
