@@ -1,0 +1,197 @@
+"""Printing in Chromium on file://, read back from the PDF: a completed assessment prints what the
+team answered and wrote, each domain from a new page, in at most 16 A4 landscape pages for all 45
+indicators; without JavaScript the whole form prints, to fill in by hand; a Welsh page prints its
+evidence in Welsh; the printed improvement plan carries a key to its markers."""
+
+from __future__ import annotations
+
+import io
+import json
+import unicodedata
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+from pypdf import PdfReader
+
+from mpw_static.load import load_framework
+from mpw_static.models import ASSESSMENT_FORMAT, ASSESSMENT_FORMAT_VERSION
+from support import REAL_CONTENT, ROOT, watch_for_errors
+
+pytestmark = pytest.mark.browser
+
+FRAMEWORK = load_framework(REAL_CONTENT)
+NOTE = "We agreed this after a long discussion about referrals, shared records and the weekly huddle."
+STUB_PRINT = "window.print = () => { window.__printed = (window.__printed || 0) + 1 }"
+
+
+def assessment(answered: list[str]) -> dict:
+    """An assessment answering the given indicators: statements S1 to S5 in turn, evidence
+    alternating, a note on every third, a target and steps on every fourth, a context per domain
+    with an answer."""
+    ratings = {}
+    for n, indicator in enumerate(answered):
+        plan = n % 4 == 0
+        ratings[indicator] = {
+            "statement": n % 5 + 1,
+            "evidence": "fully-achieved" if n % 2 else "work-in-progress",
+            "note": NOTE if n % 3 == 0 else "",
+            "target": min(5, n % 5 + 2) if plan else None,
+            "next_steps": "Start a weekly joint triage meeting" if plan else "",
+            "lead": "Team manager" if plan else "",
+            "due_date": "2027-01-31" if plan else None,
+            "due_cycle": "",
+        }
+    domains = {indicator.split(".")[0] for indicator in answered}
+    return {
+        "format": ASSESSMENT_FORMAT,
+        "format_version": ASSESSMENT_FORMAT_VERSION,
+        "framework_version": FRAMEWORK.matrix.version,
+        "id": "0000aaaa-1111-4222-8333-444455556666",
+        "service": {"name": "Coastal cluster", "organisations": "", "participants": ""},
+        "date": None,
+        "purposes": [],
+        "method": None,
+        "review_cycle": "",
+        "ratings": ratings,
+        "domains": {
+            number: {"context": f"Context of domain {number}, in the team's words.", "reflections": ""}
+            for number in domains
+        },
+        "sources": [],
+        "created": "2026-11-23T09:00:00Z",
+        "updated": "2026-11-23T10:00:00Z",
+    }
+
+
+ALL = [indicator.id for indicator in FRAMEWORK.indicators]
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(locale="en-GB")
+    context.add_init_script(STUB_PRINT)
+    opened = context.new_page()
+    errors = watch_for_errors(opened)
+    yield opened
+    context.close()
+    assert errors == []
+
+
+def open_with(page: Page, url: str, answers: dict) -> None:
+    page.goto(url)
+    page.set_input_files(
+        "#import-file",
+        files=[{"name": "team.json", "mimeType": "application/json", "buffer": json.dumps(answers).encode()}],
+    )
+    expect(page.locator("[data-role=status]")).not_to_be_empty()
+
+
+def printed_pages(page: Page) -> list[str]:
+    """Each printed page's text, ligatures undone; the paper must be A4 landscape."""
+    reader = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (297, 210)
+    return [unicodedata.normalize("NFKC", sheet.extract_text()) for sheet in reader.pages]
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def split_indicators(pages: list[str]) -> list[str]:
+    """Indicators whose statements are not all on the page that holds the indicator's title."""
+    unspaced = ["".join(text.split()) for text in pages]
+    split = []
+    for indicator in FRAMEWORK.indicators:
+        title = "".join(f"{indicator.id} {indicator.title}".split())
+        page = next((text for text in unspaced if title in text), None)
+        if page is not None and not all("".join(statement.split()) in page for statement in indicator.statements):
+            split.append(indicator.id)
+    return split
+
+
+def headings() -> list[str]:
+    """What must never end a printed page: a domain's heading, an indicator's, a field's label."""
+    found = [f"{domain.number}. {domain.title}" for domain in FRAMEWORK.domains]
+    found += [f"{indicator.id} {indicator.title}" for indicator in FRAMEWORK.indicators]
+    return found + ["Context (the box underneath the matrix)", "Note (optional)", "Agreed next steps"]
+
+
+def test_a_full_assessment_prints_in_at_most_16_pages_each_domain_from_a_new_page(page: Page, real_site: Path) -> None:
+    open_with(page, (real_site / "assess.html").as_uri(), assessment(ALL))
+    pages = printed_pages(page)
+    assert len(pages) <= 16
+    starts = [flat(text) for text in pages]
+    for domain in FRAMEWORK.domains:
+        heading = f"{domain.number}. {domain.title}"
+        assert [n for n, text in enumerate(starts) if heading in text] == [
+            next(n for n, text in enumerate(starts) if text.startswith(heading))
+        ], f"domain {domain.number} does not start a page of its own"
+    for number, text in enumerate(starts[:-1], start=1):
+        assert not any(text.endswith(heading) for heading in headings()), f"page {number} ends with a heading"
+    assert split_indicators(pages) == []
+    text = flat(" ".join(pages))
+    for indicator in FRAMEWORK.indicators:
+        assert flat(f"{indicator.id} {indicator.title}") in text
+    fully = sum(1 for n in range(45) if n % 2)
+    # Each chosen cell says its evidence in words; the shading key at the top says each once more.
+    assert (text.count("■ Fully achieved"), text.count("▧ Work in progress")) == (fully + 1, 45 - fully + 1)
+    # Only what was written: 15 notes, 12 plans, 8 contexts; no empty box, fold or unused choice.
+    assert text.count("Note (optional)") == text.count(NOTE) == 15
+    assert text.count("Agreed next steps") == text.count("Start a weekly joint triage meeting") == 12
+    assert text.count("Context (the box underneath the matrix)") == 8
+    for left_out in (
+        "Organisation(s)",
+        "Who took part",
+        "Reflections on the test questions",
+        "Where you want to be next",
+    ):
+        assert left_out not in text, left_out
+
+
+def test_seven_answers_print_on_a_page_for_each_domain_answered(page: Page, real_site: Path) -> None:
+    open_with(page, (real_site / "assess.html").as_uri(), assessment(ALL[:7]))  # 1.1–1.4 and 2.1–2.3
+    pages = printed_pages(page)
+    assert len(pages) == 3  # the details, domain 1, domain 2
+    assert flat(pages[1]).startswith("1. BUY-IN") and flat(pages[2]).startswith("2. INTERNAL RELATIONSHIPS")
+    text = flat(" ".join(pages))
+    assert "2.3 Opportunities for meeting" in text
+    assert "2.4 Networking" not in text and "3. EXTERNAL RELATIONSHIPS" not in text
+
+
+def test_without_javascript_the_whole_form_prints_to_fill_in_by_hand(browser: Browser, real_site: Path) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto((real_site / "assess.html").as_uri())
+    pages = printed_pages(page)
+    context.close()
+    assert split_indicators(pages) == []
+    text = flat(" ".join(pages))
+    unspaced = "".join(text.split())  # a line may break at a hyphen in the PDF
+    for indicator in FRAMEWORK.indicators:
+        assert flat(f"{indicator.id} {indicator.title}") in text
+        assert "".join(indicator.statements[4].split()) in unspaced
+    assert text.count("Note (optional)") == 45
+    assert "Organisation(s)" in text and "Reflections on the test questions" in text
+
+
+def test_a_welsh_assessment_prints_its_evidence_in_welsh(page: Page, real_site: Path) -> None:
+    open_with(page, (real_site / "cy/assess.html").as_uri(), assessment(["1.1", "1.2"]))
+    text = flat(" ".join(printed_pages(page)))
+    assert "S1 ▧ Gwaith ar y gweill" in text and "S2 ■ Wedi'i gyflawni'n llawn" in text
+    assert "Fully achieved" not in text and "Work in progress" not in text
+
+
+def test_the_printed_improvement_plan_has_a_key_to_its_markers(page: Page, real_site: Path) -> None:
+    page.goto((real_site / "assess.html").as_uri())
+    page.set_input_files("#compare-files", str(ROOT / "tests/fixtures/discussion/plan-baseline.json"))
+    expect(page.locator("[data-role=status]")).to_contain_text("to compare")
+    page.check("#view-plan")
+    page.click("[data-action='show-view']")
+    page.click("[data-action='print-view']")
+    assert page.evaluate("window.__printed") == 1
+    text = flat(" ".join(printed_pages(page)))
+    assert "Key: ■ fully achieved (darker shading); ▧ work in progress (lighter shading)." in text
+    assert "Improvement plan" in text and " ▧ " in text
