@@ -134,3 +134,20 @@ def test_print_hides_navigation_and_shows_the_context_box(browser: Browser, real
     assert page.is_visible(".context-box")
     assert page.is_visible("table.matrix")
     page.close()
+
+
+def test_the_home_page_body_leads_to_the_assessment(browser: Browser, real_site: Path) -> None:
+    """Not only the menu: a call to action in the page itself, in each language."""
+    page = browser.new_page()
+    for home, words, target in (
+        ("index.html", "Start a self-assessment", "assess.html"),
+        ("cy/index.html", "Dechrau hunanasesiad", "cy/assess.html"),
+    ):
+        page.goto((real_site / home).resolve().as_uri())
+        link = page.locator("main a.button-link")
+        assert link.text_content() == words
+        assert link.is_visible()
+        link.click()
+        page.wait_for_load_state()
+        assert page.url == (real_site / target).resolve().as_uri()
+    page.close()
