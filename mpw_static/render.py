@@ -15,6 +15,7 @@ import markdown
 from jinja2 import ChoiceLoader, Environment, FileSystemBytecodeCache, FileSystemLoader, StrictUndefined, nodes
 from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
+from markupsafe import Markup, escape
 
 from .app import APP_SCRIPTS, PROGRAMME_SCRIPTS
 from .assessment_file import MAX_BYTES, MAX_DEPTH, format_rule
@@ -189,7 +190,7 @@ def make_environment(theme: Theme, cache: BuildCache = PROCESS) -> Environment:
 def new_environment(theme: Theme) -> Environment:
     """A Jinja environment for a theme's template folders."""
     loader = ChoiceLoader([FileSystemLoader(folder / "templates") for folder in theme.dirs])
-    return Environment(
+    environment = Environment(
         loader=loader,
         autoescape=True,
         undefined=StrictUndefined,
@@ -198,6 +199,14 @@ def new_environment(theme: Theme) -> Environment:
         keep_trailing_newline=True,
         bytecode_cache=FileSystemBytecodeCache(),
     )
+    environment.filters["breakable"] = breakable
+    return environment
+
+
+def breakable(text: str) -> Markup:
+    """Text escaped, with a line-break opportunity after each slash: "boundaries/responsibilities"
+    wraps at the slash in a narrow cell instead of running into the next one."""
+    return Markup(escape(text).replace("/", Markup("/<wbr>")))
 
 
 def known_inserts(environment: Environment) -> dict[str, int]:

@@ -348,3 +348,24 @@ def test_search_with_results_open_passes_axe_and_fits_400_percent_zoom(
     expect(zoomed.locator(".search-results a").first).to_be_visible()
     assert zoomed.evaluate("document.documentElement.scrollWidth") <= 320
     context.close()
+
+
+# How far any line of a statement's text reaches outside its own cell, for each cell that does.
+OVERFLOWING_STATEMENTS = """() => [...document.querySelectorAll('.option')].flatMap(cell => {
+    const box = cell.getBoundingClientRect()
+    const text = document.createRange()
+    text.selectNodeContents(cell.querySelector('label'))
+    const out = Math.max(0, ...[...text.getClientRects()].map(line => Math.max(line.right - box.right, box.left - line.left)))
+    return out > 0.5 ? [`${cell.querySelector('input').id}: ${Math.round(out)} px`] : []
+})"""
+
+
+@pytest.mark.parametrize("width", [800, 1024, 1280])
+def test_no_statement_runs_out_of_its_cell(browser: Browser, real_site: Path, width: int) -> None:
+    """Long words such as "boundaries/responsibilities" (6.3 S3) break inside their cell."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    for name in ("assess.html", "mpw-development-matrix.html", "cy/assess.html"):
+        page.goto((real_site / name).as_uri())
+        assert page.locator(".option").count() == 45 * 6
+        assert page.evaluate(OVERFLOWING_STATEMENTS) == [], f"{name} at {width} px"
+    page.close()
