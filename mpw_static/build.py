@@ -1,31 +1,35 @@
-"""The build pipeline in one place: load -> validate -> render -> write."""
+"""The build pipeline in one place: load -> check -> render -> secure -> write.
+
+`assemble_site` reads as the list of its stages, as MkDocs' build() does, each a function named
+for what it does; `build_site` writes what they made. What one build can hand the next (parsed
+files, converted Markdown, compiled templates) is in a BuildCache that the caller owns: `serve`
+keeps one across its rebuilds, and a plain build makes its own.
+"""
 
 from __future__ import annotations
 
 import json
 import time
-import zipfile
 from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
-from urllib.parse import urlsplit
-from xml.sax.saxutils import escape
 
 from . import csp
 from .app import APP_TEMPLATE, PREVIEW_SCRIPT, PROGRAMME_TEMPLATE, check_hooks, check_programme_hooks
 from .assessment_file import assessment_schema
-from .cache import PROCESS, BuildCache
+from .cache import BuildCache
 from .load import LoadFailed, load_framework
 from .minify import is_minifiable, minified
 from .models import Framework
-from .problems import ContentError, Problem
-from .render import canonical_url, known_inserts, make_environment, render_site, site_files
+from .problems import ContentError, Problem, UsageError
+from .publishing import is_host_root, publishing_files, robots_note
+from .render import known_inserts, make_environment, render_site, site_files
 from .search import SEARCH_SCRIPT, search_documents, search_script
 from .theme import Theme
 from .translations import Coverage, translation_coverage
 from .validate import check_framework, check_page_parts
 from .workbook import site_workbooks
-from .write import write_site
+from .write import write_site, write_zip
 
 
 @dataclass(frozen=True)
@@ -52,69 +56,22 @@ class BuildOptions:
     strict: bool = False  # --strict: warnings fail the build
     strict_translations: bool = False  # --strict-translations: anything untranslated fails the build
     drafts: bool = False  # serve --drafts: build pages marked draft = true too
-    # What builds in this process remember (serve's rebuilds); see cache.py. Not an option: left out of ==.
-    cache: BuildCache = field(default_factory=lambda: PROCESS, compare=False)
 
 
-def choose_theme(framework: Framework, content_dir: Path, theme_dir: Path | None) -> Theme:
-    """--theme wins; else site.toml's theme: a name under themes/ beside content/, or a path."""
-    if theme_dir is not None:
-        if not theme_dir.is_dir():
-            raise ContentError(
-                [
-                    Problem(
-                        str(theme_dir),
-                        "--theme",
-                        "there is no theme folder here",
-                        "give the path of a theme folder (one with templates/, static/ or strings/), "
-                        "or leave --theme out to use the theme named in site.toml",
-                    )
-                ]
-            )
-        return Theme.at(theme_dir)
-    name = framework.site.theme
-    if name == "default":
-        return Theme.at(None)
-    candidates = [content_dir.parent / "themes" / name, content_dir.parent / name]
-    found = next(
-        (path for path in candidates if any((path / part).is_dir() for part in ("templates", "static", "strings"))),
-        None,
-    )
-    if found is None:
-        raise ContentError(
-            [
-                Problem(
-                    f"{framework.content_label}/site.toml",
-                    "theme",
-                    f'there is no theme "{name}"',
-                    f'make the folder themes/{name}/ (with templates/, static/ or strings/), or use theme = "default"',
-                )
-            ]
-        )
-    return Theme.at(found)
+@dataclass(frozen=True)
+class Language:
+    """One language of the site, rendered: its content, its pages by site path, and what its search
+    box looks in."""
 
+    framework: Framework
+    pages: dict[str, str]
+    search: list[dict[str, str]]
 
-def load_and_check(
-    content_dir: Path,
-    theme_dir: Path | None = None,
-    strict: bool = False,
-    cache: BuildCache = PROCESS,
-    drafts: bool = False,
-) -> tuple[Framework, Theme, list[Problem]]:
-    """Load the content, choose its theme and run the cross-file checks; raise ContentError on any
-    problem (and on any warning when strict); return the warnings otherwise. Draft pages are left
-    out unless `drafts` (serve --drafts)."""
-    try:
-        framework = load_framework(content_dir, cache=cache)
-        framework = framework if drafts else framework.without_drafts()
-    except LoadFailed as failed:
-        raise ContentError(failed.problems + checks_of_what_loaded(failed, theme_dir, cache)) from None
-    theme = choose_theme(framework, content_dir, theme_dir)
-    warnings = check_framework(framework, known_inserts(make_environment(theme, cache)), site_files(framework), strict)
-    app_warnings = theme.app_warnings()
-    if strict and app_warnings:
-        raise ContentError([replace(warning, warning=False) for warning in app_warnings])
-    return framework, theme, warnings + app_warnings
+    @property
+    def updated(self) -> dict[str, date]:
+        """When each page says it was last updated (front matter's updated = …), by site path."""
+        prefix = self.framework.language_prefix
+        return {prefix + page.output: page.meta.updated for page in self.framework.pages if page.meta.updated}
 
 
 @dataclass(frozen=True)
@@ -131,82 +88,20 @@ class AssembledSite:
     notes: list[str] = field(default_factory=list)  # see BuildResult.notes
 
 
-def assemble_site(content_dir: Path, options: BuildOptions) -> AssembledSite:
-    """Every stage but writing: load, check, render every language, check the pages. `validate` runs
-    this too, so that it finds whatever would stop a build."""
-    cache = options.cache
-    # --strict fails on the warnings of every language at once, after the translations are checked.
-    framework, theme, warnings = load_and_check(content_dir, options.theme_dir, False, cache, options.drafts)
-    base_url = framework.site.base_url if options.base_url is None else options.base_url
-    rendered = render_site(framework, theme, base_url=base_url, preview=options.preview, cache=cache)
-    searches = {framework.site_language: search_documents(framework, rendered, cache=cache)}
-    updated = {page.output: page.meta.updated for page in framework.pages if page.meta.updated}
-    coverage = []
-    built = [framework]  # each language's framework, for its workbook
-    for language in framework.site.translations:
-        translated = load_framework(content_dir, language, framework.site.language, cache)
-        translated = translated if options.drafts else translated.without_drafts()
-        built.append(translated)
-        # A translation's own resources.toml can lack addresses too; one it takes from the default
-        # language warns once.
-        found = check_framework(translated, known_inserts(make_environment(theme, cache)), site_files(translated))
-        warnings += [warning for warning in found if warning not in warnings]
-        translation = render_site(translated, theme, base_url=base_url, preview=options.preview, cache=cache)
-        searches[language] = search_documents(translated, translation, f"{language}/", cache)
-        updated.update(
-            {f"{language}/{page.output}": page.meta.updated for page in translated.pages if page.meta.updated}
-        )
-        rendered.update(translation)
-        coverage.append(translation_coverage(framework, translated, theme))
-    if options.strict and warnings:
-        raise ContentError([replace(warning, warning=False) for warning in warnings])
-    if options.strict_translations and any(report.missing for report in coverage):
-        raise ContentError([problem for report in coverage for problem in report.problems()])
-    check_app_hooks(rendered, framework, theme)
-    pages = secure_pages(rendered, preview=options.preview, cache=cache)
-    ids = [indicator.id for indicator in framework.indicators]
-    generated = {
-        "assessment.schema.json": json.dumps(assessment_schema(ids), indent=2, ensure_ascii=False) + "\n",
-        "_headers": csp.headers_file({output: policy_of(html) for output, html in pages.items()}),
-        **{SEARCH_SCRIPT.format(language=code): search_script(found) for code, found in searches.items()},
-        **publishing_files(list(pages), base_url, updated),
-        **site_workbooks(built, theme),  # development-matrix.xlsx in each language (bytes)
-        **({PREVIEW_STATUS: preview_status(None)} if options.preview else {}),
-    }
-    static = {
-        path: source for path, source in theme.static_files().items() if options.preview or path != PREVIEW_SCRIPT
-    }
-    files = {path: source for path, source in static.items() if not is_minifiable(path)}
-    generated.update({path: minified(source, cache) for path, source in static.items() if is_minifiable(path)})
-    notes = [robots_note(base_url)] if base_url and not is_host_root(base_url) else []
-    return AssembledSite(
-        framework, {**pages, **generated}, files, len(pages), warnings, coverage, framework.drafts, notes
-    )
-
-
-def checks_of_what_loaded(failed: LoadFailed, theme_dir: Path | None, cache: BuildCache) -> list[Problem]:
-    """The insert and link checks of the pages that loaded, when other files did not."""
-    try:
-        inserts = known_inserts(
-            make_environment(Theme.at(theme_dir if theme_dir and theme_dir.is_dir() else None), cache)
-        )
-    except ContentError as error:
-        return error.problems
-    link_ids = None if failed.resources is None else {link.id for link in failed.resources.links}
-    files = failed.page_outputs | {page.output for page in failed.pages} | (failed.domain_pages or set())
-    unsure = ("domains/",) if failed.domain_pages is None else ()
-    return check_page_parts(failed.pages, inserts, files, link_ids, unsure)
-
-
 def build_site(
-    content_dir: Path, out_dir: Path, theme_dir: Path | None = None, options: BuildOptions | None = None
+    content_dir: Path,
+    out_dir: Path,
+    theme_dir: Path | None = None,
+    options: BuildOptions | None = None,
+    cache: BuildCache | None = None,
 ) -> BuildResult:
-    """Build the whole site from content_dir into out_dir. Nothing is written unless every stage succeeds."""
+    """Build the whole site from content_dir into out_dir. Nothing is written unless every stage
+    succeeds. Without a cache, the build makes its own and nothing is kept for the next."""
     started = time.perf_counter()
-    options = options or BuildOptions(theme_dir=theme_dir)
+    options = options or BuildOptions()
     if theme_dir is not None and options.theme_dir is None:
         options = replace(options, theme_dir=theme_dir)
-    site = assemble_site(content_dir, options)
+    site = assemble_site(content_dir, options, cache or BuildCache())
     write_site(site.texts, site.files, out_dir)
     zipped = write_zip(out_dir, options.zip_path) if options.zip_path else None
     return BuildResult(
@@ -220,6 +115,136 @@ def build_site(
         tuple(site.drafts),
         tuple(site.notes),
     )
+
+
+def assemble_site(content_dir: Path, options: BuildOptions, cache: BuildCache) -> AssembledSite:
+    """Every stage but writing: load and check every language, render them, secure the pages and make
+    the other files. `validate` runs this too, so that it finds whatever would stop a build."""
+    # --strict fails on the warnings of every language at once, after the translations are checked.
+    framework, theme, warnings = load_and_check(content_dir, options.theme_dir, drafts=options.drafts, cache=cache)
+    translations, translation_warnings = load_translations(content_dir, framework, theme, options.drafts, cache)
+    warnings += [warning for warning in translation_warnings if warning not in warnings]
+    coverage = [translation_coverage(framework, translated, theme) for translated in translations]
+    check_strictness(options, warnings, coverage)
+    base_url = framework.site.base_url if options.base_url is None else options.base_url
+    languages = [render_language(each, theme, base_url, options.preview, cache) for each in [framework, *translations]]
+    rendered = {path: html for language in languages for path, html in language.pages.items()}
+    check_app_hooks(rendered, framework, theme)
+    pages, policies = secure_pages(rendered, options.preview, cache)
+    copied, minified_files = static_files(theme, options.preview, cache)
+    generated = {
+        **generated_files(languages, policies, theme, base_url, options.preview is not None),
+        **minified_files,
+    }
+    notes = [robots_note(base_url)] if base_url and not is_host_root(base_url) else []
+    return AssembledSite(
+        framework, {**pages, **generated}, copied, len(pages), warnings, coverage, framework.drafts, notes
+    )
+
+
+def load_and_check(
+    content_dir: Path,
+    theme_dir: Path | None = None,
+    strict: bool = False,
+    drafts: bool = False,
+    cache: BuildCache | None = None,
+) -> tuple[Framework, Theme, list[Problem]]:
+    """Load the content, choose its theme and run the cross-file checks; raise ContentError on any
+    problem (and on any warning when strict); return the warnings otherwise. Draft pages are left
+    out unless `drafts` (serve --drafts)."""
+    cache = cache or BuildCache()
+    check_theme_folder(theme_dir)
+    try:
+        framework = load_framework(content_dir, cache=cache)
+        framework = framework if drafts else framework.without_drafts()
+    except LoadFailed as failed:
+        raise ContentError(failed.problems + checks_of_what_loaded(failed, theme_dir, cache)) from None
+    theme = choose_theme(framework, content_dir, theme_dir, cache)
+    warnings = check_framework(framework, known_inserts(make_environment(theme, cache)), site_files(framework), strict)
+    app_warnings = theme.app_warnings()
+    if strict and app_warnings:
+        raise ContentError([replace(warning, warning=False) for warning in app_warnings])
+    return framework, theme, warnings + app_warnings
+
+
+def check_theme_folder(theme_dir: Path | None) -> None:
+    """--theme must name a folder: a mistake in the command, said before anything is read."""
+    if theme_dir is not None and not theme_dir.is_dir():
+        raise UsageError(
+            f"{theme_dir}: there is no theme folder here; give --theme the path of a theme folder (one with "
+            "templates/, static/ or strings/), or leave --theme out to use the theme named in site.toml."
+        )
+
+
+def choose_theme(framework: Framework, content_dir: Path, theme_dir: Path | None, cache: BuildCache) -> Theme:
+    """--theme wins; else site.toml's theme: a name under themes/ beside content/, or a path."""
+    if theme_dir is not None:
+        return Theme.at(theme_dir, cache)
+    name = framework.site.theme
+    if name == "default":
+        return Theme.at(None, cache)
+    candidates = [content_dir.parent / "themes" / name, content_dir.parent / name]
+    found = next(
+        (path for path in candidates if any((path / part).is_dir() for part in ("templates", "static", "strings"))),
+        None,
+    )
+    if found is None:
+        raise ContentError(
+            [
+                Problem(
+                    f"{framework.content_label}/site.toml",
+                    "theme",
+                    f'there is no theme "{name}"',
+                    f'make the folder themes/{name}/ (with templates/, static/ or strings/), or use theme = "default"',
+                )
+            ]
+        )
+    return Theme.at(found, cache)
+
+
+def checks_of_what_loaded(failed: LoadFailed, theme_dir: Path | None, cache: BuildCache) -> list[Problem]:
+    """The insert and link checks of the pages that loaded, when other files did not."""
+    try:
+        inserts = known_inserts(make_environment(Theme.at(theme_dir, cache), cache))
+    except ContentError as error:
+        return error.problems
+    link_ids = None if failed.resources is None else {link.id for link in failed.resources.links}
+    files = failed.page_outputs | {page.output for page in failed.pages} | (failed.domain_pages or set())
+    unsure = ("domains/",) if failed.domain_pages is None else ()
+    return check_page_parts(failed.pages, inserts, files, link_ids, unsure)
+
+
+def load_translations(
+    content_dir: Path, framework: Framework, theme: Theme, drafts: bool, cache: BuildCache
+) -> tuple[list[Framework], list[Problem]]:
+    """Each translation's content, checked as the default language's is, and the warnings found. A
+    translation's own resources.toml can lack addresses too; one it takes from the default language
+    gives the same warnings, which the caller counts once."""
+    inserts = known_inserts(make_environment(theme, cache))
+    translations, warnings = [], []
+    for language in framework.site.translations:
+        translated = load_framework(content_dir, language, framework.site.language, cache)
+        translated = translated if drafts else translated.without_drafts()
+        translations.append(translated)
+        warnings += check_framework(translated, inserts, site_files(translated))
+    return translations, warnings
+
+
+def check_strictness(options: BuildOptions, warnings: list[Problem], coverage: list[Coverage]) -> None:
+    """--strict: every warning of every language fails the build; --strict-translations: anything
+    still untranslated does."""
+    if options.strict and warnings:
+        raise ContentError([replace(warning, warning=False) for warning in warnings])
+    if options.strict_translations and any(report.missing for report in coverage):
+        raise ContentError([problem for report in coverage for problem in report.problems()])
+
+
+def render_language(
+    framework: Framework, theme: Theme, base_url: str, preview: dict[str, str] | None, cache: BuildCache
+) -> Language:
+    """Render one language's pages (in its own folder for a translation) and gather its search documents."""
+    pages = render_site(framework, theme, cache, base_url=base_url, preview=preview)
+    return Language(framework, pages, search_documents(framework, pages, cache))
 
 
 def check_app_hooks(pages: dict[str, str], framework: Framework, theme: Theme) -> None:
@@ -251,87 +276,58 @@ def check_app_hooks(pages: dict[str, str], framework: Framework, theme: Theme) -
         raise ContentError(problems)
 
 
+def secure_pages(
+    pages: dict[str, str], preview: dict[str, str] | None, cache: BuildCache
+) -> tuple[dict[str, str], dict[str, str]]:
+    """Give every page its computed Content Security Policy; fail on anything a policy cannot allow.
+    Return the pages and their policies, by site path."""
+    secured: dict[str, str] = {}
+    policies: dict[str, str] = {}
+    problems: list[Problem] = []
+    for output, html in pages.items():
+        secured[output], policies[output], found = csp.apply_policy(output, html, preview, cache)
+        problems += found
+    if problems:
+        raise ContentError(problems)
+    return secured, policies
+
+
+def static_files(
+    theme: Theme, preview: dict[str, str] | None, cache: BuildCache
+) -> tuple[dict[str, Path], dict[str, str]]:
+    """The theme's and the app's static files: those copied as they are, and the scripts and styles,
+    minified. The live preview's script only goes into serve's builds."""
+    static = {path: source for path, source in theme.static_files().items() if preview or path != PREVIEW_SCRIPT}
+    copied = {path: source for path, source in static.items() if not is_minifiable(path)}
+    return copied, {path: minified(source, cache) for path, source in static.items() if is_minifiable(path)}
+
+
+def generated_files(
+    languages: list[Language], policies: dict[str, str], theme: Theme, base_url: str, preview: bool
+) -> dict[str, str | bytes]:
+    """The files made from the content for the whole site: the assessment file's schema, the security
+    headers, each language's search documents and workbook, the sitemap and robots.txt, and serve's
+    status script."""
+    framework = languages[0].framework
+    ids = [indicator.id for indicator in framework.indicators]
+    updated = {path: day for language in languages for path, day in language.updated.items()}
+    searches = {
+        SEARCH_SCRIPT.format(language=language.framework.site_language): search_script(language.search)
+        for language in languages
+    }
+    return {
+        "assessment.schema.json": json.dumps(assessment_schema(ids), indent=2, ensure_ascii=False) + "\n",
+        "_headers": csp.headers_file(policies),
+        **searches,
+        **publishing_files(list(policies), base_url, updated),
+        **site_workbooks([language.framework for language in languages], theme),  # bytes
+        **({PREVIEW_STATUS: preview_status(None)} if preview else {}),
+    }
+
+
 PREVIEW_STATUS = "_preview/status.js"
 
 
 def preview_status(error: str | None) -> str:
     """The live preview's status script: the error of the last failed rebuild, or null."""
     return f"window.MPW_BUILD_ERROR = {json.dumps(error)}\n"
-
-
-def is_host_root(base_url: str) -> bool:
-    """Whether the site is published at the root of its host (https://example.org/, not …/mpw/)."""
-    return urlsplit(base_url).path in ("", "/")
-
-
-def robots_note(base_url: str) -> str:
-    """Why a site under a sub-path has no robots.txt, and what to do instead."""
-    parts = urlsplit(base_url)
-    root = f"{parts.scheme}://{parts.netloc}/"
-    return (
-        f"Left out robots.txt: crawlers read it only at {root}robots.txt, not under {parts.path}; to point "
-        f"them at the sitemap, add the line `Sitemap: {base_url}sitemap.xml` to the host's own robots.txt."
-    )
-
-
-def publishing_files(outputs: list[str], base_url: str, updated: dict[str, date] | None = None) -> dict[str, str]:
-    """sitemap.xml (with <lastmod> for pages whose front matter says when they were updated) for a
-    hosted site, and robots.txt when the site is the root of its host, the only place crawlers read
-    it; nothing for a relative (USB) build."""
-    if not base_url:
-        return {}
-    updated = updated or {}
-    entries = []
-    for output in sorted(outputs):
-        lastmod = f"<lastmod>{updated[output].isoformat()}</lastmod>" if output in updated else ""
-        entries.append(f"  <url><loc>{escape(canonical_url(base_url, output))}</loc>{lastmod}</url>")
-    sitemap = [
-        '<?xml version="1.0" encoding="UTF-8"?>',
-        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',
-        *entries,
-        "</urlset>",
-    ]
-    files = {"sitemap.xml": "\n".join(sitemap) + "\n"}
-    if is_host_root(base_url):
-        files["robots.txt"] = f"User-agent: *\nAllow: /\nSitemap: {base_url}sitemap.xml\n"
-    return files
-
-
-def write_zip(out_dir: Path, zip_path: Path) -> Path:
-    """Zip the built site, inside a folder named after it, for copying to USB sticks."""
-    zip_path = zip_path.resolve()
-    zip_path.parent.mkdir(parents=True, exist_ok=True)
-    folder = zip_path.stem
-    with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED) as archive:
-        for path in sorted(out_dir.rglob("*")):
-            if path.is_file() and path.name != "_headers":
-                archive.write(path, f"{folder}/{path.relative_to(out_dir).as_posix()}")
-    return zip_path
-
-
-def secure_pages(
-    pages: dict[str, str], preview: dict[str, str] | None = None, cache: BuildCache = PROCESS
-) -> dict[str, str]:
-    """Give every page its computed Content Security Policy; fail on anything a policy cannot allow."""
-    secured: dict[str, str] = {}
-    problems: list[Problem] = []
-    for output, html in pages.items():
-        secured[output], found = csp.apply_policy(output, html, preview, cache)
-        problems += found
-        problems += [
-            Problem(
-                output,
-                "<head>",
-                "inline code on the page is missing from its Content Security Policy",
-                "report this as a bug in mpw-static: the policy is computed from the page",
-            )
-            for _ in csp.uncovered_code(secured[output], cache)[:1]
-        ]
-    if problems:
-        raise ContentError(problems)
-    return secured
-
-
-def policy_of(html: str) -> str:
-    match = csp.META_PATTERN.search(html)
-    return match.group(1) if match else ""

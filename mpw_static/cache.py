@@ -1,9 +1,10 @@
-"""What a build remembers for the next build in the same process.
+"""What a build remembers: within one build, and for the next build in the same process.
 
 `serve` rebuilds the site after every save, and most of that work is the same as last time. Everything
-remembered lives in one BuildCache that the build passes along, so what is kept, and why, is visible
-here, and a caller can start from an empty one. Each entry is keyed by the text or the file state it
-was made from, so it cannot go stale. (render.relative_link keeps its own small memo: it is a pure
+remembered lives in one BuildCache that the caller makes and passes along (serve keeps one for all its
+rebuilds; a plain build makes its own), so what is kept, and why, is visible here. There is no
+cache for the process: each is owned by whoever made it. Each entry is keyed by the text or the file
+state it was made from, so it cannot go stale. (render.relative_link keeps its own small memo: it is a pure
 function of two paths, so what it remembers can never differ from what it would compute.)
 """
 
@@ -40,6 +41,3 @@ class BuildCache:
     scans: Memo = field(default_factory=lambda: Memo(256))  # pages scanned for their policy, by HTML
     sections: Memo = field(default_factory=lambda: Memo(256))  # pages cut into search sections, by HTML
     minified: Memo = field(default_factory=lambda: Memo(64))  # minified JS and CSS, by file and modification time
-
-
-PROCESS = BuildCache()  # what a process's builds share unless they are given their own

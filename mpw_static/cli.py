@@ -12,13 +12,12 @@ from pathlib import Path
 from . import frameworks
 from .assessment_file import parsed_and_upgraded, read_assessment
 from .build import BuildOptions, assemble_site, build_site
-from .problems import ContentError, Problem
-
-COMMANDS = ("build", "validate", "serve", "upgrade", "export", "import")
+from .cache import BuildCache
+from .problems import ContentError, Problem, UsageError, bug_report
 
 
 def parser() -> argparse.ArgumentParser:
-    """Describe the commands: build (the default), validate and serve."""
+    """Describe the commands and their options: build (the default), validate, upgrade, export, import, serve."""
     main = argparse.ArgumentParser(prog="mpw-static", description="Build the Multi-Professional Framework site.")
     commands = main.add_subparsers(dest="command")
 
@@ -106,38 +105,38 @@ SIGPIPE_EXIT = 141  # what a shell reports for a program whose reader went away 
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Run a command; return the process exit code (0 ok, 1 content problems, 2 usage)."""
+    """Run a command; return the process exit code (see EXIT)."""
     argv = list(sys.argv[1:] if argv is None else argv)
     if not argv or (argv[0] not in COMMANDS and argv[0] not in ("-h", "--help")):
         argv = ["build", *argv]  # `python build.py --out x` means `build --out x`
     args = parser().parse_args(argv)
-    command = args.command
     try:
-        if command == "build":
-            return build_command(args)
-        if command == "validate":
-            return validate_command(args)
-        if command == "upgrade":
-            return upgrade_files(args.files)
-        if command in ("export", "import"):
-            from .workbook import export_files, import_files
-
-            run = export_files if command == "export" else import_files
-            return run(args.files, args.content, args.force)
-        if command == "serve":
-            from .serve import serve
-
-            serve(args.content or Path("content"), args.theme, args.port, args.drafts)
+        return COMMANDS[args.command](args)
     except ContentError as error:
         print(error, file=sys.stderr)
-        return 1
-    return 0
+        return EXIT["content"]
+    except UsageError as error:
+        print(error, file=sys.stderr)
+        return EXIT["usage"]
+    except BrokenPipeError:
+        raise  # the reader went away: run() ends quietly
+    except Exception as error:  # anything else is a bug in mpw-static, not the user's mistake
+        return report_bug(error)
+
+
+# Exit codes by kind of error (README, "Exit codes and pipes").
+EXIT = {"content": 1, "usage": 2, "bug": 70}  # 70: EX_SOFTWARE, "internal software error", of sysexits.h
+
+
+def report_bug(error: Exception) -> int:
+    """Say in one line that mpw-static met a bug, and how to see where; the traceback only when asked."""
+    print(bug_report(error), file=sys.stderr)
+    return EXIT["bug"]
 
 
 def build_command(args: argparse.Namespace) -> int:
     """Build the site and say what was written, left out and warned about."""
-    if no_content_folder(args):
-        return 2
+    content = content_folder(args)
     base_url = args.base_url
     if base_url and not base_url.endswith("/"):
         base_url += "/"
@@ -148,7 +147,7 @@ def build_command(args: argparse.Namespace) -> int:
         strict=args.strict,
         strict_translations=args.strict_translations,
     )
-    result = build_site(args.content or Path("content"), args.out, options=options)
+    result = build_site(content, args.out, options=options)
     print(f"Built {result.pages} pages and {result.files} files into {result.out_dir} in {result.seconds:.2f} s")
     if result.zip_path:
         print(f"Wrote {result.zip_path}")
@@ -180,35 +179,32 @@ def warnings_line(warnings: tuple[Problem, ...]) -> str:
     )
 
 
-def no_content_folder(args: argparse.Namespace) -> bool:
-    """When there is no content folder to read, say so and what the command expects instead."""
-    if (args.content or Path("content")).is_dir():
-        return False
+def content_folder(args: argparse.Namespace) -> Path:
+    """The content folder to read; when there is none, say so and what the command expects instead."""
+    folder = args.content or Path("content")
+    if folder.is_dir():
+        return folder
     if args.content is not None:
-        print(f"{args.content}: there is no content folder here; give --content the path of one.", file=sys.stderr)
-        return True
-    print(
+        raise UsageError(f"{args.content}: there is no content folder here; give --content the path of one.")
+    message = (
         f"There is no content folder here ({Path.cwd() / 'content'}). `{args.command}` reads a site's content: "
-        "run it in the project's folder, or give --content FOLDER.",
-        file=sys.stderr,
+        "run it in the project's folder, or give --content FOLDER."
     )
     if args.command == "validate":
-        print(
-            "To check assessment files from any folder, name them: `mpw-static validate FILE.json …`, "
-            "or a folder of them.",
-            file=sys.stderr,
+        message += (
+            "\nTo check assessment files from any folder, name them: `mpw-static validate FILE.json …`, "
+            "or a folder of them."
         )
-    return True
+    raise UsageError(message)
 
 
 def validate_command(args: argparse.Namespace) -> int:
     """Check the content as a build would (unless only files are given), then each assessment file."""
     if args.files and args.content is None:  # files alone: no content folder needed
         return check_files(args.files, None)
-    if no_content_folder(args):
-        return 2
+    content = content_folder(args)
     options = BuildOptions(theme_dir=args.theme, strict=args.strict, strict_translations=args.strict_translations)
-    site = assemble_site(args.content or Path("content"), options)  # every stage of a build but writing
+    site = assemble_site(content, options, BuildCache())  # every stage of a build but writing
     framework = site.framework
     warnings = site.warnings
     print(
@@ -270,6 +266,32 @@ def check_files(paths: list[Path], indicator_ids: list[str] | None) -> int:
     return 1 if failed or bad else 0
 
 
+def upgrade_command(args: argparse.Namespace) -> int:
+    return upgrade_files(args.files)
+
+
+def export_command(args: argparse.Namespace) -> int:
+    """Write each assessment file as a filled workbook beside it."""
+    from .workbook import export_files
+
+    return export_files(args.files, args.content, args.force)
+
+
+def import_command(args: argparse.Namespace) -> int:
+    """Read each filled workbook back into an assessment file beside it."""
+    from .workbook import import_files
+
+    return import_files(args.files, args.content, args.force)
+
+
+def serve_command(args: argparse.Namespace) -> int:
+    """Preview the site until interrupted (livereload is only imported for this command)."""
+    from .serve import serve
+
+    serve(content_folder(args), args.theme, args.port, args.drafts)
+    return 0
+
+
 def upgrade_files(files: list[Path]) -> int:
     """Write NAME.v<current>.json beside each valid file of an older format version; never overwrite.
 
@@ -296,6 +318,17 @@ def upgrade_files(files: list[Path]) -> int:
         target.write_text(text, encoding="utf-8")
         print(f"{path.name}: version {version} → {current}, written to {target.name}")
     return 1 if failed else 0
+
+
+# Each command's name, as typed, and the function that runs it with the parsed arguments.
+COMMANDS = {
+    "build": build_command,
+    "validate": validate_command,
+    "upgrade": upgrade_command,
+    "export": export_command,
+    "import": import_command,
+    "serve": serve_command,
+}
 
 
 def run() -> None:

@@ -13,7 +13,7 @@ import hashlib
 import re
 from dataclasses import dataclass, field
 
-from .cache import PROCESS, BuildCache
+from .cache import BuildCache
 from .problems import Problem
 
 PLACEHOLDER = "<!--mpw-csp-->"
@@ -43,8 +43,8 @@ SRC_ATTRIBUTE = re.compile(r"\ssrc\s*=", re.I)
 class PageScan:
     """What one page holds that a policy must know about: inline code and forbidden attributes.
 
-    A scan by regular expressions, not a full parser: the build scans every page twice, and the
-    pages are the build's own output, so their tags are well formed.
+    A scan by regular expressions, not a full parser: the pages are the build's own output, so their
+    tags are well formed.
     """
 
     scripts: list[str] = field(default_factory=list)
@@ -52,7 +52,7 @@ class PageScan:
     forbidden: list[tuple[int, str, str]] = field(default_factory=list)  # (line, tag, attribute)
 
 
-def scan(html: str, cache: BuildCache = PROCESS) -> PageScan:
+def scan(html: str, cache: BuildCache) -> PageScan:
     """Scan a page (remembered: serve's rebuilds mostly produce pages identical to the last build's)."""
     return cache.scans.get(html, lambda: scan_page(html))
 
@@ -124,32 +124,45 @@ def forbidden_problems(output: str, page: PageScan) -> list[Problem]:
 
 
 def apply_policy(
-    output: str, html: str, preview: dict[str, str] | None = None, cache: BuildCache = PROCESS
-) -> tuple[str, list[Problem]]:
-    """Put the page's computed policy in place of its placeholder; report what cannot be allowed."""
+    output: str, html: str, preview: dict[str, str] | None, cache: BuildCache
+) -> tuple[str, str, list[Problem]]:
+    """Put the page's computed policy in place of its placeholder; return the page, its policy and
+    what no policy can allow. Raise PolicyBug if the finished page's policy misses any of its code."""
     if PLACEHOLDER not in html:
-        return html, [
-            Problem(
-                output,
-                "<head>",
-                "the page has no Content Security Policy placeholder",
-                f"put {PLACEHOLDER} right after <meta charset> in the base template",
-            )
-        ]
+        return (
+            html,
+            "",
+            [
+                Problem(
+                    output,
+                    "<head>",
+                    "the page has no Content Security Policy placeholder",
+                    f"put {PLACEHOLDER} right after <meta charset> in the base template",
+                )
+            ],
+        )
     page = scan(html, cache)
-    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy_for(page, preview)}">'
-    return html.replace(PLACEHOLDER, meta, 1), forbidden_problems(output, page)
+    policy = policy_for(page, preview)
+    secured = html.replace(PLACEHOLDER, f'<meta http-equiv="Content-Security-Policy" content="{policy}">', 1)
+    # The policy takes the place of a comment outside the page's code, so the finished page holds the
+    # code that was scanned, and is not scanned again; only a placeholder inside code would change it.
+    inside_code = any(PLACEHOLDER in code for code in page.scripts + page.styles)
+    finished = scan_page(secured) if inside_code else page
+    if any(sha256_source(code) not in policy for code in finished.scripts + finished.styles):
+        raise PolicyBug(f"{output}: inline code on the page is missing from its Content Security Policy")
+    return secured, policy, forbidden_problems(output, page)
 
 
-def uncovered_code(html: str, cache: BuildCache = PROCESS) -> list[str]:
-    """Inline scripts and styles whose hash the page's own policy lacks ([] when all are covered).
+class PolicyBug(Exception):
+    """A page's policy would block code of its own: a bug in mpw-static, since the policy is computed
+    from the page. The build stops rather than publish a page whose scripts would not run."""
 
-    The build runs this on every finished page, so a page whose code would be blocked in the
-    browser fails the build instead.
-    """
+
+def uncovered_code(html: str) -> list[str]:
+    """Inline scripts and styles of a finished page whose hash its own policy lacks ([] when all are covered)."""
     match = META_PATTERN.search(html)
     policy = match.group(1) if match else ""
-    page = scan(html, cache)
+    page = scan_page(html)
     return [code for code in page.scripts + page.styles if sha256_source(code) not in policy]
 
 

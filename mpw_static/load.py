@@ -11,7 +11,7 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from .cache import PROCESS, BuildCache
+from .cache import BuildCache
 from .models import (
     Appendix,
     Domain,
@@ -48,7 +48,7 @@ HISTORY_FILE = "history.toml"
 PAGES_GLOB = "pages/*.md"
 
 
-def parse_toml(text: str, cache: BuildCache = PROCESS) -> dict:
+def parse_toml(text: str, cache: BuildCache) -> dict:
     """tomllib.loads, remembered by text, so serve's rebuilds parse only the files that changed.
     Each caller gets its own copy, free to change."""
     return copy.deepcopy(cache.toml.get(text, lambda: tomllib.loads(text)))
@@ -57,9 +57,7 @@ def parse_toml(text: str, cache: BuildCache = PROCESS) -> dict:
 class Loader:
     """Reads one content folder; problems pile up in self.problems rather than raising."""
 
-    def __init__(
-        self, content_dir: Path, language: str = "", default_language: str = "en", cache: BuildCache = PROCESS
-    ):
+    def __init__(self, content_dir: Path, language: str, default_language: str, cache: BuildCache):
         self.root = content_dir
         self.cache = cache
         self.problems: list[Problem] = []
@@ -369,11 +367,12 @@ class LoadFailed(ContentError):
 
 
 def load_framework(
-    content_dir: Path, language: str = "", default_language: str = "en", cache: BuildCache = PROCESS
+    content_dir: Path, language: str = "", default_language: str = "en", cache: BuildCache | None = None
 ) -> Framework:
     """Read the whole content folder (for a translation: content/<language>/ over it); raise
-    ContentError listing every problem found."""
-    loader = Loader(content_dir, language, default_language, cache)
+    ContentError listing every problem found. A build passes its cache; without one, nothing read
+    is kept."""
+    loader = Loader(content_dir, language, default_language, cache or BuildCache())
     site = loader.load_toml(SITE_FILE, SiteConfig)
     matrix = loader.load_toml(MATRIX_FILE, MatrixInfo)
     domains = loader.load_domains()

@@ -12,7 +12,7 @@ from pathlib import Path
 import rcssmin
 import rjsmin
 
-from .cache import PROCESS, BuildCache
+from .cache import BuildCache
 
 
 def _minify(path: Path) -> str:
@@ -22,7 +22,7 @@ def _minify(path: Path) -> str:
     return rcssmin.cssmin(text).strip() + "\n"
 
 
-def minified(path: Path, cache: BuildCache = PROCESS) -> str:
+def minified(path: Path, cache: BuildCache) -> str:
     """A .js or .css file's text, minified; remembered until the file changes (for serve's rebuilds)."""
     return cache.minified.get((path, path.stat().st_mtime_ns), lambda: _minify(path))
 

@@ -316,6 +316,11 @@ class Framework(Strict):
             }
         )
 
+    @property
+    def language_prefix(self) -> str:
+        """The folder this language's pages are written in: "" for the site's language, "cy/" for Welsh."""
+        return "" if self.site_language == self.site.language else f"{self.site_language}/"
+
     def fallback(self, relative: str) -> str:
         """The language a content file's text fell back to in this build, or "" if it is translated."""
         return self.site.language if relative in self.fallbacks and self.site_language != self.site.language else ""

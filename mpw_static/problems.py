@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import difflib
+import os
 import re
+import traceback
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,6 +40,26 @@ class ContentError(Exception):
     def __init__(self, problems: list[Problem]):
         self.problems = problems
         super().__init__(format_problems(problems))
+
+
+class UsageError(Exception):
+    """A command that cannot start as it was asked to: a busy port, a --theme or --content folder that is
+    not there. Said in one line (what is wrong, then what to do), with exit status 2; nothing is built.
+
+    Anything neither a ContentError nor a UsageError is a bug in mpw-static (see cli.report_bug)."""
+
+
+DEBUG_VARIABLE = "MPW_DEBUG"  # set to 1 to see where a bug happened
+
+
+def bug_report(error: BaseException) -> str:
+    """A bug in mpw-static, said in one line: what failed, that it is not the user's mistake, and how to
+    see where it happened. The traceback comes first only when MPW_DEBUG is set."""
+    where = "".join(traceback.format_exception(error)) if os.environ.get(DEBUG_VARIABLE) else ""
+    return where + (
+        f"mpw-static stopped on a bug ({type(error).__name__}: {error}); nothing is wrong with your content "
+        f"or command. Please report it with the command you ran; {DEBUG_VARIABLE}=1 shows where it happened."
+    )
 
 
 def format_problems(problems: list[Problem]) -> str:

@@ -19,7 +19,7 @@ from markupsafe import Markup, escape
 
 from .app import APP_SCRIPTS, PROGRAMME_SCRIPTS
 from .assessment_file import MAX_BYTES, MAX_DEPTH, format_rule
-from .cache import PROCESS, BuildCache
+from .cache import BuildCache
 from .minify import minified
 from .models import (
     ASSESSMENT_FORMAT,
@@ -159,7 +159,7 @@ class SiteLinksExtension(Extension):
         md.treeprocessors.register(SiteLinks(md, self.page, self.resources), "mpw_site_links", 1)
 
 
-def markdown_to_html(text: str, page: PageView, resources: Resources, cache: BuildCache = PROCESS) -> str:
+def markdown_to_html(text: str, page: PageView, resources: Resources, cache: BuildCache) -> str:
     """Convert one Markdown block for a page; serve's rebuilds reuse blocks that have not changed."""
     key = (text, type(page), page.path, resources.model_dump_json(), repr(getattr(page, "domains", None)))
 
@@ -174,11 +174,11 @@ def markdown_to_html(text: str, page: PageView, resources: Resources, cache: Bui
     return cache.markdown.get(key, convert)
 
 
-def make_environment(theme: Theme, cache: BuildCache = PROCESS) -> Environment:
+def make_environment(theme: Theme, cache: BuildCache) -> Environment:
     """The Jinja environment: autoescaped, and strict so a typo in a template fails the build.
 
-    Compiling the templates is a third of a build, so it is done once: the environment is kept
-    for the process (serve rebuilds reuse it; Jinja reloads a template whose file changed), and
+    Compiling the templates is a third of a build, so it is done once: the environment is kept in
+    the build's cache (serve's rebuilds reuse it; Jinja reloads a template whose file changed), and
     compiled templates are cached on disk for the next process, keyed by each template's text.
     """
     # Keyed by which templates exist too: Jinja notices a template's file changing, but not a theme
@@ -225,9 +225,9 @@ def known_inserts(environment: Environment) -> dict[str, int]:
 def page_view(
     page: Page,
     framework: Framework,
+    cache: BuildCache,
     view_class: Callable[..., PageView] = PageView,
     prefix: str = "",
-    cache: BuildCache = PROCESS,
     labels: MenuLabels | None = None,
 ) -> PageView:
     """Prepare a Markdown page for its template.
@@ -409,7 +409,7 @@ def alternates(framework: Framework, theme: Theme) -> list[Alternate]:
 
 
 def render_site(
-    framework: Framework, theme: Theme, base_url: str = "", preview: object = None, cache: BuildCache = PROCESS
+    framework: Framework, theme: Theme, cache: BuildCache, base_url: str = "", preview: object = None
 ) -> dict[str, str]:
     """Render every page; return {output path: HTML}.
 
@@ -418,7 +418,7 @@ def render_site(
     """
     environment = make_environment(theme, cache)  # cached and shared by languages: nothing per language is set on it
     language = framework.site_language
-    prefix = "" if language == framework.site.language else f"{language}/"
+    prefix = framework.language_prefix
     strings = theme.strings(language, framework.site.language)
     outputs = {page.output for page in framework.pages}
     # What every template of this language sees, passed in each render's context.
@@ -439,7 +439,7 @@ def render_site(
     nav = navigation(framework, labels=labels)
     footer_nav = navigation(framework, "footer", labels)
     views = [
-        (page_view(page, framework, prefix=prefix, cache=cache, labels=labels), page.meta.template, page.source)
+        (page_view(page, framework, cache, prefix=prefix, labels=labels), page.meta.template, page.source)
         for page in framework.pages
     ]
     views += [(domain_view(domain, prefix, strings), "domain.html", domain.source) for domain in framework.domains]
@@ -491,15 +491,13 @@ class TemplateProblems:
 BRAND_CSS = "static/css/brand.css"
 
 
-def theme_has_brand_css(theme: Theme, cache: BuildCache = PROCESS) -> bool:
+def theme_has_brand_css(theme: Theme, cache: BuildCache) -> bool:
     """Whether the theme's brand.css holds any rule: an empty one is not worth a render-blocking request."""
     path = theme.static_files().get(BRAND_CSS)
     return path is not None and bool(minified(path, cache).strip())
 
 
-def single_file(
-    framework: Framework, theme: Theme, environment: Environment, shared: dict, cache: BuildCache = PROCESS
-) -> str:
+def single_file(framework: Framework, theme: Theme, environment: Environment, shared: dict, cache: BuildCache) -> str:
     """The single-file edition, or "" when the content has no matrix or assessment page to build it from."""
     pages = {page.output: page for page in framework.pages}
     if not shared["single_file"]:
@@ -508,12 +506,12 @@ def single_file(
     make_view = partial(SingleFileView, domains={domain.href: domain.number for domain in framework.domains})
     static = theme.static_files()
     read = lambda path: minified(static[path], cache)  # noqa: E731
-    view = page_view(pages[ASSESSMENT_PAGE], framework, make_view, cache=cache)
+    view = page_view(pages[ASSESSMENT_PAGE], framework, cache, make_view)
     view.output = SINGLE_FILE
     return environment.get_template("single.html").render(
         shared,
         page=view,
-        guidance=page_view(pages[MATRIX_PAGE], framework, make_view, cache=cache),
+        guidance=page_view(pages[MATRIX_PAGE], framework, cache, make_view),
         inline_css="\n".join(
             read(path) for path in SINGLE_FILE_STYLES if path != BRAND_CSS or theme_has_brand_css(theme, cache)
         ),

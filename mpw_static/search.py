@@ -18,7 +18,7 @@ import json
 import re
 from html.parser import HTMLParser
 
-from .cache import PROCESS, BuildCache
+from .cache import BuildCache
 from .models import Framework
 
 SEARCH_SCRIPT = "static/search/{language}.js"
@@ -86,7 +86,7 @@ def tidy(text: str) -> str:
 SKIPPED_BLOCKS = re.compile(r"<(form|table|svg|script)\b.*?</\1>", re.S)
 
 
-def page_sections(html: str, cache: BuildCache = PROCESS) -> list[tuple[str, str, str]]:
+def page_sections(html: str, cache: BuildCache) -> list[tuple[str, str, str]]:
     """(anchor, heading, text) for each section of a rendered page with any words in it; remembered
     by the page's HTML, as most pages of a rebuild in serve are the same as the last build's."""
     return cache.sections.get(html, lambda: read_sections(html))
@@ -101,12 +101,12 @@ def read_sections(html: str) -> list[tuple[str, str, str]]:
     return [(anchor, title, text) for anchor, title, text in found if title or text]
 
 
-def search_documents(
-    framework: Framework, pages: dict[str, str], prefix: str = "", cache: BuildCache = PROCESS
-) -> list[dict[str, str]]:
+def search_documents(framework: Framework, pages: dict[str, str], cache: BuildCache) -> list[dict[str, str]]:
     """Every document a search looks in, for one language. pages: that language's rendered pages by
-    path (prefix: its folder, "" or "cy/"). Each document: u (its address inside the language's folder),
-    k (kind: page, domain, indicator, question or item), t (title), x (text) and p (where it sits)."""
+    site path (in its folder, such as cy/, for a translation). Each document: u (its address inside
+    the language's folder), k (kind: page, domain, indicator, question or item), t (title), x (text)
+    and p (where it sits)."""
+    prefix = framework.language_prefix
     documents: list[dict[str, str]] = []
     domain_pages = {domain.href for domain in framework.domains}
     for page in sorted(framework.pages, key=lambda page: (page.meta.menu != "main", page.meta.order, page.output)):

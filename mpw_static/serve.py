@@ -18,9 +18,10 @@ from pathlib import Path
 from livereload import Server
 from livereload.handlers import LiveReloadHandler
 
-from .build import PREVIEW_STATUS, BuildOptions, build_site, preview_status
+from .build import PREVIEW_STATUS, BuildOptions, build_site, check_theme_folder, preview_status
+from .cache import BuildCache
 from .csp import sha256_source
-from .problems import ContentError, Problem
+from .problems import ContentError, UsageError, bug_report
 from .theme import DEFAULT_THEME
 
 # The snippet livereload injects into each page when it shares the site's port (its Server.application
@@ -42,20 +43,15 @@ def check_port_free(port: int) -> None:
         except OSError as error:
             if error.errno not in (errno.EADDRINUSE, errno.EACCES):
                 raise
-            raise ContentError(
-                [
-                    Problem(
-                        f"http://127.0.0.1:{port}/",
-                        "--port",
-                        f"port {port} is already in use (is another preview running?)",
-                        f"stop the other program, or choose another port: serve --port {port + 1}",
-                    )
-                ]
+            raise UsageError(
+                f"http://127.0.0.1:{port}/: port {port} is already in use (is another preview running?); "
+                f"stop the other program, or choose another port: serve --port {port + 1}"
             ) from None
 
 
 def serve(content_dir: Path, theme_dir: Path | None, port: int, drafts: bool = False) -> None:
     """Serve until interrupted, from a temporary folder that is removed afterwards."""
+    check_theme_folder(theme_dir)
     check_port_free(port)
     out_dir = Path(tempfile.mkdtemp(prefix="mpw-preview-")) / "site"
     try:
@@ -65,21 +61,28 @@ def serve(content_dir: Path, theme_dir: Path | None, port: int, drafts: bool = F
 
 
 def run_preview(content_dir: Path, out_dir: Path, theme_dir: Path | None, port: int, drafts: bool) -> None:
+    """Build once, then serve, rebuilding on every change from one cache kept for all the rebuilds."""
     preview = {
         "script": sha256_source(LIVERELOAD_SNIPPET),
         "connect": f"'self' ws://127.0.0.1:{port} ws://localhost:{port}",
     }
     options = BuildOptions(theme_dir=theme_dir, preview=preview, drafts=drafts)
+    cache = BuildCache()  # most of a rebuild's work is as the last one's: parsed files, Markdown, templates
 
     def rebuild() -> None:
         try:
-            result = build_site(content_dir, out_dir, options=options)
+            result = build_site(content_dir, out_dir, options=options, cache=cache)
             print(f"Rebuilt {result.pages} pages in {result.seconds * 1000:.0f} ms", flush=True)
-        except ContentError as error:
-            print(error, flush=True)
-            status = out_dir / PREVIEW_STATUS
-            if status.parent.is_dir():  # only over a good build; there is nothing to show otherwise
-                status.write_text(preview_status(str(error)), encoding="utf-8")
+        except (ContentError, UsageError) as error:
+            show_failure(str(error))
+        except Exception as error:  # a bug: say so, and keep serving the last good site
+            show_failure(bug_report(error))
+
+    def show_failure(message: str) -> None:
+        print(message, flush=True)
+        status = out_dir / PREVIEW_STATUS
+        if status.parent.is_dir():  # only over a good build; there is nothing to show otherwise
+            status.write_text(preview_status(message), encoding="utf-8")
 
     rebuild()
     # livereload skips reloads within 3 s of the last one; an author saving twice quickly would be

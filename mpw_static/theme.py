@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .app import app_files
+from .cache import BuildCache
 from .problems import ContentError, NotUtf8, Problem, read_text, shown_path
 from .template_errors import MissingString
 
@@ -48,12 +49,16 @@ class Theme:
 
     dirs: tuple[Path, ...]
     override_app: tuple[str, ...] = field(default=())  # app files the theme replaces, by its own choice
+    # Where its string catalogues are remembered once parsed: the build's cache, or the theme's own.
+    cache: BuildCache = field(default_factory=BuildCache, compare=False, repr=False)
 
     @classmethod
-    def at(cls, path: Path | None) -> Theme:
+    def at(cls, path: Path | None, cache: BuildCache | None = None) -> Theme:
+        """The theme in a folder (None: the default theme), remembering what it reads in the cache given."""
+        cache = cache or BuildCache()
         if path is None or path.resolve() == DEFAULT_THEME:
-            return cls((DEFAULT_THEME,))
-        return cls((path.resolve(), DEFAULT_THEME), read_override_app(path.resolve()))
+            return cls((DEFAULT_THEME,), cache=cache)
+        return cls((path.resolve(), DEFAULT_THEME), read_override_app(path.resolve()), cache)
 
     def strings(self, language: str, fallback: str | None = None) -> Strings:
         """The UI text for a language; keys it lacks come from the fallback language's catalogue."""
@@ -62,22 +67,26 @@ class Theme:
         for folder, code in [(folder, code) for code in languages for folder in reversed(self.dirs)]:
             path = folder / "strings" / f"{code}.toml"
             if path.is_file():
-                try:
-                    values.update(tomllib.loads(read_text(path, shown_path(path))))
-                except NotUtf8 as error:
-                    raise ContentError([error.problem]) from None
-                except tomllib.TOMLDecodeError as error:
-                    raise ContentError(
-                        [
-                            Problem(
-                                str(path),
-                                "",
-                                f"the string catalogue is not valid TOML: {error}",
-                                "check the quotes and that each key appears once",
-                            )
-                        ]
-                    ) from None
+                values.update(self.catalogue(path))
         return Strings(values, shown_path(self.dirs[0] / "strings" / f"{language}.toml"))
+
+    def catalogue(self, path: Path) -> dict[str, str]:
+        """One strings file, parsed once for as long as its text stays the same (a build asks for each
+        several times: every page's language, the language switcher, the coverage report)."""
+        text = read_catalogue(path)
+        try:
+            return self.cache.toml.get(text, lambda: tomllib.loads(text))
+        except tomllib.TOMLDecodeError as error:
+            raise ContentError(
+                [
+                    Problem(
+                        str(path),
+                        "",
+                        f"the string catalogue is not valid TOML: {error}",
+                        "check the quotes and that each key appears once",
+                    )
+                ]
+            ) from None
 
     def theme_static_files(self) -> dict[str, Path]:
         """Each of the themes' own static files by site path, the custom theme winning."""
@@ -127,6 +136,14 @@ class Theme:
                     )
                 )
         return warnings
+
+
+def read_catalogue(path: Path) -> str:
+    """A strings file's text; one that is not UTF-8 is a problem naming it."""
+    try:
+        return read_text(path, shown_path(path))
+    except NotUtf8 as error:
+        raise ContentError([error.problem]) from None
 
 
 def read_override_app(folder: Path) -> tuple[str, ...]:

@@ -1,4 +1,4 @@
-"""Write stage: the only module that touches the output folder.
+"""Write stage: the only module that touches the output folder (and its zip, --zip).
 
 The site is written to a temporary folder beside the output and swapped in at the end, so a
 failed build never leaves a half-written dist/ behind. What it writes is readable by everyone
@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import shutil
 import tempfile
+import zipfile
 from pathlib import Path
 
 
@@ -63,3 +64,15 @@ def swap_in(staging: Path, out_dir: Path) -> None:
         retired.rename(out_dir)
         raise
     shutil.rmtree(retired, ignore_errors=True)
+
+
+def write_zip(out_dir: Path, zip_path: Path) -> Path:
+    """Zip the built site, inside a folder named after it, for copying to USB sticks."""
+    zip_path = zip_path.resolve()
+    zip_path.parent.mkdir(parents=True, exist_ok=True)
+    folder = zip_path.stem
+    with zipfile.ZipFile(zip_path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for path in sorted(out_dir.rglob("*")):
+            if path.is_file() and path.name != "_headers":
+                archive.write(path, f"{folder}/{path.relative_to(out_dir).as_posix()}")
+    return zip_path

@@ -8,6 +8,7 @@ import pytest
 
 from mpw_static.app import app_files
 from mpw_static.build import build_site, load_and_check
+from mpw_static.cache import BuildCache
 from mpw_static.minify import minified
 from mpw_static.problems import ContentError
 from support import ROOT, write
@@ -47,7 +48,7 @@ def test_a_theme_cannot_replace_an_app_file_without_saying_so(real_content_copy:
     ]
     build_site(real_content_copy, tmp_path / "dist", theme_dir=theme)
     built = (tmp_path / "dist/static/js/assessment-format.js").read_text(encoding="utf-8")
-    assert built == minified(app_files()["static/js/assessment-format.js"])
+    assert built == minified(app_files()["static/js/assessment-format.js"], BuildCache())
     with pytest.raises(ContentError):
         load_and_check(real_content_copy, theme, strict=True)
 

@@ -171,18 +171,6 @@ def test_a_byte_order_mark_is_accepted(mini_content: Path, tmp_path: Path) -> No
     assert "Mini home" in (tmp_path / "dist/index.html").read_text(encoding="utf-8")
 
 
-def test_a_theme_folder_that_does_not_exist(
-    mini_content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
-    for command in (["build", "--out", str(tmp_path / "dist")], ["validate"]):
-        assert (
-            main([command[0], "--content", str(mini_content), "--theme", str(tmp_path / "nowhere"), *command[1:]]) == 1
-        )
-        err = capsys.readouterr().err
-        assert f"1. {tmp_path / 'nowhere'} (--theme): there is no theme folder here" in err
-    assert not (tmp_path / "dist").exists()
-
-
 def test_page_checks_still_run_when_other_files_fail_to_load(
     mini_content: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

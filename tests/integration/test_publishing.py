@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from mpw_static.build import BuildOptions, build_site
+from mpw_static.cache import BuildCache
 from mpw_static.cli import main
 from mpw_static.minify import minified
 from mpw_static.problems import ContentError
@@ -25,7 +26,7 @@ def test_example_theme_overrides_single_files_and_inherits_the_rest(mini_content
     assert "Skip to main content" in home  # other strings inherited
     brand = (tmp_path / "dist/static/css/brand.css").read_text(encoding="utf-8")
     assert "--brand:#4b2a6b" in brand  # the theme's own file (minified, like every stylesheet)
-    default_css = minified(ROOT / "themes/default/static/css/site.css")
+    default_css = minified(ROOT / "themes/default/static/css/site.css", BuildCache())
     assert (tmp_path / "dist/static/css/site.css").read_text(encoding="utf-8") == default_css
     assert (tmp_path / "dist/static/img/logo.svg").is_file()
     assert (tmp_path / "dist/static/js/assessment.js").is_file()

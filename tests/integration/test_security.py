@@ -29,10 +29,10 @@ def test_every_page_has_a_policy_computed_from_its_own_content(real_site: Path) 
         assert head.startswith('\n<meta charset="utf-8">\n<meta http-equiv="Content-Security-Policy"'), path
         match = csp.META_PATTERN.search(html)
         assert match is not None
-        assert match.group(1) == csp.policy_for(csp.scan(html)), path
+        assert match.group(1) == csp.policy_for(csp.scan_page(html)), path
         assert match.group(1).startswith("default-src 'none'; script-src 'self'")
         assert csp.uncovered_code(html) == []
-        assert csp.scan(html).forbidden == [], f"{path} has inline handlers or style attributes"
+        assert csp.scan_page(html).forbidden == [], f"{path} has inline handlers or style attributes"
 
 
 def test_headers_file_repeats_each_page_policy_as_a_real_header(real_site: Path) -> None:
@@ -82,11 +82,9 @@ def test_a_page_whose_policy_misses_a_script_hash_fails_the_build(
     computed = csp.policy_for
     # A bug in policy_for that drops the hashes, caught by the real check of the finished page.
     monkeypatch.setattr(csp, "policy_for", lambda page, preview=None: computed(csp.PageScan()))
-    with pytest.raises(ContentError) as raised:
+    with pytest.raises(csp.PolicyBug) as raised:
         build_site(mini_content, tmp_path / "dist", theme)
-    assert "index.html (<head>): inline code on the page is missing from its Content Security Policy" in str(
-        raised.value
-    )
+    assert str(raised.value) == "appendix.html: inline code on the page is missing from its Content Security Policy"
     assert not (tmp_path / "dist").exists()
 
 

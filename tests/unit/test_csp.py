@@ -6,6 +6,7 @@ import base64
 import hashlib
 
 from mpw_static import csp
+from mpw_static.cache import BuildCache
 
 
 def test_hash_is_the_base64_sha256_of_the_exact_code() -> None:
@@ -16,7 +17,7 @@ def test_hash_is_the_base64_sha256_of_the_exact_code() -> None:
 
 
 def test_scan_finds_inline_code_but_not_data_blocks_or_files() -> None:
-    page = csp.scan(
+    page = csp.scan_page(
         '<script>run()</script><script type="module">mod()</script>'
         '<script type="application/json">{"a": "</p>"}</script><script src="x.js"></script>'
         "<style>p { color: red }</style>"
@@ -26,7 +27,7 @@ def test_scan_finds_inline_code_but_not_data_blocks_or_files() -> None:
 
 
 def test_policy_starts_from_none_and_allows_only_own_files_and_hashes() -> None:
-    page = csp.scan("<script>run()</script>")
+    page = csp.scan_page("<script>run()</script>")
     policy = csp.policy_for(page)
     assert policy.startswith("default-src 'none'; ")
     assert f"script-src 'self' {csp.sha256_source('run()')};" in policy
@@ -37,21 +38,24 @@ def test_policy_starts_from_none_and_allows_only_own_files_and_hashes() -> None:
 
 def test_apply_policy_replaces_the_placeholder_and_covers_every_inline_script() -> None:
     html = f"<head>{csp.PLACEHOLDER}</head><body><script>go()</script><style>b{{}}</style></body>"
-    secured, problems = csp.apply_policy("page.html", html)
+    secured, policy, problems = csp.apply_policy("page.html", html, None, BuildCache())
     assert problems == []
     assert csp.PLACEHOLDER not in secured
+    assert f'<meta http-equiv="Content-Security-Policy" content="{policy}">' in secured
     assert csp.uncovered_code(secured) == []
 
 
 def test_uncovered_code_names_a_script_the_policy_lacks() -> None:
-    secured, _ = csp.apply_policy("page.html", f"<head>{csp.PLACEHOLDER}</head><script>go()</script>")
+    secured, _, _ = csp.apply_policy(
+        "page.html", f"<head>{csp.PLACEHOLDER}</head><script>go()</script>", None, BuildCache()
+    )
     tampered = secured.replace("<script>go()</script>", "<script>steal()</script>")
     assert csp.uncovered_code(tampered) == ["steal()"]
 
 
 def test_inline_handlers_and_style_attributes_are_problems_with_their_line() -> None:
     html = f'<head>{csp.PLACEHOLDER}</head>\n<button onclick="go()">Go</button>\n<p style="color:red">x</p>'
-    _, problems = csp.apply_policy("page.html", html)
+    _, _, problems = csp.apply_policy("page.html", html, None, BuildCache())
     assert [problem.describe() for problem in problems] == [
         "page.html, line 2 (<button onclick=...>): the page has an inline `onclick` attribute, which the "
         "Content Security Policy blocks\n   Hint: move the code into a .js file in the theme's static/js "
@@ -63,7 +67,7 @@ def test_inline_handlers_and_style_attributes_are_problems_with_their_line() -> 
 
 
 def test_a_page_without_the_placeholder_is_a_problem() -> None:
-    _, problems = csp.apply_policy("page.html", "<head></head>")
+    _, _, problems = csp.apply_policy("page.html", "<head></head>", None, BuildCache())
     assert problems[0].message == "the page has no Content Security Policy placeholder"
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from mpw_static.cache import BuildCache
 from mpw_static.load import load_framework
 from mpw_static.render import render_site
 from mpw_static.search import page_sections, search_documents, search_script
@@ -22,7 +23,7 @@ PAGE = """<html><body><nav><a href="x.html">Menu link</a></nav>
 
 
 def test_a_page_is_cut_at_headings_with_ids_and_leaves_out_menus_tables_and_forms() -> None:
-    assert page_sections(PAGE) == [
+    assert page_sections(PAGE, BuildCache()) == [
         ("", "Title of the page", "Opening words."),
         ("first", "First & foremost", "Prose about carers. Heading without an id joins the section above"),
         ("third", "Third", "Last words. After a break."),
@@ -31,7 +32,8 @@ def test_a_page_is_cut_at_headings_with_ids_and_leaves_out_menus_tables_and_form
 
 def test_documents_of_every_kind_lead_to_their_place(mini_content: Path) -> None:
     framework = load_framework(mini_content)
-    documents = search_documents(framework, render_site(framework, Theme.at(None)))
+    cache = BuildCache()
+    documents = search_documents(framework, render_site(framework, Theme.at(None, cache), cache), cache)
     by_kind: dict[str, list[dict[str, str]]] = {}
     for document in documents:
         by_kind.setdefault(document["k"], []).append(document)

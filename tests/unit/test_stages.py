@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from mpw_static.cache import BuildCache
 from mpw_static.load import split_body
 from mpw_static.models import Resources
 from mpw_static.problems import field_path, find_line
@@ -64,7 +65,10 @@ def test_resource_links_without_address_render_as_text() -> None:
         {"links": [{"id": "paper", "title": "Paper"}, {"id": "site", "title": "Site", "url": "https://example.org/x"}]}
     )
     html = markdown_to_html(
-        "[Read it](resource:paper) or [visit](resource:site) or [home](index.html).", view("domains/a.html"), resources
+        "[Read it](resource:paper) or [visit](resource:site) or [home](index.html).",
+        view("domains/a.html"),
+        resources,
+        BuildCache(),
     )
     assert '<span class="resource-pending">Read it</span>' in html
     assert '<a href="https://example.org/x">visit</a>' in html
