@@ -369,3 +369,14 @@ def test_no_statement_runs_out_of_its_cell(browser: Browser, real_site: Path, wi
         assert page.locator(".option").count() == 45 * 6
         assert page.evaluate(OVERFLOWING_STATEMENTS) == [], f"{name} at {width} px"
     page.close()
+
+
+@pytest.mark.parametrize("name", ["index.html", "cy/domains/buy-in.html"])
+def test_the_phone_header_passes_axe_folded_and_open(axe: Axe, browser: Browser, real_site: Path, name: str) -> None:
+    context = browser.new_context(viewport={"width": 390, "height": 844}, bypass_csp=True)
+    page = context.new_page()
+    page.goto((real_site / name).as_uri())
+    assert violations(axe, page, within=["header", ".site-search-bar", ".breadcrumb"]) == []
+    page.click("[data-role=menu-toggle]")
+    assert violations(axe, page, within=["header"]) == []
+    context.close()

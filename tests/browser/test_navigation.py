@@ -10,6 +10,7 @@ from urllib.parse import urldefrag
 import pytest
 from playwright.sync_api import Browser, Page
 
+from benchmarks.browser import WATCH_SHIFTS
 from support import watch_for_errors
 
 pytestmark = pytest.mark.browser
@@ -151,3 +152,78 @@ def test_the_home_page_body_leads_to_the_assessment(browser: Browser, real_site:
         page.wait_for_load_state()
         assert page.url == (real_site / target).resolve().as_uri()
     page.close()
+
+
+PHONE = {"width": 390, "height": 844}
+# The height the page's chrome takes above main's content: header, menu, search and language switcher.
+CHROME_HEIGHT = "Math.round(document.querySelector('.site-search-bar').getBoundingClientRect().bottom)"
+CHROME_PAGES = ["index.html", "framework.html", "matrix.html", "assess.html", "programme.html", "appendix.html"]
+CHROME_PAGES += ["domains/buy-in.html", "domains/resources-human-and-financial.html", "accessibility.html"]
+
+
+@pytest.mark.parametrize("folder", ["", "cy/"])
+def test_on_a_phone_the_header_menu_and_search_are_compact_and_the_same_on_every_page(
+    browser: Browser, real_site: Path, folder: str
+) -> None:
+    page = browser.new_page(viewport=PHONE)
+    heights = {}
+    for name in CHROME_PAGES:
+        page.goto((real_site / folder / name).as_uri())
+        heights[name] = page.evaluate(CHROME_HEIGHT)
+        assert page.is_hidden("#site-nav-list"), f"{name}: the menu is folded"
+        assert page.get_attribute("[data-role=menu-toggle]", "aria-expanded") == "false"
+    assert len(set(heights.values())) == 1, heights
+    assert heights["index.html"] <= 200, f"{heights['index.html']} of 844 px"
+    page.close()
+
+
+def test_the_folded_menu_opens_and_closes_with_its_button_and_escape(browser: Browser, real_site: Path) -> None:
+    page = browser.new_page(viewport=PHONE)
+    page.goto((real_site / "cy/matrix.html").as_uri())
+    toggle = page.locator("[data-role=menu-toggle]")
+    assert toggle.text_content() == "Dewislen" and toggle.get_attribute("aria-controls") == "site-nav-list"
+    toggle.click()
+    assert toggle.get_attribute("aria-expanded") == "true"
+    links = page.locator("#site-nav-list a")
+    assert [links.nth(n).is_visible() for n in range(links.count())] == [True] * 8
+    links.nth(0).focus()
+    page.keyboard.press("Escape")
+    assert toggle.get_attribute("aria-expanded") == "false" and page.is_hidden("#site-nav-list")
+    assert page.evaluate("document.activeElement.dataset.role") == "menu-toggle"
+    page.close()
+
+
+def test_without_javascript_the_whole_menu_shows_and_no_button(browser: Browser, real_site: Path) -> None:
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    page = context.new_page()
+    page.goto((real_site / "matrix.html").as_uri())
+    assert page.is_hidden("[data-role=menu-toggle]")
+    assert page.locator("#site-nav-list a:visible").count() == 8
+    context.close()
+
+
+# For each crumb after the first: how far below the top of its line its link starts. A "›" left
+# alone at the end of a line shows as a link starting a line lower.
+CRUMB_DROPS = """() => [...document.querySelectorAll('.breadcrumb li + li')].map(crumb =>
+    Math.round(crumb.querySelector('a').getClientRects()[0].top - crumb.getBoundingClientRect().top))"""
+
+
+@pytest.mark.parametrize("width", [320, 390])
+def test_the_breadcrumb_never_leaves_its_mark_alone_on_a_line(browser: Browser, real_site: Path, width: int) -> None:
+    page = browser.new_page(viewport={"width": width, "height": 800})
+    for name in ("domains/buy-in.html", "cy/domains/person-centred-practice.html"):
+        page.goto((real_site / name).as_uri())
+        assert all(drop <= 4 for drop in page.evaluate(CRUMB_DROPS)), f"{name} at {width} px"
+    page.close()
+
+
+@pytest.mark.parametrize("name", ["index.html", "cy/domains/buy-in.html", "assess.html"])
+def test_the_folded_menu_moves_nothing_when_its_script_starts(browser: Browser, real_site: Path, name: str) -> None:
+    """The menu is folded from first paint (js-enabled is set before it), so CLS stays 0 on a phone."""
+    context = browser.new_context(viewport={"width": 412, "height": 823})
+    context.add_init_script(WATCH_SHIFTS)
+    page = context.new_page()
+    page.goto((real_site / name).as_uri(), wait_until="load")
+    page.wait_for_timeout(300)
+    assert page.evaluate("window.__cls") == 0
+    context.close()
