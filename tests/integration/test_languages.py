@@ -133,7 +133,7 @@ class TextsAndLanguages(HTMLParser):
     (the nearest lang= around it)."""
 
     VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
-    NAMING = ("aria-label", "title", "alt", "placeholder")
+    NAMING = ("aria-label", "title", "alt", "placeholder", "data-label")  # data-label: shown by CSS on phones
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
