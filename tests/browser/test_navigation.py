@@ -227,3 +227,10 @@ def test_the_folded_menu_moves_nothing_when_its_script_starts(browser: Browser, 
     page.wait_for_timeout(300)
     assert page.evaluate("window.__cls") == 0
     context.close()
+
+
+def test_the_single_file_keeps_its_short_menu_open_on_a_phone(browser: Browser, real_site: Path) -> None:
+    page = browser.new_page(viewport=PHONE)
+    page.goto((real_site / "mpw-development-matrix.html").as_uri())
+    assert page.locator(".site-nav a:visible").count() == 3
+    page.close()
