@@ -14,12 +14,15 @@ from pathlib import Path
 from .problems import Problem
 
 ASSETS = Path(__file__).resolve().parent / "assets"
-# The assessment page's scripts, in load order; the single-file edition inlines the same files.
+# Every page's scripts, first: the shared helpers (core/dom.js), the start of every component from
+# its data-module (core/start.js), and the components of the site's header, the menu and the search.
+SITE_SCRIPTS = [f"static/js/{path}" for path in ("core/dom.js", "core/start.js", "site/menu.js", "search/search.js")]
+# The assessment page's scripts, in load order, after the site's.
 APP_SCRIPTS = [
     f"static/js/{name}.js"
     for name in (
         "assessment-format",
-        "assessment-store",
+        "core/store",
         "assessment",
         "assessment-library",
         "assessment-files",
@@ -29,12 +32,14 @@ APP_SCRIPTS = [
         "assessment-composite",
     )
 ]
+# The single-file edition inlines the assessment page's scripts, with the core they stand on.
+SINGLE_FILE_SCRIPTS = SITE_SCRIPTS[:2] + APP_SCRIPTS
 # The across-services page reads files by the same rules and draws the same charts, with its own script.
 PROGRAMME_SCRIPTS = [
     f"static/js/{name}.js"
     for name in ("assessment-format", "assessment-compare", "chart", "programme-figures", "programme")
 ]
-PREVIEW_SCRIPT = "static/js/preview.js"
+PREVIEW_SCRIPT = "static/js/site/preview.js"
 MODULE = 'data-module="mpw-assessment"'
 APP_TEMPLATE = "assessment-tool.html"
 
@@ -114,7 +119,8 @@ PROGRAMME_HOOKS = tuple(
 
 def app_files() -> dict[str, Path]:
     """The app's static files by site path: its scripts, and the pinned libraries it uses with their licences."""
-    files = {f"static/js/{path.name}": path for path in sorted((ASSETS / "js").glob("*.js"))}
+    scripts = ASSETS / "js"
+    files = {f"static/js/{path.relative_to(scripts).as_posix()}": path for path in sorted(scripts.rglob("*.js"))}
     files.update({f"static/vendor/{path.name}": path for path in sorted((ASSETS / "vendor").glob("*.*"))})
     return files
 

@@ -17,7 +17,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
-from .app import APP_SCRIPTS, PROGRAMME_SCRIPTS
+from .app import APP_SCRIPTS, PROGRAMME_SCRIPTS, SINGLE_FILE_SCRIPTS, SITE_SCRIPTS
 from .assessment_file import MAX_BYTES, MAX_DEPTH, format_rule
 from .cache import BuildCache
 from .minify import minified
@@ -430,6 +430,7 @@ def render_site(
         "lang": language,
         "languages": alternates(framework, theme),
         "assessment_data": lambda: client_data(framework, strings),
+        "site_scripts": SITE_SCRIPTS,
         "assessment_scripts": APP_SCRIPTS,
         "programme_scripts": PROGRAMME_SCRIPTS,
         "brand_css": theme_has_brand_css(theme, cache),
@@ -515,5 +516,5 @@ def single_file(framework: Framework, theme: Theme, environment: Environment, sh
         inline_css="\n".join(
             read(path) for path in SINGLE_FILE_STYLES if path != BRAND_CSS or theme_has_brand_css(theme, cache)
         ),
-        inline_scripts=[read(path) for path in APP_SCRIPTS],
+        inline_scripts=[read(path) for path in SINGLE_FILE_SCRIPTS],
     )

@@ -10,6 +10,7 @@
 globalThis.window = globalThis // the modules attach themselves to window.MPW, as in a page
 const path = require('path')
 const js = path.join(__dirname, '..', '..', 'mpw_static', 'assets', 'js')
+require(path.join(js, 'core', 'dom.js')) // the shared helpers the format module uses
 require(path.join(js, 'assessment-compare.js'))
 require(path.join(js, 'assessment-format.js'))
 const figures = require(path.join(js, 'programme-figures.js'))

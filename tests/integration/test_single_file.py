@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from mpw_static import csp
-from mpw_static.app import APP_SCRIPTS
+from mpw_static.app import SINGLE_FILE_SCRIPTS
 
 SINGLE = "mpw-development-matrix.html"
 
@@ -24,8 +24,8 @@ def test_single_file_needs_no_other_file(real_site: Path) -> None:
     html = (real_site / SINGLE).read_text(encoding="utf-8")
     assert re.findall(r"<script[^>]* src=", html) == []
     assert re.findall(r'<link[^>]* rel="stylesheet"', html) == []
-    # the app's scripts, and the one-line head script that sets js-enabled before first paint
-    assert html.count("<script>") == len(APP_SCRIPTS) + 1 and html.count("<style>") == 1
+    # the app's scripts with the core they stand on, and the one-line head script that sets js-enabled
+    assert html.count("<script>") == len(SINGLE_FILE_SCRIPTS) + 1 and html.count("<style>") == 1
     assert "<script>document.documentElement.className += ' js-enabled'</script>" in html.split("</head>")[0]
     ids = set(re.findall(r' id="([^"]+)"', html))
     for target in re.findall(r' (?:href|src)="([^"]+)"', html):

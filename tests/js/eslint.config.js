@@ -17,7 +17,8 @@ module.exports = [
     languageOptions: {
       ecmaVersion: 2019,
       sourceType: 'script',
-      globals: { ...globals.browser, module: 'readonly', MiniSearch: 'readonly' }
+      // globalThis: a pure module attaches to it in Node, where there is no window.
+      globals: { ...globals.browser, module: 'readonly', globalThis: 'readonly', MiniSearch: 'readonly' }
     },
     // A storage or parse failure is caught to be reported in the page's own words; the error object
     // itself is often not needed.

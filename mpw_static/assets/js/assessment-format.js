@@ -8,37 +8,9 @@
 
   // The format's choices, fields, patterns and limits come from the model, through the page's data.
 
-  /**
-   * Fill {placeholders} in a catalogue string.
-   * @param {string} text
-   * @param {Object<string, *>} values
-   * @returns {string}
-   */
-  function fill (text, values) {
-    return text.replace(/\{(\w+)\}/g, function (match, key) {
-      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : match
-    })
-  }
-
-  /**
-   * A counted phrase from the catalogue: the entry key_zero, key_one, key_two, key_few, key_many
-   * or key_other that the language's plural rules choose for n (Welsh uses all six), else
-   * key_other, with {n} and any other values filled in.
-   * @param {Object<string, string>} strings
-   * @param {string} key
-   * @param {number} n
-   * @param {string} locale - "en", "cy", "cy-GB"…
-   * @param {Object<string, *>} [values]
-   * @returns {string}
-   */
-  function plural (strings, key, n, locale, values) {
-    var form = 'other'
-    try {
-      form = new Intl.PluralRules(locale).select(n)
-    } catch (error) {} // no Intl.PluralRules, or an unknown locale: the general form
-    var text = Object.prototype.hasOwnProperty.call(strings, key + '_' + form) ? strings[key + '_' + form] : strings[key + '_other']
-    return fill(text, Object.assign({ n: n }, values || {}))
-  }
+  // The catalogue's helpers are the page's shared ones (core/dom.js): defined once, used here too.
+  var fill = MPW.dom.fill
+  var plural = MPW.dom.plural
 
   /** @returns {string} a random version 4 UUID; crypto.randomUUID needs a secure context, file:// may not be one. */
   function uuid () {

@@ -82,7 +82,6 @@
     this.$errorSummary.addEventListener('click', this.handleErrorLink.bind(this))
     window.addEventListener('beforeunload', this.handleBeforeUnload.bind(this))
     window.addEventListener('storage', this.handleStorageEvent.bind(this))
-    this.find('[data-role="not-started"]').remove() // last: only a page that really started says nothing
     if (window.performance && performance.mark) performance.mark('mpw-assessment-ready') // read by the benchmark
   }
 
@@ -477,9 +476,6 @@
   MPW.Assessment = Assessment
   MPW.MissingElementError = MissingElementError
 
-  document.addEventListener('DOMContentLoaded', function () {
-    Array.prototype.forEach.call(document.querySelectorAll('[data-module="mpw-assessment"]'), function ($module) {
-      new Assessment($module).init()
-    })
-  })
+  // Started by MPW.start (core/start.js), which removes the "not saving" notice only if this returns.
+  MPW.register('mpw-assessment', function ($module) { new Assessment($module).init() })
 })(window.MPW = window.MPW || {})
