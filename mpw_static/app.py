@@ -21,12 +21,12 @@ SITE_SCRIPTS = [f"static/js/{path}" for path in ("core/dom.js", "core/start.js",
 APP_SCRIPTS = [
     f"static/js/{name}.js"
     for name in (
-        "assessment-format",
+        "format/format",
         "core/store",
         "assessment",
         "assessment-library",
         "assessment-files",
-        "assessment-compare",
+        "discuss/compare",
         "chart",
         "assessment-discuss",
         "assessment-composite",
@@ -37,7 +37,7 @@ SINGLE_FILE_SCRIPTS = SITE_SCRIPTS[:2] + APP_SCRIPTS
 # The across-services page reads files by the same rules and draws the same charts, with its own script.
 PROGRAMME_SCRIPTS = [
     f"static/js/{name}.js"
-    for name in ("assessment-format", "assessment-compare", "chart", "programme-figures", "programme")
+    for name in ("format/format", "discuss/compare", "chart", "programme-figures", "programme")
 ]
 PREVIEW_SCRIPT = "static/js/site/preview.js"
 MODULE = 'data-module="mpw-assessment"'

@@ -18,7 +18,7 @@ from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
 from .app import APP_SCRIPTS, PROGRAMME_SCRIPTS, SINGLE_FILE_SCRIPTS, SITE_SCRIPTS
-from .assessment_file import MAX_BYTES, MAX_DEPTH, format_rule
+from .assessment_file import MAX_BYTES, MAX_DEPTH
 from .cache import BuildCache
 from .minify import minified
 from .models import (
@@ -42,6 +42,7 @@ from .models import (
     Page,
     Resources,
 )
+from .page_data import choice_labels, format_description
 from .problems import ContentError, Problem
 from .template_errors import is_template_mistake, template_problem
 from .theme import Strings, Theme
@@ -365,9 +366,9 @@ def client_data(framework: Framework, strings: Strings) -> dict:
             "purposes": list(PURPOSES),
             "methods": list(METHODS),
         },
-        # The whole format as one rule, read from its JSON Schema: the page walks it and keeps no
-        # list of fields, kinds or limits of its own.
-        "rules": format_rule(tuple(indicator.id for indicator in framework.indicators)),
+        # The whole format as one rule, read from its JSON Schema, with each object's defaults, a
+        # plan's fields and the CSV columns: the page walks these and keeps no list of its own.
+        **format_description(tuple(indicator.id for indicator in framework.indicators)),
         "readsVersions": list(READABLE_FORMAT_VERSIONS),
         "smallestGroup": framework.site.smallest_group,  # across services: the small-number rule
         "domains": [{"number": domain.number, "title": domain.title} for domain in framework.domains],
@@ -377,7 +378,13 @@ def client_data(framework: Framework, strings: Strings) -> dict:
             for domain in framework.domains
             for indicator in domain.indicators
         ],
-        "labels": {"statements": framework.matrix.statement_labels, "na": framework.matrix.not_applicable_label},
+        "labels": {
+            "statements": framework.matrix.statement_labels,
+            "na": framework.matrix.not_applicable_label,
+            **choice_labels(
+                framework.matrix.statement_labels, framework.matrix.not_applicable_label, strings.with_prefix("js_")
+            ),
+        },
         "language": framework.site_language,
         "locale": strings.locale,  # dates and times follow the page's language, not the browser's
         "strings": strings.with_prefix("js_"),

@@ -1,6 +1,6 @@
 /**
  * The across-services figures worked out in Node, for tests/browser/test_small_numbers.py: the
- * page's own pure modules (assessment-compare.js, assessment-format.js, programme-figures.js),
+ * page's own pure modules (core/dom.js, format/format.js, discuss/compare.js, programme-figures.js),
  * loaded as the page loads them, over many generated collections in one run.
  *
  * stdin: {"data": the page's embedded data, "smallest": 3, "collections": [{"files": [[name, assessment], ...], "cycle": ""}]}
@@ -11,8 +11,8 @@ globalThis.window = globalThis // the modules attach themselves to window.MPW, a
 const path = require('path')
 const js = path.join(__dirname, '..', '..', 'mpw_static', 'assets', 'js')
 require(path.join(js, 'core', 'dom.js')) // the shared helpers the format module uses
-require(path.join(js, 'assessment-compare.js'))
-require(path.join(js, 'assessment-format.js'))
+require(path.join(js, 'format', 'format.js'))
+require(path.join(js, 'discuss', 'compare.js'))
 const figures = require(path.join(js, 'programme-figures.js'))
 const format = window.MPW.format
 

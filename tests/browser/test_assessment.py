@@ -373,7 +373,7 @@ def test_leaving_with_undownloaded_changes_warns(assess_page: Page, tmp_path: Pa
     assert page.evaluate("window.dispatchEvent(new Event('beforeunload', { cancelable: true }))") is True
 
 
-@pytest.mark.parametrize("blocked", [None, "assessment-discuss.js", "assessment-format.js"])
+@pytest.mark.parametrize("blocked", [None, "assessment-discuss.js", "format/format.js"])
 def test_a_page_whose_script_did_not_start_says_it_is_not_saving(
     browser: Browser, hosted_site: str, blocked: str | None
 ) -> None:

@@ -39,28 +39,28 @@ def test_a_theme_that_drops_a_hook_stops_the_build_naming_template_and_hook(
 
 def test_a_theme_cannot_replace_an_app_file_without_saying_so(real_content_copy: Path, tmp_path: Path) -> None:
     theme = tmp_path / "theme"
-    write(theme / "static/js/assessment-format.js", "/* a theme's own copy */ window.broken = true\n")
+    write(theme / "static/js/format/format.js", "/* a theme's own copy */ window.broken = true\n")
     _, _, warnings = load_and_check(real_content_copy, theme)
     assert [w.describe() for w in warnings if "assessment app" in w.message] == [
-        f"{theme.resolve() / 'static/js/assessment-format.js'}: warning: static/js/assessment-format.js belongs to the "
+        f"{theme.resolve() / 'static/js/format/format.js'}: warning: static/js/format/format.js belongs to the "
         "assessment app, so mpw-static's own is used instead\n   Hint: restyle with CSS, strings and templates; "
-        'to replace it anyway, add override_app = ["static/js/assessment-format.js"] to theme.toml'
+        'to replace it anyway, add override_app = ["static/js/format/format.js"] to theme.toml'
     ]
     build_site(real_content_copy, tmp_path / "dist", theme_dir=theme)
-    built = (tmp_path / "dist/static/js/assessment-format.js").read_text(encoding="utf-8")
-    assert built == minified(app_files()["static/js/assessment-format.js"], BuildCache())
+    built = (tmp_path / "dist/static/js/format/format.js").read_text(encoding="utf-8")
+    assert built == minified(app_files()["static/js/format/format.js"], BuildCache())
     with pytest.raises(ContentError):
         load_and_check(real_content_copy, theme, strict=True)
 
 
 def test_a_theme_may_replace_an_app_file_when_its_config_says_so(real_content_copy: Path, tmp_path: Path) -> None:
     theme = tmp_path / "theme"
-    write(theme / "static/js/assessment-format.js", "window.replaced = true\n")
-    write(theme / "theme.toml", 'override_app = ["static/js/assessment-format.js"]\n')
+    write(theme / "static/js/format/format.js", "window.replaced = true\n")
+    write(theme / "theme.toml", 'override_app = ["static/js/format/format.js"]\n')
     _, _, warnings = load_and_check(real_content_copy, theme)
-    assert any("the theme replaces the assessment app's static/js/assessment-format.js" in w.message for w in warnings)
+    assert any("the theme replaces the assessment app's static/js/format/format.js" in w.message for w in warnings)
     build_site(real_content_copy, tmp_path / "dist", theme_dir=theme)
-    assert "window.replaced" in (tmp_path / "dist/static/js/assessment-format.js").read_text(encoding="utf-8")
+    assert "window.replaced" in (tmp_path / "dist/static/js/format/format.js").read_text(encoding="utf-8")
 
 
 def test_the_default_theme_holds_no_app_code() -> None:

@@ -13,3 +13,13 @@ function load (...paths) {
 }
 
 module.exports = { load, JS }
+
+/** The data the build embeds in the assessment page (tests/js/fixtures/page-data.json), a fresh copy each call. */
+function pageData () {
+  return JSON.parse(require('node:fs').readFileSync(path.join(__dirname, 'fixtures', 'page-data.json'), 'utf8'))
+}
+
+// Node 18 has Web Crypto only as require('node:crypto').webcrypto; a page (and Node 20) has crypto.
+if (typeof globalThis.crypto === 'undefined') globalThis.crypto = require('node:crypto').webcrypto
+
+module.exports.pageData = pageData

@@ -365,10 +365,10 @@
       var choice = agreed[id]
       var rated = typeof choice.statement === 'number'
       var rating = format.rating(Object.assign({}, previous[id] || {}, {
-        statement: choice.statement, evidence: rated ? choice.evidence : null, note: choice.note }))
+        statement: choice.statement, evidence: rated ? choice.evidence : null, note: choice.note }), this.data)
       if (!rated) rating.target = null
-      if (choice.statement !== null || rating.note || format.hasPlan(rating)) ratings[id] = rating
-    })
+      if (choice.statement !== null || rating.note || format.hasPlan(rating, this.data)) ratings[id] = rating
+    }, this)
     return ratings
   }
 

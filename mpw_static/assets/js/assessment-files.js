@@ -183,7 +183,7 @@
    * of the one saved here by naming it first among its sources.
    */
   proto.copyOf = function (assessment, original) {
-    var copy = format.normalise(assessment)
+    var copy = format.normalise(assessment, this.data)
     copy.id = format.uuid()
     copy.sources = [format.sourceOf(original)].concat(copy.sources.filter(function (source) {
       return (typeof source === 'string' ? source : source.id) !== original.id

@@ -153,7 +153,7 @@
     if (!record) return
     var name = window.prompt(this.strings.rename_prompt, record.service.name)
     if (name === null) return
-    var target = this.current.id === id ? this.current : format.normalise(record)
+    var target = this.current.id === id ? this.current : format.normalise(record, this.data)
     target.service.name = format.clip(name, this.data.limits.shortText)
     target.updated = format.now()
     this.store.put(target)
@@ -169,16 +169,16 @@
   proto.duplicate = function (id) {
     var record = this.store.get(id)
     if (!record) return
-    var copy = format.normalise(record)
+    var copy = format.normalise(record, this.data)
     copy.last_plan = {}
     Object.keys(copy.ratings).forEach(function (indicatorId) {
       var rating = copy.ratings[indicatorId]
-      if (format.hasPlan(rating)) {
+      if (format.hasPlan(rating, this.data)) {
         copy.last_plan[indicatorId] = { statement: rating.statement, target: rating.target, next_steps: rating.next_steps,
           lead: rating.lead, due_date: rating.due_date, due_cycle: rating.due_cycle }
       }
-      copy.ratings[indicatorId] = format.rating({ statement: rating.statement, evidence: rating.evidence, note: rating.note })
-    })
+      copy.ratings[indicatorId] = format.rating({ statement: rating.statement, evidence: rating.evidence, note: rating.note }, this.data)
+    }, this)
     Object.keys(copy.domains).forEach(function (number) {
       copy.domains[number].priority = false
       copy.domains[number].first_steps = ''
@@ -188,7 +188,7 @@
     copy.created = time
     copy.updated = time
     copy.date = null
-    copy.sources = [format.sourceOf(format.normalise(record))]
+    copy.sources = [format.sourceOf(format.normalise(record, this.data))]
     copy.review_cycle = record.review_cycle ? this.nextCycleLabel(record.review_cycle) : ''
     this.store.put(copy)
     this.show(copy)
@@ -206,7 +206,7 @@
   proto.remove = function (id) {
     var record = this.store.get(id)
     if (!record) return
-    var name = this.nameOf(format.normalise(record))
+    var name = this.nameOf(format.normalise(record, this.data))
     if (!window.confirm(format.fill(this.strings.confirm_delete, { name: name }))) return
     this.store.remove(id)
     if (this.current.id === id) this.openInitial()

@@ -168,7 +168,7 @@
     $fieldset.querySelector('[data-role="note"]').value = rating.note || ''
     $fieldset.querySelector('[data-role="target"]').value = rating.target ? String(rating.target) : ''
     PLAN_TEXT.forEach(function (pair) { $fieldset.querySelector('[data-role="' + pair[0] + '"]').value = rating[pair[1]] || '' })
-    $fieldset.querySelector('[data-role="plan"]').open = format.hasPlan(rating)
+    $fieldset.querySelector('[data-role="plan"]').open = format.hasPlan(rating, this.data)
     this.showLastPlan($fieldset, this.current.last_plan[$fieldset.getAttribute('data-indicator')])
     this.shadeIndicator($fieldset, rating)
   }

@@ -1,7 +1,7 @@
 /**
  * Across services: the figures of programme.html, as pure functions over checked assessments
  * and the page's embedded data. The page that draws them is programme.js; Node can load this file
- * too (after assessment-compare.js), which is how the tests attack its figures.
+ * too (after discuss/compare.js), which is how the tests attack its figures.
  *
  * By design there is no league table here: nothing ranks, scores or totals one service against
  * another. Figures are counts of services (or, for a domain, of answers). The small-number rule:
@@ -445,7 +445,7 @@
         var tally = new Tally()
         entries.forEach(function (entry) { tally.add(entry.assessment.ratings[indicator.id]) })
         moving.forEach(function (entry) {
-          var kind = MOVES[compare.movement(entry.first.ratings[indicator.id] || BLANK, entry.assessment.ratings[indicator.id] || BLANK).kind]
+          var kind = MOVES[compare.movement(entry.first.ratings[indicator.id] || BLANK, entry.assessment.ratings[indicator.id] || BLANK, data).kind]
           tally.moves[kind] += 1
         })
         var p = {

@@ -1,7 +1,9 @@
 /**
  * Comparing assessments for discussion: a development profile, a composite of several
- * assessments, and the distance travelled between cycles. Pure functions over checked
- * assessments and the page's embedded data; the page's views are drawn in assessment-discuss.js.
+ * assessments, the distance travelled between cycles, and an assessment's plan. Pure functions
+ * over checked assessments and the page's embedded data (its choices: the statements, N/A and the
+ * evidence levels, strongest first, as the model lists them); the views that draw them are in
+ * discuss/. Node loads this file too (tests/js).
  *
  * None of this produces a score: there are no totals, percentages or rankings, because the
  * matrix "is not a race to achieve statement 5".
@@ -9,10 +11,20 @@
 (function (MPW) {
   'use strict'
 
-  var LEVELS = [1, 2, 3, 4, 5, 'n/a']
+  var format = MPW.format
 
   function ratingOf (assessment, id) {
     return assessment.ratings[id] || { statement: null, evidence: null, note: '', target: null }
+  }
+
+  /** The evidence levels by strength: the model lists fully achieved first, then work in progress. */
+  function evidenceLevels (data) {
+    return { fully: data.choices.evidence[0], wip: data.choices.evidence[1] }
+  }
+
+  /** Whether an answer is given but is not a statement from 1 to 5: N/A. */
+  function isNotApplicable (statement, data) {
+    return statement !== null && statement !== undefined && !format.isRated(statement, data)
   }
 
   function indicatorsOf (data, domain) {
@@ -22,18 +34,24 @@
   /**
    * How many of some indicators sit at each statement, split by evidence level, and how many are
    * not answered. counts[level] is the total at that level; fully and wip say how many of those
-   * carry each evidence level (the rest of an S1–S5 count gave none).
+   * carry each evidence level (the rest of an S1–S5 count gave none). Keyed by the statements of
+   * data.choices.
    * @returns {{counts: Object<string, number>, fully: Object<string, number>, wip: Object<string, number>, none: number}}
    */
-  function tally (assessment, indicators) {
-    var zero = function () { return { 1: 0, 2: 0, 3: 0, 4: 0, 5: 0, 'n/a': 0 } }
+  function tally (assessment, indicators, data) {
+    var zero = function () {
+      var counts = {}
+      data.choices.statements.forEach(function (statement) { counts[statement] = 0 })
+      return counts
+    }
+    var levels = evidenceLevels(data)
     var sum = { counts: zero(), fully: zero(), wip: zero(), none: 0 }
     indicators.forEach(function (indicator) {
       var rating = ratingOf(assessment, indicator.id)
       if (rating.statement === null) return (sum.none += 1)
       sum.counts[rating.statement] += 1
-      if (rating.evidence === 'fully-achieved') sum.fully[rating.statement] += 1
-      if (rating.evidence === 'work-in-progress') sum.wip[rating.statement] += 1
+      if (rating.evidence === levels.fully) sum.fully[rating.statement] += 1
+      if (rating.evidence === levels.wip) sum.wip[rating.statement] += 1
     })
     return sum
   }
@@ -45,7 +63,7 @@
    */
   function profile (assessment, data) {
     return data.domains.map(function (domain) {
-      var row = tally(assessment, indicatorsOf(data, domain))
+      var row = tally(assessment, indicatorsOf(data, domain), data)
       row.domain = domain
       return row
     })
@@ -53,7 +71,7 @@
 
   /** Across the whole matrix: the same tally as one domain of the profile. */
   function matrixTally (assessment, data) {
-    return tally(assessment, data.indicators)
+    return tally(assessment, data.indicators, data)
   }
 
   /**
@@ -63,9 +81,9 @@
    * @param {(number|string|null)[]} statements
    * @returns {{flag: string, spread: (number|null)}}
    */
-  function agreement (statements) {
+  function agreement (statements, data) {
     var answered = statements.filter(function (s) { return s !== null })
-    var numbers = answered.filter(function (s) { return typeof s === 'number' })
+    var numbers = answered.filter(function (s) { return format.isRated(s, data) })
     if (answered.length < 2) return { flag: 'too-few', spread: null }
     if (numbers.length === 0) return { flag: 'agreement', spread: 0 }
     var spread = Math.max.apply(null, numbers) - Math.min.apply(null, numbers)
@@ -78,17 +96,18 @@
    * statement rounded down (N/A if most said N/A), and the evidence level most people gave,
    * work in progress on a tie, so the composite never claims more than the group did.
    */
-  function compositeDefault (ratings) {
-    var numbers = ratings.map(function (r) { return r.statement }).filter(function (s) { return typeof s === 'number' })
+  function compositeDefault (ratings, data) {
+    var numbers = ratings.map(function (r) { return r.statement }).filter(function (s) { return format.isRated(s, data) })
       .sort(function (a, b) { return a - b })
-    var na = ratings.filter(function (r) { return r.statement === 'n/a' }).length
-    if (!numbers.length && !na) return { statement: null, evidence: null }
-    if (na > numbers.length) return { statement: 'n/a', evidence: null }
+    var na = ratings.filter(function (r) { return isNotApplicable(r.statement, data) })
+    if (!numbers.length && !na.length) return { statement: null, evidence: null }
+    if (na.length > numbers.length) return { statement: na[0].statement, evidence: null }
     var middle = numbers.length / 2
     var median = numbers.length % 2 ? numbers[Math.floor(middle)] : (numbers[middle - 1] + numbers[middle]) / 2
-    var fully = ratings.filter(function (r) { return r.evidence === 'fully-achieved' }).length
-    var wip = ratings.filter(function (r) { return r.evidence === 'work-in-progress' }).length
-    return { statement: Math.floor(median), evidence: fully + wip === 0 ? null : (fully > wip ? 'fully-achieved' : 'work-in-progress') }
+    var levels = evidenceLevels(data)
+    var fully = ratings.filter(function (r) { return r.evidence === levels.fully }).length
+    var wip = ratings.filter(function (r) { return r.evidence === levels.wip }).length
+    return { statement: Math.floor(median), evidence: fully + wip === 0 ? null : (fully > wip ? levels.fully : levels.wip) }
   }
 
   /**
@@ -98,8 +117,8 @@
   function composite (assessments, data) {
     return data.indicators.map(function (indicator) {
       var ratings = assessments.map(function (a) { return ratingOf(a, indicator.id) })
-      var agreed = agreement(ratings.map(function (r) { return r.statement }))
-      return { indicator: indicator, ratings: ratings, flag: agreed.flag, spread: agreed.spread, proposal: compositeDefault(ratings) }
+      var agreed = agreement(ratings.map(function (r) { return r.statement }), data)
+      return { indicator: indicator, ratings: ratings, flag: agreed.flag, spread: agreed.spread, proposal: compositeDefault(ratings, data) }
     })
   }
 
@@ -133,17 +152,18 @@
    * kind: forward, back, same, firmer (same statement, now fully achieved), looser, changed
    * (to or from N/A), new (answered only later), unanswered (not in the later cycle), none (in neither).
    */
-  function movement (from, to) {
+  function movement (from, to, data) {
     var a = from.statement
     var b = to.statement
+    var fully = evidenceLevels(data).fully
     if (a === null && b === null) return { kind: 'none', steps: 0 }
     if (b === null) return { kind: 'unanswered', steps: 0 }
     if (a === null) return { kind: 'new', steps: 0 }
-    if (typeof a !== 'number' || typeof b !== 'number') return { kind: a === b ? 'same' : 'changed', steps: 0 }
+    if (!format.isRated(a, data) || !format.isRated(b, data)) return { kind: a === b ? 'same' : 'changed', steps: 0 }
     if (b > a) return { kind: 'forward', steps: b - a }
     if (b < a) return { kind: 'back', steps: a - b }
-    if (from.evidence !== to.evidence && to.evidence === 'fully-achieved') return { kind: 'firmer', steps: 0 }
-    if (from.evidence !== to.evidence && from.evidence === 'fully-achieved') return { kind: 'looser', steps: 0 }
+    if (from.evidence !== to.evidence && to.evidence === fully) return { kind: 'firmer', steps: 0 }
+    if (from.evidence !== to.evidence && from.evidence === fully) return { kind: 'looser', steps: 0 }
     return { kind: 'same', steps: 0 }
   }
 
@@ -163,7 +183,7 @@
       var ratings = cycles.map(function (a) { return ratingOf(a, indicator.id) })
       var last = ratings[ratings.length - 1]
       var earlier = ratings[ratings.length - 2]
-      return { indicator: indicator, ratings: ratings, movement: movement(ratings[0], last), target: earlier.target || null, outcome: targetOutcome(earlier, last) }
+      return { indicator: indicator, ratings: ratings, movement: movement(ratings[0], last, data), target: earlier.target || null, outcome: targetOutcome(earlier, last, data) }
     })
     var domains = data.domains.map(function (domain) {
       var summary = { domain: domain }
@@ -186,9 +206,9 @@
    * Whether the target set in an earlier cycle was met in a later one: "reached", "exceeded",
    * "not-yet", or "no-answer" when the later cycle has no S1–S5 for it; null without a target.
    */
-  function targetOutcome (earlier, later) {
+  function targetOutcome (earlier, later, data) {
     if (!earlier.target) return null
-    if (typeof later.statement !== 'number') return 'no-answer'
+    if (!format.isRated(later.statement, data)) return 'no-answer'
     return later.statement === earlier.target ? 'reached' : later.statement > earlier.target ? 'exceeded' : 'not-yet'
   }
 
@@ -207,7 +227,7 @@
         domain: domain,
         priority: notes.priority === true,
         firstSteps: notes.first_steps || '',
-        rows: indicatorsOf(data, domain).filter(function (indicator) { return MPW.format.hasPlan(assessment.ratings[indicator.id]) })
+        rows: indicatorsOf(data, domain).filter(function (indicator) { return format.hasPlan(assessment.ratings[indicator.id], data) })
           .map(function (indicator) { return { indicator: indicator, rating: assessment.ratings[indicator.id] } })
       }
     }).filter(function (group) { return group.rows.length || group.priority || group.firstSteps })
@@ -218,7 +238,8 @@
     OUTCOMES: OUTCOMES,
     targetOutcome: targetOutcome,
     plan: plan,
-    LEVELS: LEVELS,
+    // Only for programme-figures.js, whose owner moves it to data.choices.statements (issue 24).
+    LEVELS: [1, 2, 3, 4, 5, 'n/a'],
     KINDS: KINDS,
     tally: tally,
     profile: profile,
@@ -232,4 +253,5 @@
     movement: movement,
     distance: distance
   }
-})(window.MPW = window.MPW || {})
+  if (typeof module === 'object' && module.exports) module.exports = MPW.compare
+})(typeof window === 'object' ? (window.MPW = window.MPW || {}) : (globalThis.MPW = globalThis.MPW || {}))

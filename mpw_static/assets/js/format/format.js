@@ -1,7 +1,11 @@
 /**
- * The assessment file format in the browser: create, check, export.
- * It mirrors the pydantic Assessment model in mpw_static/models.py, which is the source of truth;
- * the limits and indicator ids come from the page's embedded data, written by the same build.
+ * The assessment file format in the browser: create, check, upgrade, complete, name and export.
+ * It mirrors the pydantic Assessment model in mpw_static/models.py, which is the source of truth:
+ * the page's embedded data carries the model's rule (data.rules, from its JSON Schema) with each
+ * object's defaults, a plan's fields and the CSV columns (mpw_static/page_data.py), so that this
+ * module keeps no list of fields, choices or defaults of its own.
+ *
+ * Pure: nothing here touches the page, and Node loads it too (tests/js).
  */
 (function (MPW) {
   'use strict'
@@ -15,7 +19,7 @@
   /** @returns {string} a random version 4 UUID; crypto.randomUUID needs a secure context, file:// may not be one. */
   function uuid () {
     var bytes = new Uint8Array(16)
-    window.crypto.getRandomValues(bytes)
+    crypto.getRandomValues(bytes) // window.crypto in a page, globalThis.crypto in Node
     bytes[6] = (bytes[6] & 0x0f) | 0x40
     bytes[8] = (bytes[8] & 0x3f) | 0x80
     var hex = Array.prototype.map.call(bytes, function (b) { return (b + 256).toString(16).slice(1) }).join('')
@@ -28,29 +32,15 @@
   }
 
   /**
-   * A new, empty assessment for this framework.
+   * A new, empty assessment for this framework: the format's identity, a new id and the time, and
+   * every other field at the model's default.
    * @param {Object} data - the page's embedded data
    * @returns {Object}
    */
   function create (data) {
     var time = now()
-    return {
-      format: data.format,
-      format_version: data.formatVersion,
-      framework_version: data.frameworkVersion,
-      id: uuid(),
-      service: { name: '', organisations: '', participants: '' },
-      date: null,
-      purposes: [],
-      method: null,
-      review_cycle: '',
-      ratings: {},
-      domains: {},
-      last_plan: {},
-      sources: [],
-      created: time,
-      updated: time
-    }
+    return complete({ format: data.format, format_version: data.formatVersion, framework_version: data.frameworkVersion,
+      id: uuid(), created: time, updated: time }, data.rules)
   }
 
   /**
@@ -253,68 +243,103 @@
     if (typeof value !== 'boolean') this.add('err_type', { path: path, expected: this.strings.expected_bool })
   }
 
-  /** The plan fields of a rating (or of last cycle's plan), copied onto `into`, with their defaults. */
-  function planOf (from, into) {
-    into.target = has(from, 'target') ? from.target : null
-    into.next_steps = from.next_steps || ''
-    into.lead = from.lead || ''
-    into.due_date = from.due_date || null
-    into.due_cycle = from.due_cycle || ''
-    return into
-  }
-
-  /** A complete rating with every field of the format, from one that may leave some out. */
-  function rating (from) {
-    return planOf(from, {
-      statement: has(from, 'statement') ? from.statement : null,
-      evidence: has(from, 'evidence') ? from.evidence : null,
-      note: from.note || ''
-    })
-  }
-
-  /** Whether a rating or a plan holds anything of a plan (a target, steps, a lead or a date). */
-  function hasPlan (rating) {
-    return Boolean(rating && (rating.target !== null && rating.target !== undefined || rating.next_steps || rating.lead || rating.due_date || rating.due_cycle))
+  /** A default value, as a copy of its own: the defaults are shared by every assessment. */
+  function copyOf (value) {
+    return value !== null && typeof value === 'object' ? JSON.parse(JSON.stringify(value)) : value
   }
 
   /**
-   * Copy only the known fields of a checked file into a fresh object, so nothing unexpected
-   * (such as a "__proto__" key) is ever carried along.
+   * A value as its rule describes it, with every field the rule knows: fields left out take the
+   * model's default, and nothing the rule does not name is carried along (such as a "__proto__"
+   * key). Objects, maps and lists are copied, so the result shares nothing with the value.
+   * @param {*} value - a value that passed the checks (or part of a new assessment)
+   * @param {Object} rule - its part of data.rules
+   */
+  function complete (value, rule) {
+    if (value === null || value === undefined) return value
+    if (rule.kind === 'object') {
+      var copy = {}
+      rule.order.forEach(function (key) { // the model's order: a file reads format first, times last
+        if (has(value, key)) copy[key] = complete(value[key], rule.fields[key])
+        else if (has(rule.defaults, key)) copy[key] = copyOf(rule.defaults[key])
+      })
+      return copy
+    }
+    if (rule.kind === 'map') {
+      var map = {}
+      Object.keys(value).forEach(function (key) { map[key] = complete(value[key], rule.values) })
+      return map
+    }
+    if (rule.kind === 'list') return value.map(function (item) { return complete(item, rule.of) })
+    if (rule.kind === 'either') return complete(value, rule.options.filter(function (option) { return (option.kind === 'object') === isPlainObject(value) })[0] || rule.options[0])
+    return value
+  }
+
+  /**
+   * Copy only the known fields of a checked file into a fresh object, each field left out at the
+   * model's default.
    * @param {Object} file - a parsed file that passed the checks
+   * @param {Object} data - the page's embedded data
    * @returns {Object}
    */
-  function normalise (file) {
-    var service = file.service || {}
-    var copy = {
-      format: file.format,
-      format_version: file.format_version,
-      framework_version: file.framework_version,
-      id: file.id,
-      service: { name: service.name || '', organisations: service.organisations || '', participants: service.participants || '' },
-      date: file.date || null,
-      purposes: (file.purposes || []).slice(),
-      method: file.method || null,
-      review_cycle: file.review_cycle || '',
-      ratings: {},
-      domains: {},
-      last_plan: {},
-      sources: (file.sources || []).map(function (source) {
-        return typeof source === 'string' ? source : { id: source.id, service: source.service || '', date: source.date || null }
-      }),
-      created: file.created,
-      updated: file.updated,
-      language: file.language || null
+  function normalise (file, data) {
+    return complete(file, data.rules)
+  }
+
+  /** The rule of one rating, of last cycle's plan for one indicator, or of one domain's notes. */
+  function ratingRule (data) { return data.rules.fields.ratings.values }
+  function lastPlanRule (data) { return data.rules.fields.last_plan.values }
+
+  /** A complete rating with every field of the format, from one that may leave some out. */
+  function rating (from, data) {
+    return complete(from, ratingRule(data))
+  }
+
+  /** Whether a field holds something: not empty text, not null. */
+  function filled (value) {
+    return value !== null && value !== undefined && value !== ''
+  }
+
+  /** Whether a rating or a plan holds anything of a plan (a target, steps, a lead, a date or a review). */
+  function hasPlan (rating, data) {
+    return Boolean(rating) && data.fields.plan.some(function (field) { return filled(rating[field]) })
+  }
+
+  /** Last cycle's plan from a rating, for the next cycle to read: where the team was, and its plan. */
+  function lastPlanOf (rating, data) {
+    var plan = {}
+    Object.keys(lastPlanRule(data).fields).forEach(function (field) { if (has(rating, field)) plan[field] = rating[field] })
+    return complete(plan, lastPlanRule(data))
+  }
+
+  /** A rating without its plan: the statement, the evidence and the note, the plan's fields at their defaults. */
+  function withoutPlan (rating, data) {
+    var kept = {}
+    Object.keys(rating).forEach(function (field) { if (data.fields.plan.indexOf(field) === -1) kept[field] = rating[field] })
+    return complete(kept, ratingRule(data))
+  }
+
+  /** Whether a statement is one of S1–S5, which alone take an evidence level and a target (N/A does not). */
+  function isRated (statement, data) {
+    return data.choices.targets.indexOf(statement) !== -1
+  }
+
+  /** A statement or target as the matrix names it (S3, N/A); '' when there is none. */
+  function label (statement, data) {
+    return statement === null || statement === undefined ? '' : data.labels.of[String(statement)] || ''
+  }
+
+  /**
+   * A choice as a form gives it (text, such as "3" or "n/a") as the value the format holds (3,
+   * "n/a"); null for '' or for text that is none of the choices.
+   * @param {string} text
+   * @param {Array} choices - e.g. data.choices.statements
+   */
+  function choiceOf (text, choices) {
+    for (var i = 0; i < choices.length; i++) {
+      if (String(choices[i]) === text) return choices[i]
     }
-    Object.keys(file.ratings || {}).forEach(function (id) { copy.ratings[id] = rating(file.ratings[id]) })
-    Object.keys(file.domains || {}).forEach(function (number) {
-      var notes = file.domains[number]
-      copy.domains[number] = { context: notes.context || '', reflections: notes.reflections || '', priority: notes.priority === true, first_steps: notes.first_steps || '' }
-    })
-    Object.keys(file.last_plan || {}).forEach(function (id) {
-      var plan = file.last_plan[id]
-      copy.last_plan[id] = planOf(plan, { statement: has(plan, 'statement') ? plan.statement : null })
-    })
-    return copy
+    return null
   }
 
   /**
@@ -397,7 +422,7 @@
       checker.field(file, data.rules, '')
     }
     if (checker.errors.length) return { assessment: null, errors: checker.errors }
-    return { assessment: normalise(file), errors: [] }
+    return { assessment: normalise(file, data), errors: [] }
   }
 
   /** How another assessment names this one as its source: id, service and date. */
@@ -434,21 +459,6 @@
     return parts.filter(Boolean).join('-') + '.' + extension
   }
 
-  /**
-   * Offer text (or chunks of it) as a download; works on file:// and over http. The one thing here
-   * that touches the page: both the assessment page and the across-services page save files.
-   */
-  function offerDownload (parts, type, name) {
-    var url = URL.createObjectURL(new Blob([].concat(parts), { type: type }))
-    var $link = document.createElement('a')
-    $link.href = url
-    $link.download = name
-    document.body.appendChild($link)
-    $link.click()
-    document.body.removeChild($link)
-    window.setTimeout(function () { URL.revokeObjectURL(url) }, 1000)
-  }
-
   /** One CSV cell: quoted, and made inert if a spreadsheet would read it as a formula. */
   function csvCell (value) {
     var text = value === null || value === undefined ? '' : String(value)
@@ -457,27 +467,20 @@
   }
 
   /**
-   * One row per indicator, for spreadsheet users.
-   * @param {Object} assessment
-   * @param {Object} data - the page's embedded data
-   * @returns {string}
+   * One CSV value, as a column describes it ([source, field] or [source, field, form]; see
+   * mpw_static/page_data.py): a field of the indicator, its rating, its domain or the assessment,
+   * a statement as its label or text, a priority as "yes".
+   * @param {Array<string>} column
+   * @param {{assessment: Object, indicator: Object, rating: Object, domain: (Object|undefined), priority: (boolean|undefined)}} row
    */
-  function toCsv (assessment, data) {
-    var rows = [data.strings.csv_headers.split('|')]
-    data.indicators.forEach(function (indicator) {
-      var rating = assessment.ratings[indicator.id] || {}
-      var chosen = rating.statement
-      var label = chosen === 'n/a' ? data.labels.na : (chosen ? data.labels.statements[chosen - 1] : '')
-      var text = typeof chosen === 'number' ? indicator.statements[chosen - 1] : ''
-      rows.push([indicator.domain, indicator.id, indicator.title, label, text, rating.evidence || '', rating.note || '',
-        targetLabel(rating.target, data), rating.next_steps || '', rating.lead || '', rating.due_date || '', rating.due_cycle || '',
-        assessment.service.name, assessment.date || '', assessment.review_cycle, assessment.method || ''])
-    })
-    return csvText(rows)
-  }
-
-  function targetLabel (target, data) {
-    return target ? data.labels.statements[target - 1] : ''
+  function csvValue (column, row, data) {
+    var source = column[0]
+    var value = source === 'assessment' ? column[1].split('.').reduce(function (part, key) { return part[key] }, row.assessment)
+      : source === 'domain' ? (column[1] === 'priority' ? row.priority : row.domain[column[1]]) : row[source][column[1]]
+    if (column[2] === 'label') return label(value, data)
+    if (column[2] === 'text') return isRated(value, data) ? row.indicator.statements[value - 1] : ''
+    if (column[2] === 'yes') return value ? data.strings.yes : ''
+    return filled(value) ? value : ''
   }
 
   /** Rows as CSV text: a byte order mark so that spreadsheets read UTF-8, and CRLF line ends. */
@@ -486,8 +489,23 @@
   }
 
   /**
+   * One row per indicator, for spreadsheet users, in the columns of data.csv.assessment.
+   * @param {Object} assessment
+   * @param {Object} data - the page's embedded data (each indicator with its statements' text)
+   * @returns {string}
+   */
+  function toCsv (assessment, data) {
+    var columns = data.csv.assessment
+    var rows = data.indicators.map(function (indicator) {
+      var row = { assessment: assessment, indicator: indicator, rating: rating(assessment.ratings[indicator.id] || {}, data) }
+      return columns.map(function (column) { return csvValue(column, row, data) })
+    })
+    return csvText([data.strings.csv_headers.split('|')].concat(rows))
+  }
+
+  /**
    * The improvement plan as a CSV of actions: one row per indicator with a target or a next step,
-   * in the plan's order (priority domains first).
+   * in the plan's order (priority domains first), in the columns of data.csv.plan.
    * @param {Object} assessment
    * @param {{domain: Object, priority: boolean, rows: {indicator: Object, rating: Object}[]}[]} groups - MPW.compare.plan
    * @param {Object} data - the page's embedded data
@@ -495,12 +513,9 @@
   function toPlanCsv (assessment, groups, data) {
     var rows = [data.strings.plan_csv_headers.split('|')]
     groups.forEach(function (group) {
-      group.rows.forEach(function (row) {
-        var rating = row.rating
-        var now = rating.statement === 'n/a' ? data.labels.na : targetLabel(rating.statement, data)
-        rows.push([group.domain.number, group.domain.title, group.priority ? data.strings.yes : '', row.indicator.id, row.indicator.title,
-          now, targetLabel(rating.target, data), rating.next_steps, rating.lead, rating.due_date || '', rating.due_cycle,
-          assessment.service.name, assessment.date || '', assessment.review_cycle])
+      group.rows.forEach(function (planRow) {
+        var row = { assessment: assessment, domain: group.domain, priority: group.priority, indicator: planRow.indicator, rating: planRow.rating }
+        rows.push(data.csv.plan.map(function (column) { return csvValue(column, row, data) }))
       })
     })
     return csvText(rows)
@@ -509,23 +524,31 @@
   MPW.format = {
     create: create,
     upgrade: upgrade,
-    hasPlan: hasPlan,
-    rating: rating,
     decode: decode,
     parse: parse,
     check: check,
+    complete: complete,
     normalise: normalise,
+    rating: rating,
+    hasPlan: hasPlan,
+    lastPlanOf: lastPlanOf,
+    withoutPlan: withoutPlan,
+    isRated: isRated,
+    label: label,
+    choiceOf: choiceOf,
     sourceOf: sourceOf,
     fileName: fileName,
     clip: clip,
     toCsv: toCsv,
     toPlanCsv: toPlanCsv,
     csvText: csvText,
-    offerDownload: offerDownload,
     csvCell: csvCell,
+    uuid: uuid,
+    now: now,
+    // The across-services page still reaches these through MPW.format; they are core/dom.js's.
     fill: fill,
     plural: plural,
-    uuid: uuid,
-    now: now
+    offerDownload: MPW.dom.offerDownload
   }
-})(window.MPW = window.MPW || {})
+  if (typeof module === 'object' && module.exports) module.exports = MPW.format
+})(typeof window === 'object' ? (window.MPW = window.MPW || {}) : (globalThis.MPW = globalThis.MPW || {}))

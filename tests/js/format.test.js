@@ -1,0 +1,147 @@
+// The format module (format/format.js): a new assessment, a file completed with the model's
+// defaults, the plan's fields, labels and choices, names and CSV rows, all from the page's data.
+'use strict'
+const test = require('node:test')
+const assert = require('node:assert/strict')
+const { load, pageData } = require('./load.js')
+
+const { format } = load('core/dom.js', 'format/format.js')
+const data = pageData()
+
+test('a new assessment holds every field at the model\'s default, with a new id and the time', () => {
+  const made = format.create(data)
+  assert.deepEqual(Object.keys(made), ['format', 'format_version', 'framework_version', 'id', 'service', 'date', 'purposes',
+    'method', 'review_cycle', 'ratings', 'domains', 'last_plan', 'sources', 'language', 'created', 'updated'])
+  assert.equal(made.format, 'mpw-assessment')
+  assert.equal(made.format_version, data.formatVersion)
+  assert.equal(made.framework_version, data.frameworkVersion)
+  assert.match(made.id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
+  assert.deepEqual(made.service, { name: '', organisations: '', participants: '' })
+  assert.equal(made.created, made.updated)
+  assert.deepEqual([made.date, made.method, made.review_cycle, made.language], [null, null, '', null])
+  assert.notEqual(format.create(data).id, made.id)
+  const other = format.create(data)
+  other.service.name = 'Changed'
+  other.purposes.push('learning')
+  assert.deepEqual([made.service.name, made.purposes], ['', []], 'defaults are copied, never shared')
+  assert.deepEqual(format.check(made, data).errors, [], 'a new assessment passes the checks')
+})
+
+test('a checked file is completed with the defaults, keeping only the fields the rule knows', () => {
+  const made = format.create(data)
+  const file = { ...made, service: { name: 'Riverside' }, ratings: { 1.1: { statement: 3 } }, domains: { 2: { context: 'Busy' } } }
+  delete file.review_cycle
+  delete file.sources
+  const checked = format.check(file, data)
+  assert.deepEqual(checked.errors, [])
+  const { assessment } = checked
+  assert.deepEqual(assessment.service, { name: 'Riverside', organisations: '', participants: '' })
+  assert.equal(assessment.review_cycle, '')
+  assert.deepEqual(assessment.sources, [])
+  assert.deepEqual(assessment.ratings['1.1'], { target: null, next_steps: '', lead: '', due_date: null, due_cycle: '', statement: 3, evidence: null, note: '' })
+  assert.deepEqual(assessment.domains['2'], { context: 'Busy', reflections: '', priority: false, first_steps: '' })
+  assert.notEqual(assessment.service, file.service, 'a copy, sharing nothing with the file')
+})
+
+test('a source is completed by its own shape: a record with its defaults, or a bare id as it is', () => {
+  const file = { ...format.create(data), sources: ['c0ffee00-first-release', { id: 'c0ffee01' }] }
+  const { assessment } = format.check(file, data)
+  assert.deepEqual(assessment.sources, ['c0ffee00-first-release', { id: 'c0ffee01', service: '', date: null }])
+})
+
+test('a version 1 file is read as version 2, the original untouched', () => {
+  const old = { ...format.create(data), format_version: 1 }
+  const { assessment, errors } = format.check(old, data)
+  assert.deepEqual(errors, [])
+  assert.equal(assessment.format_version, 2)
+  assert.equal(old.format_version, 1)
+})
+
+test('a key the rule does not name is refused by the checks and never carried by complete', () => {
+  const file = JSON.parse('{"__proto__": {"polluted": true}, "format": "mpw-assessment"}')
+  assert.equal(format.complete(file, data.rules).polluted, undefined)
+  assert.equal(Object.prototype.hasOwnProperty.call(format.complete(file, data.rules), '__proto__'), false)
+  assert.equal({}.polluted, undefined)
+  const parsed = format.parse(JSON.stringify({ ...format.create(data), colour: 'blue' }), 10, data)
+  assert.deepEqual(parsed.errors, ['colour: unknown field'])
+})
+
+test('a plan is what the model\'s Plan holds: a target, steps, a lead, a date or a review', () => {
+  assert.deepEqual(data.fields.plan, ['target', 'next_steps', 'lead', 'due_date', 'due_cycle'])
+  const rated = format.rating({ statement: 2, evidence: 'work-in-progress', note: 'n' }, data)
+  assert.equal(format.hasPlan(rated, data), false)
+  for (const [field, value] of [['target', 3], ['next_steps', 'Meet'], ['lead', 'GP'], ['due_date', '2027-03-31'], ['due_cycle', '6-month review']]) {
+    assert.equal(format.hasPlan({ ...rated, [field]: value }, data), true, field)
+  }
+  assert.equal(format.hasPlan(undefined, data), false)
+  const planned = { ...rated, target: 3, next_steps: 'Meet', lead: 'GP' }
+  assert.deepEqual(format.lastPlanOf(planned, data), { target: 3, next_steps: 'Meet', lead: 'GP', due_date: null, due_cycle: '', statement: 2 })
+  assert.deepEqual(format.withoutPlan(planned, data), rated)
+})
+
+test('statements and targets are named as the matrix names them', () => {
+  assert.deepEqual(data.choices.statements.map((s) => format.label(s, data)), ['S1', 'S2', 'S3', 'S4', 'S5', 'N/A'])
+  assert.equal(format.label(null, data), '')
+  assert.deepEqual(data.choices.statements.map((s) => format.isRated(s, data)), [true, true, true, true, true, false])
+  assert.equal(format.isRated(null, data), false)
+  assert.equal(format.choiceOf('3', data.choices.statements), 3)
+  assert.equal(format.choiceOf('n/a', data.choices.statements), 'n/a')
+  assert.equal(format.choiceOf('', data.choices.statements), null)
+  assert.equal(format.choiceOf('6', data.choices.targets), null)
+})
+
+function withStatements (indicators) {
+  return indicators.map((indicator) => ({ ...indicator, statements: [1, 2, 3, 4, 5].map((n) => `Statement ${n} of ${indicator.id}`) }))
+}
+
+function csvRows (text) {
+  assert.ok(text.startsWith('\ufeff') && text.endsWith('\r\n'))
+  return text.slice(1, -2).split('\r\n')
+}
+
+test('the CSV has one row per indicator, in the columns its header names', () => {
+  const pageWithText = { ...data, indicators: withStatements(data.indicators) }
+  const made = { ...format.create(data), service: { name: 'Riverside', organisations: '', participants: '' }, date: '2026-03-02', method: 'group', review_cycle: 'Baseline' }
+  made.ratings = {
+    1.1: format.rating({ statement: 3, evidence: 'fully-achieved', note: '=SUM(A1)', target: 4, next_steps: 'Meet "monthly"', due_date: '2027-03-31' }, data),
+    1.2: format.rating({ statement: 'n/a' }, data)
+  }
+  const rows = csvRows(format.toCsv(made, pageWithText))
+  assert.equal(rows.length, 1 + data.indicators.length)
+  assert.equal(rows[0], data.strings.csv_headers.split('|').map((h) => `"${h}"`).join(','))
+  assert.equal(rows[0].split(',').length, data.csv.assessment.length)
+  assert.equal(rows[1], ['1', '1.1', data.indicators[0].title, 'S3', 'Statement 3 of 1.1', 'fully-achieved', "'=SUM(A1)", 'S4',
+    'Meet ""monthly""', '', '2027-03-31', '', 'Riverside', '2026-03-02', 'Baseline', 'group'].map((v) => `"${v}"`).join(','))
+  assert.equal(rows[2], ['1', '1.2', data.indicators[1].title, 'N/A', '', '', '', '', '', '', '', '', 'Riverside', '2026-03-02', 'Baseline', 'group'].map((v) => `"${v}"`).join(','))
+  assert.match(rows[3], /^"1","1\.3",".*","","","","","","","","","","Riverside"/)
+})
+
+test('the plan\'s CSV has one row per planned indicator, its domain\'s priority as "yes"', () => {
+  const made = { ...format.create(data), service: { name: 'Riverside', organisations: '', participants: '' }, review_cycle: 'Baseline' }
+  const rating = format.rating({ statement: 2, target: 3, next_steps: 'Joint clinic', lead: 'Practice manager', due_cycle: '6-month review' }, data)
+  const groups = [{ domain: data.domains[1], priority: true, firstSteps: '', rows: [{ indicator: data.indicators[6], rating }] }]
+  const rows = csvRows(format.toPlanCsv(made, groups, data))
+  assert.equal(rows[0].split(',').length, data.csv.plan.length)
+  assert.equal(rows[1], ['2', data.domains[1].title, 'Yes', data.indicators[6].id, data.indicators[6].title, 'S2', 'S3', 'Joint clinic',
+    'Practice manager', '', '6-month review', 'Riverside', '', 'Baseline'].map((v) => `"${v}"`).join(','))
+})
+
+test('a download is named by the service, who took part, the method and the date', () => {
+  const made = { ...format.create(data), service: { name: 'Ysbyty Gwynedd Ward 3', organisations: '', participants: 'District nurse, GP' }, method: 'individual', date: '2026-03-02' }
+  assert.equal(format.fileName(made, 'json'), 'mpw-assessment-ysbyty-gwynedd-ward-3-district-nurse-gp-individual-2026-03-02.json')
+  const blank = { ...format.create(data), updated: '2026-11-23T14:43:00.000Z' }
+  assert.equal(format.fileName(blank, 'csv'), 'mpw-assessment-untitled-2026-11-23.csv')
+})
+
+test('clip cuts at code points, so an emoji is never split and the model\'s limits hold', () => {
+  assert.equal(format.clip('😀😀😀', 2), '😀😀')
+  assert.equal(format.clip('short', 10), 'short')
+})
+
+test('decode reads UTF-8 and UTF-16 with a byte order mark, and tells bad bytes from binary files', () => {
+  const bytes = (...values) => new Uint8Array(values).buffer
+  assert.deepEqual(format.decode(bytes(0xef, 0xbb, 0xbf, 0x7b, 0x7d)), { text: '{}', error: null })
+  assert.deepEqual(format.decode(bytes(0xff, 0xfe, 0x7b, 0x00, 0x7d, 0x00)), { text: '{}', error: null })
+  assert.deepEqual(format.decode(bytes(0x7b, 0xe9, 0x7d)), { text: null, error: 'err_not_utf8' })
+  assert.deepEqual(format.decode(bytes(0x50, 0x4b, 0x03, 0x04, 0xff)), { text: null, error: 'err_not_text' })
+})
