@@ -16,11 +16,11 @@ from .models import (
     DATE_PATTERN,
     DATETIME_PATTERN,
     DOMAIN_KEY_PATTERN,
-    DOMAIN_KEYS,
     LANGUAGE_PATTERN,
     NOT_BLANK_PATTERN,
     READABLE_FORMAT_VERSIONS,
     Assessment,
+    domain_keys,
 )
 from .problems import Problem, field_path
 from .upgrade import to_current
@@ -46,20 +46,20 @@ SCHEMA_WORDS = (
 
 
 def assessment_schema(indicator_ids: list[str]) -> dict:
-    """The JSON Schema of the file format, with the keys of ratings and of last cycle's plan limited
-    to the matrix's own ids (the model checks them against the matrix it is given), the domain keys
-    listed, and every format version this release reads."""
+    """The JSON Schema of the file format for one matrix: the keys of ratings and of last cycle's plan
+    limited to its indicator ids, and of the domain notes to its domain numbers (the model checks
+    both against the matrix it is given), and every format version this release reads."""
     schema = Assessment.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Development Matrix assessment"
     schema["description"] = SCHEMA_WORDS
     properties = schema["properties"]
     for by_indicator in ("ratings", "last_plan"):
-        properties[by_indicator]["propertyNames"] = {"enum": indicator_ids}
-    # The model's pattern for domain keys, as a list: "9", "01" and "1 " are refused by every reader.
+        properties[by_indicator]["propertyNames"] = {"enum": list(indicator_ids)}
+    # The matrix's domain numbers, as a list: for 8 domains, "9", "01" and "1 " are refused by every reader.
     ((pattern, notes),) = properties["domains"].pop("patternProperties").items()
     assert pattern == DOMAIN_KEY_PATTERN, pattern
-    properties["domains"].update(propertyNames={"enum": list(DOMAIN_KEYS)}, additionalProperties=notes)
+    properties["domains"].update(propertyNames={"enum": domain_keys(indicator_ids)}, additionalProperties=notes)
     properties["format_version"] = {
         "title": "Format Version",
         "type": "integer",
@@ -145,7 +145,8 @@ def object_rule(prop: dict, defs: dict) -> dict:
     return {
         "kind": "map",
         # Which words a key that is not listed gets: "unknown indicator id", or "expected a domain number".
-        "keys": {"of": keys, "name": "domain" if keys == list(DOMAIN_KEYS) else "indicator"},
+        # Indicator ids hold a dot (1.1) and domain numbers never do, whatever the matrix's shape.
+        "keys": {"of": keys, "name": "indicator" if all("." in key for key in keys) else "domain"},
         "values": schema_rule(prop["additionalProperties"], defs),
     }
 
@@ -351,7 +352,7 @@ def without_union_branches(details: list[dict], data: dict) -> list[dict]:
 PATTERN_WORDS = {
     ASSESSMENT_ID_PATTERN: "expected an id of 8 to 64 letters, digits or dashes",
     LANGUAGE_PATTERN: "expected a language code such as en or cy",
-    DOMAIN_KEY_PATTERN: "expected a domain number from 1 to 8",
+    DOMAIN_KEY_PATTERN: "expected a domain number",  # without the matrix; with it, from 1 to the last
     NOT_BLANK_PATTERN: "expected text that is not only white space",
 }
 

@@ -1,7 +1,8 @@
 """Typed content of the site: pydantic models that check each content file on its own.
 
-Checks that need more than one file (domains 1–8 all present, test-question sets naming
-real domains, data items pointing into the appendix) live in validate.py.
+Checks that need more than one file (domains numbered 1, 2, 3 … with none missing, test-question
+sets naming real domains, data items pointing into the appendix) live in validate.py. The matrix's
+shape (how many domains, how many indicators in each) is content's to say: no count is fixed here.
 """
 
 from __future__ import annotations
@@ -27,10 +28,11 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
-# An indicator id, as content may define it (1.1 to 8.99) and rating keys may name it.
-INDICATOR_ID_PATTERN = r"^[1-8]\.[1-9][0-9]?$"
+# An indicator id, as content may define it and rating keys may name it: the domain's number and the
+# indicator's within it, each 1 to 99 (1.1, 8.6, 12.10). Which ids a matrix has is content's to say.
+INDICATOR_ID_PATTERN = r"^[1-9][0-9]?\.[1-9][0-9]?$"
 Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
-DomainNumber = Annotated[int, Field(ge=1, le=8)]
+DomainNumber = Annotated[int, Field(ge=1, le=99)]  # as far as an indicator id can count
 STATEMENTS_PER_INDICATOR = 5
 
 
@@ -397,9 +399,20 @@ DATE_PATTERN = "^" + CALENDAR_DAY + END
 CLOCK_TIME = r"(?:[01][0-9]|2[0-3]):[0-5][0-9](?::[0-5][0-9](?:\.[0-9]{1,6})?)?"
 UTC_OFFSET = r"(?:Z|[+-](?:[01][0-9]|2[0-3]):[0-5][0-9])?"
 DATETIME_PATTERN = "^" + CALENDAR_DAY + "T" + CLOCK_TIME + UTC_OFFSET + END
-DOMAIN_KEY_PATTERN = r"^[1-8]" + END
-DOMAIN_KEYS = tuple(str(number) for number in range(1, 9))  # the published schema lists them
+# A domain's number as a key of the file's domain notes; the published schema lists the matrix's own.
+DOMAIN_KEY_PATTERN = r"^[1-9][0-9]?" + END
 DomainKey = Annotated[str, StringConstraints(pattern=DOMAIN_KEY_PATTERN)]
+
+
+def domain_keys(indicator_ids: list[str] | tuple[str, ...]) -> list[str]:
+    """A matrix's domain numbers as the file's keys, in order, from its indicator ids ("3.2" is in
+    domain "3"): every domain has an indicator, so the ids say which domains there are."""
+    return list(dict.fromkeys(indicator_id.split(".", 1)[0] for indicator_id in indicator_ids))
+
+
+def expected_domain_words(keys: list[str]) -> str:
+    """What a domain key must be, in words, for a matrix whose domains are numbered 1 to the last."""
+    return f"expected a domain number from 1 to {keys[-1]}" if keys else "expected a domain number"
 # Unicode's White_Space characters: the ones the model refused as the whole of a text it requires
 # (pydantic's strip_whitespace strips exactly these). Not Python's str.isspace(), which adds
 # U+001C–U+001F, nor JavaScript's \s, which adds U+FEFF: named here so that every reader agrees.
@@ -601,7 +614,23 @@ class Assessment(FilePart):
         if unknown:
             raise content_error(
                 f"unknown indicator id {', '.join(unknown)}",
-                "indicator ids run from 1.1 to 8.6 as listed in the matrix",
+                f"indicator ids run from {known[0]} to {known[-1]} as listed in the matrix"
+                if known
+                else "an indicator id is its domain's number and its own, such as 1.1",
                 path=(unknown[0],),
             )
         return ratings
+
+    @field_validator("domains", mode="before")
+    @classmethod
+    def known_domains(cls, domains: object, info: ValidationInfo) -> object:
+        """Reject domain keys that are not the matrix's domain numbers, when the matrix is given (its
+        indicator ids say which domains it has); without it, the pattern alone applies."""
+        known = (info.context or {}).get("indicator_ids")
+        if not isinstance(domains, dict) or known is None:
+            return domains
+        keys = domain_keys(known)
+        unknown = [str(key)[:20] for key in domains if key not in keys]
+        if unknown:
+            raise PydanticCustomError("content", expected_domain_words(keys), {"path": (unknown[0], "[key]")})
+        return domains

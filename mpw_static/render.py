@@ -260,10 +260,11 @@ def page_view(
     return view
 
 
-def domain_view(domain: Domain, prefix: str = "", strings: Strings | None = None) -> PageView:
+def domain_view(domain: Domain, framework: Framework, strings: Strings) -> PageView:
     """Prepare one domain's page. Its window title is "Domain 1 of 8" in the page's language when its
     text is not translated yet."""
     title = f"{domain.number}. {domain.title}"
+    local_name = strings.domain_of.format(n=domain.number, domain_count=len(framework.domains))
     return PageView(
         output=domain.href,
         title=title,
@@ -271,8 +272,8 @@ def domain_view(domain: Domain, prefix: str = "", strings: Strings | None = None
         section=MATRIX_PAGE,
         domain=domain,
         language=domain.language,
-        local_name=strings.domain_of.format(n=domain.number) if strings and domain.language else "",
-        prefix=prefix,
+        local_name=local_name if domain.language else "",
+        prefix=framework.language_prefix,
         description=f"Domain {domain.number} of the Development Matrix: {domain.title}.",
     )
 
@@ -387,8 +388,15 @@ def client_data(framework: Framework, strings: Strings) -> dict:
         },
         "language": framework.site_language,
         "locale": strings.locale,  # dates and times follow the page's language, not the browser's
-        "strings": strings.with_prefix("js_"),
+        "strings": with_matrix_counts(strings.with_prefix("js_"), framework),
     }
+
+
+def with_matrix_counts(words: dict[str, str], framework: Framework) -> dict[str, str]:
+    """The catalogue's words with the matrix's shape filled in ({domain_count}), which the content
+    says and the catalogue does not; the page's script fills in its own placeholders."""
+    count = str(len(framework.domains))
+    return {key: text.replace("{domain_count}", count) for key, text in words.items()}
 
 
 @dataclass(frozen=True)
@@ -450,7 +458,7 @@ def render_site(
         (page_view(page, framework, cache, prefix=prefix, labels=labels), page.meta.template, page.source)
         for page in framework.pages
     ]
-    views += [(domain_view(domain, prefix, strings), "domain.html", domain.source) for domain in framework.domains]
+    views += [(domain_view(domain, framework, strings), "domain.html", domain.source) for domain in framework.domains]
     rendered = {}
     problems = TemplateProblems(environment)
     for view, template_name, source in views:

@@ -9,7 +9,6 @@ from dataclasses import replace
 from .models import Framework, Page
 from .problems import ContentError, Problem, did_you_mean
 
-DOMAIN_COUNT = 8
 # What the address warnings are, as the build's count of warnings names them.
 WITHOUT_ADDRESS = "documents and videos without a web address yet, shown as plain text"
 MARKDOWN_LINK = re.compile(r"\]\(([^)\s]+)\)")
@@ -115,8 +114,14 @@ def check_addresses(framework: Framework) -> list[Problem]:
     ]
 
 
+def domain_range(framework: Framework) -> str:
+    """The domain numbers the content has, in words, for a hint: "1 to 8"."""
+    return f"1 to {max((domain.number for domain in framework.domains), default=1)}"
+
+
 def check_domains(framework: Framework) -> list[Problem]:
-    """Domains are numbered 1–8, each once, with unique slugs."""
+    """Domains are numbered 1, 2, 3 … up to the last one's number, each once, with unique slugs. How
+    many there are is the content's to say: the matrix has as many as it has domain files."""
     problems = []
     numbers = Counter(domain.number for domain in framework.domains)
     for number, count in sorted(numbers.items()):
@@ -126,10 +131,10 @@ def check_domains(framework: Framework) -> list[Problem]:
                     f"{framework.content_label}/matrix/domains/",
                     "number",
                     f"domain {number} is defined {count} times",
-                    "give each domain file its own number from 1 to 8",
+                    f"give each domain file its own number from {domain_range(framework)}",
                 )
             )
-    missing = [n for n in range(1, DOMAIN_COUNT + 1) if n not in numbers]
+    missing = [n for n in range(1, max(numbers, default=0) + 1) if n not in numbers]
     if missing:
         listed = ", ".join(map(str, missing))
         problems.append(
@@ -137,7 +142,8 @@ def check_domains(framework: Framework) -> list[Problem]:
                 f"{framework.content_label}/matrix/domains/",
                 "",
                 f"domain {listed} is missing" if len(missing) == 1 else f"domains {listed} are missing",
-                "the matrix has 8 domains; add one TOML file for each",
+                "domains are numbered 1, 2, 3 … with none left out: add a TOML file for each missing "
+                "number, or renumber the domains that follow",
             )
         )
     slugs = Counter(domain.slug for domain in framework.domains)
@@ -167,7 +173,7 @@ def check_test_questions(framework: Framework) -> list[Problem]:
                         content_file(framework, "matrix/test-questions.toml"),
                         f"sets[{index}].domains",
                         f"{qset.id} names domain {number}, which does not exist",
-                        "use the number of an existing domain, 1 to 8",
+                        f"use the number of an existing domain, {domain_range(framework)}",
                     )
                 )
         if ids[qset.id] > 1:
@@ -208,7 +214,7 @@ def check_workforce(framework: Framework) -> list[Problem]:
             content_file(framework, "matrix/workforce.toml"),
             f"themes[{index}].domains",
             f"theme {theme.number} links to domain {number}, which does not exist",
-            "use the number of an existing domain, 1 to 8",
+            f"use the number of an existing domain, {domain_range(framework)}",
         )
         for index, theme in enumerate(framework.workforce.themes)
         for number in theme.domains

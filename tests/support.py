@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import textwrap
 import tomllib
@@ -70,4 +71,33 @@ def download(page: Page, button: str, folder: Path) -> Path:
         page.click(f"[data-action='{button}']")
     target = folder / info.value.suggested_filename
     info.value.save_as(target)
+    return target
+
+
+# A matrix of another shape than the real one: 3 domains of 3, 2 and 2 indicators (7 in all).
+SMALL_MATRIX = {"01-buy-in.toml": 3, "02-internal-relationships.toml": 2, "03-external-relationships.toml": 2}
+SMALL_MATRIX_IDS = ["1.1", "1.2", "1.3", "2.1", "2.2", "3.1", "3.2"]
+
+
+def small_matrix_content(target: Path) -> Path:
+    """A copy of the real content/ (its pages, Welsh pages and everything else) whose matrix has only
+    the domains and indicators of SMALL_MATRIX; what pointed at domains 4 to 8 points into 1 to 3."""
+    import shutil
+
+    shutil.copytree(REAL_CONTENT, target)
+    for path in (target / "matrix/domains").glob("*.toml"):
+        if path.name not in SMALL_MATRIX:
+            path.unlink()
+            continue
+        blocks = path.read_text(encoding="utf-8").split("[[indicators]]")
+        path.write_text("[[indicators]]".join(blocks[: SMALL_MATRIX[path.name] + 1]), encoding="utf-8")
+
+    def into_three(match: re.Match[str]) -> str:
+        numbers = sorted({(int(n) - 1) % 3 + 1 for n in re.findall(r"\d+", match.group(2))})
+        return match.group(1) + (f"[{', '.join(map(str, numbers))}]" if "[" in match.group(2) else str(numbers[0]))
+
+    for name in ("matrix/test-questions.toml", "matrix/workforce.toml", "resources.toml"):
+        path = target / name
+        text = re.sub(r"(?m)^(domains? = )(\[[\d, ]+\]|\d+)$", into_three, path.read_text(encoding="utf-8"))
+        path.write_text(text, encoding="utf-8")
     return target

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from pydantic import ValidationError
 
+from mpw_static import frameworks
 from mpw_static.assessment_file import assessment_schema, read_assessment
 from mpw_static.models import Assessment
 
@@ -88,8 +89,21 @@ def test_unknown_indicator_id(tmp_path: Path) -> None:
     data["ratings"]["9.9"] = {"statement": 1}
     assert check(tmp_path, data) == [
         "team.json (ratings.9.9): unknown indicator id 9.9\n"
-        "   Hint: indicator ids run from 1.1 to 8.6 as listed in the matrix"
+        "   Hint: indicator ids run from 1.1 to 2.1 as listed in the matrix"
     ]
+    (tmp_path / "team.json").write_text(json.dumps(data), encoding="utf-8")
+    _, problems = read_assessment(tmp_path / "team.json", frameworks.indicator_ids())
+    assert problems[0].hint == "indicator ids run from 1.1 to 8.6 as listed in the matrix"  # the real matrix's
+
+
+def test_domain_keys_are_the_matrix_s_own_domains(tmp_path: Path) -> None:
+    """IDS has domains 1 and 2: a note for domain 3 is refused as the 8-domain matrix refuses 9."""
+    data = valid()
+    data["domains"]["3"] = {"context": "x"}
+    assert check(tmp_path, data) == ["team.json (domains.3.[key]): expected a domain number from 1 to 2"]
+    data["domains"] = {"2": {"context": "x"}}
+    assert check(tmp_path, data) == []
+    assert assessment_schema(IDS)["properties"]["domains"]["propertyNames"] == {"enum": ["1", "2"]}
 
 
 def test_out_of_range_statement_and_wrong_type(tmp_path: Path) -> None:

@@ -62,11 +62,29 @@ def test_indicator_ids_out_of_order(mini_content: Path) -> None:
 
 
 def test_domain_number_out_of_range(mini_content: Path) -> None:
-    replace(mini_content / "matrix/domains/08-domain-8.toml", "number = 8", "number = 9")
+    replace(mini_content / "matrix/domains/08-domain-8.toml", "number = 8", "number = 100")
     assert problems(mini_content) == [
-        "content/matrix/domains/08-domain-8.toml, line 1 (number): Input should be less than or equal to 8\n"
+        "content/matrix/domains/08-domain-8.toml, line 1 (number): Input should be less than or equal to 99\n"
         "   Hint: use a value inside the allowed range"
     ]
+
+
+def test_a_gap_in_the_domains_numbers(mini_content: Path) -> None:
+    """How many domains there are is the content's to say; a number left out is a mistake."""
+    replace(mini_content / "matrix/domains/08-domain-8.toml", "number = 8", "number = 9")
+    replace(mini_content / "matrix/domains/08-domain-8.toml", 'id = "8.1"', 'id = "9.1"')
+    assert problems(mini_content) == [
+        "content/matrix/domains/: domain 8 is missing\n"
+        "   Hint: domains are numbered 1, 2, 3 … with none left out: add a TOML file for each missing number, "
+        "or renumber the domains that follow",
+    ]
+
+
+def test_fewer_domains_are_a_smaller_matrix(mini_content: Path) -> None:
+    for number in (7, 8):
+        (mini_content / f"matrix/domains/{number:02d}-domain-{number}.toml").unlink()
+    framework, _, _ = load_and_check(mini_content)
+    assert [domain.number for domain in framework.domains] == [1, 2, 3, 4, 5, 6]
 
 
 def test_missing_and_duplicate_domains(mini_content: Path) -> None:
@@ -75,7 +93,9 @@ def test_missing_and_duplicate_domains(mini_content: Path) -> None:
     assert problems(mini_content) == [
         "content/matrix/domains/ (number): domain 5 is defined 2 times\n"
         "   Hint: give each domain file its own number from 1 to 8",
-        "content/matrix/domains/: domain 3 is missing\n   Hint: the matrix has 8 domains; add one TOML file for each",
+        "content/matrix/domains/: domain 3 is missing\n"
+        "   Hint: domains are numbered 1, 2, 3 … with none left out: add a TOML file for each missing number, "
+        "or renumber the domains that follow",
     ]
 
 
