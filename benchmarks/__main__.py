@@ -32,9 +32,9 @@ KB = 1000
 # (label, budget, unit): the README's budgets. A figure is "met" when it is at most the budget.
 BUDGETS = {
     "build": ("Full build, whole process", 250, "ms"),
-    "build/hugo": ("Full build ÷ Hugo", 2.5, "×"),
+    "build/hugo": ("Full build ÷ Hugo", 4, "×"),  # issue 24
     "build/mkdocs": ("Full build ÷ MkDocs Material", 0.35, "×"),
-    "rebuild": ("Rebuild in serve, one file changed", 50, "ms"),
+    "rebuild": ("Rebuild in serve, one content page changed", 150, "ms"),  # issue 24
     "weight/assess": ("Assessment page, HTML+CSS+JS", 150, "KB"),
     "weight/other": ("Heaviest other page, HTML+CSS+JS", 60, "KB"),
     "weight/js": ("Our JavaScript", 40, "KB"),
@@ -70,20 +70,25 @@ def timed(command: list[str], repeats: int, cwd: Path = ROOT) -> float:
     return median_ms(runs)
 
 
-def rebuild_ms(work: Path, repeats: int) -> float:
+def rebuild_ms(work: Path, repeats: int, changed: str = "pages/framework.md") -> float:
     """The in-process rebuild `serve` runs after one content file changes (imports already warm), from
-    one cache kept for all the rebuilds, as serve keeps it."""
+    one cache kept for all the rebuilds, as serve keeps it. Each rebuild follows a change not seen
+    before (a sentence at the end of a page, or a word in a domain's statement), so that nothing of it
+    is remembered from an earlier rebuild."""
     from mpw_static.build import BuildOptions, build_site
     from mpw_static.cache import BuildCache
 
     cache = BuildCache()
-    content = work / "rebuild-content"
+    content = work / f"rebuild-content-{Path(changed).stem}"
     shutil.copytree(CONTENT, content)
-    domain = content / "matrix/domains/01-buy-in.toml"
-    text = domain.read_text(encoding="utf-8")
+    path = content / changed
+    text = path.read_text(encoding="utf-8")
     runs = []
     for n in range(repeats + 1):
-        domain.write_text(text.replace("Very limited", f"Very limited{' ' * (n % 2)}", 1), encoding="utf-8")
+        if path.suffix == ".md":
+            path.write_text(text + f"\nA sentence added to the page, number {n}.\n", encoding="utf-8")
+        else:  # a word in the domain's first statement
+            path.write_text(text.replace("Very limited", f"Very limited ({n})", 1), encoding="utf-8")
         started = time.perf_counter()
         build_site(content, work / "rebuild-out", options=BuildOptions(preview={"connect": "'self'"}), cache=cache)
         runs.append(time.perf_counter() - started)
@@ -145,7 +150,14 @@ def main() -> None:
         add(None, "Full build: MkDocs Material, same content", mkdocs, "ms")
         add("build/hugo", "Ratio mpw-static / Hugo", ours / hugo, "×")
         add("build/mkdocs", "Ratio mpw-static / MkDocs", ours / mkdocs, "×")
-        add("rebuild", "Rebuild in serve (in process)", rebuild_ms(work, repeats), "ms")
+        add("rebuild", "Rebuild in serve after a page changes (in process)", rebuild_ms(work, repeats), "ms")
+        add(
+            None,
+            "Rebuild in serve after a domain file changes",
+            rebuild_ms(work, repeats, "matrix/domains/01-buy-in.toml"),
+            "ms",
+            "its form, workbooks and every page showing the domain change",
+        )
         add("workbooks", "Both Excel workbooks, added to a build", workbooks.added_ms(repeats), "ms")
 
         site = work / "ours"

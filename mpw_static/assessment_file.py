@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from functools import cache
@@ -48,7 +49,14 @@ SCHEMA_WORDS = (
 def assessment_schema(indicator_ids: list[str]) -> dict:
     """The JSON Schema of the file format for one matrix: the keys of ratings and of last cycle's plan
     limited to its indicator ids, and of the domain notes to its domain numbers (the model checks
-    both against the matrix it is given), and every format version this release reads."""
+    both against the matrix it is given), and every format version this release reads. Each caller
+    gets its own copy of the one made for the matrix (pydantic takes a while to write it)."""
+    return copy.deepcopy(schema_of(tuple(indicator_ids)))
+
+
+@cache
+def schema_of(indicator_ids: tuple[str, ...]) -> dict:
+    """The schema of assessment_schema, made once per matrix; not to be changed by its readers."""
     schema = Assessment.model_json_schema()
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["title"] = "Development Matrix assessment"

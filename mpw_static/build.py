@@ -129,7 +129,7 @@ def assemble_site(content_dir: Path, options: BuildOptions, cache: BuildCache) -
     base_url = framework.site.base_url if options.base_url is None else options.base_url
     languages = [render_language(each, theme, base_url, options.preview, cache) for each in [framework, *translations]]
     rendered = {path: html for language in languages for path, html in language.pages.items()}
-    check_app_hooks(rendered, framework, theme)
+    check_app_hooks(rendered, framework, theme, cache)
     pages, policies = secure_pages(rendered, options.preview, cache)
     copied, minified_files = static_files(theme, options.preview, cache)
     generated = {
@@ -160,7 +160,9 @@ def load_and_check(
     except LoadFailed as failed:
         raise ContentError(failed.problems + checks_of_what_loaded(failed, theme_dir, cache)) from None
     theme = choose_theme(framework, content_dir, theme_dir, cache)
-    warnings = check_framework(framework, known_inserts(make_environment(theme, cache)), site_files(framework), strict)
+    warnings = check_framework(
+        framework, known_inserts(make_environment(theme, cache), cache), site_files(framework), strict
+    )
     app_warnings = theme.app_warnings()
     if strict and app_warnings:
         raise ContentError([replace(warning, warning=False) for warning in app_warnings])
@@ -205,7 +207,7 @@ def choose_theme(framework: Framework, content_dir: Path, theme_dir: Path | None
 def checks_of_what_loaded(failed: LoadFailed, theme_dir: Path | None, cache: BuildCache) -> list[Problem]:
     """The insert and link checks of the pages that loaded, when other files did not."""
     try:
-        inserts = known_inserts(make_environment(Theme.at(theme_dir, cache), cache))
+        inserts = known_inserts(make_environment(Theme.at(theme_dir, cache), cache), cache)
     except ContentError as error:
         return error.problems
     link_ids = None if failed.resources is None else {link.id for link in failed.resources.links}
@@ -220,7 +222,7 @@ def load_translations(
     """Each translation's content, checked as the default language's is, and the warnings found. A
     translation's own resources.toml can lack addresses too; one it takes from the default language
     gives the same warnings, which the caller counts once."""
-    inserts = known_inserts(make_environment(theme, cache))
+    inserts = known_inserts(make_environment(theme, cache), cache)
     translations, warnings = [], []
     for language in framework.site.translations:
         translated = load_framework(content_dir, language, framework.site.language, cache)
@@ -247,9 +249,9 @@ def render_language(
     return Language(framework, pages, search_documents(framework, pages, cache))
 
 
-def check_app_hooks(pages: dict[str, str], framework: Framework, theme: Theme) -> None:
+def check_app_hooks(pages: dict[str, str], framework: Framework, theme: Theme, cache: BuildCache) -> None:
     """Stop the build if a page carrying the assessment app (or the across-services page) lacks an
-    element its script needs."""
+    element its script needs. A page the same as one already checked is not read again (serve)."""
     overridden = [
         folder / "templates" / name
         for folder in theme.dirs[:-1]
@@ -257,12 +259,16 @@ def check_app_hooks(pages: dict[str, str], framework: Framework, theme: Theme) -
         if (folder / "templates" / name).is_file()
     ]
     template = str(overridden[0] if overridden else theme.dirs[-1] / "templates" / APP_TEMPLATE)
-    problems = check_hooks(
-        pages,
-        template,
-        [indicator.id for indicator in framework.indicators],
-        [domain.number for domain in framework.domains],
-    )
+    ids = [indicator.id for indicator in framework.indicators]
+    numbers = [domain.number for domain in framework.domains]
+    problems = [
+        problem
+        for output, html in sorted(pages.items())
+        for problem in cache.hooks.get(
+            (output, html, template, tuple(ids), tuple(numbers)),
+            lambda: check_hooks({output: html}, template, ids, numbers),  # noqa: B023 (called at once)
+        )
+    ]
     programme = next(
         (
             folder / "templates" / PROGRAMME_TEMPLATE
@@ -271,7 +277,14 @@ def check_app_hooks(pages: dict[str, str], framework: Framework, theme: Theme) -
         ),
         theme.dirs[-1] / "templates" / PROGRAMME_TEMPLATE,
     )
-    problems += check_programme_hooks(pages, str(programme))
+    problems += [
+        problem
+        for output, html in sorted(pages.items())
+        for problem in cache.hooks.get(
+            (output, html, str(programme)),
+            lambda: check_programme_hooks({output: html}, str(programme)),  # noqa: B023 (called at once)
+        )
+    ]
     if problems:
         raise ContentError(problems)
 

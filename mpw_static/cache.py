@@ -4,8 +4,9 @@
 remembered lives in one BuildCache that the caller makes and passes along (serve keeps one for all its
 rebuilds; a plain build makes its own), so what is kept, and why, is visible here. There is no
 cache for the process: each is owned by whoever made it. Each entry is keyed by the text or the file
-state it was made from, so it cannot go stale. (render.relative_link keeps its own small memo: it is a pure
-function of two paths, so what it remembers can never differ from what it would compute.)
+state it was made from, so it cannot go stale. (A few pure functions keep their own memo, as what
+they remember can never differ from what they would compute: render.relative_link, of two paths, and
+the file format's schema and page rule, of the matrix's indicator ids, in assessment_file.)
 """
 
 from __future__ import annotations
@@ -38,6 +39,8 @@ class BuildCache:
     toml: Memo = field(default_factory=lambda: Memo(256))  # parsed TOML, by the file's text
     markdown: Memo = field(default_factory=lambda: Memo(512))  # converted Markdown, by block, page and links
     environments: Memo = field(default_factory=lambda: Memo(8))  # Jinja environments, by theme folders
+    inserts: Memo = field(default_factory=lambda: Memo(8))  # the macros inserts.html defines, by its text
     scans: Memo = field(default_factory=lambda: Memo(256))  # pages scanned for their policy, by HTML
+    hooks: Memo = field(default_factory=lambda: Memo(256))  # pages checked for the app's hooks, by HTML
     sections: Memo = field(default_factory=lambda: Memo(256))  # pages cut into search sections, by HTML
     minified: Memo = field(default_factory=lambda: Memo(64))  # minified JS and CSS, by file and modification time

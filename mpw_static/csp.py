@@ -68,8 +68,14 @@ def scan_page(html: str) -> PageScan:
             kind = TYPE_ATTRIBUTE.search(attributes)
             if (kind.group(1).lower() if kind else "") in SCRIPT_TYPES:
                 page.scripts.append(code)
+    # Looking at every tag is most of a scan, so first look for anything like such an attribute at all:
+    # nearly every page has none, and the single file's only look-alikes are in its scripts.
+    if not FORBIDDEN_ATTRIBUTE.search(html):
+        return page
     # Blank out inline code, keeping its line breaks, so attribute-like text in it is not read as tags.
     outside_code = INLINE_CODE.sub(lambda m: "<" + m.group(1) + m.group(2) + ">" + "\n" * m.group(3).count("\n"), html)
+    if not FORBIDDEN_ATTRIBUTE.search(outside_code):
+        return page
     for match in START_TAG.finditer(outside_code):
         for attribute in FORBIDDEN_ATTRIBUTE.findall(match.group(2)):
             line = outside_code.count("\n", 0, match.start()) + 1

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from datetime import date
+from html import escape
 from urllib.parse import urlsplit
-from xml.sax.saxutils import escape
 
 from .render import canonical_url
 
@@ -34,7 +34,8 @@ def publishing_files(outputs: list[str], base_url: str, updated: dict[str, date]
     entries = []
     for output in sorted(outputs):
         lastmod = f"<lastmod>{updated[output].isoformat()}</lastmod>" if output in updated else ""
-        entries.append(f"  <url><loc>{escape(canonical_url(base_url, output))}</loc>{lastmod}</url>")
+        # html.escape, not xml.sax.saxutils.escape: the same for XML text, without loading urllib.request.
+        entries.append(f"  <url><loc>{escape(canonical_url(base_url, output), quote=False)}</loc>{lastmod}</url>")
     sitemap = [
         '<?xml version="1.0" encoding="UTF-8"?>',
         '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">',

@@ -17,7 +17,7 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
-from .app import APP_SCRIPTS, PROGRAMME_SCRIPTS, SINGLE_FILE_SCRIPTS, SITE_SCRIPTS
+from .app import APP_SCRIPTS, DISCUSSION_SCRIPTS, PROGRAMME_SCRIPTS, SINGLE_FILE_SCRIPTS, SITE_SCRIPTS
 from .assessment_file import MAX_BYTES, MAX_DEPTH
 from .cache import BuildCache
 from .minify import minified
@@ -210,15 +210,20 @@ def breakable(text: str) -> Markup:
     return Markup(escape(text).replace("/", Markup("/<wbr>")))
 
 
-def known_inserts(environment: Environment) -> dict[str, int]:
+def known_inserts(environment: Environment, cache: BuildCache) -> dict[str, int]:
     """The macros in inserts.html, each with how many arguments it needs. A page may place those that
-    need none with {{ name() }}; the others (such as resource_title) are the templates' own helpers."""
+    need none with {{ name() }}; the others (such as resource_title) are the templates' own helpers.
+    Remembered by the template's text: parsing it is slower than rendering most pages."""
     problems = TemplateProblems(environment)
     with problems.catch():
         environment.get_template("inserts.html")  # compiled once here, so a mistake in it is a Problem
         source, _, _ = environment.loader.get_source(environment, "inserts.html")
-        macros = environment.parse(source).find_all(nodes.Macro)
-        return {macro.name: len(macro.args) - len(macro.defaults) for macro in macros}
+
+        def read_macros() -> dict[str, int]:
+            macros = environment.parse(source).find_all(nodes.Macro)
+            return {macro.name: len(macro.args) - len(macro.defaults) for macro in macros}
+
+        return dict(cache.inserts.get(source, read_macros))
     problems.raise_any()
     return {}
 
@@ -371,6 +376,7 @@ def client_data(framework: Framework, strings: Strings) -> dict:
         # plan's fields and the CSV columns: the page walks these and keeps no list of its own.
         **format_description(tuple(indicator.id for indicator in framework.indicators)),
         "readsVersions": list(READABLE_FORMAT_VERSIONS),
+        "scripts": {"discussion": DISCUSSION_SCRIPTS},  # loaded on first use, under static/js/
         "smallestGroup": framework.site.smallest_group,  # across services: the small-number rule
         "domains": [{"number": domain.number, "title": domain.title} for domain in framework.domains],
         "indicators": [
@@ -444,7 +450,8 @@ def render_site(
         "t": strings,
         "lang": language,
         "languages": alternates(framework, theme),
-        "assessment_data": lambda: client_data(framework, strings),
+        # Made once per language: a page's templates ask for it several times; they only read it.
+        "assessment_data": lru_cache(maxsize=1)(lambda: client_data(framework, strings)),
         "site_scripts": SITE_SCRIPTS,
         "assessment_scripts": APP_SCRIPTS,
         "programme_scripts": PROGRAMME_SCRIPTS,

@@ -26,6 +26,11 @@ class Strings:
     def __init__(self, values: dict[str, str], source: str):
         self._values = values
         self._source = source
+        # Each string an attribute of its own, so that a template reads it without calling __getattr__
+        # (a page reads hundreds), which then runs only for a key the catalogue lacks.
+        self.__dict__.update(
+            {k: text for k, text in values.items() if not k.startswith("_") and not hasattr(Strings, k)}
+        )
 
     def __getattr__(self, key: str) -> str:
         if key.startswith("__"):  # Python's own probes (copy, pickle), not strings

@@ -28,7 +28,8 @@ def test_a_build_fills_the_cache_it_is_given_and_a_rebuild_from_it_is_the_same(
     cache = BuildCache()
     build_site(mini_content, tmp_path / "first", cache=cache)
     stores = {
-        name: len(getattr(cache, name).values) for name in ("toml", "markdown", "environments", "scans", "minified")
+        name: len(getattr(cache, name).values)
+        for name in ("toml", "markdown", "environments", "inserts", "scans", "hooks", "minified")
     }
     assert all(stores.values()), stores
     build_site(mini_content, tmp_path / "again", cache=cache)

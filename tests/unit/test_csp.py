@@ -77,3 +77,11 @@ def test_headers_file_gives_each_page_its_policy_and_the_site_its_headers() -> N
     assert "\n/\n  Content-Security-Policy: default-src 'none'; frame-ancestors 'none'\n" in text
     assert "\n/index.html\n  Content-Security-Policy: default-src 'none'; frame-ancestors 'none'\n" in text
     assert "\n/domains/a.html\n  Content-Security-Policy: default-src 'none'; x; frame-ancestors 'none'\n" in text
+
+
+def test_attribute_look_alikes_in_code_and_text_are_not_problems_but_any_case_of_a_handler_is() -> None:
+    """The scan looks at tags only: "one =" in a script or in prose is no attribute; ONCLICK= is one."""
+    html = f"<head>{csp.PLACEHOLDER}</head>\n<script>var one = 1, style = 2</script>\n<p>if one = two, style = x</p>"
+    assert csp.apply_policy("page.html", html, None, BuildCache())[2] == []
+    _, _, problems = csp.apply_policy("page.html", html + '\n<a href="#" ONCLICK="go()">x</a>', None, BuildCache())
+    assert [(problem.line, problem.place) for problem in problems] == [(4, "<a onclick=...>")]
