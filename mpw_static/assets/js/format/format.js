@@ -179,7 +179,7 @@
     }, this)
   }
 
-  /** Ratings, last cycle's plan (keyed by the matrix's indicator ids) and domain notes (by number 1 to 8). */
+  /** Ratings, last cycle's plan (keyed by the matrix's indicator ids) and domain notes (keyed by the matrix's domain numbers). */
   Checker.prototype.map = function (object, rule, path) {
     if (!isPlainObject(object)) return this.add('err_type', { path: path, expected: 'an object' })
     var keys = Object.keys(object)
