@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import posixpath
 import re
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable, Iterator
@@ -104,9 +103,17 @@ class PageView:
 
 @lru_cache(maxsize=4096)
 def relative_link(output: str, target: str) -> str:
-    """The link from the page at `output` to a site path (a page renders hundreds: remembered)."""
+    """The link from the page at `output` to a site path (a page renders hundreds: remembered). Both
+    are the site's own paths, folders and a file with no "." or ".." in them, so the link is up to
+    the folders they share, then down to the target: what posixpath.relpath gives, sooner."""
     path, _, anchor = target.partition("#")
-    relative = posixpath.relpath(path, posixpath.dirname(output) or ".") if path else ""
+    relative = ""
+    if path:
+        here, there = output.split("/")[:-1], path.split("/")
+        shared = 0
+        while shared < len(here) and shared < len(there) - 1 and here[shared] == there[shared]:
+            shared += 1
+        relative = "/".join([".."] * (len(here) - shared) + there[shared:])
     return relative + ("#" + anchor if anchor else "")
 
 

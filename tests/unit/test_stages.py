@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import posixpath
+
 from mpw_static.cache import BuildCache
 from mpw_static.load import split_body
 from mpw_static.models import Resources
 from mpw_static.problems import field_path, find_line
-from mpw_static.render import PageView, markdown_to_html
+from mpw_static.render import PageView, markdown_to_html, relative_link
 
 DOMAIN = """number = 1
 title = "ONE"
@@ -73,3 +75,14 @@ def test_resource_links_without_address_render_as_text() -> None:
     assert '<span class="resource-pending">Read it</span>' in html
     assert '<a href="https://example.org/x">visit</a>' in html
     assert '<a href="../index.html">home</a>' in html
+
+
+def test_relative_links_are_those_posixpath_would_write() -> None:
+    """relative_link works the link out from the two site paths; it agrees with posixpath.relpath."""
+    outputs = ["index.html", "domains/buy-in.html", "cy/index.html", "cy/domains/buy-in.html", "a/b/c.html"]
+    targets = ["index.html", "domains/equity.html", "cy/domains/buy-in.html", "static/css/site.css", "a/x.html"]
+    for output in outputs:
+        for target in targets:
+            expected = posixpath.relpath(target, posixpath.dirname(output) or ".")
+            assert relative_link(output, target + "#part") == expected + "#part", (output, target)
+    assert relative_link("domains/buy-in.html", "#top") == "#top"
