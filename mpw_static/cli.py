@@ -11,8 +11,6 @@ from pathlib import Path
 
 from . import frameworks
 from .assessment_file import parsed_and_upgraded, read_assessment
-from .build import BuildOptions, assemble_site, build_site
-from .cache import BuildCache
 from .problems import ContentError, Problem, UsageError, bug_report
 
 
@@ -136,6 +134,8 @@ def report_bug(error: Exception) -> int:
 
 def build_command(args: argparse.Namespace) -> int:
     """Build the site and say what was written, left out and warned about."""
+    from .build import BuildOptions, build_site  # the build's own libraries: not for checking files alone
+
     content = content_folder(args)
     base_url = args.base_url
     if base_url and not base_url.endswith("/"):
@@ -202,6 +202,9 @@ def validate_command(args: argparse.Namespace) -> int:
     """Check the content as a build would (unless only files are given), then each assessment file."""
     if args.files and args.content is None:  # files alone: no content folder needed
         return check_files(args.files, None)
+    from .build import BuildOptions, assemble_site
+    from .cache import BuildCache
+
     content = content_folder(args)
     options = BuildOptions(theme_dir=args.theme, strict=args.strict, strict_translations=args.strict_translations)
     site = assemble_site(content, options, BuildCache())  # every stage of a build but writing
