@@ -108,7 +108,7 @@ def page_weight(site: Path, page: str) -> tuple[int, int]:
 
 
 def our_js(site: Path) -> tuple[int, int]:
-    files = [path.read_bytes() for path in sorted((site / "static/js").glob("*.js"))]
+    files = [path.read_bytes() for path in sorted((site / "static/js").rglob("*.js"))]
     return sum(map(len, files)), sum(len(gzip.compress(f, 9)) for f in files)
 
 

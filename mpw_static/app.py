@@ -17,27 +17,43 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 # Every page's scripts, first: the shared helpers (core/dom.js), the start of every component from
 # its data-module (core/start.js), and the components of the site's header, the menu and the search.
 SITE_SCRIPTS = [f"static/js/{path}" for path in ("core/dom.js", "core/start.js", "site/menu.js", "search/search.js")]
-# The assessment page's scripts, in load order, after the site's.
+# The assessment page's scripts, in load order, after the site's: the format, the store and the
+# pure comparisons, then the workspace its rooms share, the rooms (each registers itself, and starts
+# in this order), and the page that starts them.
 APP_SCRIPTS = [
     f"static/js/{name}.js"
     for name in (
         "format/format",
         "core/store",
-        "assessment",
-        "assessment-library",
-        "assessment-files",
         "discuss/compare",
-        "chart",
-        "assessment-discuss",
-        "assessment-composite",
+        "assessment/workspace",
+        "assessment/form",
+        "assessment/library",
+        "assessment/files",
+        "discuss/drafts",
+        "discuss/room",
+        "assessment/page",
     )
 ]
-# The single-file edition inlines the assessment page's scripts, with the core they stand on.
-SINGLE_FILE_SCRIPTS = SITE_SCRIPTS[:2] + APP_SCRIPTS
+# The discussion views and their charts, which the discussion room loads the first time a view is
+# asked for (MPW.load, under static/js/), in this order. The page's data names them (scripts).
+DISCUSSION_SCRIPTS = [
+    f"{name}.js"
+    for name in (
+        "chart/chart",
+        "discuss/views",
+        "discuss/profile",
+        "discuss/composite",
+        "discuss/distance",
+        "assessment/plan",
+    )
+]
+# The single-file edition cannot load files: it inlines the core, the app and its views.
+SINGLE_FILE_SCRIPTS = SITE_SCRIPTS[:2] + APP_SCRIPTS + [f"static/js/{path}" for path in DISCUSSION_SCRIPTS]
 # The across-services page reads files by the same rules and draws the same charts, with its own script.
 PROGRAMME_SCRIPTS = [
     f"static/js/{name}.js"
-    for name in ("format/format", "discuss/compare", "chart", "programme-figures", "programme")
+    for name in ("format/format", "discuss/compare", "chart/chart", "programme-figures", "programme")
 ]
 PREVIEW_SCRIPT = "static/js/site/preview.js"
 MODULE = 'data-module="mpw-assessment"'
@@ -72,6 +88,7 @@ HOOKS = tuple(
         "evidence",
         "note",
         "discuss-view",
+        "plan-template",
         "plan",
         "last-plan",
         "target-field",

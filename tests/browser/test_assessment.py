@@ -62,7 +62,9 @@ def test_answers_survive_a_reload(assess_page_everywhere: Page) -> None:
     assert page.input_value("#note-1-1") == "Leaflets reach most GP surgeries"
     assert page.input_value("#reflections-1") == "Who are we trying to influence?"
     assert page.text_content("[data-role='progress']") == "3 of 45 answered"
-    assert page.get_attribute("#indicator-1-1", "data-evidence") == "fully-achieved"
+    assert page.get_attribute("#indicator-1-1", "data-shade") == "dark"  # fully achieved: the darker shade
+    assert page.text_content("label[for='s-1-1-3'] .option-label") == "S3 ■ Fully achieved"  # not by colour alone
+    assert page.get_attribute("#indicator-1-2", "data-shade") == "light"
 
 
 def test_download_is_valid_for_the_python_model_and_round_trips(
@@ -373,14 +375,14 @@ def test_leaving_with_undownloaded_changes_warns(assess_page: Page, tmp_path: Pa
     assert page.evaluate("window.dispatchEvent(new Event('beforeunload', { cancelable: true }))") is True
 
 
-@pytest.mark.parametrize("blocked", [None, "assessment-discuss.js", "format/format.js"])
+@pytest.mark.parametrize("blocked", [None, "format/format.js", "core/store.js", "assessment/form.js", "core/start.js"])
 def test_a_page_whose_script_did_not_start_says_it_is_not_saving(
     browser: Browser, hosted_site: str, blocked: str | None
 ) -> None:
-    """A failed start must never look like a working form: the notice stays unless the app started."""
+    """A failed start must never look like a working form: the notice stays unless the form started."""
     context = browser.new_context()
     if blocked:
-        context.route(f"**/{blocked}", lambda route: route.abort())
+        context.route(f"**/static/js/{blocked}", lambda route: route.abort())
     page = context.new_page()
     page.goto(hosted_site + "assess.html")
     notice = page.locator("[data-role=not-started]")
@@ -390,6 +392,56 @@ def test_a_page_whose_script_did_not_start_says_it_is_not_saving(
     else:
         expect(page.locator("[data-role=progress]")).to_have_text("0 of 45 answered")
         assert notice.count() == 0
+    context.close()
+
+
+@pytest.mark.parametrize(
+    "blocked, part",
+    [
+        ("assessment/library.js", "the list of assessments saved in this browser does not work"),
+        (
+            "assessment/files.js",
+            "downloading and importing files does not work (your answers are still saved in this browser)",
+        ),
+        ("discuss/room.js", "the discussion views do not work"),
+    ],
+)
+def test_a_part_of_the_page_that_did_not_start_says_so_and_the_form_still_saves(
+    browser: Browser, hosted_site: str, blocked: str, part: str
+) -> None:
+    """Each room of the page starts on its own: one that fails names itself, and the form keeps saving."""
+    context = browser.new_context()
+    context.route(f"**/static/js/{blocked}", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(hosted_site + "assess.html")
+    expect(page.locator("[data-role=progress]")).to_have_text("0 of 45 answered")
+    assert page.locator("[data-role=not-started]").count() == 0
+    assert page.locator("[data-room-failed]").all_inner_texts() == [
+        f"Part of this page did not start: {part}. Reload the page; if this message stays, tell whoever looks after "
+        "this site."
+    ]
+    page.check("#s-1-1-3")
+    expect(page.locator("[data-role=progress]")).to_have_text("1 of 45 answered")
+    page.reload()
+    expect(page.locator("#s-1-1-3")).to_be_checked()
+    context.close()
+
+
+def test_discussion_views_that_cannot_be_loaded_say_so_and_nothing_else_changes(
+    browser: Browser, hosted_site: str
+) -> None:
+    """The views are loaded on first use: if their script cannot be fetched, the error summary says so."""
+    context = browser.new_context()
+    context.route("**/static/js/discuss/views.js", lambda route: route.abort())
+    page = context.new_page()
+    page.goto(hosted_site + "assess.html")
+    page.check("#s-1-1-2")
+    page.click("[data-action='show-view']")
+    expect(page.locator("[data-role=error-list]")).to_have_text(
+        "The discussion views could not be loaded. Reload the page and try again; your answers are not affected."
+    )
+    assert page.locator("[data-role=discussion]").is_hidden()
+    assert page.is_checked("#s-1-1-2")
     context.close()
 
 

@@ -29,7 +29,7 @@ def test_example_theme_overrides_single_files_and_inherits_the_rest(mini_content
     default_css = minified(ROOT / "themes/default/static/css/site.css", BuildCache())
     assert (tmp_path / "dist/static/css/site.css").read_text(encoding="utf-8") == default_css
     assert (tmp_path / "dist/static/img/logo.svg").is_file()
-    assert (tmp_path / "dist/static/js/assessment.js").is_file()
+    assert (tmp_path / "dist/static/js/assessment/page.js").is_file()
 
 
 def test_theme_named_in_site_config_is_used_and_an_unknown_one_is_explained(mini_content: Path, tmp_path: Path) -> None:
@@ -121,7 +121,7 @@ def test_zip_holds_the_whole_site_in_one_folder(
         if path.is_file() and path.name != "_headers"
     }
     assert names == built
-    assert "mpw-site/index.html" in names and "mpw-site/static/js/assessment.js" in names
+    assert "mpw-site/index.html" in names and "mpw-site/static/js/assessment/page.js" in names
 
 
 def test_warnings_are_listed_and_strict_makes_them_fail(

@@ -13,7 +13,7 @@
   var compare = MPW.compare
   var chart = MPW.chart
   var figures = MPW.programme
-  var el = chart.el
+  var el = MPW.dom.el
   var table = chart.table
   var AHEAD = 100 // files being read ahead of the one being checked
   var SLICE = 30 // ms of checking between paints
@@ -469,12 +469,13 @@
         keys: keys,
         width: this.$results.clientWidth,
         strings: strings,
+        data: this.data,
         hidden: this.text('not_shown'),
         proportional: true
       }))
       $domain.appendChild(table(this.text('table', { n: domain.number, title: domain.title }),
         [this.strings.col_indicator].concat(keys),
-        rows.map(function (row) { return [row.label].concat(chart.tallyCells(row.tally, this.strings, hidden)) }, this),
+        rows.map(function (row) { return [row.label].concat(chart.tallyCells(row.tally, this.data, hidden)) }, this),
         'stack-narrow-table'))
       $section.appendChild($domain)
     }, this)

@@ -86,17 +86,26 @@
     return $el
   }
 
+  var pending = typeof WeakMap === 'function' ? new WeakMap() : null // a live region's message still to come
+
   /**
    * Say something in a live region. The same message twice in a row is cleared first and said again
-   * a moment later, so that assistive technology reads it again.
+   * a moment later, so that assistive technology reads it again; any later message replaces it.
    */
   function announce ($region, message) {
-    if ($region.textContent !== message || !message) {
+    if (pending && pending.has($region)) {
+      window.clearTimeout(pending.get($region))
+      pending.delete($region)
+    }
+    if ($region.textContent !== message || !message || !pending) {
       $region.textContent = message
       return
     }
     $region.textContent = ''
-    window.setTimeout(function () { $region.textContent = message }, 50)
+    pending.set($region, window.setTimeout(function () {
+      pending.delete($region)
+      $region.textContent = message
+    }, 50))
   }
 
   /**

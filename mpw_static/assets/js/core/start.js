@@ -54,7 +54,9 @@
   /**
    * Start the rooms registered for a page's component. A room that throws is reported and shows
    * a notice naming the part of the page that does not work (strings.room_<name>), in its own
-   * [data-room] element if the page has one, else at the top of the page's component.
+   * [data-room] element if the page has one, else at the top of the page's component. The page
+   * names the rooms it expects (data-rooms="form library ..."), so that a room whose script never
+   * ran (blocked, or missing) is said too.
    * @param {string} module - the page's data-module name
    * @param {HTMLElement} $module
    * @param {Object} shared - what every room is given (the assessment page's workspace)
@@ -63,14 +65,20 @@
    */
   function startRooms (module, $module, shared, strings) {
     var started = {}
+    var failed = {}
     ;(rooms[module] || []).forEach(function (entry) {
       try {
         started[entry.name] = new entry.Room($module, shared)
       } catch (error) {
         report(module + ' ' + entry.name, error)
-        roomNotice($module, entry.name, strings)
+        failed[entry.name] = true
       }
     })
+    ;($module.getAttribute('data-rooms') || '').split(/\s+/).filter(Boolean).forEach(function (name) {
+      if (!started[name] && !failed[name]) report(module + ' ' + name, 'no script registered it')
+      if (!started[name]) failed[name] = true
+    })
+    Object.keys(failed).forEach(function (name) { roomNotice($module, name, strings) })
     return started
   }
 
