@@ -276,7 +276,7 @@ def domain_view(domain: Domain, framework: Framework, strings: Strings) -> PageV
     """Prepare one domain's page. Its window title is "Domain 1 of 8" in the page's language when its
     text is not translated yet."""
     title = f"{domain.number}. {domain.title}"
-    local_name = strings.domain_of.format(n=domain.number, domain_count=len(framework.domains))
+    local_name = strings.domain_of.format(n=domain.number)  # the count is filled in already (content_counts)
     return PageView(
         output=domain.href,
         title=title,
@@ -401,15 +401,14 @@ def client_data(framework: Framework, strings: Strings) -> dict:
         },
         "language": framework.site_language,
         "locale": strings.locale,  # dates and times follow the page's language, not the browser's
-        "strings": with_matrix_counts(strings.with_prefix("js_"), framework),
+        "strings": strings.with_prefix("js_"),
     }
 
 
-def with_matrix_counts(words: dict[str, str], framework: Framework) -> dict[str, str]:
-    """The catalogue's words with the matrix's shape filled in ({domain_count}), which the content
-    says and the catalogue does not; the page's script fills in its own placeholders."""
-    count = str(len(framework.domains))
-    return {key: text.replace("{domain_count}", count) for key, text in words.items()}
+def content_counts(framework: Framework) -> dict[str, int]:
+    """The counts the catalogue's words may name, from the content: {domain_count} domains, and the
+    {appendix_count} items of the appendix."""
+    return {"domain_count": len(framework.domains), "appendix_count": len(framework.appendix.items)}
 
 
 @dataclass(frozen=True)
@@ -447,7 +446,7 @@ def render_site(
     environment = make_environment(theme, cache)  # cached and shared by languages: nothing per language is set on it
     language = framework.site_language
     prefix = framework.language_prefix
-    strings = theme.strings(language, framework.site.language)
+    strings = theme.strings(language, framework.site.language).with_counts(content_counts(framework))
     outputs = {page.output for page in framework.pages}
     # What every template of this language sees, passed in each render's context.
     shared = {

@@ -43,6 +43,15 @@ class Strings:
     def keys(self) -> list[str]:
         return list(self._values)
 
+    def with_counts(self, counts: dict[str, int]) -> Strings:
+        """The catalogue with the content's counts filled in where its words give them ({domain_count},
+        {appendix_count}): how many there are is the content's to say, not the catalogue's. Other
+        {placeholders} are left for the templates and the page's script to fill."""
+        values = dict(self._values)
+        for name, count in counts.items():
+            values = {key: text.replace("{" + name + "}", str(count)) for key, text in values.items()}
+        return Strings(values, self._source)
+
     def with_prefix(self, prefix: str) -> dict[str, str]:
         """The strings whose keys start with prefix, without it: the JavaScript's share of the catalogue."""
         return {key.removeprefix(prefix): value for key, value in self._values.items() if key.startswith(prefix)}

@@ -12,6 +12,7 @@ import pytest
 
 from mpw_static.build import build_site
 from mpw_static.cli import main
+from mpw_static.theme import Strings
 from support import SMALL_MATRIX_IDS, small_matrix_content
 
 GOOD = {
@@ -46,9 +47,7 @@ def test_every_page_of_the_small_matrix_is_built(small_site: Path, small_content
     pages = sorted(path.relative_to(small_site).as_posix() for path in small_site.rglob("*.html"))
     own = sorted(path.stem + ".html" for path in (small_content / "pages").glob("*.md"))
     domains = ["domains/buy-in.html", "domains/external-relationships.html", "domains/internal-relationships.html"]
-    assert pages == sorted(
-        [*own, *domains, *[f"cy/{page}" for page in own + domains], "mpw-development-matrix.html"]
-    )
+    assert pages == sorted([*own, *domains, *[f"cy/{page}" for page in own + domains], "mpw-development-matrix.html"])
     for language, words in (("", "Domain {n} of 3"), ("cy/", "Parth {n} o 3")):
         for number, page in enumerate(["buy-in", "internal-relationships", "external-relationships"], start=1):
             html = (small_site / f"{language}domains/{page}.html").read_text(encoding="utf-8")
@@ -109,3 +108,18 @@ def test_the_small_matrix_s_file_is_refused_by_the_installed_matrix_where_it_dif
     file.write_text(json.dumps({**GOOD, "ratings": {"1.4": {"statement": 2}}}), encoding="utf-8")
     assert main(["validate", str(file)]) == 0
     assert capsys.readouterr().out == "team.json: valid assessment (1 of 45 rated)\n"
+
+
+def test_the_catalogue_s_counts_are_the_content_s(mini_content: Path, tmp_path: Path) -> None:
+    """The mini content has 8 domains and an appendix of 3 items: its pages say so, not 123."""
+    build_site(mini_content, tmp_path / "dist")
+    html = (tmp_path / "dist/domains/domain-1.html").read_text(encoding="utf-8")
+    assert '<p class="eyebrow">Domain 1 of 8</p>' in html
+    assert "Each item links to its place in the appendix, where all 3 items are ranked." in html
+
+
+def test_counts_fill_only_their_own_placeholders() -> None:
+    strings = Strings({"a": "{domain_count} of {n}", "b": "{appendix_count} items, {file}"}, "en.toml")
+    counted = strings.with_counts({"domain_count": 3, "appendix_count": 12})
+    assert (counted.a, counted.b) == ("3 of {n}", "12 items, {file}")
+    assert strings.a == "{domain_count} of {n}"  # the catalogue itself is left as it is
