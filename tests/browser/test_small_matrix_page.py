@@ -1,7 +1,8 @@
 """The assessment page takes the matrix's shape from its embedded data: on a site whose content has 3
 domains and 7 indicators (3 + 2 + 2), it fills, saves, downloads and re-imports an assessment of that
-matrix, refuses what that matrix lacks, and draws the discussion views. From the folder (file://) only:
-where the page is opened from changes storage, which test_assessment.py covers, not the matrix's shape."""
+matrix, refuses what that matrix lacks, and draws the discussion views; Firefox ESR and WebKitGTK
+take the same steps (engines.py). From the folder (file://) only: where the page is opened from
+changes storage, which test_assessment.py covers, not the matrix's shape."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from test_other_engines import READY, TEXT, WATCH_ERRORS, open_assessment, show
 
+from engines import Engine, Firefox, VirtualScreen, WebKit, missing
 from mpw_static.assessment_file import read_assessment
 from mpw_static.build import build_site
 from mpw_static.cli import main
@@ -151,3 +154,42 @@ def test_the_discussion_views_draw_the_small_matrix(page: Page, view: str, tmp_p
         movements = page.locator(".distance-table tbody tr td:last-child").all_inner_texts()
         assert len(movements) == 7 and movements[0].startswith("Moved on: S1 → S5")
         assert page.locator(".discussion-table").nth(1).locator("tbody tr").count() == 3
+
+
+@pytest.fixture(scope="module", params=["firefox", "webkit"])
+def engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
+    """Firefox ESR or WebKitGTK (on a virtual screen), as test_other_engines.py starts them."""
+    reason = missing(request.param)
+    if reason:
+        pytest.skip(reason)
+    screen = VirtualScreen()
+    started = Firefox() if request.param == "firefox" else WebKit(screen.start())
+    yield started
+    started.close()
+    screen.stop()
+
+
+def test_firefox_and_webkit_take_the_small_matrix_from_the_page_s_data(
+    engine: Engine, small: tuple[Path, Path]
+) -> None:
+    """The same page in the other two engines: it fills the 7 indicators, keeps them over a reload,
+    downloads a file of that matrix, and draws the profile of its 3 domains (of the form's assessment)."""
+    open_assessment(engine, (small[1] / "assess.html").as_uri(), empty=True)
+    assert engine.run("return document.querySelectorAll('fieldset.indicator').length") == 7
+    engine.type("#service-name", f"{engine.name} small team")
+    for indicator in SMALL_MATRIX_IDS:  # clicked as a script does: most are below the fold
+        engine.run("document.getElementById(arguments[0]).click()", f"s-{indicator.replace('.', '-')}-2")
+    assert engine.run(TEXT, "[data-role=progress]") == "7 of 7 answered"
+    engine.reload()
+    engine.wait_for(lambda: engine.run(READY), "the page starting again after reload")
+    engine.run(WATCH_ERRORS)
+    assert engine.run(TEXT, "[data-role=progress]") == "7 of 7 answered"
+    engine.click("[data-action='download-json']")
+    saved = engine.downloaded(f"mpw-assessment-{engine.name}-small-team")
+    assessment, problems = read_assessment(saved, SMALL_MATRIX_IDS)
+    assert problems == [] and list(assessment.ratings) == SMALL_MATRIX_IDS
+    engine.run("document.querySelectorAll('[data-role=discuss-pick]').forEach(function (box) { box.checked = false })")
+    assert show(engine, "profile").startswith(f"Development profile: {engine.name} small team")
+    labels = "return Array.from(document.querySelectorAll('.discussion svg.chart text.chart-label'), t => t.firstChild.textContent)"
+    assert engine.run(labels) == ["Domain 1", "Domain 2", "Domain 3"]
+    assert engine.run("return window.__errors") == []
