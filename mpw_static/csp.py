@@ -2,8 +2,9 @@
 
 Every page starts from `default-src 'none'`. Scripts and styles may come only from the site's own
 files or, for inline code, by the sha256 hash of that exact code. Nothing may connect out, be
-framed, or submit a form. Inline event handlers and style="" attributes cannot be allowed by a
-hash, so a page that has them is a build error, not a weaker policy.
+framed, or submit a form. A page that carries a Worker's script as data may start that Worker from
+a blob: URL (worker-src blob:); no other page may start one. Inline event handlers and style=""
+attributes cannot be allowed by a hash, so a page that has them is a build error, not a weaker policy.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ START_TAG = re.compile(r"<([a-zA-Z][\w-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
 FORBIDDEN_ATTRIBUTE = re.compile(r"""\s(on[a-z]+|style)\s*=""", re.I)
 TYPE_ATTRIBUTE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]*)""", re.I)
 SRC_ATTRIBUTE = re.compile(r"\ssrc\s*=", re.I)
+WORKER_ATTRIBUTE = re.compile(r"\sdata-worker(?=[\s=>]|$)", re.I)
 
 
 @dataclass
@@ -49,6 +51,9 @@ class PageScan:
 
     scripts: list[str] = field(default_factory=list)
     styles: list[str] = field(default_factory=list)
+    # The page carries a Worker's script as data (a <script data-worker> data block), which its own
+    # code starts from a blob: URL: the one kind of Worker a page may start, and only such a page.
+    starts_workers: bool = False
     forbidden: list[tuple[int, str, str]] = field(default_factory=list)  # (line, tag, attribute)
 
 
@@ -68,6 +73,8 @@ def scan_page(html: str) -> PageScan:
             kind = TYPE_ATTRIBUTE.search(attributes)
             if (kind.group(1).lower() if kind else "") in SCRIPT_TYPES:
                 page.scripts.append(code)
+            elif WORKER_ATTRIBUTE.search(attributes):
+                page.starts_workers = True
     # Looking at every tag is most of a scan, so first look for anything like such an attribute at all:
     # nearly every page has none, and the single file's only look-alikes are in its scripts.
     if not FORBIDDEN_ATTRIBUTE.search(html):
@@ -108,6 +115,8 @@ def policy_for(page: PageScan, preview: dict[str, str] | None = None) -> str:
             f"style-src {styles}",
             "img-src 'self' data:",
             "font-src 'self'",
+            # Only a Worker made from a blob: URL by the page's own script (it inherits this policy).
+            *(["worker-src blob:"] if page.starts_workers else []),
             f"connect-src {preview['connect']}" if "connect" in preview else "connect-src 'none'",
             "form-action 'none'",
             "base-uri 'none'",
