@@ -40,12 +40,20 @@ TIME_IMPORT = """() => {
         }).observe(status, { childList: true, characterData: true, subtree: true })
     }, { capture: true, once: true })
 }"""
-SHOW_COMPOSITE = """() => {
+# The views' scripts load on first use, so the time runs until the table is there, laid out.
+SHOW_COMPOSITE = """() => new Promise(resolve => {
     const started = performance.now()
+    const discussion = document.querySelector('[data-role=discussion]')
+    const drawn = () => {
+        if (!discussion.querySelector('.composite-table')) return false
+        document.body.getBoundingClientRect() // include the layout the new table needs
+        resolve(performance.now() - started)
+        return true
+    }
     document.querySelector("[data-action='show-view']").click()
-    document.body.getBoundingClientRect() // include the layout the new table needs
-    return performance.now() - started
-}"""
+    if (!drawn()) new MutationObserver((changes, observer) => { if (drawn()) observer.disconnect() })
+        .observe(discussion, { childList: true })
+})"""
 
 
 # Cumulative layout shift as Lighthouse counts it: every shift not caused by recent input, from the
@@ -155,7 +163,9 @@ def measure(site: Path, work: Path, repeats: int) -> dict[str, float]:
             page.wait_for_selector("text=Added 50 file(s) to compare")  # the page's policy forbids eval-based waits
             imported = page.evaluate("window.__imported")
             shown = page.evaluate(SHOW_COMPOSITE)
-            assert page.locator(".composite-table thead th").count() == 55
+            assert (
+                page.locator(".composite-table thead th").count() == 54
+            )  # the indicator, 50 members, spread, flag, agreed
             results["composite"].append(imported + shown)
             page.close()
         page = context.new_page()

@@ -234,6 +234,7 @@ def test_composite_shows_members_targets_and_starts_with_none(page: Page) -> Non
     expect(page.locator("[data-role=status]")).to_contain_text("Added 2 file(s) to compare")
     page.check("#view-composite")
     page.click("[data-action=show-view]")
+    expect(page.locator(".discussion-heading")).to_be_focused()  # its script is loaded on first use
     cells = page.locator("tr[data-indicator-row='1.1'] td").all_text_contents()
     assert cells[0] == "S2 ▧ Work in progress → , target S3"
     page.click("[data-action=save-composite]")

@@ -13,6 +13,7 @@ from mpw_static.app import (
     PREVIEW_SCRIPT,
     PROGRAMME_HOOKS,
     PROGRAMME_SCRIPTS,
+    PROGRAMME_WORKER_SCRIPTS,
     SINGLE_FILE_SCRIPTS,
     SITE_SCRIPTS,
     app_files,
@@ -20,16 +21,13 @@ from mpw_static.app import (
 )
 
 LAZY = [f"static/js/{path}" for path in DISCUSSION_SCRIPTS]
-# Superseded by discuss/ and chart/chart.js, and kept unused only until their last edits by another
-# engineer (issue 23's printed plan) are carried over; then removed with this line.
-SUPERSEDED = {"static/js/assessment-discuss.js", "static/js/chart.js"}
 
 
 @pytest.mark.parametrize(
     "scripts, hooks",
     [
         (APP_SCRIPTS + LAZY, HOOKS),
-        (["static/js/programme.js"], PROGRAMME_HOOKS),
+        ([path for path in PROGRAMME_SCRIPTS if path.startswith("static/js/programme/")], PROGRAMME_HOOKS),
     ],
     ids=["assessment", "across-services"],
 )
@@ -62,10 +60,10 @@ def test_missing_hooks_names_each_selector() -> None:
 def test_every_script_is_listed_once_where_it_loads_and_every_listed_script_exists() -> None:
     """app.py lists each page's scripts in one place: a file left out would never run, a name
     without a file would fail in the browser only."""
-    files = set(app_files()) - {path for path in app_files() if path.startswith("static/vendor/")} - SUPERSEDED
+    files = set(app_files()) - {path for path in app_files() if path.startswith("static/vendor/")}
     listed = [*SITE_SCRIPTS, *APP_SCRIPTS, *LAZY, PREVIEW_SCRIPT]
     assert len(listed) == len(set(listed))
-    assert set(listed) | set(PROGRAMME_SCRIPTS) == files
+    assert set(listed) | set(PROGRAMME_SCRIPTS) | set(PROGRAMME_WORKER_SCRIPTS) == files
     assert set(PROGRAMME_SCRIPTS) - files == set()
     assert SINGLE_FILE_SCRIPTS == SITE_SCRIPTS[:2] + APP_SCRIPTS + LAZY  # the single file cannot load any later
 
@@ -73,7 +71,7 @@ def test_every_script_is_listed_once_where_it_loads_and_every_listed_script_exis
 def test_a_room_registers_itself_for_the_page_and_adds_to_no_other_components_prototype() -> None:
     """No component adds methods to another's prototype: each file assigns only to its own."""
     for path, source in app_files().items():
-        if not path.endswith(".js") or path.startswith("static/vendor/") or path in SUPERSEDED:
+        if not path.endswith(".js") or path.startswith("static/vendor/"):
             continue
         text = source.read_text(encoding="utf-8")
         own = set(re.findall(r"function ([A-Z]\w*) \(", text))

@@ -45,6 +45,15 @@
     workspace.on('cleared', this.clear.bind(this), 'discuss')
     workspace.on('leaving', this.handleLeaving.bind(this), 'discuss')
     workspace.on('ready', this.restoreDrafts.bind(this), 'discuss')
+    // The views' scripts start loading as soon as someone turns to the discussion, not only on Show.
+    var $room = $module.querySelector('[data-room="discuss"]')
+    var preload = this.preload.bind(this)
+    if ($room) ['focusin', 'pointerdown'].forEach(function (type) { $room.addEventListener(type, preload, { once: true }) })
+  }
+
+  /** Load the views' scripts ahead of their first use; a failure is said when a view is asked for. */
+  Discussion.prototype.preload = function () {
+    MPW.load(this.data.scripts.discussion, function () {}, function () {})
   }
 
   /** The views, by name; each view's script registers itself here (MPW.Discussion.views). */
