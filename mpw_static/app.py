@@ -30,6 +30,7 @@ APP_SCRIPTS = [
         "assessment/form",
         "assessment/library",
         "assessment/files",
+        "assessment/excel",
         "discuss/drafts",
         "discuss/room",
         "assessment/page",
@@ -48,13 +49,45 @@ DISCUSSION_SCRIPTS = [
         "assessment/plan",
     )
 ]
-# The single-file edition cannot load files: it inlines the core, the app and its views.
+# What "Download as Excel" and "Open an Excel workbook" need, loaded by the Excel room the first time
+# either is used (MPW.load, under static/js/): the zip library, the workbook's cells, the writer, the
+# reader, and the build's data for the page's language (the blank workbook and the layouts).
+EXCEL_DATA_SCRIPT = "static/excel/{language}.js"
+EXCEL_SCRIPTS = ["../vendor/fflate.js", *(f"excel/{name}.js" for name in ("cells", "write", "read"))]
+# The single-file edition cannot load files: it inlines the core, the app and its views. It has no
+# Excel part: the workbooks are files beside the site's pages.
 SINGLE_FILE_SCRIPTS = SITE_SCRIPTS[:2] + APP_SCRIPTS + [f"static/js/{path}" for path in DISCUSSION_SCRIPTS]
-# The across-services page reads files by the same rules and draws the same charts, with its own script.
+# The across-services page reads files by the same rules and draws the same charts, with its own
+# scripts: the figures, the files gathered, how they are read (and checked in a Worker), the view
+# and the page.
 PROGRAMME_SCRIPTS = [
     f"static/js/{name}.js"
-    for name in ("format/format", "discuss/compare", "chart/chart", "programme-figures", "programme")
+    for name in (
+        "format/format",
+        "discuss/compare",
+        "chart/chart",
+        "programme/figures",
+        "programme/gather",
+        "programme/reading",
+        "programme/view",
+        "programme/page",
+    )
 ]
+# Its Worker, which checks the files off the page's thread: the same pure modules as the page, and
+# the Worker's own loop, joined into one script that the page embeds as data (a Worker started from
+# a blob: URL runs on file:// too, where it could not load these files itself).
+PROGRAMME_WORKER_SCRIPTS = [
+    f"static/js/{name}.js"
+    for name in (
+        "core/dom",
+        "format/format",
+        "discuss/compare",
+        "programme/figures",
+        "programme/gather",
+        "programme/worker",
+    )
+]
+PROGRAMME_WORKER_ID = "mpw-programme-worker"
 PREVIEW_SCRIPT = "static/js/site/preview.js"
 MODULE = 'data-module="mpw-assessment"'
 APP_TEMPLATE = "assessment-tool.html"
@@ -116,7 +149,7 @@ HOOKS = tuple(
 
 PROGRAMME_MODULE = 'data-module="mpw-programme"'
 PROGRAMME_TEMPLATE = "programme.html"
-# What programme.js looks up on the across-services page.
+# What the across-services page's scripts look up on it.
 PROGRAMME_HOOKS = tuple(
     ("data-role", role)
     for role in (
@@ -131,7 +164,7 @@ PROGRAMME_HOOKS = tuple(
         "status",
         "results",
     )
-) + (("id", "mpw-assessment-data"),)
+) + (("id", "mpw-assessment-data"), ("id", PROGRAMME_WORKER_ID))
 
 
 def app_files() -> dict[str, Path]:

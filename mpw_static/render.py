@@ -16,7 +16,14 @@ from markdown.extensions import Extension
 from markdown.treeprocessors import Treeprocessor
 from markupsafe import Markup, escape
 
-from .app import APP_SCRIPTS, DISCUSSION_SCRIPTS, PROGRAMME_SCRIPTS, SINGLE_FILE_SCRIPTS, SITE_SCRIPTS
+from .app import (
+    APP_SCRIPTS,
+    DISCUSSION_SCRIPTS,
+    PROGRAMME_SCRIPTS,
+    PROGRAMME_WORKER_SCRIPTS,
+    SINGLE_FILE_SCRIPTS,
+    SITE_SCRIPTS,
+)
 from .assessment_file import MAX_BYTES, MAX_DEPTH
 from .cache import BuildCache
 from .minify import minified
@@ -461,6 +468,7 @@ def render_site(
         "site_scripts": SITE_SCRIPTS,
         "assessment_scripts": APP_SCRIPTS,
         "programme_scripts": PROGRAMME_SCRIPTS,
+        "programme_worker": lambda: programme_worker(theme, cache),
         "brand_css": theme_has_brand_css(theme, cache),
         "single_file": SINGLE_FILE if {MATRIX_PAGE, ASSESSMENT_PAGE} <= outputs else "",
     }
@@ -524,6 +532,13 @@ def theme_has_brand_css(theme: Theme, cache: BuildCache) -> bool:
     """Whether the theme's brand.css holds any rule: an empty one is not worth a render-blocking request."""
     path = theme.static_files().get(BRAND_CSS)
     return path is not None and bool(minified(path, cache).strip())
+
+
+def programme_worker(theme: Theme, cache: BuildCache) -> str:
+    """The across-services page's Worker as one script: the scripts it shares with the page, minified
+    as the page loads them, each ended so that the next one's opening bracket cannot call it."""
+    static = theme.static_files()
+    return "".join(minified(static[path], cache) + "\n;\n" for path in PROGRAMME_WORKER_SCRIPTS)
 
 
 def single_file(framework: Framework, theme: Theme, environment: Environment, shared: dict, cache: BuildCache) -> str:

@@ -1,7 +1,9 @@
 """Across services (programme.html): a small collection whose every figure is worked out by hand
 below, read from a folder on file:// and over http; the small-number rule; names hidden by default;
-bad files and a repeated assessment; the tidy and summary CSV read back; and the pure rules of
-MPW.programme called directly.
+bad files and a repeated assessment; the tidy and summary CSV read back. The files are checked in a
+Worker; where one cannot start (no Worker, a policy without worker-src blob:) or it stops, the page
+checks them itself and shows the same. (The pure rules of MPW.programme are tested in Node:
+tests/js/programme.test.js.)
 
 The collection (site.toml's smallest_group is 3), each service's latest assessment in brackets:
 
@@ -25,6 +27,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -135,8 +138,20 @@ def overview(page: Page) -> dict[str, str]:
     return dict(zip(terms, values, strict=True))
 
 
-def test_a_folder_gives_the_figures_worked_out_by_hand(page: Page, collection: Path) -> None:
+def reading(page: Page) -> str | None:
+    """Where the page checks the files: in a Worker ("worker") or itself ("page")."""
+    return page.get_attribute("[data-module=mpw-programme]", "data-reading")
+
+
+def test_a_folder_gives_the_figures_worked_out_by_hand_in_a_worker(page: Page, collection: Path) -> None:
     choose_folder(page, collection)
+    check_hand_worked_figures(page, collection)
+    assert reading(page) == "worker"  # on file:// and over http alike
+    assert len(page.workers) == 1
+
+
+def check_hand_worked_figures(page: Page, collection: Path) -> None:
+    """The view of the collection in the module's docstring, figure by figure."""
     assert overview(page) == {
         "Files read": "12",  # the README.txt is not read from a folder
         "Files left out": "3",
@@ -209,6 +224,87 @@ def test_a_folder_gives_the_figures_worked_out_by_hand(page: Page, collection: P
     assert cells(page, "marked them N/A", "1.3 ") == ["0", HIDDEN]
     assert "fewer than" not in page.inner_text("[data-role=results]")  # one marker, whatever held a figure back
     assert "%" not in page.inner_text("[data-role=results]")  # counts, never a score
+
+
+NO_WORKER = "window.Worker = function () { throw new Error('no Worker here') }"
+
+
+@FROM_THE_FOLDER_ONLY
+def test_without_a_worker_the_page_checks_the_files_itself_with_the_same_figures(
+    page: Page, collection: Path, tmp_path: Path
+) -> None:
+    choose_folder(page, collection)
+    shown = page.inner_text("[data-role=results]")
+    figures = download(page, "summary", tmp_path).read_bytes()
+    tidy = download(page, "tidy", tmp_path).read_bytes()
+    without = page.context.new_page()
+    without.add_init_script(NO_WORKER)
+    errors = watch_for_errors(without)
+    without.goto(page.url)
+    choose_folder(without, collection)
+    assert reading(without) == "page" and without.workers == []
+    assert without.inner_text("[data-role=results]") == shown
+    check_hand_worked_figures(without, collection)
+    assert download(without, "summary", tmp_path).read_bytes() == figures
+    assert download(without, "tidy", tmp_path).read_bytes() == tidy
+    assert errors == []
+
+
+def test_a_policy_without_worker_src_leaves_the_checking_to_the_page(
+    browser: Browser, real_site: Path, collection: Path, tmp_path: Path
+) -> None:
+    """A host or theme whose policy refuses blob: Workers: the page reads the files anyway."""
+    site = tmp_path / "site"
+    shutil.copytree(real_site, site)
+    html = (site / "programme.html").read_text(encoding="utf-8")
+    assert html.count("; worker-src blob:;") == 1
+    (site / "programme.html").write_text(html.replace("; worker-src blob:;", ";"), encoding="utf-8")
+    opened = browser.new_page()
+    opened.goto((site / "programme.html").as_uri())
+    choose_folder(opened, collection)
+    assert reading(opened) == "page"
+    check_hand_worked_figures(opened, collection)
+    opened.close()
+
+
+# Stops the page's Worker when it is handed files while window.stopWorker is set, as a Worker that
+# runs out of memory would stop.
+STOPPING_WORKER = """
+const RealWorker = window.Worker
+window.Worker = function (url) {
+  const worker = new RealWorker(url)
+  const post = worker.postMessage.bind(worker)
+  worker.postMessage = function (message, transfer) {
+    if (!window.stopWorker || message.type !== 'files') return post(message, transfer)
+    worker.terminate()
+    setTimeout(function () { worker.onerror(new ErrorEvent('error', { message: 'stopped on purpose' })) }, 0)
+  }
+  return worker
+}
+"""
+
+
+@FROM_THE_FOLDER_ONLY
+def test_a_worker_that_stops_leaves_the_page_to_read_every_file_again(page: Page, collection: Path) -> None:
+    """Files chosen in two goes; the Worker stops during the second: the page reads both again."""
+    first = [str(path) for path in sorted(collection.glob("file-0[1-5].json"))]
+    second = [str(path) for path in sorted(collection.glob("file-*.json"))[5:]]
+    page.set_input_files("#programme-files", first)
+    expect(page.locator("[data-role=status]")).to_have_text("5 files read: 5 assessments used, 0 files left out.")
+    page.set_input_files("#programme-files", second)
+    expect(page.locator("[data-role=status]")).to_contain_text("12 files read")
+    shown = page.inner_text("[data-role=results]")
+    stopping = page.context.new_page()
+    stopping.add_init_script(STOPPING_WORKER)
+    stopping.goto(page.url)
+    stopping.set_input_files("#programme-files", first)
+    expect(stopping.locator("[data-role=status]")).to_have_text("5 files read: 5 assessments used, 0 files left out.")
+    assert reading(stopping) == "worker"
+    stopping.evaluate("window.stopWorker = true")
+    stopping.set_input_files("#programme-files", second)
+    expect(stopping.locator("[data-role=status]")).to_contain_text("12 files read")
+    assert reading(stopping) == "page"
+    assert stopping.inner_text("[data-role=results]") == shown
 
 
 @FROM_THE_FOLDER_ONLY
@@ -312,70 +408,6 @@ def test_tidy_and_summary_csv_read_back(page: Page, collection: Path, tmp_path: 
     assert find[("overview", "", "", "services")]["value"] == "5"
     assert find[("overview", "", "", "services_with_two_or_more_assessments")]["value"] == "3"
     assert {row["note"] for row in figures} == {"", HIDDEN}
-
-
-PURE = [
-    # holdBack: 1 to 2 services are held back, then others, smallest non-zero first, until two or
-    # more are held back and they add up to at least 2 (smallest_group − 1).
-    ("holdBack", [[{"count": 4, "from": 4}, {"count": 1, "from": 1}], 3], [True, True]),
-    ("holdBack", [[{"count": 4, "from": 4}, {"count": 1, "from": 1}, {"count": 2, "from": 2}], 3], [False, True, True]),
-    (
-        "holdBack",
-        [[{"count": 5, "from": 5}, {"count": 0, "from": 0}, {"count": 3, "from": 3}], 3],
-        [False, False, False],
-    ),
-    # one service's 9 assessments are held back with the smallest other figure
-    ("holdBack", [[{"count": 9, "from": 1}, {"count": 6, "from": 6}, {"count": 7, "from": 7}], 3], [True, True, False]),
-    # two 1s add up to 2: enough for smallest_group 3, not for 4, where the 5 joins them
-    ("holdBack", [[{"count": 1, "from": 1}, {"count": 1, "from": 1}, {"count": 5, "from": 5}], 3], [True, True, False]),
-    ("holdBack", [[{"count": 1, "from": 1}, {"count": 1, "from": 1}, {"count": 5, "from": 5}], 4], [True, True, True]),
-    ("holdBack", [[{"count": 1, "from": 1}, {"count": 1, "from": 1}], 1], [False, False]),  # smallest_group = 1
-    # Links between groups. N = 20 services: S1 2, S2 2, S3 10, N/A 5, not answered 1, and 14 with a
-    # target. Held back alone, S1, S2 and not answered add up to 5, but 14 targets need 14 answers at
-    # S1–S5, so not answered could only be 0 or 1: the target is held back too.
-    (
-        "protectIndicator",
-        [{"N": 20, "M": 0, "c": [2, 2, 10, 0, 0, 5, 1], "k": None, "t": 14}, 3],
-        {"hc": [True, True, False, False, False, False, True], "hk": None, "ht": True},
-    ),
-    # 4 services that all moved, all at S1 now: 3 held, 1 stepped back. Held and back are held back
-    # (each 0 to 4: a service now at S1 may have come down from S2).
-    (
-        "protectIndicator",
-        [{"N": 4, "M": 4, "c": [4, 0, 0, 0, 0, 0, 0], "k": [0, 3, 1, 0, 0], "t": 0}, 3],
-        {"hc": [False] * 7, "hk": [False, True, True, False, False], "ht": False},
-    ),
-    # 4 services at S5 now, 3 of them moved on and 1 held: nobody at S5 can have stepped back, so
-    # nothing more is needed; on and held are each 0 to 4.
-    (
-        "protectIndicator",
-        [{"N": 4, "M": 4, "c": [0, 0, 0, 0, 4, 0, 0], "k": [3, 1, 0, 0, 0], "t": 0}, 3],
-        {"hc": [False] * 7, "hk": [True, True, False, False, False], "ht": False},
-    ),
-]
-
-
-@pytest.mark.parametrize("name, args, expected", PURE)
-def test_pure_rules(browser: Browser, real_site: Path, name: str, args: list, expected: object) -> None:
-    opened = browser.new_page()
-    opened.goto((real_site / "programme.html").as_uri())
-    found = opened.evaluate("([name, args]) => MPW.programme[name](...args)", [name, args])
-    if isinstance(expected, dict):  # protectIndicator: the figures held back
-        found = {key: found[key] for key in expected}
-    assert found == expected
-    opened.close()
-
-
-def test_service_key_ignores_case_and_spacing_and_keeps_unnamed_apart(browser: Browser, real_site: Path) -> None:
-    opened = browser.new_page()
-    opened.goto((real_site / "programme.html").as_uri())
-    key = "a => MPW.programme.serviceKey(a)"
-    one = opened.evaluate(key, {"id": "x1", "service": {"name": " Harbour  Valley ", "organisations": "Board A"}})
-    two = opened.evaluate(key, {"id": "x2", "service": {"name": "harbour valley", "organisations": "board a"}})
-    other = opened.evaluate(key, {"id": "x3", "service": {"name": "Harbour Valley", "organisations": "Board B"}})
-    blank = [opened.evaluate(key, {"id": id_, "service": {"name": " ", "organisations": ""}}) for id_ in ("y1", "y2")]
-    assert one == two and one != other and blank[0] != blank[1]
-    opened.close()
 
 
 @FROM_THE_FOLDER_ONLY

@@ -1,7 +1,8 @@
 /**
  * Across services: the figures of programme.html, as pure functions over checked assessments
- * and the page's embedded data. The page that draws them is programme.js; Node can load this file
- * too (after discuss/compare.js), which is how the tests attack its figures.
+ * and the page's embedded data. The page's Worker works them out (programme/gather.js and
+ * worker.js), and the page itself where a Worker cannot start; programme/view.js draws them. Node
+ * loads this file too (after discuss/compare.js), which is how the tests attack its figures.
  *
  * By design there is no league table here: nothing ranks, scores or totals one service against
  * another. Figures are counts of services (or, for a domain, of answers). The small-number rule:

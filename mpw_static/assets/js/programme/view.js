@@ -1,0 +1,290 @@
+/**
+ * Across services: the view drawn from a report (programme/gather.js), whichever thread worked it
+ * out. It draws what was read (files, assessments and services, each counted apart), the files
+ * left out, the controls, where services stand, how they moved and how relevant the indicators
+ * are, with no league table; every held-back figure reads "not shown". Text from the files is set
+ * as text only.
+ */
+(function (MPW) {
+  'use strict'
+
+  var dom = MPW.dom
+  var chart = MPW.chart
+  var figures = MPW.programme
+  var el = dom.el
+  var table = chart.table
+
+  /**
+   * @param {Object} data - the page's embedded data
+   * @constructor
+   */
+  function View (data) {
+    this.data = data
+    this.strings = data.strings
+    this.smallest = data.smallestGroup
+  }
+
+  View.prototype.text = function (key, values) {
+    return dom.fill(this.strings['programme_' + key], values || {})
+  }
+
+  /** A counted phrase in the page's language: "1 file read", "2 files read"; Welsh has six forms. */
+  View.prototype.count = function (key, n, values) {
+    return dom.plural(this.strings, 'programme_' + key, n, this.data.language, values)
+  }
+
+  /** A calendar day (YYYY-MM-DD) as the site writes it: 15/01/2026. */
+  View.prototype.day = function (isoDay) {
+    return dom.day(isoDay, this.data.locale)
+  }
+
+  /** "not shown" for a held-back figure, whatever held it back, else the figure. */
+  View.prototype.figure = function (value) {
+    return value === null ? this.text('hidden') : String(value)
+  }
+
+  /**
+   * Draw a report into $results.
+   * @param {HTMLElement} $results
+   * @param {Object} report - Gathering.report()
+   * @param {{showNames: boolean}} state - what the lead chose
+   */
+  View.prototype.draw = function ($results, report, state) {
+    this.report = report
+    this.state = state
+    this.width = $results.clientWidth
+    $results.textContent = ''
+    $results.hidden = false
+    $results.appendChild(this.overview())
+    $results.appendChild(this.fileProblems())
+    if (!report.assessments) return
+    $results.appendChild(this.controls())
+    if (state.showNames) $results.appendChild(this.services())
+    if (!report.figures.shown) {
+      $results.appendChild(el('p', 'notice', this.text('too_few', { n: this.smallest })))
+      return
+    }
+    $results.appendChild(this.distribution())
+    $results.appendChild(this.movement())
+    $results.appendChild(this.relevance())
+  }
+
+  /** What the status line says once files are read: "12 files read: 8 assessments used, 3 files left out." */
+  View.prototype.readText = function (report) {
+    return this.text('read', {
+      files: this.count('read_files', report.files.read),
+      used: this.count('read_used', report.assessments),
+      refused: this.count('read_refused', report.files.refused)
+    })
+  }
+
+  function section (heading, intro) {
+    var $section = el('section', 'programme-section')
+    $section.appendChild(el('h2', '', heading))
+    if (intro) $section.appendChild(el('p', '', intro))
+    return $section
+  }
+
+  function definitions (pairs) {
+    var $list = el('dl', 'programme-overview')
+    pairs.forEach(function (pair) {
+      $list.appendChild(el('dt', '', pair[0]))
+      $list.appendChild(el('dd', '', pair[1]))
+    })
+    return $list
+  }
+
+  View.prototype.methodName = function (method) {
+    return this.text('method_' + (method || 'none'))
+  }
+
+  /**
+   * What was read, in three lists that each count one thing: files, assessments, services. A
+   * collection of fewer than the smallest group of services says nothing about them.
+   */
+  View.prototype.overview = function () {
+    var o = this.report.overview
+    var files = this.report.files
+    var $section = section(this.text('overview_heading'))
+    var read = [[this.text('files'), String(files.read)], [this.text('refused'), String(files.refused)]]
+    if (o.shown) read.push([this.text('replaced'), String(files.replaced)])
+    this.list($section, 'files_heading', read)
+    if (files.skipped) $section.appendChild(el('p', '', this.count('skipped', files.skipped)))
+    if (!o.shown) {
+      if (o.assessments) $section.appendChild(el('p', 'notice', this.text('overview_hidden', { n: this.smallest })))
+      return $section
+    }
+    var assessments = [
+      [this.text('used'), String(o.assessments)],
+      [this.text('dates'), o.first ? this.text('dates_range', { first: this.day(o.first), last: this.day(o.last) }) : '–'],
+      [this.text('cycles'), String(o.cycles)]
+    ]
+    o.methods.forEach(function (item) {
+      if (item.count !== 0) assessments.push([this.text('method_label', { method: this.methodName(item.method) }), this.figure(item.count)])
+    }, this)
+    this.list($section, 'assessments_heading', assessments)
+    this.list($section, 'services_overview', [[this.text('services'), String(o.services)], [this.text('organisations'), String(o.organisations)]])
+    return $section
+  }
+
+  View.prototype.list = function ($section, heading, pairs) {
+    $section.appendChild(el('h3', '', this.text(heading)))
+    $section.appendChild(definitions(pairs))
+  }
+
+  /** The files left out, each with its reasons, and the older copies of one assessment. */
+  View.prototype.fileProblems = function () {
+    var $wrap = el('div', 'programme-file-problems')
+    var refused = this.report.refused
+    if (refused.length) {
+      var $refused = el('details', 'programme-details')
+      $refused.appendChild(el('summary', '', this.text('refused_heading', { n: refused.length })))
+      $refused.appendChild(el('p', '', this.text('refused_intro')))
+      var $list = el('ul')
+      refused.forEach(function (item) {
+        $list.appendChild(el('li', '', item.name + ': ' + item.errors.slice(0, 5).join('; ')))
+      })
+      $refused.appendChild($list)
+      $wrap.appendChild($refused)
+    }
+    var replaced = this.report.replaced
+    if (replaced.length && this.report.overview.shown) {
+      var $replaced = el('details', 'programme-details')
+      $replaced.appendChild(el('summary', '', this.text('replaced_heading', { n: replaced.length })))
+      var $items = el('ul')
+      replaced.forEach(function (item) { $items.appendChild(el('li', '', this.text('replaced_item', item))) }, this)
+      $replaced.appendChild($items)
+      $wrap.appendChild($replaced)
+    }
+    return $wrap
+  }
+
+  View.prototype.controls = function () {
+    var $controls = el('div', 'discussion-controls programme-controls no-print')
+    $controls.appendChild(this.cycleField())
+    var $choice = el('div', 'choice')
+    var $box = el('input')
+    $box.type = 'checkbox'
+    $box.id = 'programme-names'
+    $box.autocomplete = 'off' // off again on reload, even where a browser restores form state
+    $box.checked = this.state.showNames
+    $box.setAttribute('data-control', 'names')
+    var $boxLabel = el('label', '', this.text('names'))
+    $boxLabel.htmlFor = 'programme-names'
+    $choice.appendChild($box)
+    $choice.appendChild($boxLabel)
+    $controls.appendChild($choice)
+    var $actions = el('p', 'notice-actions')
+    ;[['print', 'print', 'button-secondary'], ['tidy', 'tidy', ''], ['summary', 'summary', 'button-secondary'], ['clear', 'clear', 'button-warning']].forEach(function (item) {
+      var $button = el('button', 'button' + (item[2] ? ' ' + item[2] : ''), this.text(item[1]))
+      $button.type = 'button'
+      $button.setAttribute('data-action', item[0])
+      $actions.appendChild($button)
+    }, this)
+    $controls.appendChild($actions)
+    if (this.report.figures.shown) $controls.appendChild(el('p', 'hint', this.count('shown', this.report.entries)))
+    return $controls
+  }
+
+  /** The choice of each service's latest assessment, or its latest in one review cycle. */
+  View.prototype.cycleField = function () {
+    var $field = el('div', 'field')
+    var $label = el('label', '', this.text('which'))
+    $label.htmlFor = 'programme-cycle'
+    var $select = el('select')
+    $select.id = 'programme-cycle'
+    $select.setAttribute('data-control', 'cycle')
+    var options = [['', this.text('latest')]].concat(this.report.cycles.map(function (cycle) { return [cycle, this.text('cycle_option', { cycle: cycle })] }, this))
+    options.forEach(function (option) {
+      var $option = el('option', '', option[1])
+      $option.value = option[0]
+      $option.selected = option[0] === this.report.cycle
+      $select.appendChild($option)
+    }, this)
+    $field.appendChild($label)
+    $field.appendChild($select)
+    return $field
+  }
+
+  /** Services by name, with their cycles: only when the lead asks, and never with figures. */
+  View.prototype.services = function () {
+    var $section = section(this.text('services_heading'))
+    $section.appendChild(table(this.text('services_heading'),
+      [this.strings.col_service, this.text('col_organisations'), this.text('col_cycles')],
+      this.report.services.map(function (service) {
+        return [service.name || this.strings.untitled, service.organisations,
+          service.assessments.map(function (a) { return a.review_cycle || this.day(a.day) }, this).join(', ')]
+      }, this), 'stack-narrow-table'))
+    return $section
+  }
+
+  View.prototype.keys = function () {
+    return this.data.labels.statements.concat([this.data.labels.na, this.strings.not_answered])
+  }
+
+  View.prototype.distribution = function () {
+    var $section = section(this.text('distribution_heading'), this.text('distribution_intro'))
+    var keys = this.keys()
+    var hidden = this.text('hidden')
+    var strings = Object.assign({}, this.strings, { no_evidence: this.text('no_evidence') })
+    this.report.figures.domains.forEach(function (group) {
+      var domain = group.domain
+      var $domain = el('section', 'programme-domain')
+      $domain.appendChild(el('h3', '', domain.number + '. ' + domain.title))
+      var rows = [{ label: this.text('domain_row', { n: domain.number }), tally: group.all, total: group.all.total }]
+        .concat(group.indicators.map(function (item) {
+          return { label: item.indicator.id + ' ' + item.indicator.title, tally: item.row, total: item.row.total }
+        }))
+      $domain.appendChild(chart.stackedBars({
+        title: this.text('chart', { n: domain.number, title: domain.title }),
+        rows: rows,
+        keys: keys,
+        width: this.width,
+        strings: strings,
+        data: this.data,
+        hidden: this.text('not_shown'),
+        proportional: true
+      }))
+      $domain.appendChild(table(this.text('table', { n: domain.number, title: domain.title }),
+        [this.strings.col_indicator].concat(keys),
+        rows.map(function (row) { return [row.label].concat(chart.tallyCells(row.tally, this.data, hidden)) }, this),
+        'stack-narrow-table'))
+      $section.appendChild($domain)
+    }, this)
+    return $section
+  }
+
+  View.prototype.movement = function () {
+    var f = this.report.figures
+    var $section = section(this.text('movement_heading'))
+    if (!f.moved) {
+      $section.appendChild(el('p', '', this.text('movement_none')))
+      return $section
+    }
+    if (!f.movementShown) {
+      $section.appendChild(el('p', 'notice', this.text('too_few_moved', { n: this.smallest })))
+      return $section
+    }
+    $section.appendChild(el('p', '', this.count('movement_intro', f.moved)))
+    var headings = [this.strings.col_indicator].concat(figures.MOVE_KINDS.map(function (kind) { return this.text('move_' + kind) }, this))
+    var cells = function (row) { return figures.MOVE_KINDS.map(function (kind) { return this.figure(row.moves[kind]) }, this) }.bind(this)
+    f.domains.forEach(function (group) {
+      var rows = [[this.text('domain_row', { n: group.domain.number })].concat(cells(group.all))]
+        .concat(group.indicators.map(function (item) { return [item.indicator.id + ' ' + item.indicator.title].concat(cells(item.row)) }))
+      $section.appendChild(table(this.text('movement_table', { n: group.domain.number, title: group.domain.title }), headings, rows, 'stack-narrow-table'))
+    }, this)
+    return $section
+  }
+
+  View.prototype.relevance = function () {
+    var $section = section(this.text('relevance_heading'), this.text('relevance_intro'))
+    $section.appendChild(table(this.text('relevance_table'),
+      [this.strings.col_indicator, this.text('col_na'), this.text('col_targets')],
+      this.report.relevance.map(function (row) {
+        return [row.indicator.id + ' ' + row.indicator.title, this.figure(row.na), this.figure(row.targets)]
+      }, this), 'stack-narrow-table'))
+    return $section
+  }
+
+  MPW.programmeView = View
+})(window.MPW)
