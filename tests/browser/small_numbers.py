@@ -19,8 +19,10 @@ import io
 from dataclasses import dataclass, field
 from functools import cache
 
+import highspy
 import numpy as np
 from scipy.optimize import Bounds, LinearConstraint, milp
+from scipy.sparse import csc_matrix
 
 LEVELS = (1, 2, 3, 4, 5)
 SLOTS = (*LEVELS, "n/a", "")
@@ -60,29 +62,63 @@ class Model:
 
     def extent(self, variables: list[int]) -> tuple[int, int]:
         """The smallest and largest value of a sum of counts under every row."""
-        if getattr(self, "_rows", None) is None or self._rows[0] != len(self.rows):
-            matrix = np.zeros((len(self.rows), self.size))
-            for r, (terms, _, _) in enumerate(self.rows):
-                for index, coefficient in terms.items():
-                    matrix[r, index] += coefficient
-            rows = LinearConstraint(matrix, [row[1] for row in self.rows], [row[2] for row in self.rows])
-            self._rows = (len(self.rows), rows)
         cost = np.zeros(self.size)
         for index in variables:
             cost[index] += 1
         ends = []
         for sign in (1, -1):
-            # The relaxation first: when its optimum is a whole-number table, that is the answer.
-            found = milp(
-                sign * cost, constraints=self._rows[1], integrality=np.zeros(self.size), bounds=Bounds(0, self.most)
+            # The relaxation first: when its optimum is a whole-number table, that table is a
+            # collection too, so it is the integer programme's answer as well. The model is built
+            # once and only its objective changes, so HiGHS starts each solve from the last one.
+            relaxed = self.relaxation()
+            relaxed.changeColsCost(self.size, np.arange(self.size, dtype=np.int32), sign * cost)
+            relaxed.run()
+            found = (
+                relaxed.getSolution().col_value
+                if relaxed.getModelStatus() == highspy.HighsModelStatus.kOptimal
+                else None
             )
-            if found.status != 0 or np.abs(found.x - np.round(found.x)).max() > 1e-6:
-                found = milp(
-                    sign * cost, constraints=self._rows[1], integrality=np.ones(self.size), bounds=Bounds(0, self.most)
-                )
-            assert found.status == 0, f"the published figures admit no collection: {found.message}"
-            ends.append(round(sign * found.fun))
+            if found is not None and np.abs(np.array(found) - np.round(found)).max() <= 1e-6:
+                ends.append(round(sign * relaxed.getInfo().objective_function_value))
+                continue
+            exact = milp(
+                sign * cost, constraints=self.constraints(), integrality=np.ones(self.size), bounds=Bounds(0, self.most)
+            )
+            assert exact.status == 0, f"the published figures admit no collection: {exact.message}"
+            ends.append(round(sign * exact.fun))
         return ends[0], ends[1]
+
+    def matrix(self) -> np.ndarray:
+        matrix = np.zeros((len(self.rows), self.size))
+        for r, (terms, _, _) in enumerate(self.rows):
+            for index, coefficient in terms.items():
+                matrix[r, index] += coefficient
+        return matrix
+
+    def constraints(self) -> LinearConstraint:
+        return LinearConstraint(self.matrix(), [row[1] for row in self.rows], [row[2] for row in self.rows])
+
+    def relaxation(self) -> highspy.Highs:
+        """The linear relaxation as a HiGHS model, made once the rows are all in (a row added later makes it again)."""
+        if getattr(self, "_relaxed", None) is None or self._relaxed[0] != len(self.rows):
+            lp = highspy.HighsLp()
+            lp.num_col_, lp.num_row_ = self.size, len(self.rows)
+            lp.col_cost_ = np.zeros(self.size)
+            lp.col_lower_, lp.col_upper_ = np.zeros(self.size), np.full(self.size, float(self.most))
+            lp.row_lower_ = np.array([row[1] for row in self.rows], dtype=float)
+            lp.row_upper_ = np.array([row[2] for row in self.rows], dtype=float)
+            columns = csc_matrix(self.matrix())
+            lp.a_matrix_.format_ = highspy.MatrixFormat.kColwise
+            lp.a_matrix_.start_, lp.a_matrix_.index_, lp.a_matrix_.value_ = (
+                columns.indptr,
+                columns.indices,
+                columns.data,
+            )
+            solver = highspy.Highs()
+            solver.setOptionValue("output_flag", False)
+            solver.passModel(lp)
+            self._relaxed = (len(self.rows), solver)
+        return self._relaxed[1]
 
 
 def indicator_block(model: Model, services: int, moved: int | None) -> dict[str, list[int]]:

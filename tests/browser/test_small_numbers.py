@@ -2,8 +2,9 @@
 
 Many small collections (2–12 services, random answers with N/A and unanswered ones, evidence
 levels, targets, mixed methods, some services with two assessments so that movement shows) are
-worked out by the page's own pure modules in Node, in one run; their figures CSVs are then attacked
-by integer programming (small_numbers.py): every held-back figure must keep at least
+worked out by the page's own pure modules in Node, in one run, each file going the page's way
+(its bytes checked, gathered and reported, as the page's Worker does); their figures CSVs are then
+attacked by integer programming (small_numbers.py): every held-back figure must keep at least
 smallest_group possible values. A sample is also modelled a domain at a time, with the domain rows
 as equations. The two cases of the issue, and a few collections, go through the real page from a
 folder, and its downloaded CSV is attacked the same way.
@@ -32,7 +33,7 @@ NODE = shutil.which("node")
 HARNESS = Path(__file__).with_name("programme_node.js")
 FULLY, WIP = "fully-achieved", "work-in-progress"
 METHODS = ["individual", "group", "composite", None]
-COLLECTIONS = 120  # about a minute here; each indicator's published pattern is attacked once (cached)
+COLLECTIONS = 240  # about 30 s here; each indicator's published pattern is attacked once (cached)
 
 
 def page_data(site: Path) -> dict:
@@ -105,10 +106,11 @@ def make_collection(rng: random.Random, ids: list[str], services: int) -> list[t
 
 
 def figures_in_node(data: dict, collections: list[dict]) -> list[str]:
-    """The figures CSV of each collection, as the page's own modules work it out (one Node run)."""
+    """The figures CSV of each collection, as the page's own modules work it out (one Node run), with
+    SMALLEST as the site's smallest_group."""
     run = subprocess.run(
         [NODE, str(HARNESS)],
-        input=json.dumps({"data": data, "smallest": SMALLEST, "collections": collections}),
+        input=json.dumps({"data": {**data, "smallestGroup": SMALLEST}, "collections": collections}),
         capture_output=True,
         text=True,
         check=True,
