@@ -194,7 +194,7 @@ class Loader:
             return None
         front = "\n".join(lines[1:end])
         try:
-            data = tomllib.loads(front)
+            data = parse_toml(front, self.cache)  # a translation reads the same page again
         except tomllib.TOMLDecodeError as error:
             self.problems.append(toml_syntax_problem(file, error, offset=1))
             return None
