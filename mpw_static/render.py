@@ -19,10 +19,13 @@ from markupsafe import Markup, escape
 from .app import (
     APP_SCRIPTS,
     DISCUSSION_SCRIPTS,
+    EXCEL_DATA_SCRIPT,
+    EXCEL_SCRIPTS,
     PROGRAMME_SCRIPTS,
     PROGRAMME_WORKER_SCRIPTS,
     SINGLE_FILE_SCRIPTS,
     SITE_SCRIPTS,
+    WORKBOOK_NAME,
 )
 from .assessment_file import MAX_BYTES, MAX_DEPTH
 from .cache import BuildCache
@@ -345,8 +348,8 @@ def navigation(framework: Framework, menu: str = "main", labels: MenuLabels | No
 
 
 def site_files(framework: Framework) -> set[str]:
-    """Every HTML path the site will have; internal links must point at one of these."""
-    return {page.output for page in framework.pages} | {domain.href for domain in framework.domains}
+    """Every HTML path the site will have, and its matrix workbook; internal links must point at one of these."""
+    return {page.output for page in framework.pages} | {domain.href for domain in framework.domains} | {WORKBOOK_NAME}
 
 
 def canonical_url(base_url: str, output: str) -> str:
@@ -390,7 +393,8 @@ def client_data(framework: Framework, strings: Strings) -> dict:
         # plan's fields and the CSV columns: the page walks these and keeps no list of its own.
         **format_description(tuple(indicator.id for indicator in framework.indicators)),
         "readsVersions": list(READABLE_FORMAT_VERSIONS),
-        "scripts": {"discussion": DISCUSSION_SCRIPTS},  # loaded on first use, under static/js/
+        # Loaded on first use, under static/js/: the discussion views, and Excel with its data.
+        "scripts": {"discussion": DISCUSSION_SCRIPTS, "excel": excel_scripts(framework.site_language)},
         "smallestGroup": framework.site.smallest_group,  # across services: the small-number rule
         "domains": [{"number": domain.number, "title": domain.title} for domain in framework.domains],
         "indicators": [
@@ -410,6 +414,12 @@ def client_data(framework: Framework, strings: Strings) -> dict:
         "locale": strings.locale,  # dates and times follow the page's language, not the browser's
         "strings": strings.with_prefix("js_"),
     }
+
+
+def excel_scripts(language: str) -> list[str]:
+    """What the page's Excel room loads on first use, as paths under static/js/: the library, its
+    code, and the build's data for this language (static/excel/en.js)."""
+    return [*EXCEL_SCRIPTS, "../" + EXCEL_DATA_SCRIPT.format(language=language).removeprefix("static/")]
 
 
 def content_counts(framework: Framework) -> dict[str, int]:
@@ -467,6 +477,7 @@ def render_site(
         "assessment_data": lru_cache(maxsize=1)(lambda: client_data(framework, strings)),
         "site_scripts": SITE_SCRIPTS,
         "assessment_scripts": APP_SCRIPTS,
+        "workbook_name": WORKBOOK_NAME,  # the blank matrix workbook, which the assessment page links to
         "programme_scripts": PROGRAMME_SCRIPTS,
         "programme_worker": lambda: programme_worker(theme, cache),
         "brand_css": theme_has_brand_css(theme, cache),

@@ -7,20 +7,25 @@ The layout is described once (workbook_layout.py); the writer (workbook_write.py
 
 from __future__ import annotations
 
+import base64
 import json
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from .app import EXCEL_DATA_SCRIPT, WORKBOOK_NAME
 from .assessment_file import read_assessment
 from .load import LoadFailed, load_framework
 from .models import Assessment, Framework
 from .problems import ContentError, Problem
 from .theme import Strings, Theme
-from .workbook_layout import WorkbookLayout, workbook_layout
+from .workbook_cells import EXCEL_EPOCH
+from .workbook_dates import DAY_FIRST, ISO
+from .workbook_layout import DOMAIN_FIELDS, WorkbookLayout, workbook_layout
+from .workbook_package import MACRO_SUFFIXES, MAX_FILE_BYTES, MAX_PARTS, MAX_UNPACKED_BYTES, OLE_SIGNATURE
+from .workbook_read import TEXT_FIELDS
 from .workbook_write import write_workbook
 
-WORKBOOK_NAME = "development-matrix.xlsx"
 PACKAGED_CONTENT = Path(__file__).resolve().parent.parent / "content"
 
 
@@ -46,26 +51,73 @@ def blank_workbook(language: Language) -> bytes:
     return write_workbook(language.layout, language.framework, language.strings)
 
 
-def site_workbooks(frameworks_by_language: list[Framework], theme: Theme) -> dict[str, bytes]:
+def site_workbooks(frameworks_by_language: list[Framework], theme: Theme) -> dict[str, bytes | str]:
     """The build's workbooks by site path: development-matrix.xlsx, and cy/development-matrix.xlsx
-    for each other language."""
+    for each other language; and for each language the script that gives the assessment page its
+    blank workbook and every language's layout (static/excel/en.js), loaded when Excel is first used."""
     default = frameworks_by_language[0].site.language
-    books = {}
+    made = {}
     for framework in frameworks_by_language:
-        prefix = "" if framework.site_language == default else f"{framework.site_language}/"
         key = made_of(framework, theme)
         if key not in _REMEMBERED:
             if len(_REMEMBERED) >= 8:
                 _REMEMBERED.clear()
-            _REMEMBERED[key] = blank_workbook(language_of(framework, theme))
-        books[prefix + WORKBOOK_NAME] = _REMEMBERED[key]
+            language = language_of(framework, theme)
+            _REMEMBERED[key] = (blank_workbook(language), page_layout(language.layout))
+        made[framework.site_language] = _REMEMBERED[key]
+    layouts = {code: layout for code, (_, layout) in made.items()}
+    books: dict[str, bytes | str] = {}
+    for code, (blank, _) in made.items():
+        books[("" if code == default else f"{code}/") + WORKBOOK_NAME] = blank
+        books[EXCEL_DATA_SCRIPT.format(language=code)] = page_script(code, blank, layouts)
     return books
 
 
-# The blank workbooks last built, by what they are made of. `serve` rebuilds the site after every
-# save, and writing a workbook takes longer than a rebuild may; a workbook is a pure function of
-# the matrix's content and the interface's words, so one remembered by those is never out of date.
-_REMEMBERED: dict[str, bytes] = {}
+# The blank workbooks last built, with their layouts for the page, by what they are made of.
+# `serve` rebuilds the site after every save, and writing a workbook takes longer than a rebuild
+# may; a workbook is a pure function of the matrix's content and the interface's words, so one
+# remembered by those is never out of date.
+_REMEMBERED: dict[str, tuple[bytes, dict]] = {}
+
+# A rating's input cells and a domain's boxes, by the kind of value each holds, as the reader
+# (workbook_read.py) reads them: a word from a drop-down list, a date, or text.
+RATING_KINDS = {
+    "statement": "statement",
+    "evidence": "evidence",
+    "target": "target",
+    "due_date": "date",
+} | dict.fromkeys(TEXT_FIELDS, "text")
+DOMAIN_KINDS = {name: "text" for name in DOMAIN_FIELDS if name != "priority"} | {"priority": "yes_no"}
+
+
+def page_layout(layout: WorkbookLayout) -> dict:
+    """The layout as the page needs it: every cell, without the test questions' text."""
+    data = layout.as_json()
+    for domain in data["domains"]:
+        del domain["questions"]
+    return data
+
+
+def page_script(code: str, blank: bytes, layouts: dict[str, dict]) -> str:
+    """The assessment page's Excel data for one language, as a script (file:// refuses to fetch a
+    file): the blank workbook to fill in, every language's layout to read a workbook by, and the
+    reader's rules, from the Python that states them, so that the page keeps none of its own."""
+    data = {
+        "language": code,
+        "blank": base64.b64encode(blank).decode("ascii"),
+        "layouts": layouts,
+        "kinds": {"ratings": RATING_KINDS, "domains": DOMAIN_KINDS},
+        "limits": {
+            "maxFileBytes": MAX_FILE_BYTES,
+            "maxParts": MAX_PARTS,
+            "maxUnpackedBytes": MAX_UNPACKED_BYTES,
+            "macroSuffixes": list(MACRO_SUFFIXES),
+            "oleSignature": list(OLE_SIGNATURE),
+        },
+        "dates": {"dayFirst": DAY_FIRST.pattern, "iso": ISO.pattern, "excelEpoch": EXCEL_EPOCH.isoformat()},
+    }
+    # ASCII only: the script's text then reads the same whatever encoding a server says it has.
+    return "(window.MPW = window.MPW || {}).workbookData = " + json.dumps(data, separators=(",", ":")) + "\n"
 
 
 def made_of(framework: Framework, theme: Theme) -> str:
