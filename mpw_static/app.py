@@ -54,7 +54,7 @@ DISCUSSION_SCRIPTS = [
 # reader, and the build's data for the page's language (the blank workbook and the layouts).
 EXCEL_DATA_SCRIPT = "static/excel/{language}.js"
 WORKBOOK_NAME = "development-matrix.xlsx"  # the blank matrix workbook, in each language's folder
-EXCEL_SCRIPTS = ["../vendor/fflate.js", *(f"excel/{name}.js" for name in ("cells", "write", "read"))]
+EXCEL_SCRIPTS = ["../vendor/fflate.js", *(f"excel/{name}.js" for name in ("cells", "package", "write", "read"))]
 # The single-file edition cannot load files: it inlines the core, the app and its views. It has no
 # Excel part: the workbooks are files beside the site's pages.
 SINGLE_FILE_SCRIPTS = SITE_SCRIPTS[:2] + APP_SCRIPTS + [f"static/js/{path}" for path in DISCUSSION_SCRIPTS]

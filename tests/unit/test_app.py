@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import posixpath
 import re
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from mpw_static.app import (
     APP_SCRIPTS,
     DISCUSSION_SCRIPTS,
+    EXCEL_SCRIPTS,
     HOOKS,
     PREVIEW_SCRIPT,
     PROGRAMME_HOOKS,
@@ -21,6 +23,8 @@ from mpw_static.app import (
 )
 
 LAZY = [f"static/js/{path}" for path in DISCUSSION_SCRIPTS]
+# Excel's scripts, loaded on first use too (paths under static/js/; the zip library is in static/vendor/).
+EXCEL = [posixpath.normpath(f"static/js/{path}") for path in EXCEL_SCRIPTS]
 
 
 @pytest.mark.parametrize(
@@ -61,8 +65,15 @@ def test_every_script_is_listed_once_where_it_loads_and_every_listed_script_exis
     """app.py lists each page's scripts in one place: a file left out would never run, a name
     without a file would fail in the browser only."""
     files = set(app_files()) - {path for path in app_files() if path.startswith("static/vendor/")}
-    listed = [*SITE_SCRIPTS, *APP_SCRIPTS, *LAZY, PREVIEW_SCRIPT]
+    listed = [
+        *SITE_SCRIPTS,
+        *APP_SCRIPTS,
+        *LAZY,
+        *(path for path in EXCEL if path.startswith("static/js/")),
+        PREVIEW_SCRIPT,
+    ]
     assert len(listed) == len(set(listed))
+    assert set(EXCEL) <= set(app_files())  # the vendored zip library too
     assert set(listed) | set(PROGRAMME_SCRIPTS) | set(PROGRAMME_WORKER_SCRIPTS) == files
     assert set(PROGRAMME_SCRIPTS) - files == set()
     assert SINGLE_FILE_SCRIPTS == SITE_SCRIPTS[:2] + APP_SCRIPTS + LAZY  # the single file cannot load any later
