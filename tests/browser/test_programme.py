@@ -226,6 +226,35 @@ def check_hand_worked_figures(page: Page, collection: Path) -> None:
     assert "%" not in page.inner_text("[data-role=results]")  # counts, never a score
 
 
+@FROM_THE_FOLDER_ONLY
+def test_the_page_leaves_no_global_but_mpw(page: Page, collection: Path, tmp_path: Path) -> None:
+    choose_folder(page, collection)
+    (tmp_path / "blank.html").write_text("<!doctype html><title>No scripts</title>", encoding="utf-8")
+    blank = page.context.new_page()
+    blank.goto((tmp_path / "blank.html").as_uri())  # a page from a folder too, with what the browser defines
+    own = set(page.evaluate("Object.keys(window)")) - set(blank.evaluate("Object.keys(window)"))
+    assert own == {"MPW"}
+    assert page.evaluate("Object.keys(MPW).filter(key => /page/i.test(key))") == []  # no MPW.programmePage
+
+
+def test_a_page_whose_component_fails_to_start_says_it_cannot_read_files(browser: Browser, real_site: Path) -> None:
+    opened = browser.new_page()
+    said = []
+    opened.on("console", lambda message: said.append(message.text))
+    # The results' element goes before the page's scripts start: the component cannot start.
+    opened.add_init_script(
+        "document.addEventListener('DOMContentLoaded', () => document.querySelector('[data-role=results]').remove())"
+    )
+    opened.goto((real_site / "programme.html").as_uri())
+    expect(opened.locator("[data-role=not-started]")).to_have_text(
+        "This page cannot read files: its script did not start. Reload the page; if this message stays, "
+        "try another browser, and tell whoever looks after this site."
+    )
+    expect(opened.locator("[data-module=mpw-programme]")).to_have_attribute("data-module-failed", "")
+    assert "mpw: mpw-programme did not start: MissingElementError" in said
+    opened.close()
+
+
 NO_WORKER = "window.Worker = function () { throw new Error('no Worker here') }"
 
 

@@ -1,0 +1,53 @@
+"""Across services in Firefox ESR and WebKitGTK, from the folder (file://) and hosted: the page checks
+the files in its Worker in both engines, in both places (a Worker made from a blob: URL under
+worker-src blob:), and the figures come back from it. The smoke tier (test_other_engines.py) checks
+the figures themselves in these engines; this checks where they were worked out.
+
+An engine that is not installed is skipped with a line that says so (engines.py).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from test_programme import ASSESSMENTS, assessment_file
+
+from engines import Engine, Firefox, VirtualScreen, WebKit, missing
+
+pytestmark = pytest.mark.browser
+
+TEXT = "return document.querySelector(arguments[0]).textContent"
+READING = "return document.querySelector('[data-module=mpw-programme]').getAttribute('data-reading')"
+
+
+@pytest.fixture(scope="module")
+def engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
+    reason = missing(request.param)
+    if reason:
+        pytest.skip(reason)
+    screen = VirtualScreen()
+    started = Firefox() if request.param == "firefox" else WebKit(screen.start())
+    yield started
+    started.close()
+    screen.stop()
+
+
+@pytest.mark.parametrize("engine", ["firefox", "webkit"], indirect=True)
+def test_the_worker_checks_the_files_in_each_engine(engine: Engine, site_base: str, tmp_path: Path) -> None:
+    engine.open(site_base + "programme.html")
+    engine.wait_for(lambda: engine.run(READING), "the page choosing where to check files")
+    assert engine.run(READING) == "worker"
+    for number, index in enumerate((1, 3, 5), start=1):  # three services' latest assessments
+        path = tmp_path / f"file-{number}.json"
+        path.write_text(json.dumps(assessment_file(number, *ASSESSMENTS[index])), encoding="utf-8")
+        engine.choose_file("#programme-files", path)
+        engine.wait_for(
+            lambda n=number: engine.run(TEXT, "[data-role=status]").startswith(f"{n} file{'s' if n > 1 else ''} read"),
+            f"file {number} read",
+        )
+    assert engine.run(TEXT, "[data-role=status]") == "3 files read: 3 assessments used, 0 files left out."
+    assert engine.run(TEXT, ".programme-controls .hint") == "This view uses 3 services."
+    assert engine.run(READING) == "worker"  # the Worker read them all: it never stopped
