@@ -45,7 +45,7 @@ BUDGETS = {
     "browser/stored200": ("Open with 200 stored assessments", 300, "ms"),
     "validate": ("validate 1,000 files", 2000, "ms"),
     "programme/1k": ("Across services: 1,000 files read, checked and shown", 1500, "ms"),
-    "programme/10k": ("Across services: 10,000 files", 15000, "ms"),
+    "programme/10k": ("Across services: 10,000 files, the page answering throughout", 8000, "ms"),
     "programme/gap": ("Across services: longest wait between progress updates", 200, "ms"),
     "programme/heap": ("Across services: JavaScript heap with 10,000 files", 300, "MB"),
     "browser/cls": ("Layout shift of the assessment page", 0.05, ""),
@@ -205,7 +205,8 @@ def main() -> None:
         across = programme.measure(site, max(3, repeats // 3))
         add("programme/1k", "Across services: 1,000 files, change event to view", across["1k/shown"], "ms")
         add(None, "  longest the page did not answer (1,000)", across["1k/lag"], "ms")
-        add("programme/10k", "Across services: 10,000 files (one run)", across["10k/shown"], "ms")
+        where = "checked in a Worker" if across["10k/worker"] else "checked on the page: no Worker"
+        add("programme/10k", "Across services: 10,000 files (one run)", across["10k/shown"], "ms", where)
         add(
             "programme/gap",
             "  longest gap between progress updates (10,000)",
