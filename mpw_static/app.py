@@ -123,6 +123,8 @@ HOOKS = tuple(
         "note",
         "discuss-view",
         "plan-template",
+        "evidence-template",
+        "evidence-fields",
         "plan",
         "last-plan",
         "target-field",

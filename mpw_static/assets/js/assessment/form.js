@@ -6,8 +6,9 @@
  *
  * Which field an input fills is written on the input (data-field, data-domain-field, or the
  * rating field's data-role), and what its text means comes from the format's rule: this room
- * keeps no list of fields or choices. An indicator's plan fields are made from one <template> the
- * first time the plan is offered, so that a blank form's markup stays small.
+ * keeps no list of fields or choices. An indicator's evidence and plan fields are made from one
+ * <template> each the first time they are offered (once a statement or N/A is chosen), so that a
+ * blank form's markup stays small.
  */
 (function (MPW) {
   'use strict'
@@ -27,9 +28,11 @@
     this.strings = workspace.strings
     this.$form = workspace.find('[data-role="form"]')
     this.$progress = workspace.find('[data-role="progress"]')
-    this.$planTemplate = workspace.find('[data-role="plan-template"]')
+    this.$templates = { evidence: workspace.find('[data-role="evidence-template"]'), plan: workspace.find('[data-role="plan-template"]') }
     this.ratingRule = this.data.rules.fields.ratings.values
     this.domainRule = this.data.rules.fields.domains.values
+    this.fieldOfRole = {} // the rating field each data-role fills: {statement: 'statement', 'next-steps': 'next_steps', ...}
+    this.data.fields.rating.forEach(function (field) { this.fieldOfRole[roleOf(field)] = field }, this)
     this.$form.addEventListener('input', this.handleInput.bind(this))
     this.$form.addEventListener('change', this.handleInput.bind(this))
     this.$form.addEventListener('submit', function (event) { event.preventDefault() })
@@ -85,17 +88,22 @@
     if (FOCUS[focus]) this.$form.querySelector(FOCUS[focus]).focus()
   }
 
-  /** Show one indicator's rating in its fieldset: each rating field in the inputs of its data-role. */
+  /**
+   * Show one indicator's rating in its fieldset: each rating field in the inputs of its data-role.
+   * Only what differs is written, so that opening a blank form costs next to nothing.
+   */
   Form.prototype.fillIndicator = function ($fieldset) {
     var id = $fieldset.getAttribute('data-indicator')
     var rating = format.rating(this.workspace.current.ratings[id] || {}, this.data)
-    if (rating.statement !== null || format.hasPlan(rating, this.data)) this.planOf($fieldset)
-    this.data.fields.rating.forEach(function (field) {
+    if (rating.statement !== null) this.partOf($fieldset, 'evidence')
+    if (rating.statement !== null || format.hasPlan(rating, this.data)) this.partOf($fieldset, 'plan')
+    var fieldOf = this.fieldOfRole
+    Array.prototype.forEach.call($fieldset.elements, function ($input) {
+      var field = fieldOf[$input.getAttribute('data-role')]
+      if (!field) return
       var value = rating[field] === null ? '' : String(rating[field])
-      dom.each($fieldset, '[data-role="' + roleOf(field) + '"]', function ($input) {
-        if ($input.type === 'radio') $input.checked = $input.value === value
-        else $input.value = value
-      })
+      if ($input.type !== 'radio') setProperty($input, 'value', value)
+      else setProperty($input, 'checked', $input.value === value)
     })
     var $plan = $fieldset.querySelector('[data-role="plan"]')
     if ($plan) $plan.open = format.hasPlan(rating, this.data)
@@ -103,28 +111,40 @@
     this.shadeIndicator($fieldset, rating)
   }
 
+  /** Set a property or an attribute only when it changes: writing the same value still costs a style check. */
+  function setProperty ($el, name, value) {
+    if ($el[name] !== value) $el[name] = value
+  }
+
+  function setAttribute ($el, name, value) {
+    if ($el.getAttribute(name) !== value) $el.setAttribute(name, value)
+  }
+
   /**
-   * The indicator's plan fields, made from the page's one template the first time they are
-   * needed: the template's ids say KEY where the indicator's key goes (1-1), its legend {id}.
+   * One part of an indicator's fieldset ('evidence' or 'plan'), made from the page's template for
+   * it the first time it is needed: the template's ids and names say KEY where the indicator's key
+   * goes (1-1), its legend {id}. The evidence goes before the note, the plan after last cycle's plan.
    */
-  Form.prototype.planOf = function ($fieldset) {
-    var $plan = $fieldset.querySelector('[data-role="plan"]')
-    if ($plan) return $plan
+  Form.prototype.partOf = function ($fieldset, part) {
+    var $made = this.$templates[part].content.firstElementChild
+    var $part = $fieldset.querySelector('[data-role="' + $made.getAttribute('data-role') + '"]')
+    if ($part) return $part
     var id = $fieldset.getAttribute('data-indicator')
     var key = id.replace(/\./g, '-')
-    $plan = this.$planTemplate.content.firstElementChild.cloneNode(true)
-    ;['id', 'for', 'aria-describedby'].forEach(function (name) {
-      dom.each($plan, '[' + name + ']', function ($el) { $el.setAttribute(name, $el.getAttribute(name).replace(/KEY/g, key)) })
+    $part = $made.cloneNode(true)
+    ;['id', 'for', 'name', 'aria-describedby'].forEach(function (name) {
+      dom.each($part, '[' + name + ']', function ($el) { $el.setAttribute(name, $el.getAttribute(name).replace(/KEY/g, key)) })
     })
-    dom.each($plan, 'legend', function ($legend) { $legend.textContent = dom.fill($legend.textContent, { id: id }) })
-    $fieldset.insertBefore($plan, $fieldset.querySelector('[data-role="last-plan"]').nextSibling)
-    return $plan
+    dom.each($part, 'legend', function ($legend) { $legend.textContent = dom.fill($legend.textContent, { id: id }) })
+    if (part === 'evidence') $fieldset.insertBefore($part, $fieldset.querySelector('[data-role="note"]').parentNode)
+    else $fieldset.insertBefore($part, $fieldset.querySelector('[data-role="last-plan"]').nextSibling)
+    return $part
   }
 
   /** Last cycle's plan for one indicator, read-only: "Last cycle you were at S2 and aimed for S3 by 31/03/2027." */
   Form.prototype.showLastPlan = function ($fieldset, plan) {
     var $last = $fieldset.querySelector('[data-role="last-plan"]')
-    $last.hidden = !plan
+    setProperty($last, 'hidden', !plan)
     if (!plan) return
     var label = this.workspace.label.bind(this.workspace)
     var from = label(plan.statement)
@@ -152,10 +172,10 @@
   Form.prototype.shadeIndicator = function ($fieldset, rating) {
     var rated = format.isRated(rating.statement, this.data)
     var look = rated && rating.evidence ? this.data.labels.evidence[rating.evidence] : null
-    $fieldset.setAttribute('data-answered', rating.statement !== null ? 'true' : 'false')
-    $fieldset.setAttribute('data-shade', look ? look.shade : 'none')
+    setAttribute($fieldset, 'data-answered', rating.statement !== null ? 'true' : 'false')
+    setAttribute($fieldset, 'data-shade', look ? look.shade : 'none')
     this.markChosen($fieldset, look)
-    dom.each($fieldset, '[data-role="evidence"]', function ($input) { $input.disabled = !rated })
+    dom.each($fieldset, '[data-role="evidence"]', function ($input) { setProperty($input, 'disabled', !rated) })
     var $plan = $fieldset.querySelector('[data-role="plan"]')
     if (!$plan) return
     $plan.hidden = rating.statement === null
@@ -172,12 +192,17 @@
    * ("S3 ■ Fully achieved"), so that the shade is not the only cue; other statements say nothing.
    */
   Form.prototype.markChosen = function ($fieldset, look) {
-    dom.each($fieldset, '[data-role="statement"]', function ($input) {
-      var $mark = $input.parentNode.querySelector('[data-role="chosen-mark"]')
-      var text = look && $input.checked ? ' ' + look.mark + ' ' + look.text : ''
-      if ($mark) $mark.textContent = text
-      else if (text) $input.parentNode.querySelector('.option-label').appendChild(dom.el('span', 'chosen-mark', text)).setAttribute('data-role', 'chosen-mark')
-    })
+    var $mark = $fieldset.querySelector('[data-role="chosen-mark"]')
+    var $chosen = look ? $fieldset.querySelector('[data-role="statement"]:checked') : null
+    if (!$chosen && !$mark) return // nothing chosen, nothing said: the usual case on opening
+    var $label = $chosen && $chosen.parentNode.querySelector('.option-label')
+    if ($mark && $mark.parentNode !== $label) $mark.remove()
+    if (!$label) return
+    if (!$mark || $mark.parentNode !== $label) {
+      $mark = $label.appendChild(dom.el('span', 'chosen-mark'))
+      $mark.setAttribute('data-role', 'chosen-mark')
+    }
+    $mark.textContent = ' ' + look.mark + ' ' + look.text
   }
 
   /** Read a change from the form into the assessment on screen, then save. */
@@ -229,7 +254,10 @@
         else $input.value = ''
       })
     })
-    if (rating.statement !== null) this.planOf($fieldset)
+    if (rating.statement !== null) {
+      this.partOf($fieldset, 'evidence')
+      this.partOf($fieldset, 'plan')
+    }
     this.workspace.current.ratings[$fieldset.getAttribute('data-indicator')] = rating
     this.shadeIndicator($fieldset, rating)
     this.renderProgress()
