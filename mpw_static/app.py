@@ -33,6 +33,7 @@ APP_SCRIPTS = [
         "assessment/excel",
         "discuss/drafts",
         "discuss/room",
+        "assessment/meeting",
         "assessment/page",
     )
 ]
@@ -55,9 +56,17 @@ DISCUSSION_SCRIPTS = [
 EXCEL_DATA_SCRIPT = "static/excel/{language}.js"
 WORKBOOK_NAME = "development-matrix.xlsx"  # the blank matrix workbook, in each language's folder
 EXCEL_SCRIPTS = ["../vendor/fflate.js", *(f"excel/{name}.js" for name in ("cells", "package", "write", "read"))]
+# Meeting mode's screens, which the meeting room loads the first time meeting mode is opened (or
+# opened again after a reload), in this order. The page's data names them (scripts).
+MEETING_SCRIPTS = [
+    f"assessment/{name}.js"
+    for name in ("meeting-agenda", "meeting-stage", "meeting-screens", "meeting-members", "meeting-record")
+]
 # The single-file edition cannot load files: it inlines the core, the app and its views. It has no
 # Excel part: the workbooks are files beside the site's pages.
-SINGLE_FILE_SCRIPTS = SITE_SCRIPTS[:2] + APP_SCRIPTS + [f"static/js/{path}" for path in DISCUSSION_SCRIPTS]
+SINGLE_FILE_SCRIPTS = (
+    SITE_SCRIPTS[:2] + APP_SCRIPTS + [f"static/js/{path}" for path in DISCUSSION_SCRIPTS + MEETING_SCRIPTS]
+)
 # The across-services page reads files by the same rules and draws the same charts, with its own
 # scripts: the figures, the files gathered, how they are read (and checked in a Worker), the view
 # and the page.
@@ -134,6 +143,8 @@ HOOKS = tuple(
         "lead",
         "due-date",
         "due-cycle",
+        "meeting-open",
+        "meeting",
     )
 ) + tuple(
     ("id", name)

@@ -21,6 +21,7 @@ from .app import (
     DISCUSSION_SCRIPTS,
     EXCEL_DATA_SCRIPT,
     EXCEL_SCRIPTS,
+    MEETING_SCRIPTS,
     PROGRAMME_SCRIPTS,
     PROGRAMME_WORKER_SCRIPTS,
     SINGLE_FILE_SCRIPTS,
@@ -393,8 +394,12 @@ def client_data(framework: Framework, strings: Strings) -> dict:
         # plan's fields and the CSV columns: the page walks these and keeps no list of its own.
         **format_description(tuple(indicator.id for indicator in framework.indicators)),
         "readsVersions": list(READABLE_FORMAT_VERSIONS),
-        # Loaded on first use, under static/js/: the discussion views, and Excel with its data.
-        "scripts": {"discussion": DISCUSSION_SCRIPTS, "excel": excel_scripts(framework.site_language)},
+        # Loaded on first use, under static/js/: the discussion views, Excel with its data, and meeting mode.
+        "scripts": {
+            "discussion": DISCUSSION_SCRIPTS,
+            "excel": excel_scripts(framework.site_language),
+            "meeting": MEETING_SCRIPTS,
+        },
         "smallestGroup": framework.site.smallest_group,  # across services: the small-number rule
         "domains": [{"number": domain.number, "title": domain.title} for domain in framework.domains],
         "indicators": [

@@ -12,6 +12,7 @@ from mpw_static.app import (
     DISCUSSION_SCRIPTS,
     EXCEL_SCRIPTS,
     HOOKS,
+    MEETING_SCRIPTS,
     PREVIEW_SCRIPT,
     PROGRAMME_HOOKS,
     PROGRAMME_SCRIPTS,
@@ -22,7 +23,7 @@ from mpw_static.app import (
     missing_hooks,
 )
 
-LAZY = [f"static/js/{path}" for path in DISCUSSION_SCRIPTS]
+LAZY = [f"static/js/{path}" for path in DISCUSSION_SCRIPTS + MEETING_SCRIPTS]
 # Excel's scripts, loaded on first use too (paths under static/js/; the zip library is in static/vendor/).
 EXCEL = [posixpath.normpath(f"static/js/{path}") for path in EXCEL_SCRIPTS]
 

@@ -1,0 +1,120 @@
+/**
+ * The meeting's record, at its end (drawn by assessment/meeting-stage.js): what was agreed, with
+ * the discussion notes; what the room will come back to or did not agree; what was not reached;
+ * and the next steps set. It is read from the assessment itself (agenda.record), which already
+ * holds all of it but the marks of this meeting, so it prints (A4) and the assessment file is
+ * downloaded as usual (the files room answers the download button).
+ */
+(function (MPW) {
+  'use strict'
+
+  var dom = MPW.dom
+  var el = dom.el
+  var format = MPW.format
+  var agenda = MPW.meetingAgenda
+
+  /** The record on screen, with its buttons to print it and to download the assessment file. */
+  function render (stage) {
+    var s = stage.strings
+    var state = stage.state()
+    var members = stage.room.members()
+    var made = agenda.record(stage.workspace.current, state, stage.data, state.domains, members)
+    var $screen = stage.$stage.appendChild(el('div', 'meeting-screen meeting-record'))
+    MPW.meetingScreens.heading($screen, s.meeting_record_heading, 'meeting-record-heading')
+    $screen.appendChild(details(stage, members))
+    section(stage, $screen, 'agreed', made.agreed, entryOf)
+    section(stage, $screen, 'unresolved', made.unresolved, entryOf)
+    section(stage, $screen, 'not_reached', made.notReached, titleOf)
+    section(stage, $screen, 'plans', made.plans, planOf)
+    var $actions = $screen.appendChild(el('p', 'meeting-record-actions no-print'))
+    var $print = $actions.appendChild(el('button', 'button', s.meeting_print))
+    $print.type = 'button'
+    $print.addEventListener('click', stage.print.bind(stage))
+    var $download = $actions.appendChild(el('button', 'button button-secondary', s.meeting_download))
+    $download.type = 'button'
+    $download.setAttribute('data-action', 'download-json') // the files room downloads the record, as from the toolbar
+    var $downloaded = $screen.appendChild(el('p', 'hint no-print meeting-downloaded'))
+    var showDownloaded = function () {
+      var last = stage.workspace.store.lastDownloaded(stage.workspace.current.id)
+      $downloaded.textContent = last ? dom.fill(s.last_downloaded, { time: stage.workspace.time(last) }) : s.never_downloaded
+    }
+    showDownloaded()
+    $download.addEventListener('click', function () { window.setTimeout(showDownloaded, 0) })
+    $screen.appendChild(el('p', 'hint', s.meeting_record_file))
+  }
+
+  /** Whose record, when, who took part, the domains covered and the members' files read. */
+  function details (stage, members) {
+    var s = stage.strings
+    var workspace = stage.workspace
+    var current = workspace.current
+    var state = stage.state()
+    var counted = agenda.progress(current, state, stage.data, state.domains)
+    var rows = [
+      [s.meeting_record_assessment, workspace.nameOf(current)],
+      [s.meeting_record_date, current.date ? workspace.day(current.date) : '—'],
+      [s.meeting_record_participants, current.service.participants.trim() || '—'],
+      [s.meeting_record_domains, agenda.chosenDomains(stage.data, state.domains).map(function (n) { return n + '. ' + stage.domain(n).title }).join('; ')],
+      [s.meeting_record_progress, dom.fill(s.meeting_progress, { n: counted.agreed, total: counted.total })]
+    ]
+    if (members.length) rows.push([s.meeting_record_members, dom.plural(s, 'meeting_members_count', members.length, stage.data.locale)])
+    var $list = el('dl', 'meeting-record-details')
+    rows.forEach(function (row) {
+      $list.appendChild(el('dt', '', row[0]))
+      $list.appendChild(el('dd', '', row[1]))
+    })
+    return $list
+  }
+
+  /** One part of the record: its heading with how many, and a line for each entry, or "none". */
+  function section (stage, $screen, name, entries, draw) {
+    var s = stage.strings
+    var $section = $screen.appendChild(el('section', 'meeting-record-part'))
+    $section.setAttribute('data-part', name)
+    $section.appendChild(el('h3', '', dom.fill(s['meeting_record_' + name], { n: entries.length })))
+    if (!entries.length) return $section.appendChild(el('p', 'hint', s.meeting_record_none))
+    var $list = $section.appendChild(el('ul'))
+    entries.forEach(function (entry) {
+      var $item = $list.appendChild(el('li'))
+      $item.setAttribute('data-indicator-entry', entry.indicator.id)
+      draw(stage, $item, entry)
+    })
+  }
+
+  function titleOf (stage, $item, entry) {
+    $item.appendChild(el('strong', 'meeting-record-title', entry.indicator.id + ' ' + entry.indicator.title))
+  }
+
+  /** An agreed or unresolved indicator: its statement and evidence, or where it stands; its note; where the members stood. */
+  function entryOf (stage, $item, entry) {
+    var s = stage.strings
+    var data = stage.data
+    var rating = entry.rating
+    titleOf(stage, $item, entry)
+    var words = []
+    if (rating.statement !== null) {
+      words.push(format.label(rating.statement, data))
+      if (rating.evidence) words.push(data.labels.evidence[rating.evidence].mark + ' ' + data.labels.evidence[rating.evidence].text)
+    }
+    if (entry.state !== 'agreed') words.push(dom.fill(s['meeting_state_' + entry.state.replace('-', '_')], { statement: format.label(rating.statement, data) }))
+    $item.appendChild(el('span', 'meeting-record-choice', ' — ' + words.join(' · ')))
+    if (rating.note.trim()) $item.appendChild(el('p', 'meeting-record-note', dom.fill(s.meeting_record_note, { note: rating.note })))
+    if (entry.members) $item.appendChild(el('p', 'meeting-record-members', dom.fill(s.meeting_record_positions, { summary: MPW.meetingMembers.summary(stage, entry.members) })))
+  }
+
+  /** A next step set: the target, the steps, who leads and by when, each only if given. */
+  function planOf (stage, $item, entry) {
+    var s = stage.strings
+    var rating = entry.rating
+    titleOf(stage, $item, entry)
+    var parts = []
+    if (rating.target !== null) parts.push(dom.fill(s.meeting_record_target, { target: format.label(rating.target, stage.data) }))
+    if (rating.next_steps.trim()) parts.push(dom.fill(s.meeting_record_steps, { steps: rating.next_steps }))
+    if (rating.lead.trim()) parts.push(dom.fill(s.meeting_record_lead, { lead: rating.lead }))
+    var when = [rating.due_date ? stage.workspace.day(rating.due_date) : '', rating.due_cycle].filter(Boolean).join(', ')
+    if (when) parts.push(dom.fill(s.meeting_record_when, { when: when }))
+    parts.forEach(function (part) { $item.appendChild(el('p', 'meeting-record-plan', part)) })
+  }
+
+  MPW.meetingRecord = { render: render }
+})(window.MPW)

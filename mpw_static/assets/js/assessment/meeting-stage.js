@@ -1,0 +1,391 @@
+/**
+ * Meeting mode on screen (loaded on first use by the meeting room, assessment/meeting.js): the
+ * projector's view of one step at a time (the set-up, a domain's prompts, an indicator, the
+ * contents, the record), with a bar above (progress, the timer, contents, full screen, leave) and
+ * the way on below (previous, come back to this, next, and the keys that do the same).
+ *
+ * While it is open the rest of the page is set aside (display: none), so that nothing on screen is
+ * not about the indicator in hand and nothing behind it can take focus; leaving (Esc) brings the
+ * page back where it was, scrolled and focused as before. Keys never change a choice: ← and →
+ * move only while focus is not in a choice, Page Up and Page Down (which presentation clickers
+ * send) always. The screens are drawn by assessment/meeting-screens.js and meeting-record.js.
+ */
+(function (MPW) {
+  'use strict'
+
+  var dom = MPW.dom
+  var el = dom.el
+  var format = MPW.format
+  var agenda = MPW.meetingAgenda
+  var CHOICE = 'input, select, textarea, [contenteditable]' // where ← and → belong to the control
+
+  /**
+   * @param {MPW.Meeting} room
+   * @constructor
+   */
+  function MeetingStage (room) {
+    this.room = room
+    this.workspace = room.workspace
+    this.data = room.data
+    this.strings = room.strings
+    this.$meeting = room.$meeting
+    this.view = null // 'contents' while the contents are shown over the step
+    this.hidden = [] // the page's elements set aside while the meeting is open
+    this.before = null // where the page was: {x, y, $focus}
+    this.timer = null
+    this.build()
+    this.handleKey = this.handleKey.bind(this)
+    dom.onAction(this.$meeting, {
+      'meeting-prev': this.prev,
+      'meeting-next': this.next,
+      'meeting-skip': this.skip,
+      'meeting-contents': this.toggleContents,
+      'meeting-fullscreen': this.toggleFullscreen,
+      'meeting-leave': function () { this.close(true) },
+      'meeting-go': function (key) { this.go(key) }
+    }, this)
+    document.addEventListener('fullscreenchange', this.renderFullscreen.bind(this))
+    document.addEventListener('webkitfullscreenchange', this.renderFullscreen.bind(this))
+    document.addEventListener('fullscreenerror', this.fullscreenRefused.bind(this))
+    window.addEventListener('afterprint', function () { document.body.classList.remove('print-meeting') })
+  }
+
+  /** A button of the meeting: its action, its words, and the keys that do the same. */
+  function button (action, text, className, keys) {
+    var $button = el('button', 'button ' + (className || ''), text)
+    $button.type = 'button'
+    $button.setAttribute('data-action', action)
+    if (keys) $button.setAttribute('aria-keyshortcuts', keys)
+    return $button
+  }
+
+  /** The bar, the stage and the way on: made once, filled for each step. */
+  MeetingStage.prototype.build = function () {
+    var s = this.strings
+    var $meeting = this.$meeting
+    $meeting.textContent = ''
+    var $bar = $meeting.appendChild(el('div', 'meeting-bar'))
+    this.$title = $bar.appendChild(el('p', 'meeting-title'))
+    this.$title.id = 'meeting-title'
+    this.$progress = $bar.appendChild(el('p', 'meeting-progress'))
+    this.$timer = $bar.appendChild(el('p', 'meeting-timer'))
+    this.$timer.setAttribute('role', 'timer') // visual only: a timer is never read out as it runs
+    var $tools = $bar.appendChild(el('p', 'meeting-tools'))
+    this.$contents = $tools.appendChild(button('meeting-contents', s.meeting_contents, 'button-secondary'))
+    this.$contents.setAttribute('aria-pressed', 'false')
+    this.$fullscreen = $tools.appendChild(button('meeting-fullscreen', s.meeting_fullscreen, 'button-secondary'))
+    $tools.appendChild(button('meeting-leave', s.meeting_leave, 'button-secondary', 'Escape'))
+    this.$stage = $meeting.appendChild(el('div', 'meeting-stage'))
+    var $nav = $meeting.appendChild(el('div', 'meeting-nav'))
+    this.$prev = $nav.appendChild(button('meeting-prev', s.meeting_prev, 'button-secondary', 'ArrowLeft PageUp'))
+    this.$skip = $nav.appendChild(button('meeting-skip', s.meeting_skip, 'button-secondary'))
+    this.$next = $nav.appendChild(button('meeting-next', s.meeting_next, '', 'ArrowRight PageDown'))
+    $nav.appendChild(el('p', 'meeting-keys', s.meeting_keys))
+    this.$status = $nav.appendChild(el('p', 'meeting-status'))
+    this.$status.setAttribute('role', 'status')
+    this.$announce = $meeting.appendChild(el('p', 'visually-hidden'))
+    this.$announce.setAttribute('aria-live', 'polite')
+  }
+
+  MeetingStage.prototype.isOpen = function () {
+    return !this.$meeting.hidden
+  }
+
+  /** The meeting's state (the room's, kept for this tab). */
+  MeetingStage.prototype.state = function () {
+    return this.room.state
+  }
+
+  /** Open meeting mode at the state's step, setting the rest of the page aside. */
+  MeetingStage.prototype.open = function () {
+    if (!this.isOpen()) {
+      this.before = { x: window.scrollX, y: window.scrollY, $focus: document.activeElement }
+      this.setPageAside()
+      this.$meeting.hidden = false
+      document.documentElement.classList.add('meeting-mode')
+      document.addEventListener('keydown', this.handleKey)
+    }
+    this.state().open = true
+    this.go(this.state().step)
+  }
+
+  /** Set aside every element of the page beside the meeting and beside each of its ancestors. */
+  MeetingStage.prototype.setPageAside = function () {
+    var hidden = this.hidden = []
+    for (var $node = this.$meeting; $node && $node !== document.body; $node = $node.parentElement) {
+      Array.prototype.forEach.call($node.parentElement.children, function ($sibling) {
+        if ($sibling === $node || $sibling.tagName === 'SCRIPT' || $sibling.hasAttribute('data-meeting-aside')) return
+        $sibling.setAttribute('data-meeting-aside', '')
+        hidden.push($sibling)
+      })
+    }
+  }
+
+  /**
+   * Leave meeting mode: the page comes back scrolled and focused where it was (restore), and the
+   * form shows what the meeting recorded. The meeting is kept for this tab, to be opened again.
+   */
+  MeetingStage.prototype.close = function (restore) {
+    if (!this.isOpen()) return
+    this.stopTimer()
+    this.leaveFullscreen()
+    document.removeEventListener('keydown', this.handleKey)
+    this.$meeting.hidden = true
+    this.$stage.textContent = ''
+    document.documentElement.classList.remove('meeting-mode')
+    this.hidden.forEach(function ($el) { $el.removeAttribute('data-meeting-aside') })
+    this.hidden = []
+    this.state().open = false
+    this.room.keep()
+    this.workspace.emit('shown', this.workspace.current, null) // the form and the rooms show the record as it now is
+    var before = this.before
+    if (!restore || !before) return
+    var $focus = before.$focus && before.$focus !== document.body && document.contains(before.$focus) ? before.$focus : this.room.$open
+    $focus.focus({ preventScroll: true })
+    window.scrollTo(before.x, before.y)
+  }
+
+  /** The meeting's steps for its chosen domains. */
+  MeetingStage.prototype.steps = function () {
+    return agenda.steps(this.data, this.state().domains)
+  }
+
+  /** Show one step (a key of agenda.steps): draw it, move focus to its heading and say where we are. */
+  MeetingStage.prototype.go = function (key) {
+    var state = this.state()
+    if (this.steps().indexOf(key) === -1) key = 'setup'
+    this.view = null
+    state.step = key
+    var step = agenda.parseStep(key)
+    if (step.kind === 'indicator') state.reached[step.id] = true
+    this.room.keep()
+    this.draw()
+    this.announce(this.describe(step))
+  }
+
+  /** Draw the step on screen (or the contents over it), and the bar and the way on around it. */
+  MeetingStage.prototype.draw = function () {
+    var step = agenda.parseStep(this.state().step)
+    var screens = MPW.meetingScreens
+    this.$stage.textContent = ''
+    this.$stage.scrollTop = 0
+    if (this.view === 'contents') screens.contents(this)
+    else if (step.kind === 'record') MPW.meetingRecord.render(this)
+    else screens[step.kind](this, step.id)
+    this.renderBar()
+    this.renderNav(step)
+    this.restartTimer(this.view === null && step.kind === 'indicator')
+    var $heading = this.$stage.querySelector('h2')
+    if ($heading) $heading.focus({ preventScroll: true })
+  }
+
+  /** The same step again, drawn from the assessment as it now is (changed in another tab). */
+  MeetingStage.prototype.refresh = function () {
+    this.draw()
+  }
+
+  /** What the live region says of a step: "Indicator 2.3 of 45", a domain's name, a screen's. */
+  MeetingStage.prototype.describe = function (step) {
+    var s = this.strings
+    if (step.kind === 'indicator') return dom.plural(s, 'meeting_position', this.data.indicators.length, this.data.locale, { id: step.id })
+    if (step.kind === 'domain') return dom.fill(s.meeting_domain_heading, { n: step.id, title: this.domain(Number(step.id)).title })
+    return s['meeting_' + step.kind + '_heading']
+  }
+
+  MeetingStage.prototype.announce = function (message) {
+    dom.announce(this.$announce, message)
+  }
+
+  /** The bar: whose record this is, and how many of today's indicators are agreed. */
+  MeetingStage.prototype.renderBar = function () {
+    var state = this.state()
+    var counted = agenda.progress(this.workspace.current, state, this.data, state.domains)
+    this.$title.textContent = dom.fill(this.strings.meeting_title, { name: this.workspace.nameOf(this.workspace.current) })
+    this.$progress.textContent = dom.fill(this.strings.meeting_progress, { n: counted.agreed, total: counted.total })
+    this.$contents.setAttribute('aria-pressed', String(this.view === 'contents'))
+  }
+
+  /** The way on: previous and next where there is one, "come back to this" on an indicator. */
+  MeetingStage.prototype.renderNav = function (step) {
+    var keys = this.steps()
+    var at = keys.indexOf(this.state().step)
+    this.$prev.disabled = this.view === null && at <= 0
+    this.$next.disabled = this.view === null && at >= keys.length - 1
+    this.$skip.disabled = this.view !== null || step.kind !== 'indicator'
+  }
+
+  /** Move one step on; from the contents, back to the step they were opened over. */
+  MeetingStage.prototype.next = function () {
+    var keys = this.steps()
+    var at = keys.indexOf(this.state().step)
+    if (this.view !== null) return this.go(keys[at])
+    if (at < keys.length - 1) this.go(keys[at + 1])
+  }
+
+  MeetingStage.prototype.prev = function () {
+    var keys = this.steps()
+    var at = keys.indexOf(this.state().step)
+    if (this.view !== null) return this.go(keys[at])
+    if (at > 0) this.go(keys[at - 1])
+  }
+
+  /** "Come back to this": mark the indicator on screen and move on. */
+  MeetingStage.prototype.skip = function () {
+    var step = agenda.parseStep(this.state().step)
+    if (this.view !== null || step.kind !== 'indicator') return
+    this.state().skipped[step.id] = true
+    this.room.keep()
+    this.next()
+  }
+
+  /** The contents over the step, or the step again. */
+  MeetingStage.prototype.toggleContents = function () {
+    if (this.view === 'contents') return this.go(this.state().step)
+    this.view = 'contents'
+    this.draw()
+    this.announce(this.strings.meeting_contents_heading)
+  }
+
+  /**
+   * The keys of meeting mode. Nothing happens while a question (a dialog) is open, or with a
+   * modifier key (Alt+← is the browser's Back); ← and → only outside a choice, so that they keep
+   * moving between radio buttons there and never change a choice by accident.
+   */
+  MeetingStage.prototype.handleKey = function (event) {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return
+    if (document.querySelector('dialog[open]')) return
+    var inChoice = event.target && event.target.closest && event.target.closest(CHOICE)
+    var move = { PageDown: 'next', PageUp: 'prev' }[event.key]
+    if (!move && !inChoice && !event.shiftKey) move = { ArrowRight: 'next', ArrowLeft: 'prev' }[event.key]
+    if (event.key === 'Escape') {
+      event.preventDefault()
+      return this.close(true)
+    }
+    if (!move) return
+    event.preventDefault()
+    this[move]()
+  }
+
+  /** Full screen for the projector, or say that the browser refused it (the meeting still fills the window). */
+  MeetingStage.prototype.toggleFullscreen = function () {
+    if (document.fullscreenElement || document.webkitFullscreenElement) return this.leaveFullscreen()
+    var $root = document.documentElement
+    var request = $root.requestFullscreen || $root.webkitRequestFullscreen
+    if (typeof request !== 'function') return this.fullscreenRefused()
+    try {
+      var asked = request.call($root)
+      if (asked && typeof asked.then === 'function') asked.then(null, this.fullscreenRefused.bind(this))
+    } catch (error) {
+      this.fullscreenRefused()
+    }
+  }
+
+  MeetingStage.prototype.leaveFullscreen = function () {
+    var exit = document.exitFullscreen || document.webkitExitFullscreen
+    if ((document.fullscreenElement || document.webkitFullscreenElement) && typeof exit === 'function') {
+      var left = exit.call(document)
+      if (left && typeof left.then === 'function') left.then(null, function () {})
+    }
+  }
+
+  /** The fallback: the meeting already fills the window; say how to hide the browser's own bars. */
+  MeetingStage.prototype.fullscreenRefused = function () {
+    document.documentElement.classList.add('meeting-no-fullscreen')
+    this.say(this.strings.meeting_fullscreen_refused)
+  }
+
+  MeetingStage.prototype.renderFullscreen = function () {
+    var full = Boolean(document.fullscreenElement || document.webkitFullscreenElement)
+    this.$fullscreen.textContent = full ? this.strings.meeting_fullscreen_leave : this.strings.meeting_fullscreen
+  }
+
+  /** The optional timer of an indicator: it starts when the indicator is shown and only ever shows time. */
+  MeetingStage.prototype.restartTimer = function (onIndicator) {
+    this.stopTimer()
+    var minutes = this.state().timer
+    this.$timer.removeAttribute('data-over')
+    if (!minutes || !onIndicator) return
+    var started = Date.now()
+    var tick = function () {
+      var seconds = Math.floor((Date.now() - started) / 1000)
+      var over = seconds >= minutes * 60
+      this.$timer.textContent = dom.fill(this.strings[over ? 'meeting_timer_over' : 'meeting_timer'], { time: clock(seconds), limit: clock(minutes * 60) })
+      if (over) this.$timer.setAttribute('data-over', '')
+    }.bind(this)
+    tick()
+    this.timer = window.setInterval(tick, 1000)
+  }
+
+  MeetingStage.prototype.stopTimer = function () {
+    if (this.timer) window.clearInterval(this.timer)
+    this.timer = null
+    this.$timer.textContent = ''
+  }
+
+  /** Seconds as minutes and seconds: 2:05. */
+  function clock (seconds) {
+    return Math.floor(seconds / 60) + ':' + ('0' + (seconds % 60)).slice(-2)
+  }
+
+  /** Say something in the meeting's status line (saved, not saved, a refusal). */
+  MeetingStage.prototype.say = function (message) {
+    dom.announce(this.$status, message)
+  }
+
+  /**
+   * Save the assessment as the form does, and say the outcome in the meeting's own words: saved,
+   * or not saved (another tab changed it, or this browser is not keeping the work).
+   */
+  MeetingStage.prototype.save = function () {
+    var workspace = this.workspace
+    workspace.save()
+    var warning = workspace.$storageWarning
+    if (workspace.conflict) this.say(this.strings.meeting_not_saved_conflict)
+    else if (!warning.hidden) this.say(warning.textContent)
+    else this.say(dom.fill(this.strings.saved, { time: workspace.time(workspace.current.updated) }))
+    this.renderBar()
+  }
+
+  /**
+   * Record a change to one indicator's rating in the assessment, then save. A field that needs a
+   * statement from S1 to S5 (evidence, a target) is cleared without one, by the format's own rule;
+   * a statement chosen takes the indicator off the list to come back to.
+   * @returns {Object} the rating as saved
+   */
+  MeetingStage.prototype.saveRating = function (id, changes) {
+    var current = this.workspace.current
+    var rating = format.rating(Object.assign({}, current.ratings[id] || {}, changes), this.data)
+    this.data.rules.fields.ratings.values.needs.forEach(function (need) {
+      if (rating[need.field] !== null && need.of.indexOf(rating[need.then]) === -1) rating[need.field] = null
+    })
+    current.ratings[id] = rating
+    if (Object.prototype.hasOwnProperty.call(changes, 'statement') && rating.statement !== null) {
+      delete this.state().skipped[id]
+      this.room.keep()
+    }
+    this.save()
+    return rating
+  }
+
+  /** Record one of a domain's notes (its context box, reflections on its questions), then save. */
+  MeetingStage.prototype.saveDomainNote = function (number, field, value) {
+    var current = this.workspace.current
+    var notes = format.complete(current.domains[number] || {}, this.data.rules.fields.domains.values)
+    notes[field] = value
+    current.domains[number] = notes
+    this.save()
+  }
+
+  /** One domain of the page's data, by its number. */
+  MeetingStage.prototype.domain = function (number) {
+    return this.data.domains.filter(function (domain) { return domain.number === number })[0]
+  }
+
+  /** Mark the page for printing the meeting record only, and print. */
+  MeetingStage.prototype.print = function () {
+    document.body.classList.add('print-meeting')
+    window.print()
+  }
+
+  MPW.MeetingStage = MeetingStage
+})(window.MPW)
