@@ -413,6 +413,8 @@ def domain_keys(indicator_ids: list[str] | tuple[str, ...]) -> list[str]:
 def expected_domain_words(keys: list[str]) -> str:
     """What a domain key must be, in words, for a matrix whose domains are numbered 1 to the last."""
     return f"expected a domain number from 1 to {keys[-1]}" if keys else "expected a domain number"
+
+
 # Unicode's White_Space characters: the ones the model refused as the whole of a text it requires
 # (pydantic's strip_whitespace strips exactly these). Not Python's str.isspace(), which adds
 # U+001C–U+001F, nor JavaScript's \s, which adds U+FEFF: named here so that every reader agrees.
