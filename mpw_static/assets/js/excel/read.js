@@ -61,7 +61,9 @@
       filled[name] = typeof values[name] === 'number' ? this.count(values[name]) : values[name]
     }, this)
     var problem = fill(this.strings['excel_' + key], filled)
-    return hint ? fill(this.strings.excel_with_hint, { problem: problem, hint: fill(this.strings['excel_hint_' + hint], filled) }) : problem
+    if (!hint) return problem
+    // A problem that ends with an abbreviation's full stop (Amh., the Welsh N/A) takes no second one.
+    return fill(this.strings.excel_with_hint, { problem: problem, hint: fill(this.strings['excel_hint_' + hint], filled) }).replace(/\.\. /g, '. ')
   }
 
   Reading.prototype.refuse = function (key, values, hint) {
