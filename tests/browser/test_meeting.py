@@ -486,7 +486,7 @@ def test_at_200_percent_zoom_the_meeting_is_one_readable_column_without_sideways
                 const stage = document.querySelector('.meeting-stage')
                 const lefts = Array.from(document.querySelectorAll('.meeting-options .meeting-option'), o => o.getBoundingClientRect().left)
                 const outside = Array.from(document.querySelectorAll('.meeting *')).filter(e => e.getBoundingClientRect().right > innerWidth + 0.5)
-                return { columns: new Set(lefts).size, sideways: document.documentElement.scrollWidth > innerWidth || stage.scrollWidth > stage.clientWidth,
+                return { columns: new Set(lefts).size, sideways: [document.documentElement, stage, document.querySelector('.meeting')].some(e => e.scrollWidth > e.clientWidth),
                          outside: outside.map(e => e.className || e.tagName).slice(0, 5),
                          size: parseFloat(getComputedStyle(stage).fontSize) }
             }"""

@@ -122,7 +122,7 @@
     var members = stage.room.members()
     $screen.setAttribute('data-members', String(members.length))
     if (!members.length) return
-    var $panel = $screen.appendChild(el('section', 'meeting-members'))
+    var $panel = $screen.querySelector('.meeting-under').appendChild(el('section', 'meeting-members'))
     $panel.setAttribute('aria-labelledby', 'meeting-members-heading')
     $panel.appendChild(el('h3', '', s.meeting_members_heading)).id = 'meeting-members-heading'
     if (!state.revealed[id]) {
@@ -191,13 +191,9 @@
   function reveal (stage, $screen, id) {
     stage.state().revealed[id] = true
     stage.room.keep()
-    var $old = $screen.querySelector('.meeting-members')
-    var $next = $old.nextSibling
-    $old.remove()
-    panel(stage, $screen, id)
-    var $panel = $screen.querySelector('.meeting-members')
-    $screen.insertBefore($panel, $next) // in the same place, before the fields the group records
-    var $summary = $panel.querySelector('.meeting-flag')
+    $screen.querySelector('.meeting-members').remove()
+    panel(stage, $screen, id) // in the same place, beside N/A
+    var $summary = $screen.querySelector('.meeting-flag')
     $summary.focus({ preventScroll: true })
     stage.announce($summary.textContent)
   }

@@ -252,9 +252,10 @@
     var $statements = $screen.appendChild(el('fieldset', 'meeting-statements'))
     $statements.appendChild(el('legend', 'visually-hidden', dom.fill(s.meeting_statement_legend, { id: id })))
     var $options = $statements.appendChild(el('div', 'meeting-options'))
+    var $under = $screen.appendChild(el('div', 'meeting-under')) // N/A, and beside it where the members stand
     data.choices.statements.forEach(function (statement) {
       var rated = format.isRated(statement, data)
-      var $option = (rated ? $options : $statements).appendChild(el('div', 'meeting-option' + (rated ? '' : ' meeting-option-na')))
+      var $option = (rated ? $options : $under).appendChild(el('div', 'meeting-option' + (rated ? '' : ' meeting-option-na')))
       $option.setAttribute('data-statement', String(statement))
       var $radio = $option.appendChild(el('input'))
       $radio.type = 'radio'
