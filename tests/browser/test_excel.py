@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import base64
 import copy
+import csv
 import json
+import shutil
+import subprocess
 import sys
 import tomllib
 from collections.abc import Iterator
@@ -370,3 +373,158 @@ def test_the_single_file_edition_has_no_excel_part(assess_page_everywhere: Page,
     single = assess_url.endswith("mpw-development-matrix.html")
     assert page.locator("[data-room=excel]").count() == (0 if single else 1)
     assert page.locator("[data-room-failed]").count() == 0
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+# Every sheet to its own CSV file (the last field, -1), UTF-8 (76), values as shown.
+ALL_SHEETS_CSV = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
+
+
+def soffice(target: str, files: list[Path], out: Path, profile: Path) -> subprocess.CompletedProcess:
+    """LibreOffice, headless, with a profile of its own so that it never meets another one running."""
+    command = [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", target]
+    done = subprocess.run(
+        [*command, "--outdir", str(out), *map(str, files)], capture_output=True, text=True, timeout=300
+    )
+    assert done.returncode == 0, done.stderr
+    assert "error" not in done.stderr.lower() and "repair" not in done.stderr.lower(), done.stderr
+    return done
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed (apt-get install libreoffice-calc): skipped")
+def test_libreoffice_opens_the_pages_workbook_and_the_page_reads_what_libreoffice_saves(
+    assess_page: Page, tmp_path: Path
+) -> None:
+    page = assess_page
+    source = sample_file(tmp_path)
+    import_json(page, source)
+    before = download(page, "download-json", tmp_path / "before")
+    workbook = download(page, "download-xlsx", tmp_path / "page")
+    assert mpw_static(["export", str(source), "--xlsx", "--content", str(REAL_CONTENT)]) == 0
+    soffice(ALL_SHEETS_CSV, [workbook, source.with_suffix(".xlsx")], tmp_path / "csv", tmp_path / "profile")
+
+    def rows(book: str, sheet: str) -> list[list[str]]:
+        with (tmp_path / "csv" / f"{book}-{sheet}.csv").open(encoding="utf-8", newline="") as handle:
+            return list(csv.reader(handle))
+
+    buy_in = rows(workbook.stem, "Buy-in")
+    assert buy_in[4][8:14] == [
+        "S2",
+        "Work in progress",
+        "Line one\nline two – “quoted” & <b>not bold</b> 🙂 _x0041_",
+        "S3",
+        "Talk to the public",
+        "Team manager",
+    ]
+    assert {row[0]: row[1] for row in rows(workbook.stem, "Details") if len(row) > 1 and row[0]}["Method"] == "Group"
+    # The page stores no results beside the formulas: these counts are LibreOffice's own.
+    assert rows(workbook.stem, "Profile")[4] == ["Buy-in", "0", "1", "0", "0", "1", "1", "1", "4"]
+    # And every sheet shows what the command's workbook of the same file shows, dates as LibreOffice
+    # shows them (headless, it writes the dd/mm/yyyy cells of both as 03/31/2027).
+    for sheet in LAYOUT.all_sheets():
+        assert rows(workbook.stem, sheet) == rows(source.stem, sheet), sheet
+
+    soffice("xlsx:Calc MS Excel 2007 XML", [workbook], tmp_path / "saved", tmp_path / "profile")
+    open_workbook(page, tmp_path / "saved" / workbook.name)
+    page.locator("dialog[open] [data-choice=take]").click()
+    expect(page.locator("[data-role=status]")).to_have_text(f"Imported “Corpus team” from {workbook.name}.")
+    after = download(page, "download-json", tmp_path / "after")
+    old, new = json.loads(before.read_text(encoding="utf-8")), json.loads(after.read_text(encoding="utf-8"))
+    for name in ("updated", "created"):
+        old.pop(name), new.pop(name)
+    assert new == old
+
+
+def fill_two_domains(book: openpyxl.Workbook, layout) -> dict[str, tuple]:
+    """A team's work in Excel on the site's blank workbook: the details, and two domains with
+    targets and next steps. Returns what each indicator should read back as."""
+    words = {choice: dict((value, word) for word, value in layout.choices[choice]) for choice in layout.choices}
+    details = book[layout.sheets["details"]]
+    details[layout.details["name"]] = "Riverside cluster"
+    details[layout.details["date"]] = datetime(2026, 7, 20)
+    details[layout.details["purpose_learning"]] = words["yes_no"][True]
+    details[layout.details["method"]] = words["method"]["group"]
+    answers = {}
+    for domain in (layout.domains[0], layout.domains[6]):  # Buy-in and Resources
+        sheet = book[domain.sheet]
+        for position, row in enumerate(domain.indicators):
+            statement = (position % 5) + 1
+            evidence = "fully-achieved" if position % 2 else "work-in-progress"
+            target = min(statement + 1, 5)
+            steps = f"Next step for {row.id}"
+            sheet[row.cells["statement"]] = words["statement"][statement]
+            sheet[row.cells["evidence"]] = words["evidence"][evidence]
+            sheet[row.cells["target"]] = words["target"][target]
+            sheet[row.cells["next_steps"]] = steps
+            sheet[row.cells["due_date"]] = datetime(2027, 3, 31)
+            answers[row.id] = (statement, evidence, target, steps, "2027-03-31")
+    return answers
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_a_team_fills_the_sites_workbook_offline_and_their_lead_opens_it_like_any_assessment(
+    browser: Browser, real_site: Path, tmp_path: Path, language: str
+) -> None:
+    """Issue 26's "Done when", from a USB copy (file://): the matrix workbook downloaded from the home
+    page, two domains filled in offline, opened on the assessment page with exactly those ratings,
+    downloaded as JSON and as Excel again, then in distance travelled and across services."""
+    usb = tmp_path / "usb"
+    shutil.copytree(real_site, usb)
+    folder = usb / ("" if language == "en" else "cy")
+    layout = LAYOUT if language == "en" else WELSH
+    with opened(browser, (folder / "index.html").as_uri()) as home:
+        with home.expect_download() as info:
+            home.click("text=An interactive Excel download of the Development Matrix.")
+        blank = tmp_path / "team" / info.value.suggested_filename
+        info.value.save_as(blank)
+    assert blank.name == "development-matrix.xlsx" and blank.read_bytes() == (folder / blank.name).read_bytes()
+    book = openpyxl.load_workbook(blank)
+    answers = fill_two_domains(book, layout)
+    emailed = tmp_path / "email" / "riverside.xlsx"
+    emailed.parent.mkdir()
+    book.save(emailed)
+
+    with opened(browser, (folder / "assess.html").as_uri()) as page:
+        open_workbook(page, emailed)
+        expect(page.locator("[data-role=status]")).to_contain_text("riverside.xlsx")
+        (stored,) = page.evaluate(STORED)
+        read = {
+            key: (r["statement"], r["evidence"], r["target"], r["next_steps"], r["due_date"])
+            for key, r in stored["ratings"].items()
+        }
+        assert read == answers  # exactly those ratings, and nothing else
+        assert (stored["service"]["name"], stored["date"], stored["language"]) == (
+            "Riverside cluster",
+            "2026-07-20",
+            language,
+        )
+        assert page.is_checked(f"#s-1-1-{answers['1.1'][0]}")
+        record = download(page, "download-json", tmp_path / "board")
+        assert mpw_static(["validate", str(record)]) == 0
+        again = openpyxl.load_workbook(download(page, "download-xlsx", tmp_path / "board"))
+        for domain in (layout.domains[0], layout.domains[6]):
+            for row in domain.indicators:
+                assert (
+                    again[domain.sheet][row.cells["statement"]].value
+                    == book[domain.sheet][row.cells["statement"]].value
+                )
+
+        # Distance travelled, from the baseline of the same service.
+        page.set_input_files("#compare-files", str(FIXTURES / "baseline.json"))
+        expect(page.locator("[data-role=discuss-pick]")).to_have_count(2)
+        for box in page.locator("[data-role=discuss-pick]").all():
+            box.check()
+        page.check("#view-distance")
+        page.click("[data-action=show-view]")
+        expect(page.locator(".discussion-heading")).to_have_text(
+            ("Distance travelled: {name}" if language == "en" else "Pellter a deithiwyd: {name}").format(
+                name="Riverside cluster"
+            )
+        )
+        assert page.locator(".distance-table tbody tr").count() == 45
+
+    with opened(browser, (folder / "programme.html").as_uri()) as programme:
+        programme.set_input_files("#programme-files", str(record))
+        expect(programme.locator("[data-role=status]")).to_contain_text(
+            "1 file read" if language == "en" else "1 ffeil"
+        )
