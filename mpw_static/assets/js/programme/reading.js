@@ -14,6 +14,7 @@
 
   var gather = MPW.gather
   var AHEAD = 64 // files being read at once
+  var BURST = 8 // ms of starting reads at a time: starting one asks the browser for the file, and waits
   var WINDOW = 256 // files read and handed to the Worker that it has not checked yet, at most
   var PATIENCE = 5000 // ms to wait for a Worker to say it started, before checking on the page instead
   var SLICE = 30 // ms of checking between paints, on the page
@@ -83,10 +84,19 @@
     this.requested = 0
     this.reading = 0
     this.taken = 0
+    this.pumpLater = later(this.pump.bind(this))
   }
 
+  /**
+   * Start reading the next files, as many as there is room for, for at most BURST ms: a busy
+   * browser can take a while to answer each, and the page must answer meanwhile.
+   */
   ReadAhead.prototype.pump = function () {
-    while (this.requested < this.files.length && this.reading < AHEAD && this.room(this.requested)) this.read(this.requested++)
+    var until = performance.now() + BURST
+    while (this.requested < this.files.length && this.reading < AHEAD && this.room(this.requested)) {
+      if (performance.now() > until) return this.pumpLater()
+      this.read(this.requested++)
+    }
   }
 
   ReadAhead.prototype.read = function (index) {
