@@ -7,11 +7,15 @@ tests/run.sh installs both on Debian-like machines.
 
 from __future__ import annotations
 
+import base64
 import json
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from test_excel import EXPECTED as EXPECTED_WORKBOOKS
+from test_excel import edited, expected_after_edits, round_trip_edits, sample_file
+from test_excel import make as make_workbooks
 from test_programme import ASSESSMENTS, assessment_file
 
 from engines import Engine, Firefox, VirtualScreen, WebKit, missing
@@ -263,3 +267,59 @@ def test_search_finds_carers_and_opens_the_indicator(engine: Engine, site_base: 
     engine.run(first + ".click()")
     engine.wait_for(lambda: engine.run("return location.hash") == "#indicator-6.6", "the indicator's row")
     assert engine.run("return document.querySelector(':target').id") == "indicator-6.6"
+
+
+def test_an_assessment_goes_to_excel_and_back_with_exactly_the_changes(
+    engine: Engine, site_base: str, tmp_path: Path
+) -> None:
+    """Issue 26's round trip in the engines that differ: JSON -> Download as Excel -> changed as in
+    Excel (openpyxl) -> Open an Excel workbook -> JSON: the same assessment, field by field, plus
+    the changes; the Excel code loaded on first use, from file:// and over http."""
+    open_assessment(engine, site_base + "assess.html", empty=True)
+    engine.choose_file("#import-file", sample_file(tmp_path))
+    engine.wait_for(lambda: status(engine).startswith("Imported"), "the import")
+    engine.click("[data-action='download-json']")
+    before = engine.downloaded("mpw-assessment-corpus-team-")
+    engine.click("[data-action='download-xlsx']")
+    workbook = engine.downloaded("mpw-assessment-corpus-team-")
+    assert workbook.suffix == ".xlsx"
+    changed = edited(workbook, tmp_path / "changed.xlsx", round_trip_edits)
+    engine.choose_file("#xlsx-file", changed)
+    engine.wait_for(lambda: engine.run("return !!document.querySelector('dialog[open]')"), "the import's question")
+    assert engine.run(TEXT, "dialog p:nth-child(3)") == "The file’s copy is newer."
+    engine.click("dialog [data-choice=take]")
+    engine.wait_for(lambda: status(engine) == "Imported “Corpus team” from changed.xlsx.", "the workbook's import")
+    assert engine.run(VALUE, "#review-cycle") == "6-month review"
+    engine.click("[data-action='download-json']")
+    after = engine.downloaded("mpw-assessment-corpus-team-")
+    old, new = json.loads(before.read_text(encoding="utf-8")), json.loads(after.read_text(encoding="utf-8"))
+    assert new.pop("updated") > old.pop("updated")
+    assert new.pop("created") == "2026-06-01T09:00:00.120000Z"
+    old.pop("created")
+    assert new == expected_after_edits(old)
+    assert engine.run("return window.__errors") == []
+
+
+READ_WORKBOOK = """var data = JSON.parse(document.getElementById('mpw-assessment-data').textContent)
+    var bytes = Uint8Array.from(atob(arguments[1]), function (c) { return c.charCodeAt(0) })
+    var read = MPW.workbookRead.read(arguments[0], bytes, MPW.workbookData, data)
+    return read.errors.length ? read.errors[0] : Object.keys(read.assessment.ratings).length"""
+
+
+def test_every_hostile_workbook_gets_its_verdict_and_words(engine: Engine, real_site: Path, tmp_path: Path) -> None:
+    """The page's reader in each engine gives the hostile corpus the same words as in Chromium."""
+    open_assessment(engine, (real_site / "assess.html").as_uri())
+    engine.run(
+        "MPW.load(JSON.parse(document.getElementById('mpw-assessment-data').textContent).scripts.excel, "
+        "function () { window.__excel = true })"
+    )
+    engine.wait_for(lambda: engine.run("return window.__excel === true"), "the Excel scripts loading")
+    corpus = make_workbooks(tmp_path)
+    wrong = []
+    for name, expected in EXPECTED_WORKBOOKS.items():
+        got = engine.run(READ_WORKBOOK, name, base64.b64encode(corpus[name].read_bytes()).decode("ascii"))
+        want = expected["rated"] if expected.get("accepted") else expected["page"]
+        if got != want:
+            wrong.append(f"{name}: expected {want!r}, got {got!r}")
+    assert wrong == []
+    assert engine.run("return window.__errors") == [] and engine.run("return window.__pwned") is None
