@@ -143,6 +143,77 @@ def test_a_team_completes_saves_downloads_and_discusses(engine: Engine, site_bas
     assert engine.run("return window.__errors") == []
 
 
+MEETING_FIXTURES = ROOT / "tests" / "fixtures" / "meeting"
+PAGE_DOWN, ESCAPE = "\ue00f", "\ue00c"  # WebDriver's key codes, which both engines' drivers send
+FOCUSED = "return document.activeElement.id"
+
+
+def tap(engine: Engine, selector: str) -> None:
+    """Click, after scrolling the control to the middle of its scroller: WebKitWebDriver refuses a
+    button below the window (or below the meeting's stage) as not interactable, where a person scrolls."""
+    engine.run("document.querySelector(arguments[0]).scrollIntoView({ block: 'center' })", selector)
+    engine.click(selector)
+
+
+def test_a_short_meeting_two_agreed_one_skipped_and_the_record(engine: Engine, site_base: str) -> None:
+    """Meeting mode in each engine: two members' files, a statement and a note agreed by keys and
+    clicks, one indicator to come back to, the record; over a reload, and out again with Esc."""
+    open_assessment(engine, site_base + "assess.html", empty=True)
+    engine.run("sessionStorage.clear()")
+    tap(engine, "#meeting-open")
+    engine.wait_for(lambda: engine.run(FOCUSED) == "meeting-setup-heading", "meeting mode opening (its scripts loaded)")
+    for number in range(2, 9):
+        tap(engine, f"label[for='meeting-domain-{number}']")  # domain 1 only
+    for count, name in enumerate(("member-a.json", "member-b.json"), start=1):
+        engine.choose_file("#meeting-members-files", MEETING_FIXTURES / name)
+        engine.wait_for(
+            lambda count=count: (
+                engine.run("return document.querySelector('.meeting-member-count').dataset.count") == str(count)
+            ),
+            f"loading {name}",
+        )
+    tap(engine, ".meeting-start")
+    engine.wait_for(lambda: engine.run(FOCUSED) == "meeting-domain-heading", "the domain's prompts")
+    engine.element("#meeting-domain-heading").send_keys(PAGE_DOWN)
+    engine.wait_for(lambda: engine.run(TEXT, ".meeting-stage h2").startswith("1.1 "), "Page Down to indicator 1.1")
+    assert engine.run(FOCUSED) == "meeting-indicator-heading"
+    engine.wait_for(lambda: engine.run(TEXT, ".meeting [aria-live]") == "Indicator 1.1 of 45", "the position said")
+    assert engine.run("return document.querySelectorAll('.meeting-count-text').length") == 0  # hidden
+    tap(engine, ".meeting-reveal")
+    assert engine.run(TEXT, ".meeting-flag") == "Agreement: S2."  # both members chose S2
+    tap(engine, "label[for='meeting-s-2']")
+    engine.type("#meeting-note", f"Agreed in {engine.name}")
+    tap(engine, "[data-action='meeting-next']")
+    tap(engine, "label[for='meeting-s-3']")
+    tap(engine, "[data-action='meeting-next']")
+    assert engine.run(TEXT, ".meeting-stage h2").startswith("1.3 ")
+    tap(engine, "[data-action='meeting-skip']")
+    assert engine.run(TEXT, ".meeting-stage h2").startswith("1.4 ")
+    tap(engine, "[data-action='meeting-contents']")
+    tap(engine, ".meeting-contents [data-id='record']")
+    parts = "return Array.from(document.querySelectorAll('.meeting-record-part h3'), h => h.textContent)"
+    assert engine.run(parts) == [
+        "Agreed (2)",
+        "To come back to, or not agreed yet (2)",
+        "Not reached (0)",
+        "Next steps set (0)",
+    ]
+    assert engine.run(TEXT, ".meeting-record-note") == f"Discussion note: Agreed in {engine.name}"
+
+    # A reload in the middle: the record again, as it was; the members' files were never stored.
+    engine.reload()
+    engine.wait_for(lambda: engine.run(FOCUSED) == "meeting-record-heading", "the meeting opening again after reload")
+    engine.run(WATCH_ERRORS)
+    assert engine.run(parts)[:2] == ["Agreed (2)", "To come back to, or not agreed yet (2)"]
+    keys = "return Object.keys(localStorage).filter(function (k) { return k.indexOf('mpw-static:assessment:') === 0 })"
+    assert len(engine.run(keys)) == 1  # the group's record alone
+    engine.element("#meeting-record-heading").send_keys(ESCAPE)
+    engine.wait_for(lambda: engine.run("return document.querySelector('.meeting').hidden"), "Esc leaving meeting mode")
+    assert engine.run(CHECKED, ["s-1-1-2", "s-1-2-3"]) == [True, True]
+    assert engine.run(VALUE, "#note-1-1") == f"Agreed in {engine.name}"
+    assert engine.run("return window.__errors") == []
+
+
 def show(engine: Engine, view: str) -> str:
     """Show a discussion view; return its heading once it has focus."""
     engine.click(f"label[for='view-{view}']")
