@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import browser, competitors, programme, search, workbooks
+from . import browser, competitors, meeting, programme, search, workbooks
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -49,6 +49,8 @@ BUDGETS = {
     "programme/gap": ("Across services: longest wait between progress updates", 200, "ms"),
     "programme/heap": ("Across services: JavaScript heap with 10,000 files", 300, "MB"),
     "browser/cls": ("Layout shift of the assessment page", 0.05, ""),
+    "meeting/key": ("Meeting mode: key press to the next indicator painted", 50, "ms"),  # issue 25
+    "meeting/cls": ("Meeting mode: layout shift moving through every indicator", 0, ""),
     "search/index": ("Search documents, each language", 150, "KB"),
     "search/gzip": ("Search documents, each language, gzipped", 40, "KB"),
     "search/first": ("Search: typing to first result, index built", 50, "ms"),
@@ -133,7 +135,7 @@ def main() -> None:
     rows: list[tuple[str, str, str]] = []  # (what, figure, budget verdict)
 
     def add(key: str | None, label: str, value: float, unit: str, note: str = "") -> None:
-        places = 3 if key == "browser/cls" else 1
+        places = 3 if key in ("browser/cls", "meeting/cls") else 1
         figure = f"{value:,.{places}f} {unit}".strip() if isinstance(value, float) else f"{value:,} {unit}".strip()
         judged = f"≤ {BUDGETS[key][1]} {BUDGETS[key][2]}: {verdict(key, value)}".replace(" ×", "×") if key else ""
         rows.append((label, figure + (f"  ({note})" if note else ""), judged))
@@ -200,6 +202,15 @@ def main() -> None:
                     "",
                     "PerformanceObserver, as Lighthouse counts it",
                 )
+        moved = meeting.measure(site, max(3, repeats // 3))
+        add(
+            "meeting/key",
+            "Meeting mode: Page Down to the next indicator painted",
+            moved["key"],
+            "ms",
+            f"95 % within {moved['key/p95']:.0f} ms, slowest {moved['key/max']:.0f} ms; 1280×720, five members",
+        )
+        add("meeting/cls", "Meeting mode: layout shift through all 45 indicators", float(moved["cls"]), "")
         add("validate", "mpw-static validate on 1,000 files", validate_ms(work, max(3, repeats // 3)), "ms")
         print("Across services: 1,000 and 10,000 files…", file=sys.stderr)
         across = programme.measure(site, max(3, repeats // 3))

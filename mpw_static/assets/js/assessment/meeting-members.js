@@ -63,7 +63,7 @@
       state.members.push({ assessment: assessment, file: result.name, kept: false })
       added += 1
     })
-    stage.room.keep()
+    stage.room.keep(true)
     renderList(stage, $list)
     if (added) stage.say(dom.plural(s, 'meeting_members_added', added, stage.data.locale))
   }
@@ -98,7 +98,7 @@
     stage.workspace.emit('take-file', { name: member.file, assessment: member.assessment }, function (kept) {
       if (!kept) return
       member.kept = true
-      stage.room.keep()
+      stage.room.keep(true)
       renderList(stage, $list)
     })
   }
@@ -106,7 +106,7 @@
   function remove (stage, member, $list, $input) {
     var members = stage.state().members
     members.splice(members.indexOf(member), 1)
-    stage.room.keep()
+    stage.room.keep(true)
     renderList(stage, $list)
     $input.focus()
   }

@@ -21,6 +21,7 @@
   var dom = MPW.dom
   var format = MPW.format
   var SESSION_KEY = 'meeting'
+  var MEMBERS_KEY = 'meeting-members' // apart, so that moving on does not write the members' files again
   var TIMER_MINUTES = [0, 2, 3, 5, 10] // 0: off, as it starts
 
   /**
@@ -61,9 +62,14 @@
     }
   }
 
-  /** Keep the meeting for this tab; where session storage is refused it stays in memory, unsaid. */
-  Meeting.prototype.keep = function () {
-    MPW.Store.writeSession(SESSION_KEY, this.state)
+  /**
+   * Keep the meeting for this tab, and its members' files too when they changed; where session
+   * storage is refused it stays in memory, unsaid.
+   */
+  Meeting.prototype.keep = function (members) {
+    var state = Object.assign({}, this.state, { members: undefined })
+    MPW.Store.writeSession(SESSION_KEY, state)
+    if (members) MPW.Store.writeSession(MEMBERS_KEY, { members: this.state.members })
   }
 
   /** Forget this tab's meeting: "clear my data" on a shared computer, or a new meeting. */
@@ -71,6 +77,7 @@
     if (this.stage && this.stage.isOpen()) this.stage.close(false)
     this.state = null
     MPW.Store.writeSession(SESSION_KEY, null)
+    MPW.Store.writeSession(MEMBERS_KEY, null)
   }
 
   /** Marks of indicators read back from session storage: only the matrix's ids, each true. */
@@ -83,7 +90,7 @@
   }
 
   /** This tab's meeting read back from session storage and checked, part by part; null if it is not one. */
-  Meeting.prototype.restored = function (saved) {
+  Meeting.prototype.restored = function (saved, kept) {
     if (!saved || typeof saved !== 'object' || typeof saved.id !== 'string') return null
     var data = this.data
     var ids = data.indicators.map(function (indicator) { return indicator.id })
@@ -100,7 +107,7 @@
     state.revealed = marksOf(saved.revealed, ids)
     state.roles = saved.roles === true
     state.timer = TIMER_MINUTES.indexOf(saved.timer) !== -1 ? saved.timer : 0
-    state.members = (Array.isArray(saved.members) ? saved.members : []).map(function (member) {
+    state.members = (kept && Array.isArray(kept.members) ? kept.members : []).map(function (member) {
       var assessment = member && typeof member === 'object' ? format.check(member.assessment, data).assessment : null
       return assessment && { assessment: assessment, file: typeof member.file === 'string' ? member.file : this.strings.untitled, kept: member.kept === true }
     }, this).filter(Boolean)
@@ -112,7 +119,10 @@
    * page yet: where this tab's meeting of it was, else a new meeting at its set-up.
    */
   Meeting.prototype.open = function () {
-    if (!this.state || this.state.id !== this.workspace.current.id) this.state = this.fresh()
+    if (!this.state || this.state.id !== this.workspace.current.id) {
+      this.state = this.fresh()
+      this.keep(true) // no members yet: an earlier meeting's must not come back with a reload
+    }
     MPW.load(this.data.scripts.meeting, function () {
       this.stage = this.stage || new MPW.MeetingStage(this)
       this.state.step = this.state.step || 'setup'
@@ -124,7 +134,7 @@
 
   /** After a reload: a meeting that was on screen in this tab opens again where it was. */
   Meeting.prototype.resume = function () {
-    var state = this.restored(MPW.Store.readSession(SESSION_KEY))
+    var state = this.restored(MPW.Store.readSession(SESSION_KEY), MPW.Store.readSession(MEMBERS_KEY))
     if (!state || state.id !== this.workspace.current.id) return
     this.state = state
     if (state.open) this.open()
