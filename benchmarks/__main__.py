@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from . import browser, competitors, meeting, programme, search, workbooks
+from . import browser, competitors, excel, meeting, programme, search, workbooks
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -55,6 +55,9 @@ BUDGETS = {
     "search/gzip": ("Search documents, each language, gzipped", 40, "KB"),
     "search/first": ("Search: typing to first result, index built", 50, "ms"),
     "workbooks": ("Both Excel workbooks, added to the build", 150, "ms"),
+    "excel/download": ("Download as Excel, a full assessment", 300, "ms"),
+    "excel/open": ("Open an Excel workbook, a full assessment", 300, "ms"),
+    "excel/code": ("Excel code loaded on first use, gzipped", 30, "KB"),
 }
 
 
@@ -233,6 +236,21 @@ def main() -> None:
             add("search/index" if index else None, label, raw, "KB", f"{packed:.1f} KB gzipped")
             if index:
                 add("search/gzip", f"  gzipped, {name}", packed, "KB")
+        print("Excel on the assessment page…", file=sys.stderr)
+        workbook = excel.measure(site, max(3, repeats // 3))
+        add("excel/download", "Download as Excel, full assessment (scripts loaded)", workbook["download"], "ms")
+        add(None, "  on first use, loading the scripts", workbook["download/first"], "ms")
+        add("excel/open", "Open an Excel workbook, full assessment (scripts loaded)", workbook["open"], "ms")
+        add(None, "  on first use, loading the scripts", workbook["open/first"], "ms")
+        add(
+            "excel/code",
+            "Excel code loaded on first use",
+            workbook["code"],
+            "KB",
+            f"fflate {workbook['fflate']:.1f} KB, gzipped",
+        )
+        for key in sorted(key for key in workbook if key.startswith("data/")):
+            add(None, f"  and its data, {key[5:]} (the blank workbook, the layouts)", workbook[key], "KB", "gzipped")
         typing = search.measure(site, repeats)
         add(None, "Search: first query of a visit (loads and indexes)", typing["cold"], "ms")
         add(

@@ -29,6 +29,15 @@
     this.$file = dom.find(this.$room, 'input[type="file"]', ROOM)
     dom.onAction(this.$room, { 'download-xlsx': this.download }, this)
     this.$file.addEventListener('change', this.handlePicked.bind(this))
+    // Someone reaching for the Excel controls is about to use them: load the scripts then, so that
+    // they are there by the time a file has been chosen in the file picker.
+    var preload = function () {
+      this.$room.removeEventListener('pointerover', preload)
+      this.$room.removeEventListener('focusin', preload)
+      MPW.load(workspace.data.scripts.excel, function () {}, function () {})
+    }.bind(this)
+    this.$room.addEventListener('pointerover', preload)
+    this.$room.addEventListener('focusin', preload)
   }
 
   /** Run `then` once the Excel scripts are loaded; say so if they cannot be. */
