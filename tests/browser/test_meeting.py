@@ -530,14 +530,14 @@ def test_the_timer_is_off_until_set_shows_time_only_and_never_ends_the_discussio
     go(page, "setup")
     page.select_option("#meeting-timer", "2")
     go(page, "indicator:1.1")
-    expect(page.locator(".meeting-timer")).to_have_text("⏱ 0:00 of 2:00")
+    expect(page.locator(".meeting-timer")).to_have_text("Timer: 0:00 of 2:00")
     assert page.get_attribute(".meeting-timer", "role") == "timer"  # not read out as it runs
     page.clock.run_for("02:05")
-    expect(page.locator(".meeting-timer")).to_have_text("⏱ 2:05: past 2:00")  # in words, not by colour alone
+    expect(page.locator(".meeting-timer")).to_have_text("Timer: 2:05, past 2:00")  # in words, not by colour alone
     assert page.get_attribute(".meeting-timer", "data-over") == ""
     assert page.text_content(HEADING).startswith("1.1 ")  # the discussion goes on
     page.keyboard.press("PageDown")
-    expect(page.locator(".meeting-timer")).to_have_text("⏱ 0:00 of 2:00")  # each indicator starts afresh
+    expect(page.locator(".meeting-timer")).to_have_text("Timer: 0:00 of 2:00")  # each indicator starts afresh
 
 
 @pytest.fixture
@@ -580,3 +580,67 @@ def test_the_meeting_loads_on_first_use_and_speaks_welsh(browser: Browser, real_
             "Wedi’u cytuno (0)",
             "I ddod yn ôl atynt, neu heb eu cytuno eto (2)",  # 1.1 to come back to, 1.2 reached
         ]
+
+
+def session(page: Page) -> list[str]:
+    return page.evaluate("() => Object.keys(sessionStorage).filter(k => k.startsWith('mpw-static:meeting')).sort()")
+
+
+def test_clear_all_my_data_forgets_the_meeting_and_its_members_files(page: Page) -> None:
+    open_meeting(page)
+    load_members(page)
+    start(page)
+    page.keyboard.press("PageDown")
+    page.click("[data-action='meeting-skip']")
+    assert session(page) == ["mpw-static:meeting", "mpw-static:meeting-members"]
+    page.keyboard.press("Escape")
+    page.on("dialog", lambda dialog: dialog.accept())
+    page.click("[data-action='clear-all']")
+    assert session(page) == []
+    open_meeting(page)  # a new meeting, at its set-up, with no members
+    assert page.get_attribute(".meeting-member-count", "data-count") == "0"
+    page.reload()
+    assert page.locator(".meeting").is_hidden()  # nothing to open again
+
+
+def test_another_tabs_change_shows_in_the_meeting_and_a_save_it_would_overwrite_is_refused_in_words(
+    browser: Browser, real_site: Path
+) -> None:
+    for page in open_page(browser, (real_site / "assess.html").as_uri()):
+        page.fill("#service-name", "Valley team")
+        other = page.context.new_page()
+        other.goto((real_site / "assess.html").as_uri())
+        open_meeting(page)
+        start(page)
+        page.keyboard.press("PageDown")
+        # The other tab's choice arrives while this page has nothing unsaved: the meeting shows it.
+        other.check("#s-1-1-4")
+        expect(page.locator("#meeting-s-4")).to_be_checked()
+        expect(page.locator("#meeting-indicator-heading")).to_be_focused()
+        # A change from the other tab that this page did not hear of (as when a browser drops the
+        # event): the meeting's next save would overwrite it, so it is not saved, and it says so.
+        # (Written from this page itself, whose own writes raise no storage event in it.)
+        page.evaluate(
+            """() => { const key = Object.keys(localStorage).find(k => k.startsWith('mpw-static:assessment:'))
+            const record = JSON.parse(localStorage.getItem(key))
+            record.updated = '2099-01-01T00:00:00.000Z'
+            localStorage.setItem(key, JSON.stringify(record)) }"""
+        )
+        page.click("label[for='meeting-s-2']")
+        expect(page.locator(STATUS)).to_have_text(
+            "Not saved: this assessment was changed in another tab. Leave meeting mode (Esc) to choose which "
+            "version to keep."
+        )
+        page.keyboard.press("Escape")
+        expect(page.locator("[data-role=elsewhere]")).to_be_visible()  # the page asks which version to keep
+        other.close()
+
+
+def test_the_single_file_edition_has_meeting_mode_inline(browser: Browser, real_site: Path) -> None:
+    for page in open_page(browser, (real_site / "mpw-development-matrix.html").as_uri()):
+        assert page.evaluate("typeof window.MPW.MeetingStage") == "function"  # no file to load: it is all inline
+        open_meeting(page)
+        load_members(page, ["member-a.json", "member-b.json"])
+        start(page)
+        page.keyboard.press("PageDown")
+        assert reveal(page) == "Agreement: S2."
