@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections import deque
 from pathlib import Path
 from typing import NamedTuple
-from urllib.parse import urldefrag
+from urllib.parse import urldefrag, urlparse
+from urllib.request import url2pathname
 
 import pytest
 from playwright.sync_api import Browser, Page
@@ -39,6 +40,7 @@ def crawl(browser: Browser, start: str, base: str) -> dict[str, Crawled]:
     page.on("request", lambda request: None if request.url.startswith(base) else outside.append(request.url))
     page.on("requestfailed", lambda request: failed.append(request.url))
     seen: dict[str, Crawled] = {}
+    downloads: set[str] = set()  # links to files that are not pages, such as the matrix workbook
     queue = deque([start])
     while queue:
         url = queue.popleft()
@@ -53,12 +55,30 @@ def crawl(browser: Browser, start: str, base: str) -> dict[str, Crawled]:
             if not target.startswith(base):
                 continue
             assert not target.endswith("/"), f"{url} links to a folder: {link}"
-            queue.append(target)
+            if target.endswith(DOWNLOADS):
+                downloads.add(target)
+            else:
+                queue.append(target)
+    missing = [target for target in sorted(downloads) if not exists(context, target)]
     context.close()
+    assert missing == [], f"links to files the site does not have: {missing}"
+    assert downloads, "the home page's link to the matrix workbook was not found"
+
     assert outside == [], f"requests left the site's folder: {outside}"
     assert failed == [], f"requests failed: {failed}"
     assert errors == [], f"script errors or blocked content: {errors}"
     return seen
+
+
+# Links to files a browser downloads rather than shows: they must be there, but are not crawled.
+DOWNLOADS = (".xlsx",)
+
+
+def exists(context, url: str) -> bool:
+    """Whether a file a link leads to is there: in the folder (file://) or on the host."""
+    if url.startswith("file:"):
+        return Path(url2pathname(urlparse(url).path)).is_file()
+    return context.request.get(url).ok
 
 
 def missing_fragments(seen: dict[str, Crawled], base: str) -> list[str]:
