@@ -68,14 +68,15 @@ SINGLE_FILE_SCRIPTS = (
     SITE_SCRIPTS[:2] + APP_SCRIPTS + [f"static/js/{path}" for path in DISCUSSION_SCRIPTS + MEETING_SCRIPTS]
 )
 # The across-services page reads files by the same rules and draws the same charts, with its own
-# scripts: the figures, the files gathered, how they are read (and checked in a Worker), the view
-# and the page.
+# scripts: the small-number rule, the figures, the files gathered, how they are read (and checked
+# in a Worker), the view and the page.
 PROGRAMME_SCRIPTS = [
     f"static/js/{name}.js"
     for name in (
         "format/format",
         "discuss/compare",
         "chart/chart",
+        "programme/rule",
         "programme/figures",
         "programme/gather",
         "programme/reading",
@@ -92,6 +93,7 @@ PROGRAMME_WORKER_SCRIPTS = [
         "core/dom",
         "format/format",
         "discuss/compare",
+        "programme/rule",
         "programme/figures",
         "programme/gather",
         "programme/worker",

@@ -1,7 +1,7 @@
 /**
  * The across-services figures worked out in Node, for tests/browser/test_small_numbers.py: the
- * page's own pure modules (core/dom.js, format/format.js, discuss/compare.js, programme/figures.js,
- * programme/gather.js), loaded as the page's Worker runs them, over many generated collections in
+ * page's own pure modules (core/dom.js, format/format.js, discuss/compare.js, programme/rule.js,
+ * programme/figures.js, programme/gather.js), loaded as the page's Worker runs them, over many generated collections in
  * one run. Each file goes the page's way: its bytes are checked, gathered and reported, and the
  * figures CSV is the one the page downloads.
  *
@@ -12,7 +12,7 @@
 'use strict'
 const path = require('path')
 const js = path.join(__dirname, '..', '..', 'mpw_static', 'assets', 'js')
-for (const file of ['core/dom.js', 'format/format.js', 'discuss/compare.js', 'programme/figures.js', 'programme/gather.js']) {
+for (const file of ['core/dom.js', 'format/format.js', 'discuss/compare.js', 'programme/rule.js', 'programme/figures.js', 'programme/gather.js']) {
   require(path.join(js, file))
 }
 const gather = globalThis.MPW.gather

@@ -1,4 +1,4 @@
-// The across-services page's pure modules: the small-number rule's pieces (programme/figures.js),
+// The across-services page's pure modules: the small-number rule's pieces (programme/rule.js),
 // the files gathered into one report (programme/gather.js), and the Worker's loop
 // (programme/worker.js), driven here by the messages the page sends it. (The rule's pieces moved
 // from a browser test, where each call went through a page.)
@@ -7,8 +7,8 @@ const test = require('node:test')
 const assert = require('node:assert/strict')
 const { load, pageData } = require('./load.js')
 
-const MPW = load('core/dom.js', 'format/format.js', 'discuss/compare.js', 'programme/figures.js', 'programme/gather.js')
-const { programme, gather } = MPW
+const MPW = load('core/dom.js', 'format/format.js', 'discuss/compare.js', 'programme/rule.js', 'programme/figures.js', 'programme/gather.js')
+const { programme, programmeRule: rule, gather } = MPW
 const data = pageData()
 
 /** A saved assessment of one service, as bytes read from a file. */
@@ -86,20 +86,20 @@ test('the tidy data has one row per assessment kept and indicator', () => {
 
 test('holdBack: small figures are held back with others until two or more, summing to smallest − 1', () => {
   const cells = (...counts) => counts.map((count) => ({ count, from: count }))
-  assert.deepEqual(programme.holdBack(cells(4, 1), 3), [true, true])
-  assert.deepEqual(programme.holdBack(cells(4, 1, 2), 3), [false, true, true])
-  assert.deepEqual(programme.holdBack(cells(5, 0, 3), 3), [false, false, false])
+  assert.deepEqual(rule.holdBack(cells(4, 1), 3), [true, true])
+  assert.deepEqual(rule.holdBack(cells(4, 1, 2), 3), [false, true, true])
+  assert.deepEqual(rule.holdBack(cells(5, 0, 3), 3), [false, false, false])
   // one service's 9 assessments are held back with the smallest other figure
-  assert.deepEqual(programme.holdBack([{ count: 9, from: 1 }, { count: 6, from: 6 }, { count: 7, from: 7 }], 3), [true, true, false])
+  assert.deepEqual(rule.holdBack([{ count: 9, from: 1 }, { count: 6, from: 6 }, { count: 7, from: 7 }], 3), [true, true, false])
   // two 1s add up to 2: enough for smallest_group 3, not for 4, where the 5 joins them
-  assert.deepEqual(programme.holdBack(cells(1, 1, 5), 3), [true, true, false])
-  assert.deepEqual(programme.holdBack(cells(1, 1, 5), 4), [true, true, true])
-  assert.deepEqual(programme.holdBack(cells(1, 1), 1), [false, false]) // smallest_group = 1
+  assert.deepEqual(rule.holdBack(cells(1, 1, 5), 3), [true, true, false])
+  assert.deepEqual(rule.holdBack(cells(1, 1, 5), 4), [true, true, true])
+  assert.deepEqual(rule.holdBack(cells(1, 1), 1), [false, false]) // smallest_group = 1
 })
 
 test('protectIndicator: the links between an indicator\'s groups hold back more where they would narrow a figure', () => {
   const held = (p, smallest) => {
-    const found = programme.protectIndicator(p, smallest)
+    const found = rule.protectIndicator(p, smallest)
     return { hc: found.hc, hk: found.hk, ht: found.ht }
   }
   // N = 20: S1 2, S2 2, S3 10, N/A 5, not answered 1, and 14 with a target. Held back alone, S1, S2

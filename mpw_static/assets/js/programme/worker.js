@@ -1,7 +1,7 @@
 /**
  * Across services: the page's Worker, which checks the files and works out the figures off the
  * page's thread. It is not loaded as a file: the build writes the pure modules it shares with the
- * page (core/dom.js, format, compare, programme/figures.js, programme/gather.js) and this loop, as
+ * page (core/dom.js, format, compare, programme/rule.js, figures.js, gather.js) and this loop, as
  * one script, into the page as data (#mpw-programme-worker), and programme/reading.js starts it
  * from a blob: URL, which works on file:// and over http alike under the page's policy
  * (worker-src blob:). The page reads the files and hands over their bytes (a Worker on file://
