@@ -29,10 +29,12 @@ def engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
     if reason:
         pytest.skip(reason)
     screen = VirtualScreen()
-    started = Firefox() if request.param == "firefox" else WebKit(screen.start())
-    yield started
-    started.close()
-    screen.stop()
+    try:
+        started = Firefox() if request.param == "firefox" else WebKit(screen.start())
+        yield started
+        started.close()
+    finally:
+        screen.stop()  # a screen of its own is stopped whatever happened
 
 
 @pytest.mark.parametrize("engine", ["firefox", "webkit"], indirect=True)
