@@ -16,7 +16,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
-from test_accessibility import violations
+from test_accessibility import FOCUS_MARK, press_until, violations
 
 from mpw_static.assessment_file import read_assessment
 from mpw_static.load import load_framework
@@ -644,3 +644,42 @@ def test_the_single_file_edition_has_meeting_mode_inline(browser: Browser, real_
         start(page)
         page.keyboard.press("PageDown")
         assert reveal(page) == "Agreement: S2."
+
+
+def test_a_meeting_can_be_run_with_the_keyboard_alone(page: Page) -> None:
+    page.keyboard.press("Tab")
+    press_until(page, "Tab", "meeting-open")
+    page.keyboard.press("Enter")
+    expect(page.locator("#meeting-setup-heading")).to_be_focused()
+    press_until(page, "Tab", "meeting-participants")
+    page.keyboard.type("District nurse, GP")
+    for number in range(2, 9):
+        press_until(page, "Tab", f"meeting-domain-{number}")
+        page.keyboard.press("Space")
+    load_members(page, ["member-a.json", "member-c.json"])  # the file picker is the system's own dialog
+    press_until(page, "Tab", "meeting-timer")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "button meeting-start"
+    page.keyboard.press("Enter")
+    expect(page.locator("#meeting-domain-heading")).to_be_focused()
+    page.keyboard.press("PageDown")
+    expect(page.locator("#meeting-indicator-heading")).to_be_focused()
+    press_until(page, "Tab", "meeting-s-1")  # into the statements: the arrows choose there
+    page.keyboard.press("ArrowRight")
+    assert page.is_checked("#meeting-s-2")
+    steps = press_until(page, "Tab", "")  # to the Reveal button, which has no id
+    assert page.evaluate("document.activeElement.textContent") == "Reveal", steps[-1]
+    page.keyboard.press("Enter")
+    expect(page.locator(".meeting-flag")).to_have_text("Agreement: S2 to S3.")  # A chose S2, C S3: within one
+    press_until(page, "Tab", "meeting-e-fully")
+    page.keyboard.press("Space")
+    press_until(page, "Tab", "meeting-note")
+    page.keyboard.type("Typed with the keyboard")
+    for mark in [page.evaluate(FOCUS_MARK)]:
+        assert mark["visible"], mark
+    page.keyboard.press("PageDown")
+    assert page.text_content(HEADING).startswith("1.2 ")
+    page.keyboard.press("Escape")
+    assert page.evaluate("document.activeElement.id") == "meeting-open"
+    assert page.is_checked("#s-1-1-2") and page.input_value("#note-1-1") == "Typed with the keyboard"
+    assert page.is_checked("#e-1-1-fully")
