@@ -158,6 +158,20 @@ test('the Worker checks the batches it is handed in order, and reports what the 
   assert.equal(out.splice(0)[0].report.assessments, 0, 'cleared: nothing kept')
 })
 
+test('within a long batch the Worker says how many files it has checked at least every 50 ms', (context) => {
+  const { out, send } = startWorker()
+  send({ type: 'start', data })
+  send({ type: 'load', skipped: 0, cycle: '' })
+  let clock = 0
+  context.mock.method(performance, 'now', () => (clock += 20)) // each look at the clock: 20 ms later
+  send({ type: 'files', items: FILES.map((item) => ({ ...item })), last: false })
+  context.mock.restoreAll()
+  const said = out.splice(0).filter((message) => message.type === 'checked').map((message) => message.done)
+  assert.ok(said.length > 2, JSON.stringify(said))
+  assert.deepEqual(said, [...said].sort((a, b) => a - b))
+  assert.equal(said[said.length - 1], FILES.length, 'and once the batch is done')
+})
+
 test('a message the Worker cannot handle is answered with why, and the Worker goes on', () => {
   const { out, send } = startWorker()
   send({ type: 'start', data })

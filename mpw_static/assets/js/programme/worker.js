@@ -8,13 +8,14 @@
  * cannot read a file in WebKitGTK). Nothing here can reach the page, the network or storage.
  *
  * Messages in: start {data}, load {skipped, cycle}, files {items: [{name, size, result}], last},
- * report {id, cycle}, tidy {id}, clear. Messages out: ready, checked {done} after each batch,
- * loaded {report}, report {id, report}, tidy {id, blob}, failed {message}.
+ * report {id, cycle}, tidy {id}, clear. Messages out: ready, checked {done} (after each batch, and
+ * within a long one), loaded {report}, report {id, report}, tidy {id, blob}, failed {message}.
  */
 (function (scope, MPW) {
   'use strict'
 
   var gather = MPW.gather
+  var EVERY = 50 // ms at most between two messages saying how many files are checked
 
   var data = null
   var gathering = null
@@ -36,13 +37,20 @@
       loading = { checked: 0, cycle: message.cycle }
     },
 
-    /** A batch of files' bytes (or why there are none), in the order the page chose them. */
+    /**
+     * A batch of files' bytes (or why there are none), in the order the page chose them. How many
+     * are checked is said after the batch, and every EVERY ms within a long one.
+     */
     files: function (message) {
+      var said = performance.now()
       message.items.forEach(function (item) {
         gathering.add(item.name, item.size, item.result)
         item.result = null // let the bytes go
+        loading.checked += 1
+        if (performance.now() - said < EVERY) return
+        said = performance.now()
+        post({ type: 'checked', done: loading.checked })
       })
-      loading.checked += message.items.length
       post({ type: 'checked', done: loading.checked })
       if (!message.last) return
       var cycle = loading.cycle
