@@ -338,7 +338,7 @@ def test_a_welsh_workbook_in_welsh_words(
 ) -> None:
     """The Welsh page writes a Welsh workbook, reads one back, and says each problem in Welsh."""
     with opened(browser, (real_site / "cy/assess.html").as_uri()) as page:
-        assert page.text_content("#excel-heading") == "Excel"
+        assert page.text_content("#excel-heading") == "Llyfrau gwaith Excel"
         assert page.get_attribute(".excel a", "href") == "development-matrix.xlsx"  # cy/development-matrix.xlsx
         page.fill("#service-name", "Tîm y Bont")
         page.check("#s-1-1-2")
