@@ -683,3 +683,10 @@ def test_a_meeting_can_be_run_with_the_keyboard_alone(page: Page) -> None:
     assert page.evaluate("document.activeElement.id") == "meeting-open"
     assert page.is_checked("#s-1-1-2") and page.input_value("#note-1-1") == "Typed with the keyboard"
     assert page.is_checked("#e-1-1-fully")
+
+
+def test_printing_the_assessment_leaves_meeting_mode_out(page: Page) -> None:
+    page.check("#s-1-1-3")
+    text, _ = pdf_text(page)
+    assert "1.1 Connections with people" in text
+    assert "Meeting mode" not in text and "Start meeting mode" not in text
