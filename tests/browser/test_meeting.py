@@ -224,7 +224,15 @@ def test_esc_leaves_meeting_mode_and_the_page_is_where_it_was_with_the_meetings_
     assert page.evaluate("document.activeElement.id") == "meeting-open"
 
 
-def test_a_reload_in_the_middle_returns_to_the_same_indicator_with_everything_recorded(page: Page) -> None:
+def test_a_reload_in_the_middle_returns_to_the_same_indicator_with_everything_recorded(
+    browser: Browser, site_base: str
+) -> None:
+    """From the folder and hosted: session and local storage are the location's."""
+    for page in open_page(browser, site_base + "assess.html"):
+        reload_in_the_middle(page)
+
+
+def reload_in_the_middle(page: Page) -> None:
     open_meeting(page)
     load_members(page)
     start(page)
@@ -260,6 +268,11 @@ def test_a_reload_in_the_middle_returns_to_the_same_indicator_with_everything_re
     kept = stored(page)
     assert not any(member_id in json.dumps(kept) for member_id in MEMBER_IDS)
     assert len([key for key in kept if key.startswith("mpw-static:assessment:")]) == 1  # the group's record only
+    page.keyboard.press("Escape")  # opened by the reload, so focus goes back to meeting mode's button
+    assert page.evaluate("document.activeElement.id") == "meeting-open"
+    assert page.locator("#meeting-open").is_visible() and page.evaluate(
+        "() => { const r = document.getElementById('meeting-open').getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight }"
+    )
 
 
 def test_a_member_is_refused_twice_the_groups_own_record_is_refused_and_keep_stores_a_member(page: Page) -> None:

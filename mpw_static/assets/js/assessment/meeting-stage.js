@@ -140,8 +140,12 @@
     this.workspace.emit('shown', this.workspace.current, null) // the form and the rooms show the record as it now is
     var before = this.before
     if (!restore || !before) return
-    var $focus = before.$focus && before.$focus !== document.body && document.contains(before.$focus) ? before.$focus : this.room.$open
-    $focus.focus({ preventScroll: true })
+    var known = before.$focus && before.$focus !== document.body && document.contains(before.$focus)
+    if (!known) { // opened again by a reload: nothing was focused, so back to meeting mode's button, in view
+      this.room.$open.focus({ preventScroll: true })
+      return this.room.$open.scrollIntoView({ block: 'center' })
+    }
+    before.$focus.focus({ preventScroll: true })
     window.scrollTo(before.x, before.y)
   }
 
