@@ -36,7 +36,7 @@ pytestmark = pytest.mark.browser
 WORKBOOKS = HOSTILE / "workbooks"
 EXPECTED = tomllib.loads((WORKBOOKS / "expected.toml").read_text(encoding="utf-8"))
 sys.path.insert(0, str(WORKBOOKS))
-from make_workbooks import PAYLOAD, make, sample_assessment, set_cells  # noqa: E402
+from make_workbooks import PAYLOAD, make, rezip, sample_assessment, set_cells  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "discussion"
 LAYOUT = languages(REAL_CONTENT)["en"].layout
@@ -530,3 +530,74 @@ def test_a_team_fills_the_sites_workbook_offline_and_their_lead_opens_it_like_an
         expect(programme.locator("[data-role=status]")).to_contain_text(
             "1 file read" if language == "en" else "1 ffeil"
         )
+
+
+# The page's reader on one workbook, returning the whole assessment it reads.
+READ_ASSESSMENT = """async ([name, encoded]) => {
+    const data = JSON.parse(document.getElementById('mpw-assessment-data').textContent)
+    await new Promise((done, failed) => MPW.load(data.scripts.excel, done, failed))
+    const bytes = Uint8Array.from(atob(encoded), c => c.charCodeAt(0))
+    const read = MPW.workbookRead.read(name, bytes, MPW.workbookData, data)
+    return read.assessment || read.errors
+}"""
+
+
+def every_kind_of_cell(raw: bytes, evidence: str) -> bytes:
+    """A workbook as other programs write one: a formula's text result (t="str") without the formula,
+    a rich-text inline string in runs, a date as a bare serial number in a date-formatted cell, a
+    yes or no (t="b") in a text cell, and words typed with other capitals and spaces."""
+
+    def change(name: str, data: bytes) -> bytes:
+        if name != "xl/worksheets/sheet3.xml":
+            return data
+        text = data.decode("utf-8")
+        cells = {
+            "I5": '<c r="I5" s="6" t="str"><v>s3</v></c>',
+            "J5": f'<c r="J5" s="6" t="inlineStr"><is><t>{evidence}</t></is></c>',
+            "K5": '<c r="K5" s="6" t="inlineStr"><is><r><t>Rich </t></r><r><rPr><b/></rPr><t>text</t></r></is></c>',
+            "L5": '<c r="L5" s="6" t="inlineStr"><is><t>  S4 </t></is></c>',
+            "O5": '<c r="O5" s="7"><v>46477</v></c>',
+            "N5": '<c r="N5" s="6" t="b"><v>1</v></c>',
+        }
+        for cell, xml in cells.items():
+            text = text.replace(f'<c r="{cell}" s="{"7" if cell == "O5" else "6"}"/>', xml, 1)
+        return text.encode("utf-8")
+
+    return rezip(raw, change)
+
+
+def test_the_page_reads_each_workbook_as_mpw_static_import_does(
+    assess_page: Page, corpus: dict[str, Path], tmp_path: Path
+) -> None:
+    """The same rules: for each workbook the command reads, the page reads the same assessment, field
+    by field (but the time of the copy, which the page takes from the workbook, and a blank one's new id)."""
+    mixed = tmp_path / "every-kind-of-cell.xlsx"
+    mixed.write_bytes(every_kind_of_cell(corpus["blank.xlsx"].read_bytes(), "Fully  "))  # not a word of its list
+    fixed = tmp_path / "every-kind-fixed.xlsx"  # that word put right, in other capitals and spaces
+    fixed.write_bytes(every_kind_of_cell(corpus["blank.xlsx"].read_bytes(), " fully   ACHIEVED"))
+    names = [name for name, expected in EXPECTED.items() if expected.get("accepted")]
+    books = {name: corpus[name] for name in names} | {mixed.name: mixed, fixed.name: fixed}
+    for name, path in books.items():
+        target = tmp_path / "cli" / name
+        target.parent.mkdir(exist_ok=True)
+        shutil.copy(path, target)
+        command = mpw_static(["import", str(target), "--content", str(REAL_CONTENT)])
+        read = assess_page.evaluate(READ_ASSESSMENT, [name, base64.b64encode(path.read_bytes()).decode("ascii")])
+        if name == mixed.name:
+            assert command == 1 and read == [
+                "Buy-in!J5: “Fully  ” is not one of Fully achieved, Work in progress. Choose from the cell’s drop-down list."
+            ]
+            continue
+        assert command == 0, name
+        expected = json.loads(target.with_suffix(".json").read_text(encoding="utf-8"))
+        for field in ("updated", *(("id", "created") if name in ("blank.xlsx", fixed.name) else ())):
+            expected.pop(field), read.pop(field)
+        assert read == expected, name
+    rating = read["ratings"]["1.1"]
+    assert (rating["statement"], rating["evidence"], rating["target"], rating["note"]) == (
+        3,
+        "fully-achieved",
+        4,
+        "Rich text",
+    )
+    assert (rating["lead"], rating["due_date"]) == ("TRUE", "2027-03-31")
