@@ -60,7 +60,14 @@ EXCEL_SCRIPTS = ["../vendor/fflate.js", *(f"excel/{name}.js" for name in ("cells
 # opened again after a reload), in this order. The page's data names them (scripts).
 MEETING_SCRIPTS = [
     f"assessment/{name}.js"
-    for name in ("meeting-agenda", "meeting-stage", "meeting-screens", "meeting-members", "meeting-record")
+    for name in (
+        "meeting-agenda",
+        "meeting-fullscreen",
+        "meeting-stage",
+        "meeting-screens",
+        "meeting-members",
+        "meeting-record",
+    )
 ]
 # The single-file edition cannot load files: it inlines the core, the app and its views. It has no
 # Excel part: the workbooks are files beside the site's pages.

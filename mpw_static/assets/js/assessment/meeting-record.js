@@ -50,18 +50,19 @@
     var current = workspace.current
     var state = stage.state()
     var counted = agenda.progress(current, state, stage.data, state.domains)
+    var domains = agenda.chosenDomains(stage.data, state.domains)
     var rows = [
       [s.meeting_record_assessment, workspace.nameOf(current)],
       [s.meeting_record_date, current.date ? workspace.day(current.date) : '—'],
       [s.meeting_record_participants, current.service.participants.trim() || '—'],
-      [s.meeting_record_domains, agenda.chosenDomains(stage.data, state.domains).map(function (n) { return n + '. ' + stage.domain(n).title }).join('; ')],
+      [s.meeting_record_domains, domains.map(function (n) { return n + '. ' + stage.domain(n).title }).join('; '), domains[0]],
       [s.meeting_record_progress, dom.fill(s.meeting_progress, { n: counted.agreed, total: counted.total })]
     ]
     if (members.length) rows.push([s.meeting_record_members, dom.plural(s, 'meeting_members_count', members.length, stage.data.locale)])
     var $list = el('dl', 'meeting-record-details')
     rows.forEach(function (row) {
       $list.appendChild(el('dt', '', row[0]))
-      $list.appendChild(el('dd', '', row[1]))
+      $list.appendChild(row[2] ? stage.words('dd', '', row[1], row[2]) : el('dd', '', row[1]))
     })
     return $list
   }
@@ -82,7 +83,7 @@
   }
 
   function titleOf (stage, $item, entry) {
-    $item.appendChild(el('strong', 'meeting-record-title', entry.indicator.id + ' ' + entry.indicator.title))
+    $item.appendChild(stage.words('strong', 'meeting-record-title', entry.indicator.id + ' ' + entry.indicator.title, entry.indicator.id))
   }
 
   /** An agreed or unresolved indicator: its statement and evidence, or where it stands; its note; where the members stood. */

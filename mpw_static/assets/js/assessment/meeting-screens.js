@@ -97,8 +97,10 @@
     var $domains = $screen.appendChild(el('fieldset', 'field meeting-domains'))
     $domains.appendChild(el('legend', '', s.meeting_domains))
     data.domains.forEach(function (domain) {
-      choice($domains, 'checkbox', 'meeting-domain-' + domain.number, 'meeting-domain', String(domain.number),
-        domain.number + '. ' + domain.title, state.domains.indexOf(domain.number) !== -1).setAttribute('data-meeting-domain', '')
+      var $box = choice($domains, 'checkbox', 'meeting-domain-' + domain.number, 'meeting-domain', String(domain.number),
+        domain.number + '. ' + domain.title, state.domains.indexOf(domain.number) !== -1)
+      $box.setAttribute('data-meeting-domain', '')
+      if (stage.langOf(domain.number)) $box.nextSibling.lang = stage.langOf(domain.number)
     })
     MPW.meetingMembers.setup(stage, $screen)
     var $timer = el('select')
@@ -244,8 +246,8 @@
     var rating = format.rating(stage.workspace.current.ratings[id] || {}, data)
     var $screen = stage.$stage.appendChild(el('div', 'meeting-screen meeting-indicator'))
     $screen.setAttribute('data-meeting-indicator', id)
-    $screen.appendChild(el('p', 'meeting-where', dom.fill(s.meeting_indicator_where, {
-      domain: about.domain + '. ' + stage.domain(about.domain).title, n: inDomain.indexOf(about) + 1, total: inDomain.length })))
+    stage.sentenceWith($screen.appendChild(el('p', 'meeting-where')), s.meeting_indicator_where, { n: inDomain.indexOf(about) + 1, total: inDomain.length },
+      'domain', stage.words('span', '', about.domain + '. ' + stage.domain(about.domain).title, about.domain))
     var $heading = heading($screen, id + ' ' + about.title, 'meeting-indicator-heading')
     if (words.lang) $heading.lang = words.lang
     if (words.qualifier) $heading.appendChild(el('span', 'qualifier', ' ' + words.qualifier))
@@ -362,22 +364,22 @@
     var $screen = stage.$stage.appendChild(el('div', 'meeting-screen meeting-contents'))
     heading($screen, s.meeting_contents_heading, 'meeting-contents-heading')
     var $list = $screen.appendChild(el('ul', 'meeting-contents-list'))
-    var item = function ($parent, key, text) {
+    var item = function ($parent, key, text, words) {
       var $button = $parent.appendChild(el('li')).appendChild(goButton(key))
-      $button.appendChild(el('span', 'meeting-contents-name', text))
+      $button.appendChild(words ? stage.words('span', 'meeting-contents-name', text, words) : el('span', 'meeting-contents-name', text))
       if (key === state.step) $button.setAttribute('aria-current', 'step')
       return $button
     }
     item($list, 'setup', s.meeting_setup_heading)
     agenda.chosenDomains(data, state.domains).forEach(function (number) {
       var $domain = $list.appendChild(el('li', 'meeting-contents-domain'))
-      $domain.appendChild(el('h3', '', dom.fill(s.meeting_domain_heading, { n: number, title: stage.domain(number).title })))
+      $domain.appendChild(stage.words('h3', '', dom.fill(s.meeting_domain_heading, { n: number, title: stage.domain(number).title }), number))
       var $items = $domain.appendChild(el('ul'))
       item($items, 'domain:' + number, s.meeting_prompts)
       data.indicators.filter(function (i) { return i.domain === number }).forEach(function (indicator) {
         var where = agenda.stateOf(current, state, indicator.id)
         var rating = current.ratings[indicator.id]
-        var $state = item($items, 'indicator:' + indicator.id, indicator.id + ' ' + indicator.title)
+        var $state = item($items, 'indicator:' + indicator.id, indicator.id + ' ' + indicator.title, indicator.id)
           .appendChild(el('span', 'meeting-state', dom.fill(s['meeting_state_' + where.replace('-', '_')], { statement: rating ? format.label(rating.statement, data) : '' })))
         $state.setAttribute('data-state', where)
       })

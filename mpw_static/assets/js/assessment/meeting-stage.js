@@ -8,7 +8,8 @@
  * not about the indicator in hand and nothing behind it can take focus; leaving (Esc) brings the
  * page back where it was, scrolled and focused as before. Keys never change a choice: ← and →
  * move only while focus is not in a choice, Page Up and Page Down (which presentation clickers
- * send) always. The screens are drawn by assessment/meeting-screens.js and meeting-record.js.
+ * send) always. The screens are drawn by assessment/meeting-screens.js and meeting-record.js; full
+ * screen is meeting-fullscreen.js's.
  */
 (function (MPW) {
   'use strict'
@@ -40,13 +41,10 @@
       'meeting-next': this.next,
       'meeting-skip': this.skip,
       'meeting-contents': this.toggleContents,
-      'meeting-fullscreen': this.toggleFullscreen,
+      'meeting-fullscreen': function () { this.fullScreen.toggle() },
       'meeting-leave': function () { this.close(true) },
       'meeting-go': function (key) { this.go(key) }
     }, this)
-    document.addEventListener('fullscreenchange', this.renderFullscreen.bind(this))
-    document.addEventListener('webkitfullscreenchange', this.renderFullscreen.bind(this))
-    document.addEventListener('fullscreenerror', this.fullscreenRefused.bind(this))
     window.addEventListener('afterprint', function () { document.body.classList.remove('print-meeting') })
   }
 
@@ -73,7 +71,8 @@
     var $tools = $bar.appendChild(el('p', 'meeting-tools'))
     this.$contents = $tools.appendChild(button('meeting-contents', s.meeting_contents, 'button-secondary'))
     this.$contents.setAttribute('aria-pressed', 'false')
-    this.$fullscreen = $tools.appendChild(button('meeting-fullscreen', s.meeting_fullscreen, 'button-secondary'))
+    var $fullscreen = $tools.appendChild(button('meeting-fullscreen', s.meeting_fullscreen, 'button-secondary'))
+    this.fullScreen = new MPW.MeetingFullScreen($fullscreen, s, this.say.bind(this))
     $tools.appendChild(button('meeting-leave', s.meeting_leave, 'button-secondary', 'Escape'))
     this.$stage = $meeting.appendChild(el('div', 'meeting-stage'))
     var $nav = $meeting.appendChild(el('div', 'meeting-nav'))
@@ -128,7 +127,7 @@
   MeetingStage.prototype.close = function (restore) {
     if (!this.isOpen()) return
     this.stopTimer()
-    this.leaveFullscreen()
+    this.fullScreen.leave()
     document.removeEventListener('keydown', this.handleKey)
     this.$meeting.hidden = true
     this.$stage.textContent = ''
@@ -270,39 +269,6 @@
     this[move]()
   }
 
-  /** Full screen for the projector, or say that the browser refused it (the meeting still fills the window). */
-  MeetingStage.prototype.toggleFullscreen = function () {
-    if (document.fullscreenElement || document.webkitFullscreenElement) return this.leaveFullscreen()
-    var $root = document.documentElement
-    var request = $root.requestFullscreen || $root.webkitRequestFullscreen
-    if (typeof request !== 'function') return this.fullscreenRefused()
-    try {
-      var asked = request.call($root)
-      if (asked && typeof asked.then === 'function') asked.then(null, this.fullscreenRefused.bind(this))
-    } catch (error) {
-      this.fullscreenRefused()
-    }
-  }
-
-  MeetingStage.prototype.leaveFullscreen = function () {
-    var exit = document.exitFullscreen || document.webkitExitFullscreen
-    if ((document.fullscreenElement || document.webkitFullscreenElement) && typeof exit === 'function') {
-      var left = exit.call(document)
-      if (left && typeof left.then === 'function') left.then(null, function () {})
-    }
-  }
-
-  /** The fallback: the meeting already fills the window; say how to hide the browser's own bars. */
-  MeetingStage.prototype.fullscreenRefused = function () {
-    document.documentElement.classList.add('meeting-no-fullscreen')
-    this.say(this.strings.meeting_fullscreen_refused)
-  }
-
-  MeetingStage.prototype.renderFullscreen = function () {
-    var full = Boolean(document.fullscreenElement || document.webkitFullscreenElement)
-    this.$fullscreen.textContent = full ? this.strings.meeting_fullscreen_leave : this.strings.meeting_fullscreen
-  }
-
   /** The optional timer of an indicator: it starts when the indicator is shown and only ever shows time. */
   MeetingStage.prototype.restartTimer = function (onIndicator) {
     this.stopTimer()
@@ -378,6 +344,38 @@
     notes[field] = value
     current.domains[number] = notes
     this.save()
+  }
+
+  /**
+   * The language the matrix's words for a domain (by its number) or an indicator (by its id) are
+   * in, when it is not the page's (content not translated yet), as the form marks it; else ''.
+   */
+  MeetingStage.prototype.langOf = function (key) {
+    var $module = this.workspace.$module
+    var $words = typeof key === 'number' ? $module.querySelector('#assess-domain-' + key + ' h2')
+      : $module.querySelector('[data-indicator="' + key + '"] legend')
+    return ($words && $words.getAttribute('lang')) || ''
+  }
+
+  /** An element holding the matrix's words for a domain or an indicator, marked with their language. */
+  MeetingStage.prototype.words = function (tag, className, text, key) {
+    var $words = el(tag, className, text)
+    var lang = this.langOf(key)
+    if (lang) $words.lang = lang
+    return $words
+  }
+
+  /**
+   * A catalogue sentence with the matrix's words in it ({domain} in "{domain} · indicator 2 of 4"):
+   * the sentence in the page's language, those words in theirs.
+   */
+  MeetingStage.prototype.sentenceWith = function ($parent, text, values, name, words) {
+    var parts = dom.fill(text, values).split('{' + name + '}')
+    parts.forEach(function (part, index) {
+      if (index) $parent.appendChild(words.cloneNode(true))
+      $parent.appendChild(document.createTextNode(part))
+    })
+    return $parent
   }
 
   /** One domain of the page's data, by its number. */
