@@ -506,6 +506,7 @@ def test_at_200_percent_zoom_the_meeting_is_one_readable_column_without_sideways
             )
             assert layout["columns"] <= 1 and not layout["sideways"] and layout["outside"] == [], (key, layout)
             assert layout["size"] >= 18
+            assert page.locator(".meeting-keys").is_visible()  # the keys are shown zoomed too
         go(page, "indicator:6.6")
         page.screenshot(path=str(real_site.parent / "meeting-zoom-200.png"))
 
