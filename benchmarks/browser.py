@@ -129,7 +129,8 @@ def outside_requests(page: Page, site: Path) -> int:
     page.on(
         "request",
         lambda request: (
-            None if request.url.startswith(base) or request.url.startswith("data:") else outside.append(request.url)
+            # data: and blob: (the across-services page's Worker, made from its own script) stay in the page
+            None if request.url.startswith((base, "data:", "blob:")) else outside.append(request.url)
         ),
     )
     for html in sorted(site.rglob("*.html")):
