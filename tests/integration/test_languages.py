@@ -272,7 +272,10 @@ def test_a_menu_label_the_translation_lacks_shows_in_english_marked_and_is_repor
     mini_content: Path, tmp_path: Path, capsys: pytest.CaptureFixture
 ) -> None:
     (mini_content / "site.toml").write_text('title = "Mini site"\ntranslations = ["cy"]\n', encoding="utf-8")
-    write(mini_content / "pages/about.md", '+++\ntitle = "About this site"\nnav_title = "About us"\norder = 9\n+++\n\nHi.\n')
+    write(
+        mini_content / "pages/about.md",
+        '+++\ntitle = "About this site"\nnav_title = "About us"\norder = 9\n+++\n\nHi.\n',
+    )
     write(mini_content / "pages/team.md", '+++\ntitle = "Our team"\nnav_title = "Team"\norder = 8\n+++\n\nUs.\n')
     write(mini_content / "cy/pages/team.md", '+++\ntitle = "Ein tîm"\nnav_title = "Tîm"\norder = 8\n+++\n\nNi.\n')
     assert main(["build", "--content", str(mini_content), "--out", str(tmp_path / "dist")]) == 0

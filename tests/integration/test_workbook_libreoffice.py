@@ -22,9 +22,14 @@ sys.path.insert(0, str(HOSTILE / "workbooks"))
 from make_workbooks import sample_assessment, set_cells  # noqa: E402
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
-pytestmark = pytest.mark.skipif(
-    SOFFICE is None, reason="LibreOffice is not installed (apt-get install libreoffice-calc): workbook tier skipped"
-)
+pytestmark = [
+    # With the browser tier: an outside program, and slow (LibreOffice takes seconds to start), so the
+    # everyday loop (-m "not browser") leaves it out and the whole run keeps it.
+    pytest.mark.browser,
+    pytest.mark.skipif(
+        SOFFICE is None, reason="LibreOffice is not installed (apt-get install libreoffice-calc): workbook tier skipped"
+    ),
+]
 # Every sheet to its own CSV file (the last field, -1), UTF-8 (76), values as shown.
 ALL_SHEETS_CSV = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
 
