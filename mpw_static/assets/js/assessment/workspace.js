@@ -340,18 +340,24 @@
   /**
    * The data's indicators with the text of their statements, which the build does not repeat in
    * the data: read from the form's labels the first time they are needed (a CSV, a composite).
+   * A label is "S1" then the statement, whose text may be split into several nodes (a <wbr> after
+   * each slash, a span marking its language): everything after the "S1" is the statement.
    */
   Workspace.prototype.indicators = function () {
     if (!this.withStatements) {
       this.data.indicators.forEach(function (indicator) {
         var $labels = this.$module.querySelectorAll('[data-indicator="' + indicator.id + '"] [data-role="statement"] + label')
-        indicator.statements = Array.prototype.slice.call($labels, 0, 5).map(function ($label) {
-          return $label.lastChild.textContent.trim()
-        })
+        indicator.statements = Array.prototype.slice.call($labels, 0, 5).map(statementText)
       }, this)
       this.withStatements = true
     }
     return this.data.indicators
+  }
+
+  /** A statement's label without its "S1": the text of every node after the label's first. */
+  function statementText ($label) {
+    return Array.prototype.slice.call($label.childNodes, 1)
+      .map(function (node) { return node.textContent }).join('').trim()
   }
 
   /** A display name for an assessment. */

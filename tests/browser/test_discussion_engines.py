@@ -1,0 +1,141 @@
+"""The discussion views as an outside tester found them, in all three engines on file://: Chromium
+through Playwright, Firefox ESR and WebKitGTK through engines.py (skipped, with a reason, where an
+engine is not installed). One test body drives each engine through the same small Engine interface."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser
+
+from engines import Engine, Firefox, VirtualScreen, WebKit, missing
+from support import ROOT
+
+pytestmark = pytest.mark.browser
+
+FIXTURES = ROOT / "tests" / "fixtures" / "discussion"
+READY = "return performance.getEntriesByName('mpw-assessment-ready').length === 1"
+WATCH_ERRORS = (
+    "window.__errors = []; window.addEventListener('error', function (e) { window.__errors.push(String(e.message)) })"
+)
+TEXTS = (
+    "return Array.prototype.map.call(document.querySelectorAll(arguments[0]), function (e) { return e.textContent })"
+)
+
+
+class Chromium(Engine):
+    """Chromium through Playwright, behind the same interface as the other two engines."""
+
+    name = "chromium"
+
+    def __init__(self, browser: Browser) -> None:
+        super().__init__()
+        self.context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
+        self.page = self.context.new_page()
+        self.page.on("download", lambda download: download.save_as(self.downloads / download.suggested_filename))
+
+    def open(self, url: str) -> None:
+        self.page.goto(url)
+
+    def run(self, script: str, *args: object) -> object:
+        return self.page.evaluate("(args) => (function () { " + script + " }).apply(null, args)", list(args))
+
+    def element(self, selector: str):
+        return self.page.locator(selector).first
+
+    def type(self, selector: str, text: str) -> None:
+        self.page.locator(selector).first.press_sequentially(text)
+
+    def choose_file(self, selector: str, path: Path) -> None:
+        self.page.set_input_files(selector, str(path))
+
+    def reload(self) -> None:
+        self.page.reload()
+
+    def close(self) -> None:
+        self.context.close()
+        super().close()
+
+
+@pytest.fixture(scope="session")
+def screen() -> Iterator[VirtualScreen]:
+    virtual = VirtualScreen()
+    yield virtual
+    virtual.stop()
+
+
+@pytest.fixture(scope="module", params=["chromium", "firefox", "webkit"])
+def engine(request: pytest.FixtureRequest, screen: VirtualScreen) -> Iterator[Engine]:
+    if request.param == "chromium":
+        started: Engine = Chromium(request.getfixturevalue("browser"))
+    else:
+        reason = missing(request.param)
+        if reason:
+            pytest.skip(reason)
+        started = Firefox() if request.param == "firefox" else WebKit(screen.start())
+    yield started
+    started.close()
+
+
+def open_assessment(engine: Engine, url: str) -> None:
+    """Open the assessment page with empty storage (earlier tests in the session leave theirs) and wait for it."""
+    engine.open(url)
+    engine.run("localStorage.clear()")
+    engine.reload()
+    engine.wait_for(lambda: engine.run(READY), "the assessment page starting")
+    engine.run(WATCH_ERRORS)
+
+
+PICKS = "return document.querySelectorAll('[data-role=discuss-pick]').length"
+
+
+def compare(engine: Engine, names: list[str]) -> None:
+    """Add files to compare, one at a time as a person might; the list grows by one each."""
+    for name in names:
+        before = engine.run(PICKS)
+        engine.choose_file("#compare-files", FIXTURES / name)
+        engine.wait_for(lambda before=before: engine.run(PICKS) == before + 1, f"adding {name}")
+
+
+def show(engine: Engine, view: str) -> None:
+    engine.click(f"label[for='view-{view}']")
+    engine.click("[data-action='show-view']")
+    engine.wait_for(
+        lambda: engine.run("return document.activeElement.classList.contains('discussion-heading')"), f"the {view} view"
+    )
+
+
+# The whole statement, slash and all: the form breaks the line after each "/" with a <wbr>.
+SLASHED = {
+    "6.3": (
+        3,
+        "All roles have a definition however there may not be clearly defined boundaries/responsibilities established for these",
+    ),
+    "7.6": (1, "Where co-location is recommended/required, there is very limited or no space for this to be achieved"),
+}
+
+
+def test_statements_with_a_slash_keep_their_whole_text_in_the_csv_and_the_composite(
+    engine: Engine, real_site: Path
+) -> None:
+    """Item 6: the text of a statement is the label's whole text, not what follows its last <wbr>."""
+    open_assessment(engine, (real_site / "assess.html").as_uri())
+    for indicator, (statement, _) in SLASHED.items():
+        engine.click(f"label[for='s-{indicator.replace('.', '-')}-{statement}']")
+    engine.click("[data-action='download-csv']")
+    rows = list(csv.reader(io.StringIO(engine.downloaded("mpw-assessment-").read_text(encoding="utf-8-sig"))))
+    by_id = {row[1]: row for row in rows[1:]}
+    assert {indicator: by_id[indicator][3:5] for indicator in SLASHED} == {
+        indicator: [f"S{statement}", text] for indicator, (statement, text) in SLASHED.items()
+    }
+
+    compare(engine, ["member-a.json", "member-b.json"])
+    show(engine, "composite")
+    for indicator, (statement, text) in SLASHED.items():
+        wording = engine.run(TEXTS, f"[data-indicator-group='{indicator}'] .statement-wording li")
+        assert wording[statement - 1] == f"S{statement} {text}"
+    assert engine.run("return window.__errors") == []
