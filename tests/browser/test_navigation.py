@@ -29,6 +29,14 @@ READ_PAGE = """() => ({
 })"""
 
 
+def is_the_sites_own(url: str, base: str) -> bool:
+    """A request for the site's own files, or for a blob: URL the page's own script made (the across-services
+    page starts its Worker from one): such a URL names the page's origin, "null" for a file:// page."""
+    parts = urlparse(base)
+    origin = "null" if parts.scheme == "file" else f"{parts.scheme}://{parts.netloc}"
+    return url.startswith(base) or url.startswith(f"blob:{origin}/")
+
+
 def crawl(browser: Browser, start: str, base: str) -> dict[str, Crawled]:
     """Visit every page reachable from start inside base; return each page's links and ids, and fail
     on any stray request, failed request or script error."""
@@ -37,7 +45,7 @@ def crawl(browser: Browser, start: str, base: str) -> dict[str, Crawled]:
     outside: list[str] = []
     failed: list[str] = []
     errors = watch_for_errors(page)
-    page.on("request", lambda request: None if request.url.startswith(base) else outside.append(request.url))
+    page.on("request", lambda request: None if is_the_sites_own(request.url, base) else outside.append(request.url))
     page.on("requestfailed", lambda request: failed.append(request.url))
     seen: dict[str, Crawled] = {}
     downloads: set[str] = set()  # links to files that are not pages, such as the matrix workbook
@@ -254,3 +262,20 @@ def test_the_single_file_keeps_its_short_menu_open_on_a_phone(browser: Browser, 
     page.goto((real_site / "mpw-development-matrix.html").as_uri())
     assert page.locator(".site-nav a:visible").count() == 3
     page.close()
+
+
+@pytest.mark.parametrize(
+    ("url", "base", "own"),
+    [
+        ("file:///usb/mpw/assess.html", "file:///usb/mpw/", True),
+        ("blob:null/4481c7b1-17bc-4766-8d24-8eb2cc0befe5", "file:///usb/mpw/", True),
+        ("file:///usb/other/x.js", "file:///usb/mpw/", False),
+        ("https://cdn.example/x.js", "file:///usb/mpw/", False),
+        ("blob:http://127.0.0.1:8000/4481c7b1", "http://127.0.0.1:8000/sub/", True),
+        ("blob:http://127.0.0.1:9000/4481c7b1", "http://127.0.0.1:8000/sub/", False),
+        ("blob:null/4481c7b1", "http://127.0.0.1:8000/sub/", False),
+        ("http://127.0.0.1:8000/elsewhere.html", "http://127.0.0.1:8000/sub/", False),
+    ],
+)
+def test_only_the_sites_files_and_its_own_blob_urls_count_as_staying_inside(url: str, base: str, own: bool) -> None:
+    assert is_the_sites_own(url, base) is own
