@@ -84,7 +84,13 @@ tests/js/node_modules/.bin/eslint -c tests/js/eslint.config.js mpw_static/assets
 step_done "ruff and eslint"
 
 if compgen -G "tests/js/*.test.js" >/dev/null; then
-  node --test tests/js/
+  # Dots as it runs (a failure is printed in full at the end), and the counts from a TAP copy.
+  node_tap="$(mktemp)"
+  node --test --test-reporter=dot --test-reporter-destination=stdout \
+    --test-reporter=tap --test-reporter-destination="$node_tap" tests/js/
+  grep -E '^# (tests|pass|fail|skipped) ' "$node_tap" | tr '\n' ' '
+  echo
+  rm -f "$node_tap"
   step_done "Node tier"
 fi
 
