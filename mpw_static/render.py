@@ -401,10 +401,15 @@ def client_data(framework: Framework, strings: Strings) -> dict:
             "meeting": MEETING_SCRIPTS,
         },
         "smallestGroup": framework.site.smallest_group,  # across services: the small-number rule
-        "domains": [{"number": domain.number, "title": domain.title} for domain in framework.domains],
+        # Each domain's and indicator's language, when its text is not in the page's ("" when it is):
+        # a Welsh page shows the English matrix until it is translated, and the views mark it so.
+        "domains": [
+            {"number": domain.number, "title": domain.title, "language": domain.language}
+            for domain in framework.domains
+        ],
         "indicators": [
             # The statements' text is in the page's form already; the script reads it from there.
-            {"id": indicator.id, "domain": domain.number, "title": indicator.title}
+            {"id": indicator.id, "domain": domain.number, "title": indicator.title, "language": domain.language}
             for domain in framework.domains
             for indicator in domain.indicators
         ],

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -13,6 +14,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from engines import Engine, Firefox, VirtualScreen, WebKit, missing
+from mpw_static.load import load_framework
 from support import ROOT
 
 pytestmark = pytest.mark.browser
@@ -138,4 +140,89 @@ def test_statements_with_a_slash_keep_their_whole_text_in_the_csv_and_the_compos
     for indicator, (statement, text) in SLASHED.items():
         wording = engine.run(TEXTS, f"[data-indicator-group='{indicator}'] .statement-wording li")
         assert wording[statement - 1] == f"S{statement} {text}"
+    assert engine.run("return window.__errors") == []
+
+
+# Every text node of the view on screen, with the language it is marked in (the nearest lang=).
+VIEW_TEXTS = """
+    var found = []
+    var walker = document.createTreeWalker(document.querySelector('[data-role=discussion]'), NodeFilter.SHOW_TEXT)
+    while (walker.nextNode()) {
+        var node = walker.currentNode
+        var holder = node.parentNode.closest('[lang]')
+        found.push([node.textContent, holder ? holder.getAttribute('lang') : '', node.parentNode.tagName.toLowerCase()])
+    }
+    return found
+"""
+TICK = """
+    var starts = arguments[0]
+    document.querySelectorAll('[data-role=discuss-pick]').forEach(function (box) {
+        box.checked = starts.some(function (start) { return box.value.indexOf(start) === 0 })
+    })
+"""
+# Each view, from which files (by the start of their ids): the composite's three members, one
+# assessment with a plan, and two cycles that set targets.
+VIEWS = [
+    ("composite", ["a0000000", "b0000000", "c0000000"]),
+    ("profile", ["f0000000-0000-4000-8000-0000000000f1"]),
+    ("plan", ["f0000000-0000-4000-8000-0000000000f1"]),
+    ("distance", ["f0000000"]),
+    ("distance", ["d0000000"]),
+]
+
+
+def words(text: str) -> str:
+    """Text without an indicator's or domain's number before it, nor the punctuation around it."""
+    return re.sub(r"^[\W\d_]+|[\W_]+$", "", " ".join(text.split()))
+
+
+def letters(text: str) -> int:
+    return len(re.findall(r"[^\W\d_]", text))
+
+
+def english_matrix_texts() -> set[str]:
+    """The matrix's own words in the default language: domain and indicator titles, statements."""
+    framework = load_framework(ROOT / "content")
+    texts = {domain.title for domain in framework.domains}
+    for indicator in framework.indicators:
+        texts |= {indicator.title, *indicator.statements}
+    return {words(text) for text in texts}
+
+
+def view_language_mistakes(found: list[list[str]], page_language: str, english: set[str]) -> list[tuple]:
+    """Text marked in the wrong language: the matrix's English words not marked "en" (on a page in
+    another language), anything else marked other than the page, and a run of the page's own text
+    with the matrix's words inside it, which no mark can make right."""
+    wrong = []
+    for text, language, where in found:
+        if letters(text) < 4:  # numbers, S1, N/A, marks: the same in both languages
+            continue
+        is_matrix = words(text) in english
+        if language != ("en" if is_matrix else page_language):
+            wrong.append((text.strip()[:60], language, where))
+        elif not is_matrix and any(len(part.split()) >= 3 and part in text for part in english):
+            wrong.append((text.strip()[:60], "mixed", where))
+    return wrong
+
+
+@pytest.mark.parametrize("path, language", [("cy/assess.html", "cy"), ("assess.html", "en")])
+def test_the_views_mark_the_matrix_s_english_words_on_a_welsh_page_and_only_there(
+    engine: Engine, real_site: Path, path: str, language: str
+) -> None:
+    """Item 9: what the scripts build carries lang="en" around the matrix's words where the page is
+    in another language (the build fell back to the English content), and no lang= otherwise."""
+    open_assessment(engine, (real_site / path).as_uri())
+    english = english_matrix_texts()
+    compare(engine, ["member-a.json", "member-b.json", "member-c.json", "plan-baseline.json", "plan-review.json"])
+    compare(engine, ["baseline.json", "six-month-review.json"])
+    for view, files in VIEWS:
+        engine.run(TICK, files)
+        show(engine, view)
+        found = engine.run(VIEW_TEXTS)
+        assert view_language_mistakes(found, language, english) == [], view
+        marked = [text for text, lang, _ in found if lang == "en" and letters(text) >= 4]
+        if language == "cy":  # the check saw the matrix's words: at least one row per indicator
+            assert len(marked) >= (45 if view in ("composite", "distance") else 8), view
+        else:
+            assert engine.run("return document.querySelectorAll('[data-role=discussion] [lang]').length") == 0
     assert engine.run("return window.__errors") == []

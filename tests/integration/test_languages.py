@@ -3,6 +3,7 @@ marked as English, and a coverage report that lists exactly what is missing."""
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from html import unescape
@@ -54,6 +55,24 @@ def test_untranslated_content_is_marked_english_inside_a_welsh_page(real_site: P
     assess = unescape((real_site / "cy/assess.html").read_text(encoding="utf-8"))
     assert '<legend lang="en">1.1 Connections with people' in assess
     assert "<legend>Tystiolaeth ar gyfer y datganiad a ddewiswyd</legend>" in assess
+
+
+def assessment_data(page: Path) -> dict:
+    """The data the assessment page embeds for its script."""
+    found = re.search(
+        r'<script type="application/json" id="mpw-assessment-data">(.*?)</script>', page.read_text("utf-8"), re.S
+    )
+    return json.loads(found.group(1))
+
+
+def test_the_page_s_data_says_which_language_the_matrix_s_words_are_in(real_site: Path) -> None:
+    """The views the scripts build mark the matrix's words as the form does: by the data's language,
+    "en" on the Welsh page while the matrix is not translated, "" where it is the page's own."""
+    for page, language in (("assess.html", ""), ("cy/assess.html", "en")):
+        data = assessment_data(real_site / page)
+        assert {domain["language"] for domain in data["domains"]} == {language}, page
+        assert {indicator["language"] for indicator in data["indicators"]} == {language}, page
+        assert len(data["indicators"]) == 45
 
 
 def coverage_fixture(mini_content: Path, tmp_path: Path) -> Path:

@@ -49,7 +49,7 @@
     var strings = room.strings
     var $section = el('section', 'plan-domain')
     $section.setAttribute('data-plan-domain', String(group.domain.number))
-    $section.appendChild(el('h4', 'plan-domain-heading', views.domainName(group.domain)))
+    $section.appendChild(views.markLanguage(el('h4', 'plan-domain-heading', views.domainName(group.domain)), group.domain.language))
     if (group.priority) $section.appendChild(el('p', 'plan-priority', '★ ' + strings.plan_priority))
     if (group.firstSteps) $section.appendChild(el('p', 'plan-first-steps', dom.fill(strings.plan_first_steps, { steps: group.firstSteps })))
     if (!group.rows.length) return $section
@@ -57,7 +57,7 @@
       [strings.col_indicator, strings.col_now, strings.col_target, strings.col_steps, strings.col_lead, strings.col_due],
       group.rows.map(function (row) {
         var r = row.rating
-        return [row.indicator.id + ' ' + row.indicator.title, views.statementCell(room, { statement: r.statement, evidence: r.evidence }),
+        return [views.indicatorCell(row.indicator), views.statementCell(room, { statement: r.statement, evidence: r.evidence }),
           r.target ? room.workspace.label(r.target) : '—', r.next_steps, r.lead, this.dueCell(r, day)]
       }, this), 'stack-narrow-table plan-table')
     Array.prototype.forEach.call($table.tBodies[0].rows, function ($row, i) {
@@ -94,7 +94,7 @@
     })
     var all = [['', strings.plan_all]]
     $controls.appendChild(views.selectField('plan-domain', strings.plan_filter_domain, all.concat(this.groups.map(function (group) {
-      return [String(group.domain.number), views.domainName(group.domain)]
+      return [String(group.domain.number), views.domainName(group.domain), group.domain.language]
     }))))
     $controls.appendChild(views.selectField('plan-lead', strings.plan_filter_lead, all.concat(leads.sort().map(function (lead) { return [lead, lead] }))))
     var $due = $controls.appendChild(el('div', 'field'))

@@ -56,7 +56,7 @@
     var headings = [strings.col_indicator].concat(names, [strings.col_spread, strings.col_flag, strings.col_agreed_both])
     var $table = views.table(strings.composite_table, headings, rows.map(function (row) {
       var $flag = el('strong', 'flag flag-' + row.flag, strings['flag_' + row.flag.replace('-', '_')])
-      return [row.indicator.id + ' ' + row.indicator.title].concat(row.ratings.map(this.memberCell, this), [
+      return [views.indicatorCell(row.indicator)].concat(row.ratings.map(this.memberCell, this), [
         this.rangeText(row.ratings), $flag, this.agreedCell(row, draft.agreed[row.indicator.id])])
     }, this), 'filterable stack-narrow-table composite-table')
     names.forEach(function (name, index) { $table.tHead.rows[0].cells[index + 1].className = 'member-heading' })
@@ -141,7 +141,7 @@
     statements.forEach(function (text, index) {
       var $item = $list.appendChild(el('li'))
       $item.appendChild(el('strong', '', room.workspace.label(room.data.choices.targets[index]) + ' '))
-      $item.appendChild(document.createTextNode(text))
+      $item.appendChild(views.matrixText(text, indicator.language))
     })
     return $details
   }

@@ -68,7 +68,7 @@
     var $table = views.table(strings.distance_table, [strings.col_indicator].concat(cycleNames, [strings.col_movement],
       anyTarget ? [strings.col_target] : []),
     travelled.rows.map(function (row) {
-      var cells = [row.indicator.id + ' ' + row.indicator.title].concat(row.ratings.map(function (rating) { return views.statementCell(room, rating) }), [this.movementText(row)])
+      var cells = [views.indicatorCell(row.indicator)].concat(row.ratings.map(function (rating) { return views.statementCell(room, rating) }), [this.movementText(row)])
       if (!anyTarget) return cells
       return cells.concat([row.outcome ? dom.fill(strings['outcome_' + row.outcome.replace('-', '_')], { target: room.workspace.label(row.target) }) : '—'])
     }, this), 'filterable stack-narrow-table distance-table')
@@ -99,7 +99,7 @@
     var strings = this.room.strings
     return views.table(caption, [strings.col_domain].concat(kinds.map(function (kind) { return strings[prefix + kind.replace('-', '_')] })),
       summaries.map(function (summary) {
-        return [views.domainName(summary.domain)].concat(kinds.map(function (kind) { return String(summary[kind]) }))
+        return [views.domainCell(summary.domain)].concat(kinds.map(function (kind) { return String(summary[kind]) }))
       }), 'stack-narrow-table ' + className)
   }
 

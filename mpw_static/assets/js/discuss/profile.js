@@ -26,7 +26,7 @@
       return { label: MPW.dom.fill(strings.domain_short, { n: row.domain.number }), tally: row }
     }), keys))
     room.$discussion.appendChild(views.table(strings.profile_table, [strings.col_domain].concat(keys), rows.map(function (row) {
-      return [views.domainName(row.domain)].concat(views.tallyCells(room, row))
+      return [views.domainCell(row.domain)].concat(views.tallyCells(room, row))
     }), 'stack-narrow-table'))
     views.actions(room)
     views.shown(room, 'profile')

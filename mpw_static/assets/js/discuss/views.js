@@ -91,6 +91,34 @@
     return domain.number + '. ' + domain.title
   }
 
+  /**
+   * The matrix's own words (a domain's or an indicator's) as a node: plain text when they are in
+   * the page's language, else a span marked with theirs (a Welsh page shows the English matrix
+   * until it is translated; the page's data says which, as the form's lang= does).
+   */
+  function matrixText (text, language) {
+    if (!language) return document.createTextNode(text)
+    var $words = el('span', '', text)
+    $words.lang = language
+    return $words
+  }
+
+  /** Mark an element the views built with the matrix's words with their language, if not the page's. */
+  function markLanguage ($element, language) {
+    if (language) $element.lang = language
+    return $element
+  }
+
+  /** "1.1 Connections with people…": an indicator as a row's heading, in its own language. */
+  function indicatorCell (indicator) {
+    return matrixText(indicator.id + ' ' + indicator.title, indicator.language)
+  }
+
+  /** A domain as a row's heading, in its own language. */
+  function domainCell (domain) {
+    return matrixText(domainName(domain), domain.language)
+  }
+
   /** A labelled checkbox in a .choice row; `control` names it for the view's handleControl. */
   function checkbox (id, label, control) {
     var $choice = el('div', 'choice')
@@ -102,14 +130,19 @@
     return $choice
   }
 
-  /** A labelled select inside a .field; `name` is its id and its data-control. */
+  /**
+   * A labelled select inside a .field; `name` is its id and its data-control. Each option is
+   * [value, text] or [value, text, language] for the matrix's words in a language not the page's.
+   */
   function selectField (name, label, options) {
     var $field = el('div', 'field')
     $field.appendChild(el('label', '', label)).htmlFor = name
     var $select = $field.appendChild(el('select'))
     $select.id = name
     $select.setAttribute('data-control', name)
-    options.forEach(function (option) { $select.appendChild(el('option', '', option[1])).value = option[0] })
+    options.forEach(function (option) {
+      markLanguage($select.appendChild(el('option', '', option[1])), option[2]).value = option[0]
+    })
     return $field
   }
 
@@ -140,6 +173,10 @@
     stackedBars: stackedBars,
     tallyCells: tallyCells,
     domainName: domainName,
+    matrixText: matrixText,
+    markLanguage: markLanguage,
+    indicatorCell: indicatorCell,
+    domainCell: domainCell,
     checkbox: checkbox,
     selectField: selectField,
     filterItems: filterItems,
