@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
+from test_discussion import show
+from test_discussion_checks import compare_files_made, member, open_page
 
 from mpw_static.load import load_framework
 from support import REAL_CONTENT
@@ -35,3 +37,42 @@ def test_no_domain_page_is_wider_than_its_window(browser: Browser, real_site: Pa
                 too_wide.append(f"{name} at {width} px is {scroll_width} px wide")
     page.close()
     assert too_wide == []
+
+
+# Each word of each member's heading that the browser split over lines, with the lines it made.
+BROKEN_WORDS = """() => [...document.querySelectorAll('.composite-table .member-heading')].flatMap(heading => {
+    const walker = document.createTreeWalker(heading, NodeFilter.SHOW_TEXT)
+    const broken = []
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        for (const word of node.data.matchAll(/\\S+/g)) {
+            const range = document.createRange()
+            range.setStart(node, word.index)
+            range.setEnd(node, word.index + word[0].length)
+            const lines = new Set([...range.getClientRects()].filter(r => r.width > 0).map(r => Math.round(r.top)))
+            if (lines.size > 1) broken.push(`${word[0]} in "${heading.textContent}" over ${lines.size} lines`)
+        }
+    }
+    return broken
+})"""
+ROLES = ["District nurse", "Social worker", "General practitioner", "Occupational therapist", "Physiotherapist",
+         "Community pharmacist", "Team manager", "Carers’ support officer"]  # fmt: skip
+
+
+@pytest.mark.parametrize("width", [1024, 1280])
+def test_eight_members_headings_break_between_words_and_fit(browser: Browser, real_site: Path, width: int) -> None:
+    """At 1024 px the headings broke mid-word ("Socia/l/work/er", "Com/munit/y/phar/macis/t")."""
+    page, errors = open_page(browser, (real_site / "assess.html").as_uri(), width=width)
+    files = {}
+    for number, role in enumerate(ROLES):
+        data = member("harbour-1.json", {"id": f"e000000{number}-0000-4000-8000-000000000000"})
+        data["service"]["participants"] = role
+        files[f"member-{number}.json"] = data
+    compare_files_made(page, files)
+    show(page, "composite")
+    assert page.locator(".composite-table .member-heading").all_inner_texts() == ROLES
+    assert page.evaluate(BROKEN_WORDS) == []
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    table_right = page.evaluate("document.querySelector('.composite-table').getBoundingClientRect().right")
+    assert table_right <= page.evaluate("document.querySelector('.discussion').getBoundingClientRect().right")
+    page.context.close()
+    assert errors == []
