@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -95,8 +96,9 @@ def open_assessment(engine: Engine, url: str) -> None:
 PICKS = "return document.querySelectorAll('[data-role=discuss-pick]').length"
 
 
-def compare(engine: Engine, names: list[str]) -> None:
-    """Add files to compare, one at a time as a person might; the list grows by one each."""
+def compare(engine: Engine, names: list[str | Path]) -> None:
+    """Add files to compare (fixtures by name, or paths), one at a time as a person might; the list
+    grows by one each."""
     for name in names:
         before = engine.run(PICKS)
         engine.choose_file("#compare-files", FIXTURES / name)
@@ -225,4 +227,41 @@ def test_the_views_mark_the_matrix_s_english_words_on_a_welsh_page_and_only_ther
             assert len(marked) >= (45 if view in ("composite", "distance") else 8), view
         else:
             assert engine.run("return document.querySelectorAll('[data-role=discussion] [lang]').length") == 0
+    assert engine.run("return window.__errors") == []
+
+
+def member_of(service: str, fixture: str, folder: Path) -> Path:
+    """A member's file from a fixture, of another service, with an id of its own."""
+    data = json.loads((FIXTURES / fixture).read_text(encoding="utf-8"))
+    data["service"]["name"] = service
+    data["id"] = data["id"][:-4] + "beef"
+    path = folder / f"{service.split()[0].lower()}-{fixture}"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+WARNING = (
+    "These assessments are of different services or teams (Hillside cluster, Riverside cluster)."
+    " A composite brings together the members of one team: check that they belong together before you save."
+    " Saved, it is named after the first (Hillside cluster)."
+)
+
+
+def test_a_composite_of_members_from_different_services_is_warned_of_and_still_allowed(
+    engine: Engine, real_site: Path, tmp_path: Path
+) -> None:
+    """Item 8: Hillside and Riverside members made a composite without a word."""
+    open_assessment(engine, (real_site / "assess.html").as_uri())
+    compare(engine, [member_of("Hillside cluster", "member-a.json", tmp_path), "member-b.json"])
+    engine.run(TICK, ["a0000000", "b0000000"])
+    show(engine, "composite")
+    assert engine.run(TEXTS, "[data-role=discussion] .discussion-warning") == [WARNING]
+    engine.click("[data-action='save-composite']")
+    engine.wait_for(lambda: "Composite: Hillside cluster" in engine.run(TEXTS, ".composite-status")[0], "saving")
+
+    # Members of one service, however its name is typed, are not warned of.
+    compare(engine, [member_of("riverside  Cluster ", "member-c.json", tmp_path)])
+    engine.run(TICK, ["b0000000", "c0000000"])
+    show(engine, "composite")
+    assert engine.run(TEXTS, "[data-role=discussion] .discussion-warning") == []
     assert engine.run("return window.__errors") == []

@@ -51,6 +51,8 @@
     var summary = dom.fill(strings.composite_summary, { split: splits, total: rows.length })
     views.heading(room, dom.fill(strings.composite_heading, { n: assessments.length }))
     views.note(room, strings.composite_intro)
+    var warning = this.servicesWarning(assessments)
+    if (warning) views.note(room, warning, 'notice discussion-warning')
     views.note(room, summary, 'discussion-summary')
     room.$discussion.appendChild(this.controls())
     var headings = [strings.col_indicator].concat(names, [strings.col_spread, strings.col_flag, strings.col_agreed_both])
@@ -67,7 +69,24 @@
     this.$status.setAttribute('role', 'status')
     room.$discussion.querySelector('[data-action="save-composite"]').insertAdjacentElement('afterend', this.$status)
     room.drafts.keep()
-    room.workspace.announce(summary)
+    room.workspace.announce(warning ? warning + ' ' + summary : summary)
+  }
+
+  /** A service as the views tell services apart: its name, whatever its case and spaces. */
+  function serviceKey (assessment) {
+    return assessment.service.name.trim().replace(/\s+/g, ' ').toLowerCase()
+  }
+
+  /**
+   * The plain-words warning when the members come from more than one service ('' when they do
+   * not): a composite is of one team's members. It is still allowed, and named after the first.
+   */
+  Composite.prototype.servicesWarning = function (assessments) {
+    var workspace = this.room.workspace
+    var keys = assessments.map(serviceKey)
+    var services = assessments.filter(function (a, i) { return keys.indexOf(keys[i]) === i }).map(workspace.nameOf, workspace)
+    if (services.length < 2) return ''
+    return dom.fill(this.room.strings.composite_services_differ, { values: services.join(', '), first: services[0] })
   }
 
   /**
@@ -177,7 +196,7 @@
    */
   Composite.prototype.columnNames = function (assessments) {
     var workspace = this.room.workspace
-    var services = assessments.map(function (a) { return a.service.name.trim().toLowerCase() })
+    var services = assessments.map(serviceKey)
     var oneService = services.every(function (service) { return service === services[0] })
     var names = assessments.map(function (a) {
       var role = workspace.shortText(a.service.participants) || this.room.strings.no_role
