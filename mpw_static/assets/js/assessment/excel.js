@@ -59,7 +59,7 @@
       var name = format.fileName(current, 'xlsx')
       dom.offerDownload(MPW.workbookWrite.workbook(current, MPW.workbookData), MPW.workbookWrite.XLSX_TYPE, name)
       var message = dom.fill(this.strings.downloaded, { file: name })
-      var leftOut = Object.keys(current.last_plan || {}).length || (current.sources || []).length
+      var leftOut = Object.keys(current.last_plan || {}).length || (current.sources || []).length || current.meeting
       this.workspace.announce(leftOut ? message + ' ' + this.strings.excel_not_carried : message)
     })
   }
@@ -92,15 +92,12 @@
     this.workspace.showErrors([{ name: name, errors: errors }], this.$file.id)
   }
 
-  /** The files room stores it as any imported file, asking first about a copy saved here; then it is shown. */
+  /**
+   * The files room imports it as a chosen file: it shows what the workbook holds and asks to open it
+   * (or asks about a copy saved here), then stores it, opens it and says so.
+   */
   Excel.prototype.take = function (item) {
-    var workspace = this.workspace
-    workspace.emit('take-file', item, function (stored) {
-      if (!stored) return
-      workspace.show(stored)
-      workspace.hideErrors()
-      workspace.find('#library-heading').focus()
-    })
+    this.workspace.emit('take-file', { name: item.name, assessment: item.assessment, kind: 'workbook' }, function () {})
   }
 
   MPW.registerRoom('mpw-assessment', 'excel', Excel)

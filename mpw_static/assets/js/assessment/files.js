@@ -55,11 +55,34 @@
     workspace.announce(dom.fill(this.strings.downloaded, { file: name }))
   }
 
+  /** The toolbar's line: only what is true of this browser (downloaded here, or opened from a file). */
   Files.prototype.renderLastDownloaded = function () {
-    var last = this.workspace.store.lastDownloaded(this.workspace.current.id)
-    this.$lastDownloaded.textContent = last
-      ? dom.fill(this.strings.last_downloaded, { time: this.workspace.time(last) })
-      : this.strings.never_downloaded
+    this.$lastDownloaded.textContent = this.recordText(this.workspace.current.id, 'last_downloaded', 'opened_from_file', 'never_downloaded')
+  }
+
+  /**
+   * Say where the version on record of an assessment came from, with one of three strings: it was
+   * downloaded from this browser at {time}; it was opened from {file} at {time}; or neither.
+   */
+  Files.prototype.recordText = function (id, downloaded, opened, never) {
+    var store = this.workspace.store
+    var last = store.lastDownloaded(id)
+    var fromFile = store.fromFile(id)
+    if (!last) return this.strings[never]
+    if (fromFile && fromFile.version === last) {
+      return dom.fill(this.strings[opened], { file: fromFile.file, time: this.workspace.time(fromFile.opened) })
+    }
+    return dom.fill(this.strings[downloaded], { time: this.workspace.time(last) })
+  }
+
+  /**
+   * Whether an assessment has changes that are in no file: changed since it was last downloaded
+   * or opened from one, or never downloaded at all. A blank one never touched has nothing to lose.
+   */
+  Files.prototype.hasUnrecordedChanges = function (assessment) {
+    if (assessment.updated === assessment.created) return false
+    var last = this.workspace.store.lastDownloaded(assessment.id)
+    return !last || !(Date.parse(last) >= Date.parse(assessment.updated))
   }
 
   Files.prototype.handleFilePicked = function () {
@@ -106,22 +129,30 @@
     next(0)
   }
 
-  /** What to do with one file: take it if its assessment is not saved here, else ask. */
+  /**
+   * What to do with one file: ask about it if its assessment is saved here; a workbook's, which is
+   * not, is shown first for the person to confirm (it was filled in outside this site); else take it.
+   */
   Files.prototype.decide = function (item, done) {
     var existing = this.workspace.savedCopy(item.assessment.id)
-    if (!existing) return done('take', null)
-    this.askImport(existing, item, function (choice) { done(choice, existing) })
+    if (existing) return this.askImport(existing, item, function (choice) { done(choice, existing) })
+    if (item.kind === 'workbook') return this.askOpen(item, function (choice) { done(choice, null) })
+    done('take', null)
   }
 
   /** Store one file's assessment as chosen ('take', 'both'); returns what was stored. */
   Files.prototype.store = function (item, choice, existing) {
     var assessment = choice === 'both' ? this.copyOf(item.assessment, existing) : item.assessment
     this.workspace.put(assessment)
-    this.workspace.store.markDownloaded(assessment.id, assessment.updated) // it came from a file, so it is on record
+    // It came from a file, so that version is on record; but this browser did not download it.
+    this.workspace.store.markFromFile(assessment.id, { file: item.name, opened: format.now(), version: assessment.updated, copy: choice === 'both' })
     return assessment
   }
 
-  /** Store the imports as chosen: the file's copy, a separate copy of it, or nothing ('keep'). */
+  /**
+   * Store the imports as chosen: the file's copy, a separate copy of it, or nothing ('keep'); open
+   * the one imported, and list every refusal. Returns what was stored, in order.
+   */
   Files.prototype.storeImports = function (decided, failures) {
     var workspace = this.workspace
     var accepted = []
@@ -129,9 +160,9 @@
     decided.forEach(function (decision) {
       if (decision.choice === 'keep') return (kept += 1)
       var assessment = this.store(decision.item, decision.choice, decision.existing)
-      accepted.push({ name: decision.item.name, assessment: assessment, both: decision.choice === 'both' })
+      accepted.push({ name: decision.item.name, assessment: assessment, both: decision.choice === 'both', existing: decision.existing })
     }, this)
-    if (accepted.length === 1) workspace.show(accepted[0].assessment)
+    if (accepted.length === 1) this.openImported(accepted[0])
     else if (accepted.length) workspace.changed()
     workspace.renderStorageWarning()
     if (accepted.length) this.announceImport(accepted)
@@ -141,23 +172,43 @@
       workspace.hideErrors()
       this.$libraryHeading.focus()
     }
+    return accepted.map(function (entry) { return entry.assessment })
   }
 
   /**
-   * The workspace's 'take-file' request: store an assessment read from a file (one opened for
-   * comparison), asking first when a copy of it is saved here.
-   * @param {{name: string, assessment: Object}} item
+   * Open what was imported. After "keep both" that is the newer of the two copies, so that the
+   * team's newer work stays open; the other is in the saved list, named so the two tell apart.
+   */
+  Files.prototype.openImported = function (entry) {
+    var workspace = this.workspace
+    if (!entry.both || this.fileIsNewer(entry.existing, entry.assessment)) return workspace.show(entry.assessment)
+    if (entry.existing === workspace.current) return workspace.changed()
+    workspace.show(workspace.saved(entry.existing.id) || entry.existing)
+  }
+
+  Files.prototype.fileIsNewer = function (existing, fromFile) {
+    return Date.parse(fromFile.updated) > Date.parse(existing.updated)
+  }
+
+  /**
+   * The workspace's 'take-file' request: store an assessment read from a file, asking first when a
+   * copy of it is saved here. A workbook (the Excel room's) is imported as a chosen file is: asked
+   * about, stored, opened and announced here; a file opened for comparison is only stored.
+   * @param {{name: string, assessment: Object, kind: (string|undefined)}} item - kind 'workbook' for the Excel room's
    * @param {function((Object|null))} done - with the stored assessment, or null if the person kept theirs
    */
   Files.prototype.takeFile = function (item, done) {
     this.decide(item, function (choice, existing) {
+      if (item.kind === 'workbook') {
+        return done(this.storeImports([{ item: item, choice: choice, existing: existing }], [])[0] || null)
+      }
       if (choice === 'keep') {
         this.workspace.announce(this.strings.import_cancelled)
         return done(null)
       }
       var stored = this.store(item, choice, existing)
       this.workspace.changed()
-      this.announceImport([{ name: item.name, assessment: item.assessment, both: choice === 'both' }])
+      this.announceImport([{ name: item.name, assessment: stored, both: choice === 'both', existing: existing }])
       done(stored)
     }.bind(this))
   }
@@ -177,27 +228,65 @@
 
   /**
    * Ask what to do with a file whose assessment is already saved here, saying which copy is newer
-   * with both dates. The first choice, which has focus, keeps the newer copy; Escape changes nothing.
+   * with both dates. The first choice, which has focus, keeps the newer copy; but when the copy
+   * saved here has changes that are in no file, it is "keep both", so that pressing Enter loses
+   * neither person's work. Escape keeps the copy saved here and stores nothing.
    * @param {function(string)} done - called with 'keep', 'take' or 'both'
    */
   Files.prototype.askImport = function (existing, item, done) {
     var here = Date.parse(existing.updated)
     var there = Date.parse(item.assessment.updated)
     var newer = here > there ? 'here' : there > here ? 'file' : 'same'
+    var unrecorded = this.hasUnrecordedChanges(existing)
     var choices = {
       here: [['keep', 'import_keep_newer_here'], ['take', 'import_take_older_file']],
       file: [['take', 'import_take_newer_file'], ['keep', 'import_keep_here']],
       same: [['keep', 'import_keep_here'], ['take', 'import_take_file']]
-    }[newer].concat([['both', 'import_keep_both']])
+    }[newer]
+    var both = ['both', 'import_keep_both']
+    choices = unrecorded ? [both].concat(choices) : choices.concat([both])
+    this.ask(this.importQuestion(existing, item, newer, unrecorded), choices, unrecorded ? both : choices[0][0] === 'take' ? choices[0] : choices[1], done)
+  }
+
+  /**
+   * Show what a workbook holds before anything is stored: the service, who took part, the date and
+   * how many indicators are answered; "Open it" or "Cancel" (Escape cancels too).
+   * @param {function(string)} done - called with 'take' or 'keep'
+   */
+  Files.prototype.askOpen = function (item, done) {
+    var workspace = this.workspace
+    var assessment = item.assessment
+    var answered = Object.keys(assessment.ratings).filter(function (id) { return assessment.ratings[id].statement !== null }).length
+    var sentences = [
+      dom.fill(this.strings.open_file_question, { name: workspace.nameOf(assessment), file: item.name }),
+      dom.fill(this.strings.open_file_details, {
+        participants: workspace.shortText(assessment.service.participants) || this.strings.not_given,
+        date: assessment.date ? workspace.day(assessment.date) : this.strings.no_date,
+        n: answered,
+        total: workspace.data.indicators.length
+      })
+    ]
+    var open = ['take', 'open_file_take']
+    this.ask(sentences, [open, ['keep', 'open_file_cancel']], open, done)
+  }
+
+  /**
+   * A question in a modal dialog: its sentences, then a button per choice, the first focused.
+   * Escape answers 'keep'. Without the dialog element, a yes-or-no question about `fallback`.
+   * @param {string[]} sentences
+   * @param {Array<Array<string>>} choices - [answer, string key] each
+   * @param {Array<string>} fallback - the choice asked about when there is no dialog element
+   * @param {function(string)} done
+   */
+  Files.prototype.ask = function (sentences, choices, fallback, done) {
     var $dialog = document.createElement('dialog')
-    if (typeof $dialog.showModal !== 'function') { // no dialog element: a yes-or-no question, keeping the newer by default
-      var take = window.confirm(this.importQuestion(existing, item, newer).join(' ') + ' ' + this.strings[choices[0][0] === 'take' ? choices[0][1] : choices[1][1]] + '?')
-      return done(take ? 'take' : 'keep')
+    if (typeof $dialog.showModal !== 'function') {
+      return done(window.confirm(sentences.join(' ') + ' ' + this.strings[fallback[1]] + '?') ? fallback[0] : 'keep')
     }
     $dialog.className = 'import-question'
     $dialog.setAttribute('data-role', 'import-question')
     $dialog.setAttribute('aria-labelledby', 'import-question-text')
-    this.importQuestion(existing, item, newer).forEach(function (text, index) {
+    sentences.forEach(function (text, index) {
       var $text = dom.el('p', '', text)
       if (!index) $text.id = 'import-question-text'
       $dialog.appendChild($text)
@@ -220,20 +309,40 @@
     $choices.firstChild.focus()
   }
 
-  /** The question's sentences: which assessment, both copies' dates, and which is newer. */
-  Files.prototype.importQuestion = function (existing, item, newer) {
+  /**
+   * The question's sentences: which assessment, both copies' dates, which is newer, and whether
+   * the copy saved here has changes that no file holds.
+   */
+  Files.prototype.importQuestion = function (existing, item, newer, unrecorded) {
     var workspace = this.workspace
-    return [
+    var sentences = [
       dom.fill(this.strings.import_question, { name: workspace.nameOf(existing), file: item.name }),
       dom.fill(this.strings.import_dates, { saved: workspace.time(existing.updated), file: workspace.time(item.assessment.updated) }),
       this.strings[{ here: 'import_newer_here', file: 'import_newer_file', same: 'import_same_time' }[newer]]
     ]
+    if (unrecorded) {
+      sentences.push(dom.fill(this.strings.import_unrecorded, {
+        since: this.recordText(existing.id, 'since_downloaded', 'since_opened', 'since_never')
+      }))
+    }
+    return sentences
   }
 
+  /** Say what was imported; after "keep both", which copy is open and how the other is listed. */
   Files.prototype.announceImport = function (accepted) {
     var one = accepted[0]
-    this.workspace.announce(accepted.length > 1 ? dom.fill(this.strings.imported_many, { n: accepted.length })
-      : dom.fill(this.strings[one.both ? 'import_kept_both' : 'imported'], { name: this.workspace.nameOf(one.assessment), file: one.name }))
+    var workspace = this.workspace
+    if (accepted.length > 1) return workspace.announce(dom.fill(this.strings.imported_many, { n: accepted.length }))
+    if (!one.both) return workspace.announce(dom.fill(this.strings.imported, { name: workspace.nameOf(one.assessment), file: one.name }))
+    var key = this.fileIsNewer(one.existing, one.assessment) ? 'import_kept_both_file' : 'import_kept_both_here'
+    workspace.announce(dom.fill(this.strings[key], {
+      name: workspace.nameOf(one.assessment), copy: this.copyLabel(one.name, one.assessment.updated)
+    }))
+  }
+
+  /** How the saved list names a "keep both" copy (library.js): "copy from the file team.json, last changed 01/05/2026, 11:00". */
+  Files.prototype.copyLabel = function (file, updated) {
+    return dom.fill(this.strings.library_copy_from_file, { file: file, time: this.workspace.time(updated) })
   }
 
   MPW.registerRoom('mpw-assessment', 'files', Files)

@@ -58,6 +58,7 @@
       return $rows[index].getAttribute('data-id') === assessment.id &&
         $rows[index].getAttribute('data-current') === String(assessment.id === current.id)
     })
+    this.labels = this.buttonLabels(saved)
     if (sameRows) {
       saved.forEach(function (assessment, index) { this.fillRow($rows[index], assessment) }, this)
     } else {
@@ -91,6 +92,7 @@
     var $name = el('th')
     $name.scope = 'row'
     $name.appendChild(el('span'))
+    $name.appendChild(document.createTextNode(' ')) // read apart from the name, by eye and by screen readers
     $name.appendChild(el('span', 'hint library-source'))
     $row.appendChild($name)
     ROW_COLUMNS.forEach(function (key) { $row.insertCell().setAttribute('data-label', this.strings[key]) }, this)
@@ -119,7 +121,8 @@
     $row.cells[4].textContent = assessment.date ? workspace.day(assessment.date) : ''
     $row.cells[5].textContent = answered + ' / ' + workspace.data.indicators.length
     $row.cells[6].textContent = workspace.time(assessment.updated)
-    dom.each($row, '.visually-hidden', function ($span) { $span.textContent = ': ' + name })
+    var label = this.labels[assessment.id]
+    dom.each($row, '.visually-hidden', function ($span) { $span.textContent = ': ' + label })
   }
 
   /**
@@ -127,6 +130,10 @@
    * ("made from “Riverside cluster”, 02/03/2026"). A composite's members show as who took part.
    */
   Library.prototype.madeFrom = function (assessment) {
+    var fromFile = this.workspace.store.fromFile(assessment.id)
+    if (fromFile && fromFile.copy) { // "keep both": the file's copy, beside the one saved here of the same name
+      return dom.fill(this.strings.library_copy_from_file, { file: fromFile.file, time: this.workspace.time(fromFile.version) })
+    }
     var sources = assessment.sources.filter(function (source) { return typeof source !== 'string' })
     if (assessment.method === 'composite' || !sources.length) return ''
     var source = sources[0]
@@ -134,12 +141,44 @@
       name: source.service.trim() || this.strings.untitled, date: source.date ? this.workspace.day(source.date) : this.strings.no_date })
   }
 
+  /**
+   * What each row's buttons add to their label for screen readers ("Open: Hillside cluster, GP,
+   * Individual, 02/03/2026"): the service, who took part, the method and the date, then what the
+   * row says it was made from; rows still alike get their last change, then the id's start.
+   * @returns {Object<string, string>} by assessment id
+   */
+  Library.prototype.buttonLabels = function (saved) {
+    var workspace = this.workspace
+    var labels = {}
+    saved.forEach(function (assessment) {
+      labels[assessment.id] = [
+        workspace.nameOf(assessment),
+        workspace.shortText(assessment.service.participants) || this.strings.not_given_participants,
+        assessment.method ? this.strings['method_' + assessment.method] : '',
+        assessment.date ? workspace.day(assessment.date) : this.strings.no_date,
+        this.madeFrom(assessment)
+      ].filter(Boolean).join(', ')
+    }, this)
+    var more = [
+      function (assessment) { return dom.fill(this.strings.label_changed, { time: workspace.time(assessment.updated) }) },
+      function (assessment) { return dom.fill(this.strings.label_id, { id: assessment.id.slice(0, 8) }) }
+    ]
+    more.forEach(function (extra) {
+      var counts = Object.create(null)
+      saved.forEach(function (assessment) { counts[labels[assessment.id]] = (counts[labels[assessment.id]] || 0) + 1 })
+      saved.forEach(function (assessment) {
+        if (counts[labels[assessment.id]] > 1) labels[assessment.id] += ', ' + extra.call(this, assessment)
+      }, this)
+    }, this)
+    return labels
+  }
+
   Library.prototype.actionButton = function (action, assessment) {
     var $button = el('button', 'button button-small' + (action === 'delete' ? ' button-warning' : ' button-secondary'), this.strings[action])
     $button.type = 'button'
     $button.setAttribute('data-action', action)
     $button.setAttribute('data-id', assessment.id)
-    $button.appendChild(el('span', 'visually-hidden', ': ' + this.workspace.nameOf(assessment)))
+    $button.appendChild(el('span', 'visually-hidden', ': ' + this.labels[assessment.id]))
     return $button
   }
 

@@ -13,6 +13,7 @@
   var PREFIX = 'mpw-static:'
   var RECORD_PREFIX = PREFIX + 'assessment:'
   var DOWNLOADS_KEY = PREFIX + 'downloads'
+  var FROM_FILES_KEY = PREFIX + 'from-files' // which assessments were opened from a file, and when
   var CURRENT_KEY = PREFIX + 'current'
   var SET_ASIDE_PREFIX = PREFIX + 'set-aside:'
   var OLD_MAP_KEY = PREFIX + 'assessments' // first release: every assessment in one key
@@ -26,6 +27,7 @@
     this.storage = storage
     this.records = {}
     this.downloads = {}
+    this.fromFiles = {}
     this.current = null
     // null while saving works, else 'blocked', 'full', 'read-failed' (reading throws) or
     // 'unreadable' (damaged data that could not be set aside, so nothing may be written).
@@ -128,10 +130,14 @@
       var downloads = this.storage.getItem(DOWNLOADS_KEY)
       this.downloads = downloads === null ? {} : parseObject(downloads)
       if (!this.downloads) { this.setAsideKey(DOWNLOADS_KEY, downloads); this.downloads = {} }
+      var fromFiles = this.storage.getItem(FROM_FILES_KEY)
+      this.fromFiles = fromFiles === null ? {} : parseObject(fromFiles)
+      if (!this.fromFiles) { this.setAsideKey(FROM_FILES_KEY, fromFiles); this.fromFiles = {} }
       this.current = this.storage.getItem(CURRENT_KEY)
     } catch (error) {
       this.records = {}
       this.downloads = {}
+      this.fromFiles = {}
       this.problem = 'read-failed'
     }
   }
@@ -243,6 +249,10 @@
     delete this.records[id]
     delete this.downloads[id]
     this.write(DOWNLOADS_KEY, this.downloads)
+    if (this.fromFile(id)) {
+      delete this.fromFiles[id]
+      this.write(FROM_FILES_KEY, this.fromFiles)
+    }
     return this.write(RECORD_PREFIX + id, null)
   }
 
@@ -256,8 +266,31 @@
     this.write(DOWNLOADS_KEY, this.downloads)
   }
 
+  /**
+   * When the version on record (in a file) was saved: the time this browser downloaded it, or the
+   * `updated` of the file it was opened from (see fromFile), whichever happened last.
+   */
   Store.prototype.lastDownloaded = function (id) {
     return Object.prototype.hasOwnProperty.call(this.downloads, id) ? this.downloads[id] : null
+  }
+
+  /**
+   * Note that an assessment was opened from a file: that version is on record, but this browser
+   * did not download it, and the page must not say it did.
+   * @param {string} id
+   * @param {{file: string, opened: string, version: string, copy: boolean}} info - the file's name,
+   *   when it was opened, its `updated`, and whether it was kept as a separate copy ("keep both")
+   */
+  Store.prototype.markFromFile = function (id, info) {
+    this.fromFiles[id] = info
+    this.write(FROM_FILES_KEY, this.fromFiles)
+    this.markDownloaded(id, info.version)
+  }
+
+  /** How an assessment came from a file ({file, opened, version, copy}), or null. */
+  Store.prototype.fromFile = function (id) {
+    var info = Object.prototype.hasOwnProperty.call(this.fromFiles, id) ? this.fromFiles[id] : null
+    return info && typeof info === 'object' && typeof info.file === 'string' && typeof info.opened === 'string' ? info : null
   }
 
   /** @returns {{key: string, text: string}[]} damaged data kept aside, oldest first */
@@ -284,6 +317,7 @@
   Store.prototype.clearAll = function () {
     this.records = {}
     this.downloads = {}
+    this.fromFiles = {}
     this.current = null
     if (!this.storage) return
     try {
