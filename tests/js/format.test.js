@@ -130,7 +130,10 @@ test('a download is named by the service, who took part, the method and the date
   const made = { ...format.create(data), service: { name: 'Ysbyty Gwynedd Ward 3', organisations: '', participants: 'District nurse, GP' }, method: 'individual', date: '2026-03-02' }
   assert.equal(format.fileName(made, 'json'), 'mpw-assessment-ysbyty-gwynedd-ward-3-district-nurse-gp-individual-2026-03-02.json')
   const blank = { ...format.create(data), updated: '2026-11-23T14:43:00.000Z' }
-  assert.equal(format.fileName(blank, 'csv'), 'mpw-assessment-untitled-2026-11-23.csv')
+  assert.equal(format.fileName(blank, 'csv'), `mpw-assessment-untitled-2026-11-23-${blank.id.slice(0, 8)}.csv`)
+  // Two members who name nobody, on the same day, still get files of their own.
+  const other = { ...format.create(data), updated: '2026-11-23T14:43:00.000Z' }
+  assert.notEqual(format.fileName(other, 'json'), format.fileName(blank, 'json'))
 })
 
 test('clip cuts at code points, so an emoji is never split and the model\'s limits hold', () => {

@@ -447,7 +447,8 @@
 
   /**
    * The download's file name: the service, who took part, the method and the date, so that the
-   * files of one team's members ("district-nurse", "gp") are told apart in a folder or an email.
+   * files of one team's members ("district-nurse", "gp") are told apart in a folder or an email;
+   * when nobody is named, the start of the assessment's id tells them apart instead.
    * @param {Object} assessment
    * @param {string} extension - "json" or "csv"
    * @returns {string}
@@ -455,7 +456,7 @@
   function fileName (assessment, extension) {
     var who = slug(assessment.service.participants).slice(0, 40).replace(/-+$/, '')
     var parts = ['mpw-assessment', slug(assessment.service.name) || 'untitled', who, assessment.method || '',
-      assessment.date || assessment.updated.slice(0, 10)]
+      assessment.date || assessment.updated.slice(0, 10), who ? '' : assessment.id.slice(0, 8).toLowerCase()]
     return parts.filter(Boolean).join('-') + '.' + extension
   }
 
