@@ -28,6 +28,7 @@ APP_SCRIPTS = [
         "discuss/compare",
         "assessment/workspace",
         "assessment/form",
+        "assessment/focus-in-view",
         "assessment/library",
         "assessment/files",
         "assessment/excel",
