@@ -35,7 +35,8 @@ USE_DOWNLOADED = "choose the .json file downloaded from the assessment page"
 SCHEMA_WORDS = (
     "A completed (or part-completed) Development Matrix, as saved in a .json file by the assessment page "
     "of an mpw-static site. It covers every format version that mpw-static reads ("
-    + " and ".join(map(str, READABLE_FORMAT_VERSIONS))
+    + ", ".join(map(str, READABLE_FORMAT_VERSIONS[:-1]))
+    + f" and {READABLE_FORMAT_VERSIONS[-1]}"
     + f"). An older file is read as version {ASSESSMENT_FORMAT_VERSION} with only its version number changed, "
     "since each later version only added optional fields. "
     "What JSON Schema cannot say, and mpw-static refuses all the same: a key written twice in one object; "
@@ -68,6 +69,10 @@ def schema_of(indicator_ids: tuple[str, ...]) -> dict:
     ((pattern, notes),) = properties["domains"].pop("patternProperties").items()
     assert pattern == DOMAIN_KEY_PATTERN, pattern
     properties["domains"].update(propertyNames={"enum": domain_keys(indicator_ids)}, additionalProperties=notes)
+    # A meeting's lists: the matrix's own domains and indicators, each once, so never more than it has.
+    meeting = schema["$defs"]["Meeting"]["properties"]
+    for field, keys in (("domains", domain_keys(indicator_ids)), ("come_back_to", list(indicator_ids))):
+        meeting[field].update(items={"enum": keys}, maxItems=len(keys))
     properties["format_version"] = {
         "title": "Format Version",
         "type": "integer",
@@ -111,7 +116,8 @@ def schema_rule(prop: dict, defs: dict) -> dict:
     if kind == "object":
         return object_rule(prop, defs)
     if kind == "array":
-        return {"kind": "list", "of": schema_rule(prop["items"], defs), "unique": prop.get("uniqueItems", False)}
+        rule = {"kind": "list", "of": schema_rule(prop["items"], defs), "unique": prop.get("uniqueItems", False)}
+        return {**rule, "max": prop["maxItems"]} if "maxItems" in prop else rule
     if kind == "boolean":
         return {"kind": "bool"}
     return string_rule(prop)

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import frameworks
 from .assessment_file import parsed_and_upgraded, read_assessment
+from .models import ASSESSMENT_FORMAT_VERSION
 from .problems import ContentError, Problem, UsageError, bug_report
 
 
@@ -65,7 +66,8 @@ def parser() -> argparse.ArgumentParser:
     )
     upgrade = commands.add_parser(
         "upgrade",
-        help="write a copy of each older assessment file in the current format, beside it (NAME.v2.json)",
+        help="write a copy of each older assessment file in the current format, beside it "
+        f"(NAME.v{ASSESSMENT_FORMAT_VERSION}.json)",
     )
     upgrade.add_argument("files", nargs="+", type=Path, help="assessment .json files; none is ever overwritten")
     export = commands.add_parser(

@@ -369,10 +369,11 @@ EVIDENCE_LEVELS = ("fully-achieved", "work-in-progress")
 PURPOSES = ("reporting", "evaluation", "learning")
 METHODS = ("individual", "group", "composite")
 TARGETS = STATEMENTS[:5]  # where a team aims to be by the next review: S1–S5, never N/A
-# Version 2 added targets, next steps and priorities. Files of every version listed here open;
-# older ones are upgraded on reading (mpw_static/upgrade.py, and format.upgrade on the page).
-ASSESSMENT_FORMAT_VERSION = 2
-READABLE_FORMAT_VERSIONS = (1, 2)
+# Version 2 added targets, next steps and priorities; version 3 the meeting (meeting mode's marks).
+# Files of every version listed here open; older ones are upgraded on reading (mpw_static/upgrade.py,
+# and format.upgrade on the page).
+ASSESSMENT_FORMAT_VERSION = 3
+READABLE_FORMAT_VERSIONS = (1, 2, 3)
 NOTE_LIMIT = 10_000
 SHORT_LIMIT = 300
 IndicatorId = str  # checked against the matrix by Assessment.known_indicators
@@ -562,6 +563,60 @@ class ServiceDetails(FilePart):
 AssessmentId = Annotated[str, StringConstraints(pattern=ASSESSMENT_ID_PATTERN)]
 
 
+def listed_once(values: object, known: list[str] | None, kind: str) -> object:
+    """A meeting's list of domains or indicators: no longer than the matrix's own list, each one of
+    the matrix's (when it is given) and each once. The length is checked first, so that a huge list
+    is refused in one message rather than item by item."""
+    if not isinstance(values, list):
+        return values
+    if known is not None and len(values) > len(known):
+        raise content_error(
+            f"the list holds {len(values):,} {kind}s, more than the matrix has ({len(known)})",
+            f"list each {kind} of the matrix at most once",
+        )
+    for index, value in enumerate(values):
+        if isinstance(value, str) and known is not None and value not in known:
+            raise content_error(
+                f"unknown {kind} {value[:20]}",
+                f"{kind}s run from {known[0]} to {known[-1]} as listed in the matrix",
+                path=(index,),
+            )
+    texts = [value for value in values if isinstance(value, str)]  # other types are refused as such
+    if len(set(texts)) != len(texts):
+        raise content_error(f"the same {kind} is listed twice", f"list each {kind} once")
+    return values
+
+
+class Meeting(FilePart):
+    """The meeting in which a group agreed this assessment in meeting mode: the day it was held, the
+    domains it chose to cover and the indicators the room left to come back to. Who took part is the
+    service's participants, written once; the members' own files are never part of the group's file."""
+
+    date: IsoDate | None = None
+    domains: Annotated[list[DomainKey], Field(json_schema_extra={"uniqueItems": True})] = []
+    come_back_to: Annotated[list[IndicatorId], Field(json_schema_extra={"uniqueItems": True})] = []
+
+    @field_validator("domains", mode="before")
+    @classmethod
+    def known_domains(cls, domains: object, info: ValidationInfo) -> object:
+        known = (info.context or {}).get("indicator_ids")
+        return listed_once(domains, None if known is None else domain_keys(known), "domain number")
+
+    @field_validator("come_back_to", mode="before")
+    @classmethod
+    def known_indicators(cls, ids: object, info: ValidationInfo) -> object:
+        known = (info.context or {}).get("indicator_ids")
+        if isinstance(ids, list) and known is None:  # without the matrix, an id's shape alone
+            for index, value in enumerate(ids):
+                if isinstance(value, str) and not INDICATOR_ID.match(value):
+                    raise content_error(
+                        f"unknown indicator id {value[:20]}",
+                        "an indicator id is its domain's number and its own, such as 1.1",
+                        path=(index,),
+                    )
+        return listed_once(ids, known, "indicator id")
+
+
 class SourceRef(FilePart):
     """An assessment this one was made from (a composite's inputs, or the previous cycle), named so
     that a reader of the file knows which it was even without the source file to hand."""
@@ -587,6 +642,7 @@ class Assessment(FilePart):
     domains: dict[DomainKey, DomainNotes] = {}
     last_plan: dict[IndicatorId, LastPlan] = {}  # the previous cycle's plan, shown read-only
     sources: list[SourceRef | AssessmentId] = []  # a bare id is the first release's form
+    meeting: Meeting | None = None  # only when it was agreed in meeting mode (version 3)
     language: Annotated[str, StringConstraints(pattern=LANGUAGE_PATTERN)] | None = (
         None  # interface language of the download
     )

@@ -182,7 +182,7 @@ def export_files(files: list[Path], content: Path | None, force: bool) -> int:
         language = known.get(assessment.language or "", default)
         target.write_bytes(write_workbook(language.layout, language.framework, language.strings, assessment))
         print(f"{path.name}: written to {target.name} ({len(assessment.ratings)} of {len(ids)} rated)")
-        left_out = [name for name in ("last_plan", "sources") if getattr(assessment, name)]
+        left_out = [name for name in NOT_CARRIED if getattr(assessment, name)]
         if left_out:
             print(
                 f"   Note: the workbook does not carry {' or '.join(NOT_CARRIED[name] for name in left_out)}; "
@@ -191,7 +191,11 @@ def export_files(files: list[Path], content: Path | None, force: bool) -> int:
     return 1 if failed else 0
 
 
-NOT_CARRIED = {"last_plan": "last cycle’s plan", "sources": "the assessments it was made from"}
+NOT_CARRIED = {
+    "last_plan": "last cycle’s plan",
+    "sources": "the assessments it was made from",
+    "meeting": "the meeting’s marks (the indicators to come back to)",
+}
 
 
 def import_files(files: list[Path], content: Path | None, force: bool) -> int:

@@ -27,8 +27,8 @@ def valid_file(chance: random.Random) -> dict:
         statement = chance.choice([1, 2, 3, 4, 5, "n/a", None])
         evidence = chance.choice(["fully-achieved", "work-in-progress", None]) if isinstance(statement, int) else None
         ratings[id_] = {"statement": statement, "evidence": evidence, "note": random_text(chance, 40)}
-    version = chance.choice([1, 2])  # files of both versions open; version 2 adds the plan
-    if version == 2:
+    version = chance.choice([1, 2, 3])  # files of every version open; 2 adds the plan, 3 the meeting
+    if version >= 2:
         for rating in ratings.values():
             rating.update(random_plan(chance, rating["statement"]))
     data = {
@@ -60,7 +60,13 @@ def valid_file(chance: random.Random) -> dict:
         "created": "2026-06-01T09:00:00Z",
         "updated": chance.choice(["2026-06-01T10:00:00Z", "2026-06-01T10:00:00.123+01:00"]),
     }
-    if version == 2:
+    if version == 3 and chance.random() < 0.7:
+        data["meeting"] = {
+            "date": chance.choice([None, "2026-06-01"]),
+            "domains": sorted(chance.sample([str(n) for n in range(1, 9)], chance.randint(0, 3))),
+            "come_back_to": chance.sample(IDS, chance.randint(0, 3)),
+        }
+    if version >= 2:
         for notes in data["domains"].values():
             notes.update(priority=chance.choice([True, False]), first_steps=random_text(chance, 20))
         data["last_plan"] = {
@@ -171,7 +177,7 @@ def at_limit(chance: random.Random, limit: int) -> str:
 def mutate(chance: random.Random, data: dict) -> dict:
     """Change one to three things about a file, anywhere in it."""
     for _ in range(chance.randint(1, 3)):
-        kind = chance.randrange(9)
+        kind = chance.randrange(10)
         if kind == 0:  # a top-level field takes an odd value, or goes
             key = chance.choice(list(data) + ["score", "__proto__", "constructor", "Language"])
             if chance.random() < 0.2:
@@ -207,6 +213,12 @@ def mutate(chance: random.Random, data: dict) -> dict:
                     {"reflections": "", "other": 1},
                     {"priority": odd_value(chance), "first_steps": odd_value(chance)},
                 ]
+            )
+        elif kind == 8:  # the meeting (version 3), in odd shapes
+            field = chance.choice(["date", "domains", "come_back_to", "participants"])
+            lists = [["1.1", "1.1"], ["9.9"], ["1"], [1], "1.1", ["8"], ["01"], IDS + ["1.1"], [odd_value(chance)]]
+            data["meeting"] = chance.choice(
+                [{field: chance.choice(lists) if field != "date" else odd_value(chance)}, odd_value(chance)]
             )
         elif kind == 7:  # last cycle's plan, in odd shapes
             key = chance.choice(IDS + ["9.9", "__proto__"])
@@ -264,7 +276,7 @@ def as_bytes(chance: random.Random, data: object) -> bytes:
     if roll < 0.13:
         return text.encode("utf-16")
     if roll < 0.15:
-        return re.sub('"format_version": [12]', '"format_version": 1e400', text, count=1).encode("utf-8")
+        return re.sub('"format_version": [123]', '"format_version": 1e400', text, count=1).encode("utf-8")
     return text.encode("utf-8")
 
 

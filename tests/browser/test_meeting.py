@@ -389,9 +389,60 @@ def test_the_record_holds_what_was_agreed_skipped_and_planned_and_the_file_holds
     assert (saved["ratings"]["1.2"]["statement"], saved["ratings"]["1.2"]["target"]) == (3, 4)
     assert saved["ratings"]["1.2"]["next_steps"] == "A shared referral form by June"
     assert saved["ratings"].get("1.3", {}).get("statement") is None  # skipped: not answered yet
+    assert saved["format_version"] == 3
+    assert saved["meeting"] == {"date": "2026-05-04", "domains": ["1", "2"], "come_back_to": ["1.3"]}
+    assert checked.meeting.come_back_to == ["1.3"]
     assert saved["domains"]["1"]["context"] == "Two practices merged in March."
     assert not any(member_id in path.read_text(encoding="utf-8") for member_id in MEMBER_IDS)
     expect(page.locator(".meeting-downloaded")).to_contain_text("Last downloaded")
+
+
+def download_record(page: Page, folder: Path) -> dict:
+    with page.expect_download() as info:
+        page.click(".meeting-record [data-action='download-json']")
+    path = folder / info.value.suggested_filename
+    info.value.save_as(path)
+    assert read_assessment(path, INDICATORS)[1] == []
+    return json.loads(path.read_text(encoding="utf-8")) | {"path": str(path)}
+
+
+def unresolved(page: Page) -> list[str]:
+    """The record's indicators to come back to or not agreed: each id and its state, in words."""
+    entries = page.locator(".meeting-record-part[data-part='unresolved'] li").all_inner_texts()
+    return [entry.split(" ", 1)[0] + " " + entry.split("\n")[0].split(" — ")[-1] for entry in entries]
+
+
+def test_a_mark_to_come_back_to_is_in_the_file_and_shows_when_it_is_opened_in_a_fresh_browser(
+    browser: Browser, real_site: Path, tmp_path: Path
+) -> None:
+    url = (real_site / "assess.html").as_uri()
+    first = open_page(browser, url)
+    page = next(first)
+    meeting_with_a_record(page)
+    saved = download_record(page, tmp_path)
+    assert saved["meeting"]["come_back_to"] == ["1.3"]
+    next(first, None)  # that browser is closed: its session storage and its saved list go with it
+
+    fresh = open_page(browser, url)
+    page = next(fresh)
+    page.set_input_files("#import-file", saved["path"])
+    expect(page.locator("[data-role=status]")).to_contain_text("Imported")
+    assert page.evaluate("() => Object.keys(sessionStorage).filter(k => k.includes('meeting'))") == []
+    open_meeting(page)
+    assert [page.is_checked(f"#meeting-domain-{n}") for n in range(1, 4)] == [True, True, False]  # the file's domains
+    start(page)
+    go(page, "record")
+    assert unresolved(page) == ["1.3 Come back to this"]  # the session's "reached" marks stayed behind
+    # Agreed after all: the mark is cleared, in the file too.
+    go(page, "indicator:1.3")
+    page.click("label[for='meeting-s-2']")
+    go(page, "record")
+    assert all(not entry.startswith("1.3 ") for entry in unresolved(page))
+    (tmp_path / "again").mkdir()
+    again = download_record(page, tmp_path / "again")
+    assert again["meeting"]["come_back_to"] == [] and again["ratings"]["1.3"]["statement"] == 2
+    assert again["meeting"]["domains"] == ["1", "2"]
+    next(fresh, None)
 
 
 def pdf_text(page: Page) -> tuple[str, list[float]]:

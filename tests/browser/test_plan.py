@@ -16,6 +16,7 @@ from test_discussion import STUB_PRINT, pdf_text
 
 from mpw_static.assessment_file import check_assessment_bytes
 from mpw_static.frameworks import indicator_ids
+from mpw_static.models import ASSESSMENT_FORMAT_VERSION
 from support import FROM_THE_FOLDER_ONLY, ROOT, download, watch_for_errors
 
 pytestmark = pytest.mark.browser
@@ -86,7 +87,7 @@ def test_plan_fields_appear_once_answered_and_survive_a_reload(page: Page, tmp_p
     saved = download(page, "download-json", tmp_path)
     assessment, problems = check_assessment_bytes(saved.name, saved.read_bytes(), indicator_ids())
     assert problems == []
-    assert assessment.format_version == 2
+    assert assessment.format_version == ASSESSMENT_FORMAT_VERSION
     assert assessment.ratings["1.1"].target == 4 and assessment.ratings["1.1"].lead == "Team manager"
     assert (
         assessment.ratings["1.2"].target is None
@@ -253,7 +254,7 @@ def test_a_version_1_file_opens_and_downloads_as_version_2_with_nothing_lost(pag
     page.set_input_files("#import-file", str(FIXTURES / "baseline.json"))
     expect(page.locator("[data-role=status]")).to_contain_text("Imported")  # one file imported is opened
     saved = json.loads(download(page, "download-json", tmp_path).read_text(encoding="utf-8"))
-    assert saved["format_version"] == 2
+    assert saved["format_version"] == ASSESSMENT_FORMAT_VERSION
     for key in ("id", "service", "date", "purposes", "method", "review_cycle", "created", "sources"):
         assert saved[key] == original[key], key
     for indicator, rating in original["ratings"].items():

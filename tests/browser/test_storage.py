@@ -194,8 +194,8 @@ def test_data_from_an_older_version_is_upgraded_or_kept_untouched(
     assert "Saved by the first release" in page.text_content(".library-table")
     stored = snapshot(page)
     assert f"{PREFIX}assessments" not in stored
-    # Its format version 1 is upgraded to 2, losing nothing, after the original is copied aside.
-    assert json.loads(stored[f"{PREFIX}assessment:{OLD_RECORD['id']}"]) == {**OLD_RECORD, "format_version": 2}
+    # Its format version 1 is upgraded to the current one (3), losing nothing, after the original is copied aside.
+    assert json.loads(stored[f"{PREFIX}assessment:{OLD_RECORD['id']}"]) == {**OLD_RECORD, "format_version": 3}
     assert json.loads(stored[f"{PREFIX}before-upgrade:v1:{OLD_RECORD['id']}"]) == OLD_RECORD
     # A record this version cannot open stays exactly as it was, is reported and can be downloaded.
     assert stored[f"{PREFIX}assessment:01d01d01-0000-4000-8000-000000000002"] == not_openable

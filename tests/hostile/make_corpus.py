@@ -106,7 +106,7 @@ def cases() -> dict[str, bytes]:
         "evidence-without-statement.json": text(valid(ratings=rating(statement=None, evidence="fully-achieved"))),
         "version-as-text.json": text(valid(format_version="1")),
         "version-0.json": text(valid(format_version=0)),
-        "version-3.json": text(valid(format_version=3)),
+        "version-4.json": text(valid(format_version=4)),
         "version-huge.json": text(valid(format_version=10**12)),
         "unknown-indicator.json": text(valid(ratings={"9.9": {"statement": 1}})),
         "unknown-indicator-lookalike.json": text(valid(ratings={"1.10": {"statement": 1}})),
@@ -177,6 +177,16 @@ def cases() -> dict[str, bytes]:
         "date-year-0.json": text(valid(date="0000-01-01")),
         "date-29-february-1900.json": text(valid(date="1900-02-29")),
         "date-29-february-2000.json": text(valid(date="2000-02-29")),
+        # Format version 3 (issue 25): the meeting's date, domains and the indicators to come back to.
+        "v3-meeting.json": text(
+            valid(format_version=3, meeting={"date": "2026-06-01", "domains": ["1", "2"], "come_back_to": ["1.2"]})
+        ),
+        "meeting-unknown-indicator.json": text(valid(format_version=3, meeting={"come_back_to": ["1.2", "9.9"]})),
+        "meeting-huge-list.json": text(valid(format_version=3, meeting={"come_back_to": ["1.1"] * 50_000})),
+        "meeting-list-as-text.json": text(valid(format_version=3, meeting={"come_back_to": "1.2"})),
+        "meeting-domain-as-number.json": text(valid(format_version=3, meeting={"domains": [1]})),
+        "meeting-indicator-twice.json": text(valid(format_version=3, meeting={"come_back_to": ["1.2", "1.2"]})),
+        "meeting-who-took-part.json": text(valid(format_version=3, meeting={"participants": PAYLOAD})),
     }
 
 

@@ -298,6 +298,19 @@ def test_export_says_what_the_workbook_does_not_carry(tmp_path: Path, capsys) ->
     )
 
 
+def test_export_says_the_workbook_does_not_carry_the_meeting(tmp_path: Path, capsys) -> None:
+    data = sample_assessment().model_dump(mode="json")
+    data["meeting"] = {"date": "2026-05-04", "domains": ["1"], "come_back_to": ["1.3"]}
+    source = tmp_path / "team.json"
+    source.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["export", str(source), "--xlsx", "--content", str(REAL_CONTENT)]) == 0
+    assert capsys.readouterr().out.splitlines()[1] == (
+        "   Note: the workbook does not carry the meeting’s marks (the indicators to come back to); keep team.json for those"
+    )
+    assert main(["import", str(tmp_path / "team.xlsx"), "--content", str(REAL_CONTENT), "--force"]) == 0
+    assert json.loads(source.read_text(encoding="utf-8"))["format_version"] == 3
+
+
 def test_export_refuses_a_file_that_is_not_an_assessment(tmp_path: Path, capsys) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text("{", encoding="utf-8")

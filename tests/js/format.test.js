@@ -11,14 +11,14 @@ const data = pageData()
 test('a new assessment holds every field at the model\'s default, with a new id and the time', () => {
   const made = format.create(data)
   assert.deepEqual(Object.keys(made), ['format', 'format_version', 'framework_version', 'id', 'service', 'date', 'purposes',
-    'method', 'review_cycle', 'ratings', 'domains', 'last_plan', 'sources', 'language', 'created', 'updated'])
+    'method', 'review_cycle', 'ratings', 'domains', 'last_plan', 'sources', 'meeting', 'language', 'created', 'updated'])
   assert.equal(made.format, 'mpw-assessment')
   assert.equal(made.format_version, data.formatVersion)
   assert.equal(made.framework_version, data.frameworkVersion)
   assert.match(made.id, /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/)
   assert.deepEqual(made.service, { name: '', organisations: '', participants: '' })
   assert.equal(made.created, made.updated)
-  assert.deepEqual([made.date, made.method, made.review_cycle, made.language], [null, null, '', null])
+  assert.deepEqual([made.date, made.method, made.review_cycle, made.language, made.meeting], [null, null, '', null, null])
   assert.notEqual(format.create(data).id, made.id)
   const other = format.create(data)
   other.service.name = 'Changed'
@@ -49,12 +49,51 @@ test('a source is completed by its own shape: a record with its defaults, or a b
   assert.deepEqual(assessment.sources, ['c0ffee00-first-release', { id: 'c0ffee01', service: '', date: null }])
 })
 
-test('a version 1 file is read as version 2, the original untouched', () => {
-  const old = { ...format.create(data), format_version: 1 }
-  const { assessment, errors } = format.check(old, data)
+test('files of versions 1 and 2 are read as version 3, the original untouched', () => {
+  assert.equal(data.formatVersion, 3)
+  assert.deepEqual(data.readsVersions, [1, 2, 3])
+  for (const version of [1, 2]) {
+    const made = format.create(data)
+    delete made.meeting // no release before version 3 wrote one
+    const old = { ...made, format_version: version }
+    const { assessment, errors } = format.check(old, data)
+    assert.deepEqual(errors, [])
+    assert.equal(assessment.format_version, 3)
+    assert.equal(assessment.meeting, null)
+    assert.equal(old.format_version, version)
+    assert.deepEqual(Object.keys(format.upgrade(old)), Object.keys(old), 'every field kept, in its place')
+  }
+})
+
+test('a version 3 file keeps its meeting: the date, the domains and the indicators to come back to', () => {
+  const meeting = { date: '2026-12-01', domains: ['1', '3'], come_back_to: ['1.2', '3.4'] }
+  const text = JSON.stringify({ ...format.create(data), meeting })
+  const { assessment, errors } = format.parse(text, text.length, data)
   assert.deepEqual(errors, [])
-  assert.equal(assessment.format_version, 2)
-  assert.equal(old.format_version, 1)
+  assert.deepEqual(assessment.meeting, meeting)
+  const again = format.parse(JSON.stringify(assessment), text.length, data)
+  assert.deepEqual(again.assessment, assessment)
+  const partly = format.parse(JSON.stringify({ ...format.create(data), meeting: { come_back_to: ['2.1'] } }), 10, data)
+  assert.deepEqual(partly.assessment.meeting, { date: null, domains: [], come_back_to: ['2.1'] }, 'the rest at its defaults')
+})
+
+test('a hostile meeting is refused with a clear message', () => {
+  const refused = (meeting) => format.parse(JSON.stringify({ ...format.create(data), meeting }), 10, data)
+  const cases = [
+    [{ come_back_to: ['1.2', '9.9'] }, ['meeting.come_back_to[1]: “9.9” is not one of the allowed values']],
+    [{ come_back_to: Array(50000).fill('1.1') }, ['meeting.come_back_to: the list holds 50000 items, more than the matrix has (45)']],
+    [{ come_back_to: '1.2' }, ['meeting.come_back_to: expected a list']],
+    [{ come_back_to: ['1.2', '1.2'] }, ['meeting.come_back_to: the same indicator id is listed twice']],
+    [{ domains: [1] }, ['meeting.domains[0]: “1” is not one of the allowed values']],
+    [{ domains: ['2', '2'] }, ['meeting.domains: the same domain number is listed twice']],
+    [{ date: '2026-02-30' }, ['meeting.date: expected a date such as 2026-11-23']],
+    [{ participants: 'GP' }, ['meeting.participants: unknown field']],
+    ['yes', ['meeting: expected an object']]
+  ]
+  for (const [meeting, errors] of cases) {
+    const result = refused(meeting)
+    assert.deepEqual([result.assessment, result.errors], [null, errors], JSON.stringify(meeting).slice(0, 40))
+  }
 })
 
 test('a key the rule does not name is refused by the checks and never carried by complete', () => {

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from mpw_static import frameworks
 from mpw_static.assessment_file import assessment_schema, read_assessment
-from mpw_static.models import Assessment
+from mpw_static.models import ASSESSMENT_FORMAT_VERSION, Assessment
 
 IDS = ["1.1", "1.2", "2.1"]
 
@@ -78,8 +78,8 @@ def test_not_an_assessment(tmp_path: Path) -> None:
 
 
 def test_future_format_version(tmp_path: Path) -> None:
-    assert check(tmp_path, {**valid(), "format_version": 3}) == [
-        "team.json (format_version): the file uses format version 3, newer than this site reads (up to 2)\n"
+    assert check(tmp_path, {**valid(), "format_version": 4}) == [
+        "team.json (format_version): the file uses format version 4, newer than this site reads (up to 3)\n"
         "   Hint: open it with the newer version of the site that saved it"
     ]
 
@@ -150,7 +150,7 @@ def test_schema_limits_rating_keys_to_the_matrix(tmp_path: Path) -> None:
     assert schema["properties"]["ratings"]["propertyNames"] == {"enum": IDS}
     assert schema["additionalProperties"] is False
     assert set(schema["required"]) == {"format", "format_version", "framework_version", "id", "created", "updated"}
-    assert Assessment.model_validate({**valid(), "format_version": 2}).method == "group"
+    assert Assessment.model_validate({**valid(), "format_version": ASSESSMENT_FORMAT_VERSION}).method == "group"
 
 
 def test_sources_name_their_assessment_or_give_a_bare_id(tmp_path: Path) -> None:
@@ -166,7 +166,7 @@ def test_sources_name_their_assessment_or_give_a_bare_id(tmp_path: Path) -> None
 
 def test_an_indicator_id_content_allows_can_be_rated() -> None:
     """Content may define indicator 1.10; rating keys once had to match ^[1-8].[1-9]$ whatever the matrix."""
-    text = json.dumps({**valid(), "format_version": 2, "ratings": {"1.10": {"statement": 2}}})
+    text = json.dumps({**valid(), "format_version": ASSESSMENT_FORMAT_VERSION, "ratings": {"1.10": {"statement": 2}}})
     assessment = Assessment.model_validate_json(text, context={"indicator_ids": ["1.1", "1.10"]})
     assert assessment.ratings["1.10"].statement == 2
     with pytest.raises(ValidationError, match="unknown indicator id 1.10"):

@@ -1,4 +1,5 @@
-"""Format version 2 (targets, next steps, priorities, last cycle's plan) and the upgrade from version 1."""
+"""Format version 2 (targets, next steps, priorities, last cycle's plan), the upgrade from version 1, and the
+upgrade of both to the current version (3, which adds the meeting: see test_format_3.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from pydantic import ValidationError
 from mpw_static.assessment_file import check_assessment_bytes, format_rule, parsed_and_upgraded
 from mpw_static.cli import main
 from mpw_static.models import (
+    ASSESSMENT_FORMAT_VERSION,
     ASSESSMENT_ID_PATTERN,
     DATE_PATTERN,
     DATETIME_PATTERN,
@@ -21,7 +23,7 @@ from mpw_static.models import (
     DomainNotes,
     Rating,
 )
-from mpw_static.upgrade import to_current, version_1_to_2
+from mpw_static.upgrade import to_current, version_1_to_2, version_2_to_3
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "discussion"
 IDS = [f"{domain}.{n}" for domain in range(1, 9) for n in range(1, 10)]
@@ -67,7 +69,8 @@ def test_the_upgrade_keeps_every_field_of_a_full_version_1_file() -> None:
     assert upgraded == {**old, "format_version": 2}
     assert list(upgraded) == list(old)  # in the same order, so a person comparing the two files sees one change
     assert old["format_version"] == 1  # the original is not changed
-    assessment = Assessment.model_validate(upgraded)
+    assert to_current(old) == {**old, "format_version": ASSESSMENT_FORMAT_VERSION}
+    assessment = Assessment.model_validate(to_current(old))
     assert assessment.ratings["1.1"].note == "Some <b>awareness</b>"
     assert assessment.ratings["1.1"].target is None and assessment.domains["1"].priority is False
 
@@ -87,7 +90,8 @@ def test_every_version_1_fixture_opens_and_upgrades_without_loss(fixture: str) -
     original = json.loads(raw)
     assessment, problems = check_assessment_bytes(fixture, raw, IDS)
     assert problems == []
-    assert assessment.format_version == 2
+    assert assessment.format_version == ASSESSMENT_FORMAT_VERSION
+    assert assessment.meeting is None  # not agreed in meeting mode
     version, upgraded = parsed_and_upgraded(raw)
     assert version == 1
     assert {key: value for key, value in upgraded.items() if key != "format_version"} == {
@@ -96,8 +100,16 @@ def test_every_version_1_fixture_opens_and_upgrades_without_loss(fixture: str) -
 
 
 def test_a_current_file_is_not_changed_by_the_upgrade() -> None:
-    data = v2_with_a_plan()
+    data = {**v2_with_a_plan(), "format_version": 3}
     assert to_current(data) is data
+
+
+def test_a_version_2_file_upgrades_to_3_with_only_its_number_changed() -> None:
+    old = v2_with_a_plan()
+    upgraded = version_2_to_3(old)
+    assert upgraded == {**old, "format_version": 3} and list(upgraded) == list(old)
+    assert old["format_version"] == 2
+    assert to_current(old) == upgraded
 
 
 def test_a_version_2_file_round_trips() -> None:
@@ -140,7 +152,7 @@ def test_the_page_s_rules_come_from_the_model() -> None:
     assert top["required"] == ["format", "format_version", "framework_version", "id", "created", "updated"]
     assert set(top["fields"]) == set(Assessment.model_fields)
     assert top["fields"]["framework_version"] == {"kind": "text", "max": None, "notBlank": NOT_BLANK_PATTERN}
-    assert top["fields"]["format_version"] == {"kind": "choice", "of": [1, 2]}  # every version read
+    assert top["fields"]["format_version"] == {"kind": "choice", "of": [1, 2, 3]}  # every version read
     assert top["fields"]["purposes"] == {"kind": "list", "of": {"kind": "choice", "of": list(PURPOSES)}, "unique": True}
     ratings = top["fields"]["ratings"]
     assert ratings["keys"] == {"of": ["1.1", "1.2"], "name": "indicator"} == top["fields"]["last_plan"]["keys"]
@@ -167,28 +179,36 @@ def write(folder: Path, name: str, data: dict | bytes) -> Path:
     return path
 
 
-def test_upgrade_command_writes_a_v2_copy_beside_each_v1_file(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+def test_upgrade_command_writes_a_v3_copy_beside_each_older_file(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     old = write(tmp_path, "team.json", v1_with_every_field())
     before = old.read_bytes()
-    current = write(tmp_path, "plan.json", v2_with_a_plan())
-    assert main(["upgrade", str(old), str(current)]) == 0
+    plan = write(tmp_path, "plan.json", v2_with_a_plan())
+    current = write(
+        tmp_path, "met.json", {**v2_with_a_plan(), "format_version": 3, "meeting": {"come_back_to": ["1.2"]}}
+    )
+    assert main(["upgrade", str(old), str(plan), str(current)]) == 0
     out = capsys.readouterr().out
-    assert "team.json: version 1 → 2, written to team.v2.json" in out
-    assert "plan.json: already version 2; nothing written" in out
+    assert "team.json: version 1 → 3, written to team.v3.json" in out
+    assert "plan.json: version 2 → 3, written to plan.v3.json" in out
+    assert "met.json: already version 3; nothing written" in out
     assert old.read_bytes() == before  # never overwritten
-    assert not (tmp_path / "plan.v2.json").exists()
-    copy = json.loads((tmp_path / "team.v2.json").read_text(encoding="utf-8"))
-    assert copy == {**v1_with_every_field(), "format_version": 2}
-    assert main(["validate", str(tmp_path / "team.v2.json")]) == 0
+    assert not (tmp_path / "met.v3.json").exists() and not (tmp_path / "team.v2.json").exists()
+    copy = json.loads((tmp_path / "team.v3.json").read_text(encoding="utf-8"))
+    assert copy == {**v1_with_every_field(), "format_version": 3}
+    assert json.loads((tmp_path / "plan.v3.json").read_text(encoding="utf-8")) == {
+        **v2_with_a_plan(),
+        "format_version": 3,
+    }
+    assert main(["validate", str(tmp_path / "team.v3.json"), str(tmp_path / "plan.v3.json")]) == 0
 
 
 def test_upgrade_command_never_overwrites_and_reports_bad_files(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
     old = write(tmp_path, "team.json", v1_with_every_field())
-    existing = write(tmp_path, "team.v2.json", b"my own notes")
+    existing = write(tmp_path, "team.v3.json", b"my own notes")
     broken = write(tmp_path, "broken.json", b'{"format": "mpw-assessment"')
     assert main(["upgrade", str(old), str(broken)]) == 1
     captured = capsys.readouterr()
-    assert "team.json: team.v2.json already exists; nothing written" in captured.err
+    assert "team.json: team.v3.json already exists; nothing written" in captured.err
     assert "broken.json, line 1: the file is not valid JSON" in captured.err
     assert existing.read_bytes() == b"my own notes"
-    assert not (tmp_path / "broken.v2.json").exists()
+    assert not (tmp_path / "broken.v3.json").exists()

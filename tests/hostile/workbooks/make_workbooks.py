@@ -22,7 +22,7 @@ from xml.sax.saxutils import escape
 ROOT = Path(__file__).resolve().parents[3]
 sys.path.insert(0, str(ROOT))
 
-from mpw_static.models import Assessment  # noqa: E402
+from mpw_static.models import ASSESSMENT_FORMAT_VERSION, Assessment  # noqa: E402
 from mpw_static.workbook import Language, languages  # noqa: E402
 from mpw_static.workbook_write import write_workbook  # noqa: E402
 
@@ -35,7 +35,7 @@ def sample_assessment(language: str = "en") -> Assessment:
     return Assessment.model_validate(
         {
             "format": "mpw-assessment",
-            "format_version": 2,
+            "format_version": ASSESSMENT_FORMAT_VERSION,
             "framework_version": "FINAL – amended April 2023",
             "id": "c0ffee00-0000-4000-8000-000000000026",
             "service": {"name": "Corpus team", "organisations": "Health board; council", "participants": "OT, GP"},

@@ -1,9 +1,9 @@
 /**
  * The meeting's record, at its end (drawn by assessment/meeting-stage.js): what was agreed, with
  * the discussion notes; what the room will come back to or did not agree; what was not reached;
- * and the next steps set. It is read from the assessment itself (agenda.record), which already
- * holds all of it but the marks of this meeting, so it prints (A4) and the assessment file is
- * downloaded as usual (the files room answers the download button).
+ * and the next steps set. It is read from the assessment itself (agenda.record), which holds all
+ * of it, the meeting's marks to come back to too (format 3), so it prints (A4) and the assessment
+ * file is downloaded as usual (the files room answers the download button).
  */
 (function (MPW) {
   'use strict'

@@ -132,6 +132,7 @@
     if (event.type !== 'change') return
     if ($input.id === 'meeting-date') {
       current.date = valueOf($input.value, stage.data.rules.fields.date)
+      if (current.meeting) stage.room.writeToFile() // a meeting already in the file moves with it
       return stage.save()
     }
     if ($input.id === 'meeting-timer') state.timer = Number($input.value)
@@ -140,10 +141,17 @@
         .map(function ($box) { return Number($box.value) })
     }
     stage.room.keep()
+    if ($input.hasAttribute('data-meeting-domain') && state.domains.length && current.meeting) { // a meeting already in the file
+      stage.room.writeToFile()
+      return stage.save()
+    }
     stage.renderBar()
   }
 
-  /** Start: at least one domain; the assessment is recorded as a group's, dated today unless a date is given. */
+  /**
+   * Start: at least one domain; the assessment is recorded as a group's, dated today unless a date
+   * is given, and its file holds the meeting (its date and the domains chosen).
+   */
   function start (stage, $errors) {
     var state = stage.state()
     var current = stage.workspace.current
@@ -152,16 +160,10 @@
       $errors.appendChild(el('p', 'meeting-error', stage.strings.meeting_err_no_domain))
       return stage.$stage.querySelector('[data-meeting-domain]').focus()
     }
-    var changed = false
-    if (current.method !== 'group' && current.method !== 'composite') {
-      current.method = 'group'
-      changed = true
-    }
-    if (!current.date) {
-      current.date = dom.today()
-      changed = true
-    }
-    if (changed) stage.save()
+    if (current.method !== 'group' && current.method !== 'composite') current.method = 'group'
+    if (!current.date) current.date = dom.today()
+    stage.room.writeToFile() // the meeting is part of the group's file: its date and its domains
+    stage.save()
     stage.go('domain:' + agenda.chosenDomains(stage.data, state.domains)[0])
   }
 

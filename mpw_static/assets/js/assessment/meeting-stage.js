@@ -238,6 +238,8 @@
     if (this.view !== null || step.kind !== 'indicator') return
     this.state().skipped[step.id] = true
     this.room.keep()
+    this.room.writeToFile() // the mark is part of the group's file, saved and downloaded with it
+    this.save()
     this.next()
   }
 
@@ -319,7 +321,7 @@
   /**
    * Record a change to one indicator's rating in the assessment, then save. A field that needs a
    * statement from S1 to S5 (evidence, a target) is cleared without one, by the format's own rule;
-   * a statement chosen takes the indicator off the list to come back to.
+   * a statement chosen takes the indicator off the list to come back to (the file's too).
    * @returns {Object} the rating as saved
    */
   MeetingStage.prototype.saveRating = function (id, changes) {
@@ -329,9 +331,10 @@
       if (rating[need.field] !== null && need.of.indexOf(rating[need.then]) === -1) rating[need.field] = null
     })
     current.ratings[id] = rating
-    if (Object.prototype.hasOwnProperty.call(changes, 'statement') && rating.statement !== null) {
-      delete this.state().skipped[id]
+    if (Object.prototype.hasOwnProperty.call(changes, 'statement') && rating.statement !== null && this.state().skipped[id]) {
+      delete this.state().skipped[id] // agreed after all: off the list to come back to, in the file too
       this.room.keep()
+      this.room.writeToFile()
     }
     this.save()
     return rating

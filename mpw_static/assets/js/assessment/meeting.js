@@ -5,9 +5,11 @@
  * as the form saves (the record is the assessment itself, downloaded as usual).
  *
  * This file is the room as the page starts it: the button that opens meeting mode, the meeting's
- * place and marks for this tab (session storage: which step is on screen, what was revealed or
- * left to come back to, the members' files loaded for the meeting), and a reload in the middle of
- * a meeting, which opens it again where it was. The screens themselves load the first time they
+ * place for this tab (session storage: which step is on screen, what was reached or revealed, the
+ * members' files loaded for the meeting), the meeting as the assessment file holds it (format 3's
+ * `meeting`: the day it was held, its domains and the indicators to come back to, saved and
+ * downloaded with the rest, read back on a reload or from an opened file), and a reload in the
+ * middle of a meeting, which opens it again where it was. The screens themselves load the first time they
  * are needed (assessment/meeting-*.js through MPW.load; the single-file edition has them inline),
  * so that the form's load time does not grow.
  *
@@ -46,9 +48,9 @@
 
   Meeting.TIMER_MINUTES = TIMER_MINUTES
 
-  /** A new meeting on the open assessment: every domain, nothing revealed, no timer. */
+  /** A new meeting on the open assessment: every domain, nothing revealed, no timer; the file's own marks. */
   Meeting.prototype.fresh = function () {
-    return {
+    return this.fromFile({
       id: this.workspace.current.id,
       open: false,
       step: 'setup',
@@ -59,7 +61,40 @@
       roles: false,
       timer: 0,
       members: [] // {assessment, file, kept}
-    }
+    })
+  }
+
+  /**
+   * The meeting's marks as the open assessment holds them (its `meeting`), which win over this
+   * tab's: the indicators to come back to and, when the file names them, the domains chosen.
+   * @param {Object} state - this tab's meeting, changed and returned
+   */
+  Meeting.prototype.fromFile = function (state) {
+    var held = this.workspace.current.meeting
+    var skipped = {}
+    ;(held ? held.come_back_to : []).forEach(function (id) { skipped[id] = true })
+    state.skipped = skipped
+    var numbers = this.data.domains.map(function (domain) { return domain.number })
+    var domains = held ? numbers.filter(function (n) { return held.domains.indexOf(String(n)) !== -1 }) : []
+    if (domains.length) state.domains = domains
+    return state
+  }
+
+  /**
+   * Write the meeting into the open assessment, as it now is (saved by the caller, as any change):
+   * the day it was held (the set-up's date of the meeting, which is the assessment's date), its
+   * domains and the indicators to come back to, in the matrix's order: only the matrix's ids, as
+   * the format requires.
+   */
+  Meeting.prototype.writeToFile = function () {
+    var state = this.state
+    var current = this.workspace.current
+    current.meeting = format.complete({
+      date: current.date || MPW.dom.today(),
+      domains: MPW.meetingAgenda.chosenDomains(this.data, state.domains).map(String),
+      come_back_to: this.data.indicators.map(function (indicator) { return indicator.id })
+        .filter(function (id) { return state.skipped[id] === true })
+    }, this.data.rules.fields.meeting)
   }
 
   /**
@@ -103,7 +138,6 @@
     var steps = MPW.meetingAgenda ? MPW.meetingAgenda.steps(data, state.domains) : null
     state.step = typeof saved.step === 'string' && (!steps || steps.indexOf(saved.step) !== -1) ? saved.step : 'setup'
     state.reached = marksOf(saved.reached, ids)
-    state.skipped = marksOf(saved.skipped, ids)
     state.revealed = marksOf(saved.revealed, ids)
     state.roles = saved.roles === true
     state.timer = TIMER_MINUTES.indexOf(saved.timer) !== -1 ? saved.timer : 0
@@ -111,7 +145,7 @@
       var assessment = member && typeof member === 'object' ? format.check(member.assessment, data).assessment : null
       return assessment && { assessment: assessment, file: typeof member.file === 'string' ? member.file : this.strings.untitled, kept: member.kept === true }
     }, this).filter(Boolean)
-    return state
+    return this.fromFile(state) // the marks to come back to are the file's
   }
 
   /**
@@ -122,6 +156,8 @@
     if (!this.state || this.state.id !== this.workspace.current.id) {
       this.state = this.fresh()
       this.keep(true) // no members yet: an earlier meeting's must not come back with a reload
+    } else {
+      this.fromFile(this.state) // the file may have changed since (opened again, or changed in another tab)
     }
     MPW.load(this.data.scripts.meeting, function () {
       this.stage = this.stage || new MPW.MeetingStage(this)
@@ -146,8 +182,9 @@
    */
   Meeting.prototype.handleShown = function (assessment) {
     if (!this.stage || !this.stage.isOpen()) return
-    if (assessment.id === this.state.id) this.stage.refresh()
-    else this.stage.close(false)
+    if (assessment.id !== this.state.id) return this.stage.close(false)
+    this.fromFile(this.state)
+    this.stage.refresh()
   }
 
   /** Members' roles as labels: who took part, shortened as the composite does; never a file name. */

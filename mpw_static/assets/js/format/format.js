@@ -45,22 +45,29 @@
 
   /**
    * A file of an older format version as the current version, as mpw_static/upgrade.py does it.
-   * Version 2 only added optional fields, so a version 1 file only changes its version number.
+   * Versions 2 and 3 only added optional fields, so an older file only changes its version number.
    * @param {Object} file - parsed, with a format_version this page reads
    * @returns {Object} the same object if it is current, else an upgraded copy (the original is untouched)
    */
   function upgrade (file) {
-    var steps = {
-      1: function (old) {
-        var copy = {}
-        Object.keys(old).forEach(function (key) { // defined, not assigned: a "__proto__" key stays a key, to be refused
-          Object.defineProperty(copy, key, { value: key === 'format_version' ? 2 : old[key], enumerable: true, writable: true, configurable: true })
-        })
-        return copy
-      }
-    }
+    var steps = { 1: renumbered(2), 2: renumbered(3) }
     while (isPlainObject(file) && has(steps, file.format_version)) file = steps[file.format_version](file)
     return file
+  }
+
+  /**
+   * An upgrade step that only changes the version number: every field kept as it is, in its place
+   * (version 2 added a plan's fields, version 3 the meeting, all optional).
+   * @param {number} version - the version it upgrades to
+   */
+  function renumbered (version) {
+    return function (old) {
+      var copy = {}
+      Object.keys(old).forEach(function (key) { // defined, not assigned: a "__proto__" key stays a key, to be refused
+        Object.defineProperty(copy, key, { value: key === 'format_version' ? version : old[key], enumerable: true, writable: true, configurable: true })
+      })
+      return copy
+    }
   }
 
   /** Whether a version number is one this page reads (older ones are upgraded). */
@@ -194,10 +201,13 @@
     }
   }
 
+  /** A list: not longer than its limit (checked first, so a huge list is one message), each item by its rule, each once where it must be. */
   Checker.prototype.list = function (list, rule, path) {
     if (!Array.isArray(list)) return this.add('err_type', { path: path, expected: 'a list' })
+    if (has(rule, 'max') && list.length > rule.max) return this.add('err_too_many', { path: path, count: list.length, limit: rule.max })
     list.forEach(function (item, i) { this.field(item, rule.of, path + '[' + i + ']') }, this)
-    if (rule.unique && list.some(function (item, i) { return list.indexOf(item) !== i })) this.add('err_twice_' + path, { path: path }) // e.g. err_twice_purposes
+    var name = path.split('.').pop() // err_twice_purposes, err_twice_come_back_to
+    if (rule.unique && list.some(function (item, i) { return list.indexOf(item) !== i })) this.add('err_twice_' + name, { path: path })
   }
 
   /** One of several shapes, told apart by whether the value is an object (a source, or a bare id). */
