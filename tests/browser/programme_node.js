@@ -7,7 +7,9 @@
  *
  * stdin: {"data": the page's embedded data, "collections": [{"files": [[name, assessment], ...], "cycle": ""}]}
  *   (data.smallestGroup is the threshold)
- * stdout: [{"csv": the figures CSV as the page downloads it}]
+ * stdout: [{"csv": the figures CSV of the view asked for, "views": [{"cycle", "csv"} of every view the
+ *   page offers for the collection], "services": [each service's review cycles, in time order, as
+ *   "Show service names" lists them]}]
  */
 'use strict'
 const path = require('path')
@@ -17,18 +19,25 @@ for (const file of ['core/dom.js', 'format/format.js', 'discuss/compare.js', 'pr
 }
 const gather = globalThis.MPW.gather
 
-function figuresCsv (data, collection) {
+/** Everything the page can show of one collection: the view asked for, every view it offers, the names list. */
+function shown (data, collection) {
   const gathering = new gather.Gathering(data)
   for (const [name, assessment] of collection.files) {
     const bytes = new TextEncoder().encode(JSON.stringify(assessment))
     gathering.add(name, bytes.length, { buffer: bytes.buffer })
   }
-  return gather.figuresCsv(gathering.report(collection.cycle || ''), data)
+  const report = gathering.report(collection.cycle || '')
+  const offered = [''].concat(report.cycles || []) // a page with a review-cycle selector offers a view per cycle
+  return {
+    csv: gather.figuresCsv(report, data),
+    views: offered.map((cycle) => ({ cycle: cycle, csv: gather.figuresCsv(gathering.report(cycle), data) })),
+    services: report.services.map((service) => service.assessments.map((a) => a.review_cycle || ''))
+  }
 }
 
 let text = ''
 process.stdin.on('data', (chunk) => { text += chunk })
 process.stdin.on('end', () => {
   const input = JSON.parse(text)
-  process.stdout.write(JSON.stringify(input.collections.map((collection) => ({ csv: figuresCsv(input.data, collection) }))))
+  process.stdout.write(JSON.stringify(input.collections.map((collection) => shown(input.data, collection))))
 })

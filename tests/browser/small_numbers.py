@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -269,3 +270,149 @@ def joint_domain(found: Attack, figures: dict, domain: str, services: int, moved
         if figures[key] is None:
             extent = model.extent(expression(key[2], key[3]))
             assert extent == found.extents[key], f"{key}: {extent} whole, {found.extents[key]} by indicator"
+
+
+# ---- Every view of one collection, together -------------------------------------------------
+# A page that offers more than one view of the same files (each service's latest assessment, its
+# latest in a review cycle) lets a reader set the views side by side. The attacker then knows
+# every view's figures and, from "Show service names", each service's review cycles in time order.
+# Services with the same cycles are alike to it, so a collection is modelled as groups of alike
+# services (patterns): for each pattern, how many of its services chose each answer at each of its
+# assessments that some view shows, and, for each later one, how many went from each answer at
+# their first to each at that one (the first is what movement starts from). These are counts on a
+# star (the first assessment in the middle), so every whole-number solution is a real collection.
+
+
+def shown_index(pattern: tuple[str, ...], cycle: str) -> int | None:
+    """Which of a pattern's assessments a view shows: the latest, or the latest in its cycle."""
+    if not cycle:
+        return len(pattern) - 1
+    at = [index for index, label in enumerate(pattern) if label == cycle]
+    return at[-1] if at else None
+
+
+def pattern_blocks(model: Model, patterns: dict, used: dict) -> dict:
+    """Each pattern's counts: options at each used assessment, targets, and first→later answer pairs."""
+    blocks = {}
+    for pattern, count in patterns.items():
+        options = {j: {option: model.var() for option in OPTIONS} for j in used[pattern]}
+        model.equal(list(options[0].values()), count)
+        targets = {j: {o: model.var() for o in OPTIONS if o[0] in LEVELS} for j in options}
+        for j, chosen in targets.items():  # a target needs an S1–S5 answer
+            for option, target in chosen.items():
+                model.add({target: 1.0, options[j][option]: -1.0}, -np.inf, 0)
+        pairs = {j: {(a, b): model.var() for a in SLOTS for b in SLOTS} for j in options if j}
+        for j, table in pairs.items():
+            for slot in SLOTS:  # the pairs agree with the first's answers and with this one's
+                first = [index for option, index in options[0].items() if option[0] == slot]
+                later = [index for option, index in options[j].items() if option[0] == slot]
+                model.add({**dict.fromkeys(first, -1.0), **{table[(slot, b)]: 1.0 for b in SLOTS}}, 0, 0)
+                model.add({**dict.fromkeys(later, -1.0), **{table[(a, slot)]: 1.0 for a in SLOTS}}, 0, 0)
+        blocks[pattern] = (options, targets, pairs)
+    return blocks
+
+
+def view_measures(blocks: dict, cycle: str, moves: bool) -> dict[str, list[int]]:
+    """One view's measures of one indicator, as the pattern counts each one adds up."""
+    measures: dict[str, list[int]] = {}
+
+    def add(measure: str, indices) -> None:
+        measures.setdefault(measure, []).extend(indices)
+
+    for pattern, (options, targets, pairs) in blocks.items():
+        j = shown_index(pattern, cycle)
+        if j is None:
+            continue
+        chosen = options[j]
+        for level in LEVELS:
+            add(f"s{level}", [index for option, index in chosen.items() if option[0] == level])
+            for part in PARTS:
+                add(f"s{level}_{part}", [chosen[(level, part)]])
+        add("not_applicable", [chosen[("n/a", None)]])
+        add("not_answered", [chosen[("", None)]])
+        add("services_with_target", list(targets[j].values()))
+        if moves:
+            for name in KINDS:
+                add(name, [index for (a, b), index in pairs.get(j, {}).items() if kind(a, b) == name])
+    return measures
+
+
+@cache
+def collection_extents(patterns: tuple, views: tuple) -> dict[tuple[int, str], tuple[int, int]]:
+    """Each held-back measure's extent on one indicator, every view's published figures known at
+    once. views: (cycle, moves shown, ((measure, value), ...)) per view; keys are (view, measure)."""
+    counts = dict(patterns)
+    used = {p: sorted({0} | {j for cycle, _, _ in views if (j := shown_index(p, cycle)) is not None}) for p in counts}
+    model = Model(sum(counts.values()))
+    blocks = pattern_blocks(model, counts, used)
+    measures = [view_measures(blocks, cycle, moves) for cycle, moves, _ in views]
+    for number, (_, _, published) in enumerate(views):
+        for measure, value in published:
+            if value is not None:
+                model.equal(measures[number][measure], value)
+    return {
+        (number, measure): model.extent(measures[number][measure])
+        for number, (_, _, published) in enumerate(views)
+        for measure, value in published
+        if value is None
+    }
+
+
+def attack_views(views: list[tuple[str, str]], services: list[list[str]], smallest: int) -> Attack:
+    """Attack every view a page offers of one collection together: views are (cycle, figures CSV),
+    services each service's review cycles in time order. Keys carry the view's cycle first."""
+    patterns = tuple(sorted(Counter(tuple(cycles) for cycles in services).items()))
+    found = Attack()
+    shown = []
+    for cycle, text in views:
+        figures = read_figures(text)
+        overview = {key[3]: value for key, value in figures.items() if key[0] == "overview"}
+        single = attack(text, smallest)  # each view on its own: the methods and the view's own links
+        found.extents.update({(cycle, *key): extent for key, extent in single.extents.items()})
+        services_in_view = overview["services_in_view"]
+        if services_in_view is None:
+            continue
+        in_view = sum(count for pattern, count in patterns if shown_index(pattern, cycle) is not None)
+        assert in_view == services_in_view, (
+            f"view {cycle!r}: {services_in_view} services, the names list says {in_view}"
+        )
+        shown.append((cycle, figures, overview["services_with_two_or_more_assessments"] is not None))
+    indicators = sorted({(key[1], key[2]) for _, figures, _ in shown for key in figures if key[0] == "distribution"})
+    for domain, indicator in indicators:
+        if indicator == "all":
+            continue
+        published = tuple(
+            (
+                cycle,
+                moves,
+                tuple(
+                    sorted(
+                        (key[3], value)
+                        for key, value in figures.items()
+                        if indicator_figure(key, domain, indicator, moves)
+                    )
+                ),
+            )
+            for cycle, figures, moves in shown
+        )
+        for (number, measure), extent in collection_extents(patterns, published).items():
+            found.extents[(shown[number][0], section_of(measure), domain, indicator, measure)] = extent
+    for cycle, figures, moves in shown:  # a domain's figure adds up its indicators', which are independent
+        view_found = Attack({key[1:]: extent for key, extent in found.extents.items() if key[0] == cycle})
+        for domain in {domain for domain, _ in indicators}:
+            published = {key[3]: value for key, value in figures.items() if indicator_figure(key, domain, "all", moves)}
+            domain_rows(view_found, figures, domain, published)
+        found.extents.update({(cycle, *key): extent for key, extent in view_found.extents.items()})
+    found.narrow = [
+        f"{key}: {low} to {high}" for key, (low, high) in found.extents.items() if high - low + 1 < smallest
+    ]
+    return found
+
+
+def indicator_figure(key: tuple, domain: str, indicator: str, moves: bool) -> bool:
+    section = key[0]
+    return (
+        key[1] == domain
+        and key[2] == indicator
+        and (section in ("distribution", "targets") or (section == "movement" and moves))
+    )

@@ -46,7 +46,7 @@ function gathered (files) {
 }
 
 test('files are checked, one copy of each assessment kept, and the bad ones listed with why', () => {
-  const report = gathered(FILES).report('')
+  const report = gathered(FILES).report()
   assert.deepEqual(report.files, { read: 7, refused: 2, replaced: 1, skipped: 0 })
   assert.equal(report.assessments, 4)
   assert.deepEqual(report.replaced, [{ id: '00000001-aaaa-4aaa-8aaa-000000000001', kept: 'folder/file-1.json', dropped: 'folder/file-1.json' }])
@@ -57,20 +57,22 @@ test('files are checked, one copy of each assessment kept, and the bad ones list
 })
 
 test('the report holds the figures with the rule applied, and never the true counts behind them', () => {
-  const report = gathered(FILES).report('')
+  const report = gathered(FILES).report()
   const row = report.figures.domains[0].indicators[0].row
   // 1.1: S2 ×3 and S5 ×1 of 4 services: S5 alone is small, so S2 is held back with it.
   assert.deepEqual([1, 2, 3, 4, 5].map((level) => row.counts[level]), [0, null, 0, 0, null])
   assert.equal(JSON.stringify(report).includes('"tally"'), false)
   assert.deepEqual(structuredClone(report), report, 'plain data, as a Worker posts it')
   assert.equal(report.entries, 4)
-  assert.deepEqual(report.cycles, ['Baseline'])
 })
 
-test('an unknown review cycle is read as the latest; the figures CSV has one row per measure', () => {
+test('there is one view of the files, with no choice of review cycle; the figures CSV has one row per measure', () => {
   const gathering = gathered(FILES)
-  assert.equal(gathering.report('No such cycle').cycle, '')
-  const text = gather.figuresCsv(gathering.report(''), data)
+  const report = gathering.report()
+  assert.equal('cycles' in report || 'cycle' in report, false, 'no review cycles to choose a second view from')
+  assert.deepEqual(gathering.report('Baseline'), report, 'a cycle asked for is not a view of its own')
+  assert.equal(report.entries, report.services.length, 'every service, at its latest')
+  const text = gather.figuresCsv(report, data)
   assert.ok(text.startsWith('\ufeff'), 'a byte order mark, so that spreadsheets read UTF-8')
   const lines = text.slice(1).trim().split('\r\n')
   assert.equal(lines[0], '"section","domain","indicator","measure","value","note"')
@@ -138,30 +140,29 @@ test('the Worker checks the batches it is handed in order, and reports what the 
   const { out, send } = startWorker()
   send({ type: 'start', data })
   assert.deepEqual(out.splice(0), [{ type: 'ready' }])
-  send({ type: 'load', skipped: 2, cycle: '' })
+  send({ type: 'load', skipped: 2 })
   send({ type: 'files', items: FILES.slice(0, 3).map((item) => ({ ...item })), last: false })
   send({ type: 'files', items: FILES.slice(3).map((item) => ({ ...item })), last: true })
   const [first, second, loaded] = out.splice(0)
   assert.deepEqual([first, second], [{ type: 'checked', done: 3 }, { type: 'checked', done: 7 }])
   const expected = gathered(FILES)
   expected.skip(2)
-  assert.deepEqual(loaded, { type: 'loaded', report: expected.report('') })
+  assert.deepEqual(loaded, { type: 'loaded', report: expected.report() })
 
-  send({ type: 'report', id: 7, cycle: 'Baseline' })
-  assert.deepEqual(out.splice(0), [{ type: 'report', id: 7, report: expected.report('Baseline') }])
   send({ type: 'tidy', id: 8 })
   const [tidy] = out.splice(0)
   assert.equal(tidy.id, 8)
   assert.deepEqual(Buffer.from(await tidy.blob.arrayBuffer()), Buffer.from(expected.tidy().join(''))) // its byte order mark too
   send({ type: 'clear' })
-  send({ type: 'report', id: 9, cycle: '' })
-  assert.equal(out.splice(0)[0].report.assessments, 0, 'cleared: nothing kept')
+  send({ type: 'load', skipped: 0 })
+  send({ type: 'files', items: [], last: true })
+  assert.equal(out.splice(0).pop().report.assessments, 0, 'cleared: nothing kept')
 })
 
 test('within a long batch the Worker says how many files it has checked at least every 50 ms', (context) => {
   const { out, send } = startWorker()
   send({ type: 'start', data })
-  send({ type: 'load', skipped: 0, cycle: '' })
+  send({ type: 'load', skipped: 0 })
   let clock = 0
   context.mock.method(performance, 'now', () => (clock += 20)) // each look at the clock: 20 ms later
   send({ type: 'files', items: FILES.map((item) => ({ ...item })), last: false })
@@ -180,6 +181,7 @@ test('a message the Worker cannot handle is answered with why, and the Worker go
   const [failed] = out.splice(0)
   assert.equal(failed.type, 'failed')
   assert.match(failed.message, /null|undefined/)
-  send({ type: 'report', id: 1, cycle: '' })
-  assert.equal(out.splice(0)[0].report.assessments, 0)
+  send({ type: 'load', skipped: 0 })
+  send({ type: 'files', items: [], last: true })
+  assert.equal(out.splice(0).pop().report.assessments, 0)
 })

@@ -110,17 +110,16 @@
   }
 
   /**
-   * The assessment shown for each service: its latest, or its latest in one review cycle (a
-   * service with none in that cycle is left out), with its first assessment for movement.
-   * @param {string} [cycle]
+   * The assessment shown for each service: its latest, with its first for movement. This is the
+   * page's only view of a collection: a second one (a review cycle's, say) could be set beside it
+   * and a held-back figure worked out by difference (README, "The small-number rule").
    * @returns {{service: Object, assessment: Object, first: Object}[]}
    */
-  function shown (serviceList, cycle) {
+  function shown (serviceList) {
     return serviceList.map(function (service) {
-      var candidates = cycle ? service.assessments.filter(function (a) { return a.review_cycle === cycle }) : service.assessments
-      if (!candidates.length) return null
-      return { service: service, assessment: candidates[candidates.length - 1], first: service.assessments[0] }
-    }).filter(Boolean)
+      var assessments = service.assessments
+      return { service: service, assessment: assessments[assessments.length - 1], first: assessments[0] }
+    })
   }
 
   // The small-number rule's pieces (programme/rule.js): which figures of a group to hold back, and

@@ -52,25 +52,21 @@
   }
 
   /**
-   * Everything the page shows of the files read, for one view (each service's latest assessment,
-   * or its latest in a review cycle), with the small-number rule applied: plain data only.
-   * @param {string} cycle - '' for the latest; a cycle no assessment has is read as ''
+   * Everything the page shows of the files read, with the small-number rule applied: plain data
+   * only. There is one view of them (each service's latest assessment, moved from its first), so
+   * that no two views of the same files can be compared.
    */
-  Gathering.prototype.report = function (cycle) {
+  Gathering.prototype.report = function () {
     var smallest = this.data.smallestGroup
     var records = this.collection.records()
     var services = figures.services(records)
-    var cycles = figures.cycles(records)
-    if (cycles.indexOf(cycle) < 0) cycle = ''
-    var entries = figures.shown(services, cycle)
+    var entries = figures.shown(services)
     var view = figures.view(entries, this.data, smallest)
     return {
       files: { read: this.filesRead, refused: this.refused.length, replaced: this.collection.replaced.length, skipped: this.skipped },
       refused: this.refused,
       replaced: this.collection.replaced,
       assessments: records.length,
-      cycles: cycles,
-      cycle: cycle,
       services: services.map(function (service) {
         return {
           name: service.name,

@@ -65,7 +65,6 @@
   Programme.prototype.reset = function () {
     this.chosen = [] // every {files, skipped} read so far, to read again on the page if the Worker stops
     this.report = null
-    this.cycle = ''
     this.showNames = false
     this.$results.hidden = true
     this.$results.textContent = ''
@@ -148,7 +147,7 @@
     this.$progress.max = Math.max(files.length, 1)
     this.progress(0, files.length)
     var progress = function (done) { this.progress(done, files.length) }.bind(this)
-    this.withReader(function (reader) { return reader.load(files, skipped, this.cycle, progress) })
+    this.withReader(function (reader) { return reader.load(files, skipped, progress) })
       .then(this.loaded.bind(this))
   }
 
@@ -181,7 +180,7 @@
     var earlier = this.chosen.slice(0, this.loading ? -1 : this.chosen.length)
     var files = [].concat.apply([], earlier.map(function (batch) { return batch.files }))
     var skipped = earlier.reduce(function (sum, batch) { return sum + batch.skipped }, 0)
-    return files.length || skipped ? reader.load(files, skipped, this.cycle, function () {}) : Promise.resolve()
+    return files.length || skipped ? reader.load(files, skipped, function () {}) : Promise.resolve()
   }
 
   Programme.prototype.loaded = function (report) {
@@ -195,29 +194,16 @@
   Programme.prototype.show = function (report) {
     if (!this.chosen.length) return
     this.report = report
-    this.cycle = report.cycle
     this.view.draw(this.$results, report, { showNames: this.showNames })
   }
 
+  /** "Show service names": the view is drawn again, with focus kept on the box. */
   Programme.prototype.handleControl = function (event) {
-    var control = event.target.getAttribute('data-control')
-    var again = function () {
-      var $again = this.$results.querySelector('[data-control="' + control + '"]')
-      if ($again) $again.focus()
-    }.bind(this)
-    if (control === 'names') {
-      this.showNames = event.target.checked
-      this.show(this.report)
-      again()
-    } else if (control === 'cycle') {
-      var asked = this.asked = (this.asked || 0) + 1
-      var cycle = event.target.value
-      this.withReader(function (reader) { return reader.report(cycle) }).then(function (report) {
-        if (asked !== this.asked) return // a later choice is on its way
-        this.show(report)
-        again()
-      }.bind(this))
-    }
+    if (event.target.getAttribute('data-control') !== 'names') return
+    this.showNames = event.target.checked
+    this.show(this.report)
+    var $again = this.$results.querySelector('[data-control="names"]')
+    if ($again) $again.focus()
   }
 
   Programme.prototype.print = function () {

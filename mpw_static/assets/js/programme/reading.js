@@ -165,13 +165,12 @@
   WorkerReader.prototype.kind = 'worker'
 
   /**
-   * Read and check files, after those read before; resolves with the report for `cycle`.
+   * Read and check files, after those read before; resolves with the report of all read.
    * @param {File[]} files
    * @param {number} skipped - other files of a chosen folder, not read
-   * @param {string} cycle
    * @param {function(number)} progress - called with the number of files checked
    */
-  WorkerReader.prototype.load = function (files, skipped, cycle, progress) {
+  WorkerReader.prototype.load = function (files, skipped, progress) {
     if (this.broken) return Promise.reject(this.broken)
     var worker = this.worker
     return new Promise(function (resolve, reject) {
@@ -195,7 +194,7 @@
           ahead.pump()
         }
       }
-      worker.postMessage({ type: 'load', skipped: skipped, cycle: cycle })
+      worker.postMessage({ type: 'load', skipped: skipped })
       if (files.length) ahead.pump()
       else worker.postMessage({ type: 'files', items: [], last: true })
     }.bind(this))
@@ -212,7 +211,7 @@
     else if (this.waiting[message.id]) {
       var answer = this.waiting[message.id]
       delete this.waiting[message.id]
-      answer.resolve(message.type === 'tidy' ? message.blob : message.report)
+      answer.resolve(message.blob)
     }
   }
 
@@ -233,11 +232,6 @@
       this.waiting[message.id] = { resolve: resolve, reject: reject }
       this.worker.postMessage(message)
     }.bind(this))
-  }
-
-  /** The report of the files read, for one view. */
-  WorkerReader.prototype.report = function (cycle) {
-    return this.ask({ type: 'report', cycle: cycle })
   }
 
   /** The tidy data as a Blob of CSV, made in the Worker. */
@@ -264,7 +258,7 @@
 
   PageReader.prototype.kind = 'page'
 
-  PageReader.prototype.load = function (files, skipped, cycle, progress) {
+  PageReader.prototype.load = function (files, skipped, progress) {
     var gathering = this.gathering
     gathering.skip(skipped)
     return new Promise(function (resolve) {
@@ -274,7 +268,7 @@
           gathering.add(item.name, item.size, item.result)
         }
         progress(ahead.taken)
-        if (ahead.finished()) return resolve(gathering.report(cycle))
+        if (ahead.finished()) return resolve(gathering.report())
         ahead.pump()
         if (ahead.hasNext()) work()
       })
@@ -282,10 +276,6 @@
       ahead.pump()
       if (!files.length) work()
     }.bind(this))
-  }
-
-  PageReader.prototype.report = function (cycle) {
-    return Promise.resolve(this.gathering.report(cycle))
   }
 
   PageReader.prototype.tidy = function () {

@@ -161,7 +161,7 @@
 
   View.prototype.controls = function () {
     var $controls = el('div', 'discussion-controls programme-controls no-print')
-    $controls.appendChild(this.cycleField())
+    if (this.report.figures.shown) $controls.appendChild(el('p', 'hint', this.count('shown', this.report.entries)))
     var $choice = el('div', 'choice')
     var $box = el('input')
     $box.type = 'checkbox'
@@ -182,28 +182,8 @@
       $actions.appendChild($button)
     }, this)
     $controls.appendChild($actions)
-    if (this.report.figures.shown) $controls.appendChild(el('p', 'hint', this.count('shown', this.report.entries)))
+    $controls.appendChild(el('p', 'programme-tidy-note', this.text('tidy_hint')))
     return $controls
-  }
-
-  /** The choice of each service's latest assessment, or its latest in one review cycle. */
-  View.prototype.cycleField = function () {
-    var $field = el('div', 'field')
-    var $label = el('label', '', this.text('which'))
-    $label.htmlFor = 'programme-cycle'
-    var $select = el('select')
-    $select.id = 'programme-cycle'
-    $select.setAttribute('data-control', 'cycle')
-    var options = [['', this.text('latest')]].concat(this.report.cycles.map(function (cycle) { return [cycle, this.text('cycle_option', { cycle: cycle })] }, this))
-    options.forEach(function (option) {
-      var $option = el('option', '', option[1])
-      $option.value = option[0]
-      $option.selected = option[0] === this.report.cycle
-      $select.appendChild($option)
-    }, this)
-    $field.appendChild($label)
-    $field.appendChild($select)
-    return $field
   }
 
   /** Services by name, with their cycles: only when the lead asks, and never with figures. */

@@ -7,9 +7,9 @@
  * (worker-src blob:). The page reads the files and hands over their bytes (a Worker on file://
  * cannot read a file in WebKitGTK). Nothing here can reach the page, the network or storage.
  *
- * Messages in: start {data}, load {skipped, cycle}, files {items: [{name, size, result}], last},
- * report {id, cycle}, tidy {id}, clear. Messages out: ready, checked {done} (after each batch, and
- * within a long one), loaded {report}, report {id, report}, tidy {id, blob}, failed {message}.
+ * Messages in: start {data}, load {skipped}, files {items: [{name, size, result}], last}, tidy {id},
+ * clear. Messages out: ready, checked {done} (after each batch, and within a long one), loaded
+ * {report} (the page's one view of every file read), tidy {id, blob}, failed {message}.
  */
 (function (scope, MPW) {
   'use strict'
@@ -19,7 +19,7 @@
 
   var data = null
   var gathering = null
-  var loading = null // {checked, cycle} while files are coming
+  var loading = null // {checked} while files are coming
 
   function post (message) {
     scope.postMessage(message)
@@ -34,7 +34,7 @@
 
     load: function (message) {
       gathering.skip(message.skipped)
-      loading = { checked: 0, cycle: message.cycle }
+      loading = { checked: 0 }
     },
 
     /**
@@ -53,13 +53,8 @@
       })
       post({ type: 'checked', done: loading.checked })
       if (!message.last) return
-      var cycle = loading.cycle
       loading = null
-      post({ type: 'loaded', report: gathering.report(cycle) })
-    },
-
-    report: function (message) {
-      post({ type: 'report', id: message.id, report: gathering.report(message.cycle) })
+      post({ type: 'loaded', report: gathering.report() })
     },
 
     tidy: function (message) {
