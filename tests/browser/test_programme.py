@@ -337,26 +337,38 @@ def test_a_worker_that_stops_leaves_the_page_to_read_every_file_again(page: Page
 
 
 @FROM_THE_FOLDER_ONLY
-def test_a_review_cycle_can_be_chosen_instead_of_the_latest(page: Page, collection: Path) -> None:
+def test_there_is_one_view_of_the_files_and_the_page_says_why(page: Page, collection: Path) -> None:
+    """A view per review cycle, set beside the latest, would give held-back figures away by
+    difference (the outside tester's finding): the page offers no choice of view, and says why."""
     choose_folder(page, collection)
-    page.select_option("#programme-cycle", "Baseline")
-    assert page.inner_text(".programme-controls .hint") == "This view uses 5 services."
-    # Baseline 1.1: S2 ×4 (3 fully, 1 WIP) and S4 ×1: S4 alone is small, so S2 is held back with it.
-    assert cells(page, "Services at each statement, domain 1", "1.1 ") == ["0", HIDDEN, "0", HIDDEN, "0", "0", "0"]
-    # Baseline 1.2: N/A ×4 and S2 ×1, so N/A is held back with S2.
-    assert cells(page, "Services at each statement, domain 1", "1.2 ") == ["0", HIDDEN, "0", "0", "0", HIDDEN, "0"]
-    # Baseline 1.3: S3 ×3 (1 WIP, 2 with no level), S1 ×1 and not answered ×1: the split's small parts
-    # are held back, and the domain's S3 (0 + 0 + 3 + 0) is shown with its fully achieved (0).
-    assert cells(page, "Services at each statement, domain 1", "1.3 ")[:3] == [
-        HIDDEN,
-        "0",
-        "3 (▧ Work in progress not shown)",
-    ]
-    assert (
-        cells(page, "Services at each statement, domain 1", "All of domain 1")[2] == "3 (▧ Work in progress not shown)"
+    results = page.locator("[data-role=results]")
+    assert results.locator("select").count() == 0
+    assert "Review cycle:" not in page.inner_text("[data-role=results]")
+    expect(page.locator(".programme-load .hint").first).to_have_text(
+        "Views by review cycle are not offered: two views of the same files, set side by side, would let a "
+        "held-back figure be worked out by difference, so to see one review cycle on its own, add only that "
+        "cycle’s files (and share the figures of one set of files only)."
     )
-    assert "No service has two or more assessments here" in page.inner_text("[data-role=results]")
-    expect(page.locator("#programme-cycle")).to_be_focused()
+    assert page.inner_text(".programme-controls .hint") == "This view uses 5 services."
+    assert "No service has two or more assessments here" not in page.inner_text("[data-role=results]")
+    # The tidy data is the files' own, unprotected: the page says so beside its button.
+    expect(page.locator(".programme-tidy-note")).to_have_text(
+        "The tidy data holds every file’s answers, with service names, for your own analysis: the "
+        "small-number rule does not apply to it, so do not publish it."
+    )
+
+
+def test_the_file_chooser_comes_first_and_the_tidy_columns_after_the_results(page: Page) -> None:
+    """The tester found the file chooser some 1,750 px down, below the tidy data's columns."""
+    page.set_viewport_size({"width": 1280, "height": 800})
+    chooser = page.locator("#programme-files").bounding_box()
+    columns = page.locator("h2", has_text="columns")
+    assert chooser and chooser["y"] + chooser["height"] < 800, chooser  # on the first screen
+    assert columns.bounding_box()["y"] > chooser["y"]
+    assert page.evaluate(
+        "document.querySelector('[data-role=results]').compareDocumentPosition("
+        "document.querySelector('.programme-about')) & Node.DOCUMENT_POSITION_FOLLOWING"
+    )
 
 
 @FROM_THE_FOLDER_ONLY
@@ -442,15 +454,15 @@ def test_tidy_and_summary_csv_read_back(page: Page, collection: Path, tmp_path: 
 @FROM_THE_FOLDER_ONLY
 def test_the_view_is_worked_by_keyboard_alone(page: Page, collection: Path) -> None:
     choose_folder(page, collection)
-    page.focus("#programme-cycle")
-    page.keyboard.press("ArrowDown")  # a select changes with the arrow keys
-    expect(page.locator("#programme-cycle")).to_have_value("Baseline")
-    expect(page.locator("#programme-cycle")).to_be_focused()  # the view is redrawn, focus stays put
-    page.keyboard.press("Tab")
+    page.focus("#programme-folder")
+    for _ in range(4):  # from the file chooser, past the lists of files left out, to the view's first control
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "programme-names":
+            break
     expect(page.locator("#programme-names")).to_be_focused()
     page.keyboard.press("Space")
     expect(page.locator("#programme-names")).to_be_checked()
-    expect(page.locator("#programme-names")).to_be_focused()
+    expect(page.locator("#programme-names")).to_be_focused()  # the view is redrawn, focus stays put
     assert "Alpha" in page.inner_text("[data-role=results]")
     page.keyboard.press("Tab")
     expect(page.locator("[data-action=print]")).to_be_focused()

@@ -53,3 +53,8 @@ def test_the_worker_checks_the_files_in_each_engine(engine: Engine, site_base: s
     assert engine.run(TEXT, "[data-role=status]") == "3 files read: 3 assessments used, 0 files left out."
     assert engine.run(TEXT, ".programme-controls .hint") == "This view uses 3 services."
     assert engine.run(READING) == "worker"  # the Worker read them all: it never stopped
+    # One view, no choice of review cycle to set beside it; the file chooser above the tidy data's columns.
+    assert engine.run("return document.querySelectorAll('[data-role=results] select').length") == 0
+    above = "return document.querySelector('#programme-files').getBoundingClientRect().top"
+    below = "return document.querySelector('.programme-about h2').getBoundingClientRect().top"
+    assert engine.run(above) < engine.run(below)
