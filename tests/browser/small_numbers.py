@@ -200,6 +200,14 @@ def attack(text: str, smallest: int, joint: bool = False) -> Attack:
             if key[0] == "method" and value is None:
                 found.extents[key] = (0, held)
     services, moved = overview["services_in_view"], overview["services_with_two_or_more_assessments"]
+    if moved is None and services is not None and services == overview["services"]:
+        # every service is in the view: those with two or more are at most the assessments beyond one each
+        extra = overview["assessments"] - services
+        found.extents[("overview", "", "", "services_with_two_or_more_assessments")] = (
+            min(extra, 1),
+            min(extra, services),
+        )
+    moved = moved if movement_published(figures, moved, smallest) else None
     if services is not None:
         indicators: dict[tuple[str, str], dict[str, int | None]] = {}
         for (section, domain, indicator, measure), value in figures.items():
@@ -221,6 +229,13 @@ def attack(text: str, smallest: int, joint: bool = False) -> Attack:
         if high - low + 1 < smallest:
             found.narrow.append(f"{key}: {low} to {high}")
     return found
+
+
+def movement_published(figures: dict, moved: int | None, smallest: int) -> bool:
+    """Whether a view publishes movement: it says how many services moved, and movement is shown
+    (from `smallest` of them) or some movement figure is."""
+    published = any(value is not None for key, value in figures.items() if key[0] == "movement")
+    return moved is not None and (moved >= smallest or published)
 
 
 def section_of(measure: str) -> str:
@@ -376,7 +391,13 @@ def attack_views(views: list[tuple[str, str]], services: list[list[str]], smalle
         assert in_view == services_in_view, (
             f"view {cycle!r}: {services_in_view} services, the names list says {in_view}"
         )
-        shown.append((cycle, figures, overview["services_with_two_or_more_assessments"] is not None))
+        moved = overview["services_with_two_or_more_assessments"]
+        if moved is None:  # the names list says which services in the view have two or more assessments
+            known = sum(
+                count for pattern, count in patterns if (j := shown_index(pattern, cycle)) is not None and j > 0
+            )
+            found.extents[(cycle, "overview", "", "", "services_with_two_or_more_assessments")] = (known, known)
+        shown.append((cycle, figures, movement_published(figures, moved, smallest)))
     indicators = sorted({(key[1], key[2]) for _, figures, _ in shown for key in figures if key[0] == "distribution"})
     for domain, indicator in indicators:
         if indicator == "all":

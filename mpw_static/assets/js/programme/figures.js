@@ -374,7 +374,9 @@
       add('overview', '', '', { cycles: 'review_cycles', first: 'first_date', last: 'last_date' }[key] || key, whole(o[key]))
     })
     add('overview', '', '', 'services_in_view', f.shown ? f.services : null)
-    add('overview', '', '', 'services_with_two_or_more_assessments', f.movementShown ? f.moved : null)
+    // Shown with the view even when movement is not: the overview's counts of assessments and services
+    // bound it, and the names list says it, so holding it back would protect nothing.
+    add('overview', '', '', 'services_with_two_or_more_assessments', f.shown ? f.moved : null)
     o.methods.forEach(function (item) { add('method', '', '', item.method || 'not_given', whole(item.count)) })
     var pick = function (row, get) { return row ? get(row) : null }
     f.domains.forEach(function (group) {
