@@ -68,17 +68,32 @@ PLAN_FIELDS = list(Plan.model_fields)
 RATING_FIELDS = [name for name in Rating.model_fields if name not in PLAN_FIELDS] + PLAN_FIELDS
 
 
+# How the CSVs write a statement for the programs that read them (pandas, DuckDB, R, Excel): 1 to 5
+# as numbers, and N/A and "not answered" as words that no default reader takes for a missing value
+# (pandas reads "N/A", "n/a", "NA" and an empty cell as missing, so N/A and unanswered would merge).
+# The across-services tidy CSV uses the same words.
+CSV_ANSWER_CODES = {"n/a": "not_applicable", "none": "not_answered"}
+assert set(CSV_ANSWER_CODES) - {"none"} == {str(value) for value in STATEMENTS if value not in TARGETS}
+
+
+def statement_columns(name: str) -> list[list[str]]:
+    """A statement's columns: its code (1–5, not_applicable, not_answered), its label as the page
+    shows it (S3, N/A, Not answered, in the page's language) and, in the assessment's CSV, its text."""
+    return [["rating", name, "code"], ["rating", name, "named"]]
+
+
 def rating_columns(name: str) -> list[list[str]]:
-    """A rating field's CSV columns: a statement as its label and its text, a target as its label."""
+    """A rating field's CSV columns: a statement as its code, its label and its text, a target as its label."""
     if name == "statement":
-        return [["rating", name, "label"], ["rating", name, "text"]]
+        return [*statement_columns(name), ["rating", name, "text"]]
     return [["rating", name, "label"] if name == "target" else ["rating", name]]
 
 
 def csv_columns() -> list[list[str]]:
     """The columns of the assessment's CSV: [source, field] or [source, field, form], where the source
-    is the indicator, its rating or the assessment, and a statement or target may be written as its
-    label ("S3") or its text. The catalogue's js_csv_headers names them in the same order."""
+    is the indicator, its rating or the assessment, and a statement may be written as its code (3,
+    not_applicable, not_answered), its label ("S3") or its text; a target as its label. The
+    catalogue's js_csv_headers names them in the same order."""
     return [
         ["indicator", "domain"],
         ["indicator", "id"],
@@ -100,7 +115,7 @@ def plan_csv_columns() -> list[list[str]]:
         ["domain", "priority", "yes"],
         ["indicator", "id"],
         ["indicator", "title"],
-        ["rating", "statement", "label"],
+        *statement_columns("statement"),
         *[column for name in PLAN_FIELDS for column in rating_columns(name)],
         ["assessment", "service.name"],
         ["assessment", "date"],
@@ -122,5 +137,5 @@ def format_description(indicator_ids: tuple[str, ...]) -> dict:
     return {
         "rules": rules_with_defaults(indicator_ids),
         "fields": {"plan": PLAN_FIELDS, "rating": RATING_FIELDS},
-        "csv": {"assessment": csv_columns(), "plan": plan_csv_columns()},
+        "csv": {"assessment": csv_columns(), "plan": plan_csv_columns(), "answers": CSV_ANSWER_CODES},
     }

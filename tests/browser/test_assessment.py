@@ -100,7 +100,7 @@ def test_csv_has_one_row_per_indicator(assess_page_everywhere: Page, tmp_path: P
     assert len(rows) == 1 + 45
     assert rows[0].startswith('"Domain","Indicator","Title","Statement"')
     assert rows[1].startswith(
-        '"1","1.1","Connections with people who may benefit from the service, and the wider public","S3",'
+        '"1","1.1","Connections with people who may benefit from the service, and the wider public","3","S3",'
     )
     assert '"\'=HYPERLINK(""x"")"' in rows[2]
     assert (

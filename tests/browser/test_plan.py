@@ -98,7 +98,7 @@ def test_plan_fields_appear_once_answered_and_survive_a_reload(page: Page, tmp_p
     rows = list(csv.reader(io.StringIO(download(page, "download-csv", tmp_path).read_text(encoding="utf-8-sig"))))
     header = rows[0]
     first = dict(zip(header, rows[1], strict=True))
-    assert header[7:12] == ["Target", "Next steps", "Lead", "Due date", "Due by review"]
+    assert header[8:13] == ["Target", "Next steps", "Lead", "Due date", "Due by review"]
     assert (first["Target"], first["Next steps"], first["Due date"]) == (
         "S4",
         "Keep the <b>clinic</b> going",
@@ -169,12 +169,12 @@ def test_the_plan_view_puts_priorities_first_filters_flags_past_dates_prints_and
     actions = list(
         csv.DictReader(io.StringIO(download(page, "download-plan-csv", tmp_path).read_text(encoding="utf-8-sig")))
     )
-    assert [(a["Indicator"], a["Priority"], a["Now"], a["Target"], a["Lead"]) for a in actions] == [
-        ("2.1", "Yes", "N/A", "", "Team manager"),
-        ("1.1", "", "S2", "S3", "Team manager"),
-        ("1.2", "", "S3", "S4", "GP"),
-        ("1.3", "", "S3", "S4", "Team manager"),
-        ("1.4", "", "S4", "S3", ""),
+    assert [(a["Indicator"], a["Priority"], a["Now"], a["Now label"], a["Target"], a["Lead"]) for a in actions] == [
+        ("2.1", "Yes", "not_applicable", "N/A", "", "Team manager"),
+        ("1.1", "", "2", "S2", "S3", "Team manager"),
+        ("1.2", "", "3", "S3", "S4", "GP"),
+        ("1.3", "", "3", "S3", "S4", "Team manager"),
+        ("1.4", "", "4", "S4", "S3", ""),
     ]
     assert actions[1]["Due date"] == "2026-06-30" and actions[1]["Due by review"] == "6-month review"
 

@@ -149,10 +149,24 @@ test('the CSV has one row per indicator, in the columns its header names', () =>
   assert.equal(rows.length, 1 + data.indicators.length)
   assert.equal(rows[0], data.strings.csv_headers.split('|').map((h) => `"${h}"`).join(','))
   assert.equal(rows[0].split(',').length, data.csv.assessment.length)
-  assert.equal(rows[1], ['1', '1.1', data.indicators[0].title, 'S3', 'Statement 3 of 1.1', 'fully-achieved', "'=SUM(A1)", 'S4',
+  assert.equal(rows[1], ['1', '1.1', data.indicators[0].title, '3', 'S3', 'Statement 3 of 1.1', 'fully-achieved', "'=SUM(A1)", 'S4',
     'Meet ""monthly""', '', '2027-03-31', '', 'Riverside', '2026-03-02', 'Baseline', 'group'].map((v) => `"${v}"`).join(','))
-  assert.equal(rows[2], ['1', '1.2', data.indicators[1].title, 'N/A', '', '', '', '', '', '', '', '', 'Riverside', '2026-03-02', 'Baseline', 'group'].map((v) => `"${v}"`).join(','))
-  assert.match(rows[3], /^"1","1\.3",".*","","","","","","","","","","Riverside"/)
+  assert.equal(rows[2], ['1', '1.2', data.indicators[1].title, 'not_applicable', 'N/A', '', '', '', '', '', '', '', '', 'Riverside', '2026-03-02', 'Baseline', 'group'].map((v) => `"${v}"`).join(','))
+  assert.match(rows[3], /^"1","1\.3",".*","not_answered","Not answered","","","","","","","","","Riverside"/)
+})
+
+test('the CSV writes N/A and no answer as words no reader takes for missing, from the page\'s one description', () => {
+  assert.deepEqual(data.csv.answers, { 'n/a': 'not_applicable', none: 'not_answered' })
+  assert.deepEqual(data.csv.assessment.slice(3, 6), [['rating', 'statement', 'code'], ['rating', 'statement', 'named'], ['rating', 'statement', 'text']])
+  const made = format.create(data)
+  made.ratings = { 1.1: format.rating({ statement: 'n/a' }, data), 1.2: format.rating({ statement: 5 }, data) }
+  const codes = csvRows(format.toCsv(made, { ...data, indicators: withStatements(data.indicators) })).slice(1).map((row) => row.split('","')[3])
+  assert.deepEqual(codes.slice(0, 3), ['not_applicable', '5', 'not_answered'])
+  assert.ok(codes.every((code) => ['1', '2', '3', '4', '5', 'not_applicable', 'not_answered'].includes(code)))
+  assert.ok(!codes.includes('N/A') && !codes.includes(''), 'no cell of the statement column reads as missing')
+  const welsh = { ...data, strings: { ...data.strings, not_answered: 'Heb ei ateb' }, labels: { ...data.labels, of: { ...data.labels.of, 'n/a': 'Amh' } } }
+  const labels = csvRows(format.toCsv(made, { ...welsh, indicators: withStatements(data.indicators) })).slice(1, 4).map((row) => row.split('","')[4])
+  assert.deepEqual(labels, ['Amh', 'S5', 'Heb ei ateb'], 'the label column is in the page\'s language')
 })
 
 test('the plan\'s CSV has one row per planned indicator, its domain\'s priority as "yes"', () => {
@@ -161,7 +175,7 @@ test('the plan\'s CSV has one row per planned indicator, its domain\'s priority 
   const groups = [{ domain: data.domains[1], priority: true, firstSteps: '', rows: [{ indicator: data.indicators[6], rating }] }]
   const rows = csvRows(format.toPlanCsv(made, groups, data))
   assert.equal(rows[0].split(',').length, data.csv.plan.length)
-  assert.equal(rows[1], ['2', data.domains[1].title, 'Yes', data.indicators[6].id, data.indicators[6].title, 'S2', 'S3', 'Joint clinic',
+  assert.equal(rows[1], ['2', data.domains[1].title, 'Yes', data.indicators[6].id, data.indicators[6].title, '2', 'S2', 'S3', 'Joint clinic',
     'Practice manager', '', '6-month review', 'Riverside', '', 'Baseline'].map((v) => `"${v}"`).join(','))
 })
 

@@ -478,9 +478,18 @@
   }
 
   /**
+   * A statement as the CSVs write it for other programs: 1 to 5 as they are, N/A and no answer as
+   * the words of data.csv.answers (not_applicable, not_answered), which no reader takes for missing.
+   */
+  function answerCode (statement, data) {
+    if (statement === null || statement === undefined) return data.csv.answers.none
+    return has(data.csv.answers, String(statement)) ? data.csv.answers[String(statement)] : statement
+  }
+
+  /**
    * One CSV value, as a column describes it ([source, field] or [source, field, form]; see
    * mpw_static/page_data.py): a field of the indicator, its rating, its domain or the assessment,
-   * a statement as its label or text, a priority as "yes".
+   * a statement as its code, its label (named: "Not answered" too) or its text, a priority as "yes".
    * @param {Array<string>} column
    * @param {{assessment: Object, indicator: Object, rating: Object, domain: (Object|undefined), priority: (boolean|undefined)}} row
    */
@@ -488,6 +497,8 @@
     var source = column[0]
     var value = source === 'assessment' ? column[1].split('.').reduce(function (part, key) { return part[key] }, row.assessment)
       : source === 'domain' ? (column[1] === 'priority' ? row.priority : row.domain[column[1]]) : row[source][column[1]]
+    if (column[2] === 'code') return answerCode(value, data)
+    if (column[2] === 'named') return label(value, data) || data.strings.not_answered
     if (column[2] === 'label') return label(value, data)
     if (column[2] === 'text') return isRated(value, data) ? row.indicator.statements[value - 1] : ''
     if (column[2] === 'yes') return value ? data.strings.yes : ''
