@@ -133,8 +133,8 @@ def test_statements_with_a_slash_keep_their_whole_text_in_the_csv_and_the_compos
     engine.click("[data-action='download-csv']")
     rows = list(csv.reader(io.StringIO(engine.downloaded("mpw-assessment-").read_text(encoding="utf-8-sig"))))
     by_id = {row[1]: row for row in rows[1:]}
-    assert {indicator: by_id[indicator][3:5] for indicator in SLASHED} == {
-        indicator: [f"S{statement}", text] for indicator, (statement, text) in SLASHED.items()
+    assert {indicator: by_id[indicator][3:6] for indicator in SLASHED} == {
+        indicator: [str(statement), f"S{statement}", text] for indicator, (statement, text) in SLASHED.items()
     }
 
     compare(engine, ["member-a.json", "member-b.json"])

@@ -212,6 +212,11 @@ def test_a_short_meeting_two_agreed_one_skipped_and_the_record(engine: Engine, s
     assert engine.run(parts)[:2] == ["Agreed (2)", "To come back to, or not agreed yet (2)"]
     keys = "return Object.keys(localStorage).filter(function (k) { return k.indexOf('mpw-static:assessment:') === 0 })"
     assert len(engine.run(keys)) == 1  # the group's record alone
+    meeting = "return JSON.parse(localStorage.getItem(" + keys.removeprefix("return ") + "[0])).meeting"
+    assert {key: engine.run(meeting)[key] for key in ("domains", "come_back_to")} == {
+        "domains": ["1"],
+        "come_back_to": ["1.3"],  # format 3: the mark is saved in the group's record itself
+    }
     engine.element("#meeting-record-heading").send_keys(ESCAPE)
     engine.wait_for(lambda: engine.run("return document.querySelector('.meeting').hidden"), "Esc leaving meeting mode")
     assert engine.run(CHECKED, ["s-1-1-2", "s-1-2-3"]) == [True, True]
