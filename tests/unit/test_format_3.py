@@ -4,10 +4,12 @@ part of the file, checked against the matrix; files of versions 1 and 2 keep ope
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
-from mpw_static.assessment_file import assessment_schema, check_assessment_bytes, format_rule
+from mpw_static import frameworks
+from mpw_static.assessment_file import assessment_schema, check_assessment_bytes, format_rule, parsed_and_upgraded
 from mpw_static.models import ASSESSMENT_FORMAT_VERSION, READABLE_FORMAT_VERSIONS, Assessment
 
 IDS = [f"{domain}.{n}" for domain in range(1, 9) for n in range(1, 6)]  # 8 domains, 40 indicators
@@ -133,3 +135,29 @@ def test_the_schema_and_the_page_s_rule_limit_the_meeting_to_the_matrix() -> Non
         "unique": True,
         "max": 40,
     }
+
+
+FIXTURES = Path(__file__).parents[1] / "fixtures"
+OLD_FILES = sorted(FIXTURES.glob("*/*.json"))
+
+
+def test_the_fixtures_hold_files_of_every_version() -> None:
+    versions = {json.loads(path.read_bytes())["format_version"] for path in OLD_FILES}
+    assert versions == set(READABLE_FORMAT_VERSIONS)
+
+
+@pytest.mark.parametrize("path", OLD_FILES, ids=lambda path: f"{path.parent.name}/{path.name}")
+def test_every_fixture_opens_in_validate_and_upgrades_to_3_with_nothing_lost(path: Path) -> None:
+    raw = path.read_bytes()
+    original = json.loads(raw)
+    assessment, problems = check_assessment_bytes(path.name, raw, frameworks.indicator_ids())
+    assert problems == [] and assessment.format_version == 3
+    version, upgraded = parsed_and_upgraded(raw)
+    assert version == original["format_version"]
+    assert upgraded == {**original, "format_version": 3}
+
+
+def test_the_v3_meeting_fixture_keeps_its_mark_to_come_back_to() -> None:
+    raw = (FIXTURES / "meeting" / "team-record-v3.json").read_bytes()
+    assessment, problems = check_assessment_bytes("team-record-v3.json", raw, frameworks.indicator_ids())
+    assert problems == [] and assessment.meeting.come_back_to == ["1.3"]
