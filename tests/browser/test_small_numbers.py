@@ -284,7 +284,7 @@ def test_the_pages_own_download_holds_up(page: Page, data: dict, tmp_path: Path)
     """The real page from a folder: its figures CSV is the one Node works out, and it holds up."""
     rng = random.Random(5)
     ids = [item["id"] for item in data["indicators"] if item["domain"] in (1, 2)]
-    cases = [HAND_MADE] + [make_collection(rng, ids, size) for size in (4, 7, 11)]
+    cases = [HAND_MADE, the_testers_files(ids)] + [make_collection(rng, ids, size) for size in (4, 7, 11)]
     for number, files in enumerate(cases):
         if number:
             page.click("[data-action=clear]")
@@ -298,9 +298,17 @@ def test_the_pages_own_download_holds_up(page: Page, data: dict, tmp_path: Path)
         if NODE:
             assert text == figures_in_node(data, [{"files": files, "cycle": ""}])[0]
         assert attack(text, SMALLEST).narrow == []
+        # Everything the page shows: its one view (no choice of another), and the names list's cycles.
+        assert page.locator("[data-role=results] select").count() == 0
+        page.check("#programme-names")
+        listed = page.locator("table", has=page.locator("caption", has_text="Services in this view"))
+        cycles = [cell.split(", ") for cell in listed.locator("tbody tr td:last-child").all_inner_texts()]
+        assert attack_views([("", text)], cycles, SMALLEST).narrow == []
+        page.uncheck("#programme-names")
     # The issue's case on the page: one marker, and the two held-back figures of 1.2 could be 0 to 4.
     page.click("[data-action=clear]")
     page.set_input_files("#programme-folder", str(write_folder(tmp_path / "issue", HAND_MADE)))
+    expect(page.locator(".programme-controls .hint")).to_have_text("This view uses 4 services.")
     table = page.locator("table", has=page.locator("caption", has_text="Services at each statement, domain 1"))
     cells = table.locator("tbody tr", has=page.locator("th", has_text="1.2 ")).locator("td").all_inner_texts()
     assert cells == ["0", "not shown", "0", "not shown", "0", "0", "0"]
