@@ -29,6 +29,7 @@ APP_SCRIPTS = [
         "assessment/workspace",
         "assessment/form",
         "assessment/focus-in-view",
+        "assessment/print-dates",
         "assessment/library",
         "assessment/files",
         "assessment/excel",

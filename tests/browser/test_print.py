@@ -195,3 +195,84 @@ def test_the_printed_improvement_plan_has_a_key_to_its_markers(page: Page, real_
     text = flat(" ".join(printed_pages(page)))
     assert "Key: ■ fully achieved (darker shading); ▧ work in progress (lighter shading)." in text
     assert "Improvement plan" in text and " ▧ " in text
+
+
+def test_a_new_form_prints_no_empty_details_heading(page: Page, real_site: Path) -> None:
+    """Nothing filled in: the details' heading is left out with them; once a detail is filled, both print."""
+    page.goto((real_site / "assess.html").as_uri())
+    expect(page.locator("#service-name")).to_be_editable()
+    assert "Assessment details" not in flat(" ".join(printed_pages(page)))
+    page.fill("#service-name", "Coastal cluster")
+    text = flat(" ".join(printed_pages(page)))
+    assert "Assessment details Service or multi-professional team Coastal cluster" in text
+    assert "Organisation(s)" not in text
+
+
+def test_notices_about_this_browser_s_storage_are_not_printed(page: Page, real_site: Path) -> None:
+    """Firefox on file:// keeps each page's storage apart, and the page says so at its top (the class
+    is what the page's first script sets there); that notice is for the screen only."""
+    page.goto((real_site / "assess.html").as_uri())
+    page.evaluate("document.documentElement.classList.add('storage-per-file')")
+    notice = page.locator(".storage-apart")
+    expect(notice).to_be_visible()
+    page.evaluate("document.querySelector('[data-role=storage-warning]').hidden = false")
+    page.evaluate("document.querySelector('[data-role=storage-warning]').textContent = 'Storage is full.'")
+    text = flat(" ".join(printed_pages(page)))
+    assert flat(notice.inner_text())[:60] not in text and "Storage is full." not in text
+    assert text.startswith("Complete the Development Matrix")
+
+
+@pytest.mark.parametrize("name", ["assess.html", "cy/assess.html"])
+def test_printed_dates_are_written_as_the_page_writes_them(browser: Browser, real_site: Path, name: str) -> None:
+    """In an American browser a date field prints 07/15/2026; the page writes dates day first."""
+    context = browser.new_context(locale="en-US", timezone_id="America/New_York")
+    page = context.new_page()
+    errors = watch_for_errors(page)
+    answers = assessment(["1.1", "1.2"])
+    answers["date"] = "2026-07-15"
+    answers["ratings"]["1.1"]["due_date"] = "2027-01-31"
+    open_with(page, (real_site / name).as_uri(), answers)
+    text = flat(" ".join(printed_pages(page)))
+    assert "15/07/2026" in text and "31/01/2027" in text
+    assert "07/15/2026" not in text and "01/31/2027" not in text
+    page.fill("#assessment-date", "2026-08-02")  # kept up to date as the date is changed
+    page.fill("#due-date-1-1", "")
+    text = flat(" ".join(printed_pages(page)))
+    assert "02/08/2026" in text and "15/07/2026" not in text and "31/01/2027" not in text
+    context.close()
+    assert errors == []
+
+
+LONG_NOTE = (
+    "We agreed this after a long discussion about referrals, shared records and the weekly huddle; "
+    "the district nurses and the social workers see it differently, and we will look again in six months."
+)
+
+
+def test_a_long_note_and_a_plan_on_every_indicator_print_in_at_most_16_pages(page: Page, real_site: Path) -> None:
+    """The heavy case: all 45 indicators with a long note and a whole plan each (18 pages before)."""
+    answers = assessment(ALL)
+    for number, rating in enumerate(answers["ratings"].values()):
+        rating.update(
+            note=LONG_NOTE,
+            target=min(5, rating["statement"] + 1),
+            next_steps=f"Start a weekly joint triage meeting with the GP practices ({number})",
+            lead="Team manager",
+            due_date="2027-01-31",
+        )
+    open_with(page, (real_site / "assess.html").as_uri(), answers)
+    pages = printed_pages(page)
+    starts = [flat(text) for text in pages]
+    assert [
+        n for n, text in enumerate(starts) if text.startswith(tuple(f"{d.number}. " for d in FRAMEWORK.domains))
+    ] == [
+        next(n for n, text in enumerate(starts) if f"{domain.number}. {domain.title}" in text)
+        for domain in FRAMEWORK.domains
+    ], "each domain starts a page of its own"
+    assert split_indicators(pages) == []
+    text = flat(" ".join(pages))
+    assert text.count(flat(LONG_NOTE)) == 45
+    for number in range(45):
+        assert f"Start a weekly joint triage meeting with the GP practices ({number})" in text
+    assert text.count("Team manager") == 45 and text.count("31/01/2027") == 45
+    assert len(pages) <= 16, f"{len(pages)} pages"
