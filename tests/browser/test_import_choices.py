@@ -249,3 +249,45 @@ def test_a_workbook_is_shown_and_confirmed_before_anything_is_stored(assess_page
     assert page.input_value("#service-name") == "Corpus team"
     assert sorted(record["service"]["name"] for record in page.evaluate(STORED)) == ["Corpus team", "Work in progress"]
     expect(page.locator("#library-heading")).to_be_focused()
+
+
+NO_DIALOG = "delete HTMLDialogElement.prototype.showModal"  # a browser without the dialog element
+
+
+def test_without_the_dialog_element_the_yes_or_no_question_keeps_both_or_nothing(
+    assess_page: Page, filled_workbook: Path
+) -> None:
+    page = assess_page
+    page.evaluate(NO_DIALOG)
+    import_file(page, "team.json", json.dumps(valid_file()).encode())
+    type_note(page, "Our note, in no file yet")
+    theirs = json.dumps(valid_file(updated="2036-05-01T10:00:00Z")).encode()
+    asked: list[str] = []
+
+    def answer(accept: bool):
+        def reply(dialog) -> None:  # noqa: ANN001 (Playwright's Dialog)
+            asked.append(dialog.message)
+            dialog.accept() if accept else dialog.dismiss()
+
+        return reply
+
+    page.once("dialog", answer(False))
+    before = page.evaluate(SNAPSHOT)
+    import_file(page, "emailed.json", theirs)
+    expect(page.locator("[data-role=status]")).to_have_text("Import cancelled: nothing was changed.")
+    assert page.evaluate(SNAPSHOT) == before
+    assert asked[0].endswith(
+        "Keep both, so that neither copy’s work is lost. Keep both: save the file’s copy as a separate copy?"
+    )
+    page.once("dialog", answer(True))
+    import_file(page, "emailed.json", theirs)
+    expect(page.locator("[data-role=status]")).to_contain_text("Kept both.")
+    assert len(page.evaluate(STORED)) == 2
+
+    page.once("dialog", answer(True))
+    page.set_input_files("#xlsx-file", str(filled_workbook))
+    expect(page.locator("[data-role=status]")).to_have_text("Imported “Corpus team” from filled.xlsx.")
+    assert asked[-1] == (
+        "Open “Corpus team” from filled.xlsx? It is not saved in this browser yet, and nothing is stored unless "
+        "you open it. Who took part: OT, GP. Date: 01/06/2026. Answered: 5 of 45 indicators. Open it?"
+    )
