@@ -3,8 +3,10 @@
  * as JSON (the record) and as CSV, says when it was last downloaded, and imports JSON files chosen
  * or dropped. Each imported file is checked in full before anything is stored; a bad file changes
  * nothing, a file over the size limit is refused before it is read, and a file whose assessment is
- * already saved here asks first, saying which copy is newer. The discussion room hands over the
- * files it opened for comparison in the same way, through the workspace's 'take-file' event.
+ * already saved here asks first, saying which copy is newer, and offering "keep both" first when
+ * the copy saved here has changes that are in no file. The discussion room hands over the files it
+ * opened for comparison in the same way, through the workspace's 'take-file' event, and the Excel
+ * room its checked workbooks, which are shown for the person to confirm before anything is stored.
  */
 (function (MPW) {
   'use strict'
