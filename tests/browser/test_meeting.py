@@ -406,6 +406,13 @@ def download_record(page: Page, folder: Path) -> dict:
     return json.loads(path.read_text(encoding="utf-8")) | {"path": str(path)}
 
 
+def stored_meeting(page: Page) -> dict:
+    """The meeting as the open assessment's record in browser storage holds it."""
+    records = [json.loads(text) for key, text in stored(page).items() if key.startswith("mpw-static:assessment:")]
+    (record,) = records
+    return record["meeting"]
+
+
 def unresolved(page: Page) -> list[str]:
     """The record's indicators to come back to or not agreed: each id and its state, in words."""
     entries = page.locator(".meeting-record-part[data-part='unresolved'] li").all_inner_texts()
@@ -433,6 +440,20 @@ def test_a_mark_to_come_back_to_is_in_the_file_and_shows_when_it_is_opened_in_a_
     start(page)
     go(page, "record")
     assert unresolved(page) == ["1.3 Come back to this"]  # the session's "reached" marks stayed behind
+    # A mark taken off with its own button: the step stays on screen, and the file loses the mark.
+    go(page, "indicator:1.4")
+    assert page.text_content("[data-action='meeting-skip']") == "Come back to this"
+    page.click("[data-action='meeting-skip']")
+    assert page.text_content(HEADING).startswith("2. INTERNAL")  # on, to the next domain's prompts
+    go(page, "indicator:1.4")
+    assert page.text_content("[data-action='meeting-skip']") == "Do not come back to this"
+    assert stored_meeting(page)["come_back_to"] == ["1.3", "1.4"]
+    page.click("[data-action='meeting-skip']")
+    expect(page.locator(STATUS)).to_have_text("Taken off the list to come back to.")
+    assert page.text_content(HEADING).startswith("1.4 ")
+    expect(page.locator("[data-action='meeting-skip']")).to_be_focused()
+    assert page.text_content("[data-action='meeting-skip']") == "Come back to this"
+    assert stored_meeting(page)["come_back_to"] == ["1.3"]
     # Agreed after all: the mark is cleared, in the file too.
     go(page, "indicator:1.3")
     page.click("label[for='meeting-s-2']")

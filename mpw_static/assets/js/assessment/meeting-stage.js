@@ -208,13 +208,14 @@
     this.$contents.setAttribute('aria-pressed', String(this.view === 'contents'))
   }
 
-  /** The way on: previous and next where there is one, "come back to this" on an indicator. */
+  /** The way on: previous and next where there is one, "come back to this" (or not, once marked) on an indicator. */
   MeetingStage.prototype.renderNav = function (step) {
     var keys = this.steps()
     var at = keys.indexOf(this.state().step)
     this.$prev.disabled = this.view === null && at <= 0
     this.$next.disabled = this.view === null && at >= keys.length - 1
     this.$skip.disabled = this.view !== null || step.kind !== 'indicator'
+    this.$skip.textContent = this.strings[!this.$skip.disabled && this.state().skipped[step.id] ? 'meeting_unskip' : 'meeting_skip']
   }
 
   /** Move one step on; from the contents, back to the step they were opened over. */
@@ -232,15 +233,17 @@
     if (at > 0) this.go(keys[at - 1])
   }
 
-  /** "Come back to this": mark the indicator on screen and move on. */
+  /** "Come back to this": mark the indicator and move on; once marked, take the mark off and stay. In the file too. */
   MeetingStage.prototype.skip = function () {
     var step = agenda.parseStep(this.state().step)
     if (this.view !== null || step.kind !== 'indicator') return
-    this.state().skipped[step.id] = true
-    this.room.keep()
-    this.room.writeToFile() // the mark is part of the group's file, saved and downloaded with it
+    var marked = this.state().skipped[step.id] === true
+    this.room.mark(step.id, !marked)
     this.save()
-    this.next()
+    if (!marked) return this.next()
+    this.draw() // the step as it now is; focus stays on the button that was pressed
+    this.$skip.focus({ preventScroll: true })
+    this.say(this.strings.meeting_unskipped)
   }
 
   /** The contents over the step, or the step again. */
@@ -332,9 +335,7 @@
     })
     current.ratings[id] = rating
     if (Object.prototype.hasOwnProperty.call(changes, 'statement') && rating.statement !== null && this.state().skipped[id]) {
-      delete this.state().skipped[id] // agreed after all: off the list to come back to, in the file too
-      this.room.keep()
-      this.room.writeToFile()
+      this.room.mark(id, false) // agreed after all: off the list to come back to, in the file too
     }
     this.save()
     return rating

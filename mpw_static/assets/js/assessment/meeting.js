@@ -81,6 +81,17 @@
   }
 
   /**
+   * Mark an indicator to come back to, or take the mark off: in this tab's meeting and in the open
+   * assessment's file (saved by the caller, as any change).
+   */
+  Meeting.prototype.mark = function (id, on) {
+    if (on) this.state.skipped[id] = true
+    else delete this.state.skipped[id]
+    this.keep()
+    this.writeToFile()
+  }
+
+  /**
    * Write the meeting into the open assessment, as it now is (saved by the caller, as any change):
    * the day it was held (the set-up's date of the meeting, which is the assessment's date), its
    * domains and the indicators to come back to, in the matrix's order: only the matrix's ids, as
