@@ -101,7 +101,7 @@
     var state = this.state
     var current = this.workspace.current
     current.meeting = format.complete({
-      date: current.date || MPW.dom.today(),
+      date: current.date || dom.today(),
       domains: MPW.meetingAgenda.chosenDomains(this.data, state.domains).map(String),
       come_back_to: this.data.indicators.map(function (indicator) { return indicator.id })
         .filter(function (id) { return state.skipped[id] === true })
