@@ -1,15 +1,20 @@
-"""Layout at the widths people use: no page wider than its window, whatever it holds. Chromium through
-Playwright, on file://."""
+"""Layout at the widths people use: no page wider than its window, whatever it holds, and headings that
+break between words. Chromium through Playwright, on file://; Firefox ESR and WebKitGTK through engines.py."""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
 from test_discussion import show
 from test_discussion_checks import compare_files_made, member, open_page
+from test_other_engines import show as show_in
+from test_reading_engines import open_assessment, resize, screen  # noqa: F401 (screen is a fixture)
 
+from engines import Engine, Firefox, WebKit, missing
 from mpw_static.load import load_framework
 from support import REAL_CONTENT
 
@@ -76,3 +81,51 @@ def test_eight_members_headings_break_between_words_and_fit(browser: Browser, re
     assert table_right <= page.evaluate("document.querySelector('.discussion').getBoundingClientRect().right")
     page.context.close()
     assert errors == []
+
+
+@pytest.fixture(scope="module", params=["firefox", "webkit"])
+def engine(request: pytest.FixtureRequest, screen) -> Iterator[Engine]:  # noqa: F811 (the fixture above)
+    reason = missing(request.param)
+    if reason:
+        pytest.skip(reason)
+    started = Firefox() if request.param == "firefox" else WebKit(screen.start())
+    yield started
+    started.close()
+
+
+def test_in_firefox_and_webkit_domain_pages_fit_and_members_headings_break_between_words(
+    engine: Engine, real_site: Path, tmp_path: Path
+) -> None:
+    """The same two checks in the other engines, at the widths the tester measured."""
+    too_wide = []
+    for name in (
+        "domains/buy-in.html",
+        "domains/person-centred-practice.html",
+        "cy/domains/person-centred-practice.html",
+    ):
+        engine.open((real_site / name).as_uri())
+        for width in (770, 800, 880, 960):
+            resize(engine, width, 800)
+            inner, scroll_width = engine.run("return [window.innerWidth, document.documentElement.scrollWidth]")
+            if scroll_width > inner:
+                too_wide.append(f"{name} at {inner} px is {scroll_width} px wide")
+    assert too_wide == []
+    open_assessment(engine, real_site, 1024, 800)
+    for number, role in enumerate(ROLES):
+        data = member("harbour-1.json", {"id": f"e000000{number}-0000-4000-8000-000000000000"})
+        data["service"]["participants"] = role
+        (tmp_path / f"member-{number}.json").write_text(json.dumps(data), encoding="utf-8")
+        engine.choose_file("#compare-files", tmp_path / f"member-{number}.json")
+        engine.wait_for(
+            lambda added=number + 1: (
+                engine.run("return document.querySelectorAll('[data-role=discuss-pick]:checked').length") == added
+            ),
+            f"adding member {number}",
+        )
+    show_in(engine, "composite")
+    assert engine.run(f"return ({BROKEN_WORDS})()") == []
+    table, discussion = engine.run(
+        "return ['.composite-table', '.discussion'].map(s => document.querySelector(s).getBoundingClientRect().right)"
+    )
+    assert table <= discussion + 0.5
+    assert engine.run("return document.documentElement.scrollWidth <= document.documentElement.clientWidth")
