@@ -265,3 +265,58 @@ def test_a_composite_of_members_from_different_services_is_warned_of_and_still_a
     show(engine, "composite")
     assert engine.run(TEXTS, "[data-role=discussion] .discussion-warning") == []
     assert engine.run("return window.__errors") == []
+
+
+# The last indicator's notes: their height once scrolled to, and on paper (print media).
+LAST_NOTES = """
+    var body = document.querySelector("[data-indicator-group='8.6'] .composite-detail-body")
+    body.scrollIntoView()
+    return new Promise(function (resolve) {
+        requestAnimationFrame(function () { requestAnimationFrame(function () {
+            var notes = body.querySelector('.member-notes')
+            resolve({ height: notes.getBoundingClientRect().height, text: notes.textContent })
+        }) })
+    })
+"""
+HEARD = """return Array.prototype.map.call(
+    document.querySelectorAll("[data-indicator-row='8.6'] td .statement-cell"),
+    function (cell) { return Array.prototype.map.call(cell.querySelectorAll('.visually-hidden'), function (s) { return s.textContent }) })"""
+
+
+def members_rating_8_6(folder: Path) -> list[Path]:
+    """Three members of one team whose last indicator, 8.6, has a note, a level alone, and nothing."""
+    base = json.loads((FIXTURES / "member-a.json").read_text(encoding="utf-8"))
+    ratings = [
+        ("Pharmacist", {"statement": 2, "evidence": "work-in-progress", "note": "We share the rota\nbut not the room"}),
+        ("Social worker", {"statement": 3, "evidence": "fully-achieved", "note": ""}),
+        ("GP", None),
+    ]
+    paths = []
+    for n, (role, rating) in enumerate(ratings):
+        data = {
+            **base,
+            "id": f"e0000000-0000-4000-8000-00000000000{n}",
+            "service": {**base["service"], "participants": role},
+        }
+        data["ratings"] = {key: value for key, value in base["ratings"].items() if key != "8.6"}
+        if rating:
+            data["ratings"]["8.6"] = rating
+        paths.append(folder / f"member-{n}.json")
+        paths[-1].write_text(json.dumps(data), encoding="utf-8")
+    return paths
+
+
+def test_a_composite_of_many_members_still_shows_every_note_when_scrolled_to(
+    engine: Engine, real_site: Path, tmp_path: Path
+) -> None:
+    """Item 12: the composite lays out an indicator's notes only near the screen, and each member's
+    cell has one span for screen readers; nothing a person sees or hears is dropped."""
+    open_assessment(engine, (real_site / "assess.html").as_uri())
+    compare(engine, members_rating_8_6(tmp_path))
+    engine.run(TICK, ["e0000000"])
+    show(engine, "composite")
+    shown = engine.run(LAST_NOTES)
+    assert shown["height"] > 20
+    assert " ".join(shown["text"].split()) == "Pharmacist (S2 ▧ Work in progress): We share the rota but not the room"
+    assert engine.run(HEARD) == [[" Work in progress (note below)"], [" Fully achieved"], [" Not answered"]]
+    assert engine.run("return window.__errors") == []

@@ -143,10 +143,19 @@
     return locales[wanted]
   }
 
+  var formats = {} // one Intl.DateTimeFormat per locale and style: making one costs far more than using it
+
+  /** A date written by the locale's formatter for these options, made on first use. */
+  function written (date, wanted, options) {
+    var key = locale(wanted) + ' ' + JSON.stringify(options)
+    if (!has(formats, key)) formats[key] = new Intl.DateTimeFormat(locale(wanted), options)
+    return formats[key].format(date)
+  }
+
   /** A timestamp as local time for people, written as the page's language writes it: 23/11/2026, 14:43. */
   function time (iso, wanted) {
     var date = new Date(iso)
-    return isNaN(date) ? iso : date.toLocaleString(locale(wanted), { dateStyle: 'short', timeStyle: 'short' })
+    return isNaN(date) ? iso : written(date, wanted, { dateStyle: 'short', timeStyle: 'short' })
   }
 
   /** A calendar day (YYYY-MM-DD) as the page's language writes it: 02/03/2026. */
@@ -155,7 +164,7 @@
     var date = new Date(parts[0], parts[1] - 1, parts[2])
     if (parts.length !== 3 || isNaN(date)) return isoDay
     date.setFullYear(parts[0]) // years below 100 are not 19xx
-    return date.toLocaleDateString(locale(wanted), { day: '2-digit', month: '2-digit', year: 'numeric' })
+    return written(date, wanted, { day: '2-digit', month: '2-digit', year: 'numeric' })
   }
 
   /** Today in the browser's own time zone, as YYYY-MM-DD, for comparing with a plan's dates. */

@@ -114,13 +114,19 @@
     }, this)
   }
 
-  /** A member's choice; a pen marks that they wrote a note, which is shown under the row. */
+  /**
+   * A member's choice; a pen marks that they wrote a note, which is shown under the row. Screen
+   * readers hear "(note below)" after the evidence level, in the same hidden span: one such span
+   * per cell, not two, since fifty members' columns of them are slow to lay out.
+   */
   Composite.prototype.memberCell = function (rating) {
     var $cell = views.statementCell(this.room, rating)
-    if (rating.note && rating.note.trim()) {
-      $cell.appendChild(el('span', 'note-marker', '✎')).setAttribute('aria-hidden', 'true')
-      $cell.appendChild(el('span', 'visually-hidden', ' ' + this.room.strings.composite_note_below))
-    }
+    if (!rating.note || !rating.note.trim()) return $cell
+    var heard = ' ' + this.room.strings.composite_note_below
+    var $last = $cell.lastChild
+    if ($last.className === 'visually-hidden') $last.textContent += heard
+    else $cell.appendChild(el('span', 'visually-hidden', heard))
+    $cell.appendChild(el('span', 'note-marker', '✎')).setAttribute('aria-hidden', 'true')
     return $cell
   }
 
@@ -128,8 +134,9 @@
   Composite.prototype.detail = function (row, names, agreed, span) {
     var room = this.room
     var $row = el('tr', 'composite-detail')
-    var $cell = $row.appendChild(el('td'))
-    $cell.colSpan = span
+    var $td = $row.appendChild(el('td'))
+    $td.colSpan = span
+    var $cell = $td.appendChild(el('div', 'composite-detail-body')) // laid out when near the screen (site.css)
     var $notes = el('ul', 'member-notes')
     row.ratings.forEach(function (rating, index) {
       if (!rating.note || !rating.note.trim()) return
