@@ -136,7 +136,7 @@
     var $row = el('tr', 'composite-detail')
     var $td = $row.appendChild(el('td'))
     $td.colSpan = span
-    var $cell = $td.appendChild(el('div', 'composite-detail-body')) // laid out when near the screen (site.css)
+    var $cell = $td.appendChild(el('div', 'composite-detail-body')) // the notes, wording and 'why we agreed' of one indicator
     var $notes = el('ul', 'member-notes')
     row.ratings.forEach(function (rating, index) {
       if (!rating.note || !rating.note.trim()) return
