@@ -440,6 +440,10 @@ def test_a_mark_to_come_back_to_is_in_the_file_and_shows_when_it_is_opened_in_a_
     start(page)
     go(page, "record")
     assert unresolved(page) == ["1.3 Come back to this"]  # the session's "reached" marks stayed behind
+    # This browser never downloaded it: the record says where it came from, as the toolbar does.
+    downloaded = page.text_content(".meeting-downloaded")
+    assert downloaded.startswith(f"Opened from {Path(saved['path']).name} at ")
+    assert downloaded.endswith("; not downloaded from this browser since.")
     # A mark taken off with its own button: the step stays on screen, and the file loses the mark.
     go(page, "indicator:1.4")
     assert page.text_content("[data-action='meeting-skip']") == "Come back to this"

@@ -59,22 +59,7 @@
 
   /** The toolbar's line: only what is true of this browser (downloaded here, or opened from a file). */
   Files.prototype.renderLastDownloaded = function () {
-    this.$lastDownloaded.textContent = this.recordText(this.workspace.current.id, 'last_downloaded', 'opened_from_file', 'never_downloaded')
-  }
-
-  /**
-   * Say where the version on record of an assessment came from, with one of three strings: it was
-   * downloaded from this browser at {time}; it was opened from {file} at {time}; or neither.
-   */
-  Files.prototype.recordText = function (id, downloaded, opened, never) {
-    var store = this.workspace.store
-    var last = store.lastDownloaded(id)
-    var fromFile = store.fromFile(id)
-    if (!last) return this.strings[never]
-    if (fromFile && fromFile.version === last) {
-      return dom.fill(this.strings[opened], { file: fromFile.file, time: this.workspace.time(fromFile.opened) })
-    }
-    return dom.fill(this.strings[downloaded], { time: this.workspace.time(last) })
+    this.$lastDownloaded.textContent = this.workspace.recordText(this.workspace.current.id, 'last_downloaded', 'opened_from_file', 'never_downloaded')
   }
 
   /**
@@ -324,7 +309,7 @@
     ]
     if (unrecorded) {
       sentences.push(dom.fill(this.strings.import_unrecorded, {
-        since: this.recordText(existing.id, 'since_downloaded', 'since_opened', 'since_never')
+        since: this.workspace.recordText(existing.id, 'since_downloaded', 'since_opened', 'since_never')
       }))
     }
     return sentences

@@ -35,8 +35,8 @@
     $download.setAttribute('data-action', 'download-json') // the files room downloads the record, as from the toolbar
     var $downloaded = $screen.appendChild(el('p', 'hint no-print meeting-downloaded'))
     var showDownloaded = function () {
-      var last = stage.workspace.store.lastDownloaded(stage.workspace.current.id)
-      $downloaded.textContent = last ? dom.fill(s.last_downloaded, { time: stage.workspace.time(last) }) : s.never_downloaded
+      // Only what is true of this browser: downloaded here, or opened from a file and not since.
+      $downloaded.textContent = stage.workspace.recordText(stage.workspace.current.id, 'last_downloaded', 'opened_from_file', 'never_downloaded')
     }
     showDownloaded()
     $download.addEventListener('click', function () { window.setTimeout(showDownloaded, 0) })

@@ -370,6 +370,22 @@
     return format.label(statement, this.data) || '—'
   }
 
+  /**
+   * Say where the version on record of an assessment came from, with one of three strings: it was
+   * downloaded from this browser at {time}; it was opened from {file} at {time}; or neither. The files
+   * room's toolbar and import question and the meeting record all say it so.
+   */
+  Workspace.prototype.recordText = function (id, downloaded, opened, never) {
+    var store = this.store
+    var last = store.lastDownloaded(id)
+    var fromFile = store.fromFile(id)
+    if (!last) return this.strings[never]
+    if (fromFile && fromFile.version === last) {
+      return dom.fill(this.strings[opened], { file: fromFile.file, time: this.time(fromFile.opened) })
+    }
+    return dom.fill(this.strings[downloaded], { time: this.time(last) })
+  }
+
   /** A timestamp as local time, as the page's language writes it. */
   Workspace.prototype.time = function (iso) {
     return dom.time(iso, this.data.locale)
