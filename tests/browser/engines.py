@@ -106,6 +106,10 @@ class Engine:
         """Choose a file in a file field, as a person does through the file picker."""
         self.type(selector, str(path))
 
+    def choose_files(self, selector: str, paths: list[Path]) -> None:
+        """Choose several files at once in a field that takes several (WebDriver: one path a line)."""
+        self.type(selector, "\n".join(str(path) for path in paths))
+
     def reload(self) -> None:
         raise NotImplementedError
 

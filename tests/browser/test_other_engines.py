@@ -315,7 +315,7 @@ def test_the_composite_saves_once_and_an_older_copy_never_replaces_newer_work(en
 def test_across_services_reads_files_and_holds_back_small_figures(
     engine: Engine, site_base: str, tmp_path: Path
 ) -> None:
-    """The hand-worked collection of test_programme.py, chosen file by file (the view adds them up)."""
+    """The hand-worked collection of test_programme.py, chosen together (each choice starts over)."""
     engine.open(site_base + "programme.html")
     engine.wait_for(
         lambda: engine.run("return !document.querySelector('[data-role=not-started]')"),
@@ -323,14 +323,12 @@ def test_across_services_reads_files_and_holds_back_small_figures(
     )
     engine.run(WATCH_ERRORS)
     latest = [ASSESSMENTS[index] for index in (1, 3, 5, 6, 7)]  # each service's latest assessment
+    paths = []
     for number, (service, cycle, day, answers) in enumerate(latest, start=1):
-        path = tmp_path / f"file-{number}.json"
-        path.write_text(json.dumps(assessment_file(number, service, cycle, day, answers)), encoding="utf-8")
-        engine.choose_file("#programme-files", path)
-        engine.wait_for(
-            lambda n=number: engine.run(TEXT, "[data-role=status]").startswith(f"{n} file{'s' if n > 1 else ''} read"),
-            f"file {number} read",
-        )
+        paths.append(tmp_path / f"file-{number}.json")
+        paths[-1].write_text(json.dumps(assessment_file(number, service, cycle, day, answers)), encoding="utf-8")
+    engine.choose_files("#programme-files", paths)
+    engine.wait_for(lambda: engine.run(TEXT, "[data-role=status]").startswith("5 files read"), "the five files read")
     row = "return Array.prototype.map.call(document.querySelectorAll('[data-role=results] table')[{}].rows[{}].cells, function (c) {{ return c.textContent }})"
     # The first table is domain 1's: its rows are the domain, then 1.1 to 1.4.
     assert engine.run(row.format(0, 5))[1:] == ["not shown", "0", "0", "0", "not shown", "0", "0"]

@@ -134,12 +134,17 @@
   }
 
   /**
-   * Read and check files, adding those that pass to those read before and listing those that do
-   * not; one bad file never stops the rest. The progress bar moves as the reader checks them, and
-   * the view is drawn when all are in.
+   * Read and check files, listing those that do not pass; one bad file never stops the rest. The
+   * progress bar moves as the reader checks them, and the view is drawn when all are in. Each choice
+   * starts over: a view of these files and one of these files with more added, set side by side,
+   * would give the added services' held-back figures away by difference.
    */
   Programme.prototype.load = function (files, skipped) {
     if (this.loading || (!files.length && !skipped)) return
+    if (this.chosen.length) {
+      this.reset()
+      this.withReader(function (reader) { return reader.clear() })
+    }
     this.loading = true
     this.chosen.push({ files: files, skipped: skipped })
     this.$progressArea.hidden = false
