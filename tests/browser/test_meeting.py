@@ -32,6 +32,7 @@ INDICATORS = [indicator.id for indicator in load_framework(REAL_CONTENT).indicat
 STUB_PRINT = "window.print = () => { window.__printed = (window.__printed || 0) + 1 }"
 STATUS = ".meeting-status"
 HEADING = ".meeting-stage h2"
+KEYS = "Keys: ← and → move between steps, and change a choice only once you have moved into it with Tab; Page Up and Page Down always move; Esc leaves."
 
 
 def open_page(browser: Browser, url: str, **options: object) -> Iterator[Page]:
@@ -157,7 +158,7 @@ def test_keys_move_between_steps_and_never_change_a_choice(page: Page) -> None:
         page.uncheck(f"#meeting-domain-{number}")
     start(page)
     assert page.text_content(HEADING) == "2. INTERNAL RELATIONSHIPS, COLLABORATION AND COHESION"
-    assert page.text_content(".meeting-keys") == "Keys: ← and → (outside a choice), Page Up and Page Down; Esc leaves."
+    assert page.text_content(".meeting-keys") == KEYS
     page.keyboard.press("PageDown")
     expect(page.locator("#meeting-indicator-heading")).to_be_focused()
     assert page.text_content(HEADING).startswith("2.1 ")
@@ -168,8 +169,9 @@ def test_keys_move_between_steps_and_never_change_a_choice(page: Page) -> None:
     assert page.text_content(HEADING).startswith("2.1 ")
     assert page.text_content(".meeting-progress") == "0 of 5 agreed"
 
-    # In a choice, ← and → are the radio group's own: they move the choice, never the meeting.
+    # In a choice reached with Tab, ← and → are the radio group's own: they move the choice, never the meeting.
     page.click("label[for='meeting-s-3']")
+    page.focus("#meeting-s-3")
     page.keyboard.press("ArrowRight")
     assert page.text_content(HEADING).startswith("2.1 ")
     assert page.is_checked("#meeting-s-4"), "the radio group's arrow moved the choice, as it does everywhere"
@@ -195,6 +197,32 @@ def test_keys_move_between_steps_and_never_change_a_choice(page: Page) -> None:
         page.keyboard.press("ArrowRight")
     expect(page.locator("#meeting-record-heading")).to_be_focused()
     assert page.is_disabled("[data-action='meeting-next']")
+
+
+def test_after_a_click_the_arrow_keys_move_between_indicators_and_never_change_the_choice(page: Page) -> None:
+    open_meeting(page)
+    start(page)
+    go(page, "indicator:1.4")
+    page.click("label[for='meeting-s-5']")  # a mouse user's click on the card
+    expect(page.locator(HEADING)).to_be_focused()  # out of the radio group, so the arrows are the meeting's
+    page.keyboard.press("ArrowRight")
+    assert page.text_content(HEADING).startswith("2. INTERNAL")  # moved on, as the footer says
+    page.keyboard.press("ArrowLeft")
+    assert page.text_content(HEADING).startswith("1.4 ")
+    assert page.is_checked("#meeting-s-5") and not page.is_checked(".meeting-option-na input")
+    # A click on the radio itself, and on an evidence level, then ↓ and →: nothing changes but the step.
+    page.click("#meeting-s-4")
+    page.click("label[for='meeting-e-wip']")
+    expect(page.locator(HEADING)).to_be_focused()
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowUp")
+    assert page.is_checked("#meeting-s-4") and page.is_checked("#meeting-e-wip")
+    page.keyboard.press("ArrowLeft")
+    assert page.text_content(HEADING).startswith("1.3 ")
+    go(page, "indicator:1.4")
+    assert page.is_checked("#meeting-s-4") and page.is_checked("#meeting-e-wip")
+    saved = [json.loads(t) for k, t in stored(page).items() if k.startswith("mpw-static:assessment:")][0]
+    assert (saved["ratings"]["1.4"]["statement"], saved["ratings"]["1.4"]["evidence"]) == (4, "work-in-progress")
 
 
 def test_esc_leaves_meeting_mode_and_the_page_is_where_it_was_with_the_meetings_choices(page: Page) -> None:

@@ -277,6 +277,22 @@
     shade(stage, $screen, rating)
     $screen.addEventListener('change', handleIndicator.bind(null, stage, $screen, id))
     $screen.addEventListener('input', handleIndicator.bind(null, stage, $screen, id))
+    $screen.addEventListener('click', leaveChoiceAfterPointer.bind(null, $heading))
+  }
+
+  /**
+   * A click with the mouse or a finger (detail > 0) on a statement or an evidence level puts focus
+   * in the radio group without the person knowing, where an arrow key would change the choice: so
+   * focus goes back to the screen's heading, once the click has done its work, and ← → move
+   * between steps. A keyboard user's Space (detail 0) and Tab leave focus in the group, where the
+   * arrows are the radios' own.
+   */
+  function leaveChoiceAfterPointer ($heading, event) {
+    if (!event.detail || !event.target.closest('.meeting-option, .meeting-evidence')) return
+    window.setTimeout(function () {
+      var $focus = document.activeElement
+      if ($heading.isConnected && (!$focus || $focus === document.body || $focus.type === 'radio')) $heading.focus({ preventScroll: true })
+    }, 0)
   }
 
   /** What the group records for an indicator, besides the statement: evidence, the discussion note, a target and next steps. */

@@ -257,7 +257,9 @@
   /**
    * The keys of meeting mode. Nothing happens while a question (a dialog) is open, or with a
    * modifier key (Alt+← is the browser's Back); ← and → only outside a choice, so that they keep
-   * moving between radio buttons there and never change a choice by accident.
+   * moving between radio buttons there and never change a choice by accident. A click on a choice
+   * with the mouse takes focus out of it again (meeting-screens.js), so only a keyboard user who
+   * moved into a radio group with Tab is ever "in a choice".
    */
   MeetingStage.prototype.handleKey = function (event) {
     if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return
