@@ -13,7 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from test_discussion_engines import english_matrix_texts, letters
 from test_programme import ASSESSMENTS, assessment_file
+from test_programme_language import MARKED, RESULT_TEXTS, language_mistakes
 
 from engines import Engine, Firefox, VirtualScreen, WebKit, missing
 
@@ -58,3 +60,30 @@ def test_the_worker_checks_the_files_in_each_engine(engine: Engine, site_base: s
     above = "return document.querySelector('#programme-files').getBoundingClientRect().top"
     below = "return document.querySelector('.programme-about h2').getBoundingClientRect().top"
     assert engine.run(above) < engine.run(below)
+
+
+FILES_READ = "var dd = document.querySelector('.programme-overview dd'); return dd ? dd.textContent : ''"
+
+
+@pytest.mark.parametrize("engine", ["firefox", "webkit"], indirect=True)
+@pytest.mark.parametrize("path, language", [("cy/programme.html", "cy"), ("programme.html", "en")])
+def test_the_view_marks_the_matrix_s_english_words_on_the_welsh_page_in_each_engine(
+    engine: Engine, real_site: Path, tmp_path: Path, path: str, language: str
+) -> None:
+    """As test_programme_language.py checks in Chromium: lang="en" on the matrix's words on the
+    Welsh page (headings, rows, captions, chart titles and labels), and no lang= on the English page."""
+    engine.open((real_site / path).as_uri())
+    engine.wait_for(lambda: engine.run(READING), "the page choosing where to check files")
+    for number, index in enumerate((1, 3, 5), start=1):  # three services: figures are shown
+        file = tmp_path / f"file-{number}.json"
+        file.write_text(json.dumps(assessment_file(number, *ASSESSMENTS[index])), encoding="utf-8")
+        engine.choose_file("#programme-files", file)
+        engine.wait_for(lambda n=number: engine.run(FILES_READ) == str(n), f"file {number} read")
+    engine.wait_for(lambda: engine.run("return document.querySelectorAll('.programme-domain').length") == 8, "the view")
+    found = engine.run(RESULT_TEXTS)
+    assert language_mistakes(found, language, english_matrix_texts()) == []
+    marked = [text for text, lang, _ in found if lang == "en" and letters(text) >= 4]
+    if language == "cy":  # per indicator its row in the chart, its table and the N/A table
+        assert len(marked) >= 45 * 3
+    else:
+        assert engine.run(MARKED) == 0

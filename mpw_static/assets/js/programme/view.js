@@ -28,6 +28,21 @@
     return dom.fill(this.strings['programme_' + key], values || {})
   }
 
+  /**
+   * A catalogue sentence as nodes, with the matrix's words in it marked: "parth 1: <span
+   * lang="en">Buy-in</span>" on the Welsh page. `languages` gives the language of each value that
+   * is the matrix's ({title: "en"}); "" or none is the page's, which is left unmarked.
+   */
+  View.prototype.phrase = function (key, values, languages) {
+    var $phrase = document.createDocumentFragment()
+    this.strings['programme_' + key].split(/\{(\w+)\}/).forEach(function (part, i) {
+      if (i % 2 === 0) return part && $phrase.appendChild(document.createTextNode(part))
+      if (!Object.prototype.hasOwnProperty.call(values, part)) return $phrase.appendChild(document.createTextNode('{' + part + '}'))
+      $phrase.appendChild(matrixText(String(values[part]), languages[part]))
+    })
+    return $phrase
+  }
+
   /** A counted phrase in the page's language: "1 file read", "2 files read"; Welsh has six forms. */
   View.prototype.count = function (key, n, values) {
     return dom.plural(this.strings, 'programme_' + key, n, this.data.language, values)
@@ -83,6 +98,47 @@
     $section.appendChild(el('h2', '', heading))
     if (intro) $section.appendChild(el('p', '', intro))
     return $section
+  }
+
+  /**
+   * The matrix's own words (a domain's or an indicator's) as a node: plain text when they are in
+   * the page's language, else a span marked with theirs (the Welsh page shows the English matrix
+   * until it is translated; the page's data says which, as discuss/views.js reads it).
+   */
+  function matrixText (text, language) {
+    return language ? markLanguage(el('span', '', text), language) : document.createTextNode(text)
+  }
+
+  /** Mark an element (HTML or SVG) holding only the matrix's words with their language, if not the page's. */
+  function markLanguage ($element, language) {
+    if (language) $element.setAttribute('lang', language)
+    return $element
+  }
+
+  /** "1.1 Connections with people…": an indicator as a row's heading, in its own language. */
+  function indicatorCell (indicator) {
+    return matrixText(indicator.id + ' ' + indicator.title, indicator.language)
+  }
+
+  /** A table whose caption is nodes (a sentence with the matrix's words marked in it). */
+  function captioned ($table, $caption) {
+    $table.caption.textContent = ''
+    $table.caption.appendChild($caption)
+    return $table
+  }
+
+  /**
+   * A chart with the matrix's words marked: its title (nodes) and each row's label, which holds
+   * its full text as a tooltip. MPW.chart draws labels as text; their language is the rows'.
+   */
+  function markChart ($figure, $title, rows) {
+    var $svgTitle = $figure.querySelector('svg > title')
+    $svgTitle.textContent = ''
+    $svgTitle.appendChild($title)
+    Array.prototype.forEach.call($figure.querySelectorAll('.chart-label'), function ($label, r) {
+      markLanguage($label, rows[r].language)
+    })
+    return $figure
   }
 
   function definitions (pairs) {
@@ -210,13 +266,15 @@
     this.report.figures.domains.forEach(function (group) {
       var domain = group.domain
       var $domain = el('section', 'programme-domain')
-      $domain.appendChild(el('h3', '', domain.number + '. ' + domain.title))
-      var rows = [{ label: this.text('domain_row', { n: domain.number }), tally: group.all, total: group.all.total }]
+      var titled = { n: domain.number, title: domain.title }
+      var language = { title: domain.language }
+      $domain.appendChild(markLanguage(el('h3', '', domain.number + '. ' + domain.title), domain.language))
+      var rows = [{ label: this.text('domain_row', { n: domain.number }), language: '', tally: group.all, total: group.all.total }]
         .concat(group.indicators.map(function (item) {
-          return { label: item.indicator.id + ' ' + item.indicator.title, tally: item.row, total: item.row.total }
+          return { label: item.indicator.id + ' ' + item.indicator.title, language: item.indicator.language, tally: item.row, total: item.row.total }
         }))
-      $domain.appendChild(chart.stackedBars({
-        title: this.text('chart', { n: domain.number, title: domain.title }),
+      $domain.appendChild(markChart(chart.stackedBars({
+        title: this.text('chart', titled),
         rows: rows,
         keys: keys,
         width: this.width,
@@ -224,11 +282,10 @@
         data: this.data,
         hidden: this.text('not_shown'),
         proportional: true
-      }))
-      $domain.appendChild(table(this.text('table', { n: domain.number, title: domain.title }),
-        [this.strings.col_indicator].concat(keys),
-        rows.map(function (row) { return [row.label].concat(chart.tallyCells(row.tally, this.data, hidden)) }, this),
-        'stack-narrow-table'))
+      }), this.phrase('chart', titled, language), rows))
+      $domain.appendChild(captioned(table('', [this.strings.col_indicator].concat(keys),
+        rows.map(function (row) { return [matrixText(row.label, row.language)].concat(chart.tallyCells(row.tally, this.data, hidden)) }, this),
+        'stack-narrow-table'), this.phrase('table', titled, language)))
       $section.appendChild($domain)
     }, this)
     return $section
@@ -250,8 +307,9 @@
     var cells = function (row) { return figures.MOVE_KINDS.map(function (kind) { return this.figure(row.moves[kind]) }, this) }.bind(this)
     f.domains.forEach(function (group) {
       var rows = [[this.text('domain_row', { n: group.domain.number })].concat(cells(group.all))]
-        .concat(group.indicators.map(function (item) { return [item.indicator.id + ' ' + item.indicator.title].concat(cells(item.row)) }))
-      $section.appendChild(table(this.text('movement_table', { n: group.domain.number, title: group.domain.title }), headings, rows, 'stack-narrow-table'))
+        .concat(group.indicators.map(function (item) { return [indicatorCell(item.indicator)].concat(cells(item.row)) }))
+      var caption = this.phrase('movement_table', { n: group.domain.number, title: group.domain.title }, { title: group.domain.language })
+      $section.appendChild(captioned(table('', headings, rows, 'stack-narrow-table'), caption))
     }, this)
     return $section
   }
@@ -261,7 +319,7 @@
     $section.appendChild(table(this.text('relevance_table'),
       [this.strings.col_indicator, this.text('col_na'), this.text('col_targets')],
       this.report.relevance.map(function (row) {
-        return [row.indicator.id + ' ' + row.indicator.title, this.figure(row.na), this.figure(row.targets)]
+        return [indicatorCell(row.indicator), this.figure(row.na), this.figure(row.targets)]
       }, this), 'stack-narrow-table'))
     return $section
   }
