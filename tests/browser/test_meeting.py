@@ -526,6 +526,29 @@ def test_the_record_prints_alone_on_a4(page: Page) -> None:
         assert absent not in text
 
 
+def test_the_browsers_own_print_gives_the_whole_record_or_the_indicator_without_controls(page: Page) -> None:
+    meeting_with_a_record(page)  # the record on screen; the page's button is not pressed (Ctrl+P)
+    text, size = pdf_text(page)
+    assert page.evaluate("window.__printed") is None
+    assert size == [595, 842]
+    for words in (
+        "Meeting record",
+        "To come back to, or not agreed yet (2)",
+        "Next steps set (1)",
+        "Next steps: A shared referral form by June",
+    ):
+        assert words in text
+    for absent in ("Keys:", "Leave meeting mode", "Next →", "Contents", "Print the record", "Meeting: Untitled"):
+        assert absent not in text
+    # On an indicator: its words and what the room recorded, without the bar, the way on or the buttons.
+    go(page, "indicator:1.2")
+    text, _ = pdf_text(page)
+    assert text.startswith("1. BUY-IN · indicator 2 of 4 in this domain 1.2 Strategic and senior leader engagement")
+    assert "S3 for now; the district nurse sees S1 in the north of the patch." in text
+    for absent in ("Keys:", "Leave meeting mode", "Come back to this", "Reveal", "Show roles"):
+        assert absent not in text
+
+
 def measure_statements(page: Page) -> dict:
     """The five statements' boxes against the stage's visible box, their text's size, and how tall they are."""
     return page.evaluate(
