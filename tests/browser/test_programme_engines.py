@@ -39,19 +39,23 @@ def engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
         screen.stop()  # a screen of its own is stopped whatever happened
 
 
+def three_services_files(folder: Path) -> list[Path]:
+    """Three services' latest assessments, as files."""
+    paths = []
+    for number, index in enumerate((1, 3, 5), start=1):
+        paths.append(folder / f"file-{number}.json")
+        paths[-1].write_text(json.dumps(assessment_file(number, *ASSESSMENTS[index])), encoding="utf-8")
+    return paths
+
+
 @pytest.mark.parametrize("engine", ["firefox", "webkit"], indirect=True)
 def test_the_worker_checks_the_files_in_each_engine(engine: Engine, site_base: str, tmp_path: Path) -> None:
     engine.open(site_base + "programme.html")
     engine.wait_for(lambda: engine.run(READING), "the page choosing where to check files")
     assert engine.run(READING) == "worker"
-    for number, index in enumerate((1, 3, 5), start=1):  # three services' latest assessments
-        path = tmp_path / f"file-{number}.json"
-        path.write_text(json.dumps(assessment_file(number, *ASSESSMENTS[index])), encoding="utf-8")
-        engine.choose_file("#programme-files", path)
-        engine.wait_for(
-            lambda n=number: engine.run(TEXT, "[data-role=status]").startswith(f"{n} file{'s' if n > 1 else ''} read"),
-            f"file {number} read",
-        )
+    paths = three_services_files(tmp_path)  # each choice starts over: the three are chosen together
+    engine.choose_files("#programme-files", paths)
+    engine.wait_for(lambda: engine.run(TEXT, "[data-role=status]").startswith("3 files read"), "the three files read")
     assert engine.run(TEXT, "[data-role=status]") == "3 files read: 3 assessments used, 0 files left out."
     assert engine.run(TEXT, ".programme-controls .hint") == "This view uses 3 services."
     assert engine.run(READING) == "worker"  # the Worker read them all: it never stopped
@@ -74,11 +78,8 @@ def test_the_view_marks_the_matrix_s_english_words_on_the_welsh_page_in_each_eng
     Welsh page (headings, rows, captions, chart titles and labels), and no lang= on the English page."""
     engine.open((real_site / path).as_uri())
     engine.wait_for(lambda: engine.run(READING), "the page choosing where to check files")
-    for number, index in enumerate((1, 3, 5), start=1):  # three services: figures are shown
-        file = tmp_path / f"file-{number}.json"
-        file.write_text(json.dumps(assessment_file(number, *ASSESSMENTS[index])), encoding="utf-8")
-        engine.choose_file("#programme-files", file)
-        engine.wait_for(lambda n=number: engine.run(FILES_READ) == str(n), f"file {number} read")
+    engine.choose_files("#programme-files", three_services_files(tmp_path))  # three services: figures are shown
+    engine.wait_for(lambda: engine.run(FILES_READ) == "3", "the three files read")
     engine.wait_for(lambda: engine.run("return document.querySelectorAll('.programme-domain').length") == 8, "the view")
     found = engine.run(RESULT_TEXTS)
     assert language_mistakes(found, language, english_matrix_texts()) == []
