@@ -341,6 +341,7 @@ def meeting_with_a_record(page: Page) -> None:
     load_members(page)
     start(page)
     page.fill("#meeting-context", "Two practices merged in March.")
+    page.fill("#meeting-reflections", "Yes to the first question; the second needs the GPs.")
     page.keyboard.press("PageDown")
     reveal(page)
     page.click("label[for='meeting-s-2']")
@@ -373,6 +374,12 @@ def test_the_record_holds_what_was_agreed_skipped_and_planned_and_the_file_holds
         "5 members’ files loaded",
     ]
     part = lambda name: page.locator(f".meeting-record-part[data-part='{name}']")  # noqa: E731
+    # What the room typed on a domain's screen is in the record (domain 2 has nothing: left out).
+    assert part("domain_notes").locator("h3").text_content() == "Context and reflections (1)"
+    assert lines(part("domain_notes").locator("li").all_inner_texts()) == [
+        "1. BUY-IN\nContext: Two practices merged in March.\n"
+        "Reflections on the test questions: Yes to the first question; the second needs the GPs."
+    ]
     assert part("agreed").locator("h3").text_content() == "Agreed (2)"
     assert lines(part("agreed").locator("li").all_inner_texts()) == [
         "1.1 Connections with people who may benefit from the service, and the wider public — S2 · ▧ Work in progress\n"
@@ -421,6 +428,7 @@ def test_the_record_holds_what_was_agreed_skipped_and_planned_and_the_file_holds
     assert saved["meeting"] == {"date": "2026-05-04", "domains": ["1", "2"], "come_back_to": ["1.3"]}
     assert checked.meeting.come_back_to == ["1.3"]
     assert saved["domains"]["1"]["context"] == "Two practices merged in March."
+    assert saved["domains"]["1"]["reflections"] == "Yes to the first question; the second needs the GPs."
     assert not any(member_id in path.read_text(encoding="utf-8") for member_id in MEMBER_IDS)
     expect(page.locator(".meeting-downloaded")).to_contain_text("Last downloaded")
 
@@ -445,6 +453,37 @@ def unresolved(page: Page) -> list[str]:
     """The record's indicators to come back to or not agreed: each id and its state, in words."""
     entries = page.locator(".meeting-record-part[data-part='unresolved'] li").all_inner_texts()
     return [entry.split(" ", 1)[0] + " " + entry.split("\n")[0].split(" — ")[-1] for entry in entries]
+
+
+RECORD_FILE = (
+    "The assessment file holds everything above that the room agreed: statements, evidence, discussion notes, "
+    "targets and next steps, each domain’s context and reflections, with the date and who took part. It also "
+    "marks the indicators to come back to, with any statement agreed so far: open the file again and meeting "
+    "mode shows them."
+)
+
+
+def test_an_agreed_indicator_marked_to_come_back_to_says_so_and_an_empty_part_prints_none(page: Page) -> None:
+    open_meeting(page)
+    for number in range(2, 9):
+        page.uncheck(f"#meeting-domain-{number}")
+    start(page)
+    go(page, "indicator:1.4")
+    page.click("label[for='meeting-s-2']")
+    page.click("[data-action='meeting-skip']")  # agreed, and still to come back to
+    expect(page.locator(STATUS)).to_have_text("1.4 is on the list to come back to.")
+    expect(page.locator("#meeting-record-heading")).to_be_focused()  # moved on, to the record
+    assert stored_meeting(page)["come_back_to"] == ["1.4"]
+    go(page, "record")
+    assert unresolved(page) == ["1.4 Marked to come back to; agreed so far: S2"]
+    assert page.text_content(".meeting-record > p.hint:last-child") == RECORD_FILE
+    part = lambda name: page.locator(f".meeting-record-part[data-part='{name}']")  # noqa: E731
+    assert part("plans").locator("h3").text_content() == "Next steps set (0)"
+    assert part("domain_notes").locator("h3").text_content() == "Context and reflections (0)"
+    text, _ = pdf_text(page)  # Ctrl+P: every part says what it holds, "None." for an empty one
+    assert "Next steps set (0) None." in text and "Context and reflections (0) None." in text
+    assert "1.4 Buy-in of other professionals — Marked to come back to; agreed so far: S2" in text
+    assert RECORD_FILE in text
 
 
 def test_a_mark_to_come_back_to_is_in_the_file_and_shows_when_it_is_opened_in_a_fresh_browser(

@@ -1,8 +1,8 @@
 /**
- * The meeting's record, at its end (drawn by assessment/meeting-stage.js): what was agreed, with
- * the discussion notes; what the room will come back to or did not agree; what was not reached;
- * and the next steps set. It is read from the assessment itself (agenda.record), which holds all
- * of it, the meeting's marks to come back to too (format 3), so it prints (A4) and the assessment
+ * The meeting's record, at its end (drawn by assessment/meeting-stage.js): what the room wrote on
+ * each domain's screen (its context and reflections); what was agreed, with the discussion notes;
+ * what the room will come back to or did not agree; what was not reached; and the next steps set.
+ * It is read from the assessment itself (agenda.record), which holds all of it, the meeting's marks to come back to too (format 3), so it prints (A4) and the assessment
  * file is downloaded as usual (the files room answers the download button).
  */
 (function (MPW) {
@@ -22,6 +22,7 @@
     var $screen = stage.$stage.appendChild(el('div', 'meeting-screen meeting-record'))
     MPW.meetingScreens.heading($screen, s.meeting_record_heading, 'meeting-record-heading')
     $screen.appendChild(details(stage, members))
+    section(stage, $screen, 'domain_notes', domainNotes(stage), notesOf)
     section(stage, $screen, 'agreed', made.agreed, entryOf)
     section(stage, $screen, 'unresolved', made.unresolved, entryOf)
     section(stage, $screen, 'not_reached', made.notReached, titleOf)
@@ -73,13 +74,32 @@
     var $section = $screen.appendChild(el('section', 'meeting-record-part'))
     $section.setAttribute('data-part', name)
     $section.appendChild(el('h3', '', dom.fill(s['meeting_record_' + name], { n: entries.length })))
-    if (!entries.length) return $section.appendChild(el('p', 'hint', s.meeting_record_none))
+    if (!entries.length) return $section.appendChild(el('p', 'hint meeting-record-none', s.meeting_record_none))
     var $list = $section.appendChild(el('ul'))
     entries.forEach(function (entry) {
       var $item = $list.appendChild(el('li'))
-      $item.setAttribute('data-indicator-entry', entry.indicator.id)
+      if (entry.indicator) $item.setAttribute('data-indicator-entry', entry.indicator.id)
       draw(stage, $item, entry)
     })
+  }
+
+  /** The meeting's domains where the room wrote something on the domain's screen: its context, its reflections. */
+  function domainNotes (stage) {
+    var state = stage.state()
+    var notes = stage.workspace.current.domains
+    return agenda.chosenDomains(stage.data, state.domains).map(function (number) {
+      var held = notes[number] || {}
+      return { number: number, context: (held.context || '').trim(), reflections: (held.reflections || '').trim() }
+    }).filter(function (entry) { return entry.context || entry.reflections })
+  }
+
+  /** A domain's name, then what the room typed in its context box and its reflections, each only if given. */
+  function notesOf (stage, $item, entry) {
+    var s = stage.strings
+    $item.setAttribute('data-domain-entry', String(entry.number))
+    $item.appendChild(stage.words('strong', 'meeting-record-title', dom.fill(s.meeting_domain_heading, { n: entry.number, title: stage.domain(entry.number).title }), entry.number))
+    if (entry.context) $item.appendChild(el('p', 'meeting-record-note', dom.fill(s.meeting_record_context, { text: entry.context })))
+    if (entry.reflections) $item.appendChild(el('p', 'meeting-record-note', dom.fill(s.meeting_record_reflections, { text: entry.reflections })))
   }
 
   function titleOf (stage, $item, entry) {
@@ -93,11 +113,13 @@
     var rating = entry.rating
     titleOf(stage, $item, entry)
     var words = []
-    if (rating.statement !== null) {
-      words.push(format.label(rating.statement, data))
-      if (rating.evidence) words.push(data.labels.evidence[rating.evidence].mark + ' ' + data.labels.evidence[rating.evidence].text)
-    }
-    if (entry.state !== 'agreed') words.push(dom.fill(s['meeting_state_' + entry.state.replace('-', '_')], { statement: format.label(rating.statement, data) }))
+    var statement = rating.statement !== null ? format.label(rating.statement, data) : ''
+    var marked = entry.state === 'skipped' && statement !== ''
+    // Marked to come back to after a statement was chosen: the file keeps the statement, and so do the words.
+    if (marked) words.push(dom.fill(s.meeting_state_skipped_agreed, { statement: statement }))
+    else if (statement) words.push(statement)
+    if (statement && rating.evidence) words.push(data.labels.evidence[rating.evidence].mark + ' ' + data.labels.evidence[rating.evidence].text)
+    if (entry.state !== 'agreed' && !marked) words.push(dom.fill(s['meeting_state_' + entry.state.replace('-', '_')], { statement: statement }))
     $item.appendChild(el('span', 'meeting-record-choice', ' — ' + words.join(' · ')))
     if (rating.note.trim()) $item.appendChild(el('p', 'meeting-record-note', dom.fill(s.meeting_record_note, { note: rating.note })))
     if (entry.members) $item.appendChild(el('p', 'meeting-record-members', dom.fill(s.meeting_record_positions, { summary: MPW.meetingMembers.summary(stage, entry.members) })))

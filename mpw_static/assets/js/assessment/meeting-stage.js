@@ -240,7 +240,10 @@
     var marked = this.state().skipped[step.id] === true
     this.room.mark(step.id, !marked)
     this.save()
-    if (!marked) return this.next()
+    if (!marked) {
+      this.next()
+      return this.say(dom.fill(this.strings.meeting_skipped, { id: step.id })) // moved on: say why
+    }
     this.draw() // the step as it now is; focus stays on the button that was pressed
     this.$skip.focus({ preventScroll: true })
     this.say(this.strings.meeting_unskipped)
