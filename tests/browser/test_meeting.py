@@ -323,12 +323,38 @@ def test_a_member_is_refused_twice_the_groups_own_record_is_refused_and_keep_sto
     )
     assert page.get_attribute(".meeting-member-count", "data-count") == "1"
     page.click(".meeting-member-list [data-member-action='keep']")
-    expect(page.locator(".meeting-member-list li").first).to_contain_text("from member-a.json, kept in this browser")
+    expect(page.locator(".meeting-member-list li").first).to_have_text("District nurse · kept in this browserRemove")
     assert "mpw-static:assessment:" + MEMBER_IDS[0] in stored(page)
     start(page)
     page.keyboard.press("PageDown")
     assert page.is_checked("#meeting-s-2")  # the record's own 1.1, from its format 1 file
     assert page.text_content(".meeting-bar .meeting-title") == "Meeting: Valley team"
+
+
+def test_the_set_up_shows_members_by_role_and_a_file_name_only_to_tell_two_of_a_role_apart(
+    page: Page, tmp_path: Path
+) -> None:
+    open_meeting(page)
+    load_members(page, ["member-a.json", "member-b.json"])
+    items = page.locator(".meeting-member-list li:not(.meeting-member-count)")
+    assert items.all_inner_texts() == [
+        "District nurse\n· not saved\nKeep\nRemove",
+        "Social worker\n· not saved\nKeep\nRemove",
+    ]
+    assert "member-" not in page.inner_text(".meeting-stage")  # on the projector: roles, never file names
+    expect(page.get_by_role("button", name="Keep: District nurse")).to_be_visible()
+    expect(page.get_by_role("button", name="Remove: Social worker")).to_be_visible()
+    # A second district nurse: the two are told apart by their files, in smaller type.
+    other = json.loads((FIXTURES / "member-a.json").read_text(encoding="utf-8"))
+    other["id"] = "ffffffff-0000-4000-8000-00000000000f"
+    (tmp_path / "night-nurse.json").write_text(json.dumps(other), encoding="utf-8")
+    page.set_input_files("#meeting-members-files", str(tmp_path / "night-nurse.json"))
+    expect(items).to_have_count(3)
+    assert items.all_inner_texts()[0::2] == [
+        "District nurse (member-a.json)\n· not saved\nKeep\nRemove",
+        "District nurse (night-nurse.json)\n· not saved\nKeep\nRemove",
+    ]
+    expect(page.get_by_role("button", name="Keep: District nurse (night-nurse.json)")).to_be_visible()
 
 
 def meeting_with_a_record(page: Page) -> None:

@@ -68,28 +68,39 @@
     if (added) stage.say(dom.plural(s, 'meeting_members_added', added, stage.data.locale))
   }
 
-  /** The members loaded, by role and file (this is the facilitator's set-up, not the room's view), with Keep and Remove. */
+  /**
+   * The members loaded, with Keep and Remove: by role, as the set-up is on the projector too. A file
+   * name is often a person's name, so it shows (smaller) only beside a role that two files share,
+   * where it is what tells them apart.
+   */
   function renderList (stage, $list) {
     var s = stage.strings
     var members = stage.room.members()
+    var roles = members.map(function (member) { return member.role })
     $list.textContent = ''
     stage.state().members.forEach(function (member, index) {
       var $item = $list.appendChild(el('li'))
-      $item.appendChild(el('span', 'meeting-member-role', members[index].role))
-      $item.appendChild(el('span', 'hint', ' · ' + dom.fill(member.kept ? s.meeting_member_kept : s.meeting_member_file, { file: member.file })))
-      if (!member.kept) $item.appendChild(memberButton('keep', index, s.meeting_member_keep, member.file))
-      $item.appendChild(memberButton('remove', index, s.meeting_member_remove, member.file))
+      var name = roles[index]
+      var $role = $item.appendChild(el('span', 'meeting-member-role', name))
+      if (roles.indexOf(name) !== roles.lastIndexOf(name)) {
+        $role.appendChild(el('span', 'meeting-member-file', ' ' + dom.fill(s.meeting_member_file_name, { file: member.file })))
+        name = dom.fill(s.meeting_member_with_file, { role: name, file: member.file })
+      }
+      $item.appendChild(el('span', 'hint', ' · ' + (member.kept ? s.meeting_member_kept : s.meeting_member_unsaved)))
+      if (!member.kept) $item.appendChild(memberButton('keep', index, s.meeting_member_keep, dom.fill(s.meeting_member_keep_named, { member: name })))
+      $item.appendChild(memberButton('remove', index, s.meeting_member_remove, dom.fill(s.meeting_member_remove_named, { member: name })))
     })
     var $count = $list.appendChild(el('li', 'hint meeting-member-count', dom.plural(s, 'meeting_members_count', members.length, stage.data.locale)))
     $count.setAttribute('data-count', String(members.length))
   }
 
-  function memberButton (action, index, text, file) {
+  /** Keep or Remove, named for screen readers by the member it is for ("Keep: District nurse"). */
+  function memberButton (action, index, text, label) {
     var $button = el('button', 'button button-small button-secondary', text)
     $button.type = 'button'
     $button.setAttribute('data-member', String(index))
     $button.setAttribute('data-member-action', action)
-    $button.appendChild(el('span', 'visually-hidden', ': ' + file))
+    $button.setAttribute('aria-label', label)
     return $button
   }
 
