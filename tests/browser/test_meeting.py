@@ -790,7 +790,8 @@ def test_the_meeting_loads_on_first_use_and_speaks_welsh(browser: Browser, real_
         page.click("[data-action='meeting-skip']")
         go(page, "record")
         assert page.get_attribute(".meeting-record-part[data-part='unresolved'] .meeting-record-title", "lang") == "en"
-        assert page.locator(".meeting-record-part h3").all_text_contents()[:2] == [
+        assert page.locator(".meeting-record-part h3").all_text_contents()[:3] == [
+            "Cyd-destun a myfyrdodau (0)",
             "Wedi’u cytuno (0)",
             "I ddod yn ôl atynt, neu heb eu cytuno eto (2)",  # 1.1 to come back to, 1.2 reached
         ]
