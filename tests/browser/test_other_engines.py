@@ -149,7 +149,7 @@ def test_a_team_completes_saves_downloads_and_discusses(engine: Engine, site_bas
 
 
 MEETING_FIXTURES = ROOT / "tests" / "fixtures" / "meeting"
-PAGE_DOWN, ESCAPE = "\ue00f", "\ue00c"  # WebDriver's key codes, which both engines' drivers send
+PAGE_DOWN, ESCAPE, ARROW_RIGHT = "\ue00f", "\ue00c", "\ue014"  # WebDriver's key codes, which both engines' drivers send
 FOCUSED = "return document.activeElement.id"
 
 
@@ -190,14 +190,19 @@ def test_a_short_meeting_two_agreed_one_skipped_and_the_record(engine: Engine, s
     engine.type("#meeting-note", f"Agreed in {engine.name}")
     tap(engine, "[data-action='meeting-next']")
     tap(engine, "label[for='meeting-s-3']")
-    tap(engine, "[data-action='meeting-next']")
-    assert engine.run(TEXT, ".meeting-stage h2").startswith("1.3 ")
+    # A click takes focus out of the choice, back to the heading: → then moves on, never to S4.
+    engine.wait_for(lambda: engine.run(FOCUSED) == "meeting-indicator-heading", "focus on the heading after a click")
+    engine.element("#meeting-indicator-heading").send_keys(ARROW_RIGHT)
+    engine.wait_for(lambda: engine.run(TEXT, ".meeting-stage h2").startswith("1.3 "), "→ to indicator 1.3")
+    rating = "return JSON.parse(localStorage.getItem(Object.keys(localStorage).filter(function (k) { return k.indexOf('mpw-static:assessment:') === 0 })[0])).ratings['1.2'].statement"
+    assert engine.run(rating) == 3
     tap(engine, "[data-action='meeting-skip']")
     assert engine.run(TEXT, ".meeting-stage h2").startswith("1.4 ")
     tap(engine, "[data-action='meeting-contents']")
     tap(engine, ".meeting-contents [data-id='record']")
     parts = "return Array.from(document.querySelectorAll('.meeting-record-part h3'), h => h.textContent)"
     assert engine.run(parts) == [
+        "Context and reflections (0)",
         "Agreed (2)",
         "To come back to, or not agreed yet (2)",
         "Not reached (0)",
@@ -209,7 +214,7 @@ def test_a_short_meeting_two_agreed_one_skipped_and_the_record(engine: Engine, s
     engine.reload()
     engine.wait_for(lambda: engine.run(FOCUSED) == "meeting-record-heading", "the meeting opening again after reload")
     engine.run(WATCH_ERRORS)
-    assert engine.run(parts)[:2] == ["Agreed (2)", "To come back to, or not agreed yet (2)"]
+    assert engine.run(parts)[1:3] == ["Agreed (2)", "To come back to, or not agreed yet (2)"]
     keys = "return Object.keys(localStorage).filter(function (k) { return k.indexOf('mpw-static:assessment:') === 0 })"
     assert len(engine.run(keys)) == 1  # the group's record alone
     meeting = "return JSON.parse(localStorage.getItem(" + keys.removeprefix("return ") + "[0])).meeting"
