@@ -612,6 +612,10 @@ def test_the_browsers_own_print_gives_the_whole_record_or_the_indicator_without_
     assert "S3 for now; the district nurse sees S1 in the north of the patch." in text
     for absent in ("Keys:", "Leave meeting mode", "Come back to this", "Reveal", "Show roles"):
         assert absent not in text
+    # The contents over the step: its list of steps prints (they are buttons on screen).
+    page.click("[data-action='meeting-contents']")
+    text, _ = pdf_text(page)
+    assert "1.2 Strategic and senior leader engagement ✓ Agreed: S3" in text and "Keys:" not in text
 
 
 def measure_statements(page: Page) -> dict:
