@@ -20,6 +20,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
+
 FIREFOX_NAMES = ("firefox-esr", "firefox")
 WEBKIT_DRIVER = "WebKitWebDriver"
 MINIBROWSER = "/usr/lib/*/webkit2gtk-4.*/MiniBrowser"
@@ -222,3 +224,12 @@ class WebKit(Engine):
     def close(self) -> None:
         self.driver.quit()
         super().close()
+
+
+def start_engine(name: str, screen: VirtualScreen) -> Engine:
+    """Firefox ESR or WebKitGTK (on the virtual screen given), or the test skipped with a line
+    saying why that engine cannot run here."""
+    reason = missing(name)
+    if reason:
+        pytest.skip(reason)
+    return Firefox() if name == "firefox" else WebKit(screen.start())

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from engines import Engine, Firefox, VirtualScreen, WebKit, missing
+from engines import Engine, VirtualScreen, start_engine
 from mpw_static.load import load_framework
 from support import ROOT
 
@@ -76,10 +76,7 @@ def engine(request: pytest.FixtureRequest, screen: VirtualScreen) -> Iterator[En
     if request.param == "chromium":
         started: Engine = Chromium(request.getfixturevalue("browser"))
     else:
-        reason = missing(request.param)
-        if reason:
-            pytest.skip(reason)
-        started = Firefox() if request.param == "firefox" else WebKit(screen.start())
+        started = start_engine(request.param, screen)
     yield started
     started.close()
 

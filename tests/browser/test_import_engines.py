@@ -12,7 +12,7 @@ from test_assessment import valid_file
 from test_import_choices import filled_workbook  # noqa: F401 (a fixture)
 from test_other_engines import TEXT, VALUE, open_assessment, screen, status  # noqa: F401 (screen is a fixture)
 
-from engines import Engine, Firefox, WebKit, missing
+from engines import Engine, start_engine
 
 pytestmark = pytest.mark.browser
 
@@ -24,10 +24,7 @@ ROW_NAMES = "return Array.from(document.querySelectorAll('.library-table tbody t
 
 @pytest.fixture(scope="module", params=["firefox", "webkit"])
 def engine(request: pytest.FixtureRequest, screen) -> Iterator[Engine]:  # noqa: F811 (the fixture above)
-    reason = missing(request.param)
-    if reason:
-        pytest.skip(reason)
-    started = Firefox() if request.param == "firefox" else WebKit(screen.start())
+    started = start_engine(request.param, screen)
     yield started
     started.close()
 

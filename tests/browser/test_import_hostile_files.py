@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from engines import Engine, Firefox, VirtualScreen, WebKit, missing
+from engines import Engine, VirtualScreen, start_engine
 from support import watch_for_errors
 
 pytestmark = pytest.mark.browser
@@ -159,11 +159,8 @@ def test_whole_corpus_at_once_over_http(browser: Browser, hosted_site: str, host
 @pytest.fixture(scope="module", params=["firefox", "webkit"])
 def other_engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
     """Firefox ESR or WebKitGTK, as the smoke tier drives them (tests/browser/engines.py)."""
-    reason = missing(request.param)
-    if reason:
-        pytest.skip(reason)
     screen = VirtualScreen()
-    started = Firefox() if request.param == "firefox" else WebKit(screen.start())
+    started = start_engine(request.param, screen)
     yield started
     started.close()
     screen.stop()

@@ -18,7 +18,7 @@ from test_excel import edited, expected_after_edits, round_trip_edits, sample_fi
 from test_excel import make as make_workbooks
 from test_programme import ASSESSMENTS, assessment_file
 
-from engines import Engine, Firefox, VirtualScreen, WebKit, missing
+from engines import Engine, VirtualScreen, start_engine
 from mpw_static import frameworks
 from mpw_static.assessment_file import read_assessment
 from mpw_static.cli import main as mpw_static
@@ -48,10 +48,7 @@ def screen() -> Iterator[VirtualScreen]:
 def engine(request: pytest.FixtureRequest, screen: VirtualScreen) -> Iterator[Engine]:
     """One session per engine for this module: starting Firefox takes about 4 s here. Tests that
     need empty storage say so (open_assessment(..., empty=True)); the others do not read it."""
-    reason = missing(request.param)
-    if reason:
-        pytest.skip(reason)
-    started = Firefox() if request.param == "firefox" else WebKit(screen.start())
+    started = start_engine(request.param, screen)
     yield started
     started.close()
 

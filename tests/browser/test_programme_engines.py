@@ -17,7 +17,7 @@ from test_discussion_engines import english_matrix_texts, letters
 from test_programme import ASSESSMENTS, assessment_file
 from test_programme_language import MARKED, RESULT_TEXTS, language_mistakes
 
-from engines import Engine, Firefox, VirtualScreen, WebKit, missing
+from engines import Engine, VirtualScreen, start_engine
 
 pytestmark = pytest.mark.browser
 
@@ -27,12 +27,9 @@ READING = "return document.querySelector('[data-module=mpw-programme]').getAttri
 
 @pytest.fixture(scope="module")
 def engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
-    reason = missing(request.param)
-    if reason:
-        pytest.skip(reason)
     screen = VirtualScreen()
     try:
-        started = Firefox() if request.param == "firefox" else WebKit(screen.start())
+        started = start_engine(request.param, screen)
         yield started
         started.close()
     finally:

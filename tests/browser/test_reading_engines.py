@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from engines import Engine, Firefox, VirtualScreen, WebKit, missing
+from engines import Engine, Firefox, VirtualScreen, start_engine
 
 pytestmark = pytest.mark.browser
 
@@ -76,10 +76,7 @@ def screen() -> Iterator[VirtualScreen]:
 
 @pytest.fixture(scope="module", params=["firefox", "webkit"])
 def engine(request: pytest.FixtureRequest, screen: VirtualScreen) -> Iterator[Engine]:
-    reason = missing(request.param)
-    if reason:
-        pytest.skip(reason)
-    started = Firefox() if request.param == "firefox" else WebKit(screen.start())
+    started = start_engine(request.param, screen)
     yield started
     started.close()
 

@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from test_other_engines import READY, TEXT, WATCH_ERRORS, open_assessment, show
 
-from engines import Engine, Firefox, VirtualScreen, WebKit, missing
+from engines import Engine, VirtualScreen, start_engine
 from mpw_static.assessment_file import read_assessment
 from mpw_static.build import build_site
 from mpw_static.cli import main
@@ -159,11 +159,8 @@ def test_the_discussion_views_draw_the_small_matrix(page: Page, view: str, tmp_p
 @pytest.fixture(scope="module", params=["firefox", "webkit"])
 def engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
     """Firefox ESR or WebKitGTK (on a virtual screen), as test_other_engines.py starts them."""
-    reason = missing(request.param)
-    if reason:
-        pytest.skip(reason)
     screen = VirtualScreen()
-    started = Firefox() if request.param == "firefox" else WebKit(screen.start())
+    started = start_engine(request.param, screen)
     yield started
     started.close()
     screen.stop()
