@@ -277,7 +277,11 @@
     shade(stage, $screen, rating)
     $screen.addEventListener('change', handleIndicator.bind(null, stage, $screen, id))
     $screen.addEventListener('input', handleIndicator.bind(null, stage, $screen, id))
-    $screen.addEventListener('click', leaveChoiceAfterPointer.bind(null, $heading))
+    var pointer = { pending: false } // a pointer's click on a choice, whose change is still to come
+    $screen.addEventListener('click', leaveChoiceAfterPointer.bind(null, $heading, pointer))
+    $screen.addEventListener('change', function () {
+      if (pointer.pending) leaveChoice($heading, pointer)
+    })
   }
 
   /**
@@ -287,12 +291,21 @@
    * between steps. A keyboard user's Space (detail 0) and Tab leave focus in the group, where the
    * arrows are the radios' own.
    */
-  function leaveChoiceAfterPointer ($heading, event) {
+  function leaveChoiceAfterPointer ($heading, pointer, event) {
     if (!event.detail || !event.target.closest('.meeting-option, .meeting-evidence')) return
+    // The choice's change event follows this click in the same task, and moves focus at once (a
+    // timer could run after a key already pressed). A click on the choice already made changes
+    // nothing, so then focus is moved once the click is done.
+    pointer.pending = true
     window.setTimeout(function () {
-      var $focus = document.activeElement
-      if ($heading.isConnected && (!$focus || $focus === document.body || $focus.type === 'radio')) $heading.focus({ preventScroll: true })
+      if (pointer.pending) leaveChoice($heading, pointer)
     }, 0)
+  }
+
+  function leaveChoice ($heading, pointer) {
+    pointer.pending = false
+    var $focus = document.activeElement
+    if ($heading.isConnected && (!$focus || $focus === document.body || $focus.type === 'radio')) $heading.focus({ preventScroll: true })
   }
 
   /** What the group records for an indicator, besides the statement: evidence, the discussion note, a target and next steps. */
