@@ -344,9 +344,9 @@ def test_there_is_one_view_of_the_files_and_the_page_says_why(page: Page, collec
     assert results.locator("select").count() == 0
     assert "Review cycle:" not in page.inner_text("[data-role=results]")
     expect(page.locator(".programme-load .hint").first).to_have_text(
-        "Views by review cycle are not offered: two views of the same files, set side by side, would let a "
-        "held-back figure be worked out by difference, so to see one review cycle on its own, add only that "
-        "cycle’s files (and share the figures of one set of files only)."
+        "There is one view of the files, and no view by review cycle: two views of overlapping sets of files, "
+        "set side by side, would let a held-back figure be worked out by difference. For the same reason, "
+        "share the figures of one set of files only."
     )
     assert page.inner_text(".programme-controls .hint") == "This view uses 5 services."
     assert "No service has two or more assessments here" not in page.inner_text("[data-role=results]")
