@@ -170,8 +170,9 @@ def test_keys_move_between_steps_and_never_change_a_choice(page: Page) -> None:
     assert page.text_content(".meeting-progress") == "0 of 5 agreed"
 
     # In a choice reached with Tab, ← and → are the radio group's own: they move the choice, never the meeting.
-    page.click("label[for='meeting-s-3']")
-    page.focus("#meeting-s-3")
+    page.focus("#meeting-s-3")  # where Tab and the arrows bring a keyboard user
+    page.keyboard.press("Space")
+    assert page.is_checked("#meeting-s-3")
     page.keyboard.press("ArrowRight")
     assert page.text_content(HEADING).startswith("2.1 ")
     assert page.is_checked("#meeting-s-4"), "the radio group's arrow moved the choice, as it does everywhere"

@@ -280,7 +280,7 @@
     var pointer = { pending: false } // a pointer's click on a choice, whose change is still to come
     $screen.addEventListener('click', leaveChoiceAfterPointer.bind(null, $heading, pointer))
     $screen.addEventListener('change', function () {
-      if (pointer.pending) leaveChoice($heading, pointer)
+      if (pointer.pending) leaveChoice($heading)
     })
   }
 
@@ -293,17 +293,18 @@
    */
   function leaveChoiceAfterPointer ($heading, pointer, event) {
     if (!event.detail || !event.target.closest('.meeting-option, .meeting-evidence')) return
-    // The choice's change event follows this click in the same task, and moves focus at once (a
-    // timer could run after a key already pressed). A click on the choice already made changes
-    // nothing, so then focus is moved once the click is done.
+    // The choice's change event follows this click in the same task and moves focus at once (a
+    // timer can run after a key already pressed). Once the click is done, focus is moved again if
+    // it is in a radio after all (WebKit focuses it after the change event) or if nothing changed
+    // (a click on the choice already made).
     pointer.pending = true
     window.setTimeout(function () {
-      if (pointer.pending) leaveChoice($heading, pointer)
+      pointer.pending = false
+      leaveChoice($heading)
     }, 0)
   }
 
-  function leaveChoice ($heading, pointer) {
-    pointer.pending = false
+  function leaveChoice ($heading) {
     var $focus = document.activeElement
     if ($heading.isConnected && (!$focus || $focus === document.body || $focus.type === 'radio')) $heading.focus({ preventScroll: true })
   }
