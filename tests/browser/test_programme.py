@@ -480,7 +480,7 @@ def test_printing_gives_the_view_without_the_controls(page: Page, collection: Pa
     text, _ = pdf_text(page)
     assert "No service is ranked, scored or totalled here" in text  # the rule goes with the figures
     assert "Where services stand" in text and "How services moved" in text and "Indicators by how often" in text
-    assert "Add assessment files" not in text and "Set these files aside" not in text
+    assert "The assessment files" not in text and "Set these files aside" not in text
     assert "For health board leads" not in text  # the page's introduction is for the screen
 
 
