@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
+from engines import VirtualScreen
 from support import watch_for_errors
 
 # The headless shell first: Debian packages it on its own (chromium-headless-shell, the same version as
@@ -135,3 +136,11 @@ def assess_page_everywhere(browser: Browser, assess_url: str) -> Iterator[Page]:
 def assess_page(browser: Browser, real_site: Path) -> Iterator[Page]:
     """The assessment tool from the folder (file://), for behaviour that does not depend on where it is."""
     yield from open_assessment(browser, (real_site / "assess.html").resolve().as_uri())
+
+
+@pytest.fixture(scope="session")
+def screen() -> Iterator[VirtualScreen]:
+    """One Xvfb display for the WebKitGTK tests of this process (none started if the machine has one)."""
+    virtual = VirtualScreen()
+    yield virtual
+    virtual.stop()

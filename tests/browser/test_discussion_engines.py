@@ -64,13 +64,6 @@ class Chromium(Engine):
         super().close()
 
 
-@pytest.fixture(scope="session")
-def screen() -> Iterator[VirtualScreen]:
-    virtual = VirtualScreen()
-    yield virtual
-    virtual.stop()
-
-
 @pytest.fixture(scope="module", params=["chromium", "firefox", "webkit"])
 def engine(request: pytest.FixtureRequest, screen: VirtualScreen) -> Iterator[Engine]:
     if request.param == "chromium":

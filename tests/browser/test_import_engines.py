@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from test_assessment import valid_file
 from test_import_choices import filled_workbook  # noqa: F401 (a fixture)
-from test_other_engines import TEXT, VALUE, open_assessment, screen, status  # noqa: F401 (screen is a fixture)
+from test_other_engines import TEXT, VALUE, open_assessment, status
 
-from engines import Engine, start_engine
+from engines import Engine, VirtualScreen, start_engine
 
 pytestmark = pytest.mark.browser
 
@@ -23,7 +23,7 @@ ROW_NAMES = "return Array.from(document.querySelectorAll('.library-table tbody t
 
 
 @pytest.fixture(scope="module", params=["firefox", "webkit"])
-def engine(request: pytest.FixtureRequest, screen) -> Iterator[Engine]:  # noqa: F811 (the fixture above)
+def engine(request: pytest.FixtureRequest, screen: VirtualScreen) -> Iterator[Engine]:
     started = start_engine(request.param, screen)
     yield started
     started.close()

@@ -12,9 +12,9 @@ from playwright.sync_api import Browser
 from test_discussion import show
 from test_discussion_checks import compare_files_made, member, open_page
 from test_other_engines import show as show_in
-from test_reading_engines import open_assessment, resize, screen  # noqa: F401 (screen is a fixture)
+from test_reading_engines import open_assessment, resize
 
-from engines import Engine, start_engine
+from engines import Engine, VirtualScreen, start_engine
 from mpw_static.load import load_framework
 from support import REAL_CONTENT
 
@@ -84,7 +84,7 @@ def test_eight_members_headings_break_between_words_and_fit(browser: Browser, re
 
 
 @pytest.fixture(scope="module", params=["firefox", "webkit"])
-def engine(request: pytest.FixtureRequest, screen) -> Iterator[Engine]:  # noqa: F811 (the fixture above)
+def engine(request: pytest.FixtureRequest, screen: VirtualScreen) -> Iterator[Engine]:
     started = start_engine(request.param, screen)
     yield started
     started.close()

@@ -37,13 +37,6 @@ CHECKED = "return Array.prototype.map.call(arguments[0], function (id) { return 
 VALUE = "return document.querySelector(arguments[0]).value"
 
 
-@pytest.fixture(scope="session")
-def screen() -> Iterator[VirtualScreen]:
-    virtual = VirtualScreen()
-    yield virtual
-    virtual.stop()
-
-
 @pytest.fixture(scope="module", params=["firefox", "webkit"])
 def engine(request: pytest.FixtureRequest, screen: VirtualScreen) -> Iterator[Engine]:
     """One session per engine for this module: starting Firefox takes about 4 s here. Tests that

@@ -67,13 +67,6 @@ def test_chromium_focus_is_never_under_the_toolbar(browser: Browser, real_site: 
     page.close()
 
 
-@pytest.fixture(scope="session")
-def screen() -> Iterator[VirtualScreen]:
-    virtual = VirtualScreen()
-    yield virtual
-    virtual.stop()
-
-
 @pytest.fixture(scope="module", params=["firefox", "webkit"])
 def engine(request: pytest.FixtureRequest, screen: VirtualScreen) -> Iterator[Engine]:
     started = start_engine(request.param, screen)
