@@ -29,7 +29,7 @@ from .theme import Theme
 from .translations import Coverage, translation_coverage
 from .validate import check_framework, check_page_parts
 from .workbook import site_workbooks
-from .write import write_site, write_zip
+from .write import update_site, write_site, write_zip, written
 
 
 @dataclass(frozen=True)
@@ -101,8 +101,9 @@ def build_site(
     options = options or BuildOptions()
     if theme_dir is not None and options.theme_dir is None:
         options = replace(options, theme_dir=theme_dir)
-    site = assemble_site(content_dir, options, cache or BuildCache())
-    write_site(site.texts, site.files, out_dir)
+    cache = cache or BuildCache()
+    site = assemble_site(content_dir, options, cache)
+    write_outputs(site, out_dir, cache)
     zipped = write_zip(out_dir, options.zip_path) if options.zip_path else None
     return BuildResult(
         site.pages,
@@ -115,6 +116,19 @@ def build_site(
         tuple(site.drafts),
         tuple(site.notes),
     )
+
+
+def write_outputs(site: AssembledSite, out_dir: Path, cache: BuildCache) -> None:
+    """Write the site: into a new folder swapped in whole, or, when this cache's last build wrote
+    out_dir and it is still there, only the files that changed or that something else changed since
+    (serve, whose own status file a failed rebuild rewrites)."""
+    out_dir = out_dir.resolve()
+    last = cache.outputs.pop(out_dir, None)
+    if last is not None and out_dir.is_dir():
+        cache.outputs[out_dir] = update_site(site.texts, site.files, out_dir, last)
+    else:
+        write_site(site.texts, site.files, out_dir)
+        cache.outputs[out_dir] = written(site.texts, site.files, out_dir)
 
 
 def assemble_site(content_dir: Path, options: BuildOptions, cache: BuildCache) -> AssembledSite:

@@ -39,6 +39,68 @@ def write_site(pages: dict[str, str | bytes], files: dict[str, Path], out_dir: P
         raise
 
 
+# What an output folder holds, by site path: what was written there (the text or bytes, or for a file
+# copied as it is, its source's path, modification time and size), and the written file's own
+# modification time and size, so that a file changed since by anyone else is written again.
+Written = dict[str, tuple[object, tuple[int, int]]]
+
+
+def made(pages: dict[str, str | bytes], files: dict[str, Path]) -> dict[str, object]:
+    """What each output is made from: its text, or the state of the file it is copied from."""
+    state: dict[str, object] = dict(pages)
+    for relative, source in files.items():
+        found = source.stat()
+        state[relative] = (str(source), found.st_mtime_ns, found.st_size)
+    return state
+
+
+def written(pages: dict[str, str | bytes], files: dict[str, Path], out_dir: Path) -> Written:
+    """What out_dir holds after write_site wrote these outputs there."""
+    return {relative: (state, file_state(out_dir / relative)) for relative, state in made(pages, files).items()}
+
+
+def file_state(path: Path) -> tuple[int, int]:
+    found = path.stat()
+    return found.st_mtime_ns, found.st_size
+
+
+def update_site(pages: dict[str, str | bytes], files: dict[str, Path], out_dir: Path, last: Written) -> Written:
+    """Bring out_dir, which holds `last` (what an earlier write put there), up to date: write only the
+    files that differ, each one whole (written beside itself and renamed over the old one), and remove
+    those no longer made. For serve's rebuilds into its own folder: a changed page rewrites that page,
+    not the whole site. Return what the folder now holds."""
+    now = made(pages, files)
+    for relative in last.keys() - now.keys():
+        (out_dir / relative).unlink(missing_ok=True)
+    holds: Written = {}
+    for relative, state in now.items():
+        target = out_dir / relative
+        if relative in last and last[relative][0] == state and target.is_file():
+            if file_state(target) == last[relative][1]:
+                holds[relative] = last[relative]
+                continue
+        make_folders(target.parent)
+        fresh = target.with_name(f".{target.name}.new")
+        if relative in files:
+            shutil.copyfile(files[relative], fresh)
+        else:
+            content = pages[relative]
+            fresh.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
+        fresh.chmod(FILE_MODE)
+        fresh.replace(target)
+        holds[relative] = (state, file_state(target))
+    return holds
+
+
+def make_folders(folder: Path) -> None:
+    """Make folder and its missing parents, with the modes of a published site."""
+    if folder.is_dir():
+        return
+    make_folders(folder.parent)
+    folder.mkdir()
+    folder.chmod(FOLDER_MODE)
+
+
 FOLDER_MODE = 0o755
 FILE_MODE = 0o644
 

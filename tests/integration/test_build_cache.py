@@ -61,3 +61,42 @@ def test_no_function_of_the_build_has_a_cache_as_its_default() -> None:
         if isinstance(parameter.default, BuildCache)
     ]
     assert defaults == []
+
+
+def test_a_rebuild_into_its_own_folder_writes_only_what_changed_and_removes_what_is_gone(
+    mini_content: Path, tmp_path: Path
+) -> None:
+    """serve's rebuild: the folder its last build wrote is brought up to date in place (one page
+    changed rewrites that page), and ends as a fresh build of the same content would be."""
+    cache, out = BuildCache(), tmp_path / "preview"
+    build_site(mini_content, out, cache=cache)
+    (out / "stray.txt").write_text("not made by the build", encoding="utf-8")
+    (mini_content / "pages/extra.md").write_text(
+        '+++\ntitle = "Extra"\nnav_title = "Extra"\n+++\nFor now.\n', encoding="utf-8"
+    )
+    build_site(mini_content, out, cache=cache)
+    assert (out / "extra.html").is_file()
+    before = {path: (out / path).stat().st_ino for path in site_files(out)}
+
+    (out / "appendix.html").write_text("changed by someone else", encoding="utf-8")  # as serve's status file is
+    page = mini_content / "pages/matrix.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\nA sentence added.\n", encoding="utf-8")
+    (mini_content / "pages/extra.md").unlink()
+    build_site(mini_content, out, cache=cache)
+    after = {path: (out / path).stat().st_ino for path in site_files(out)}
+    rewritten = {path for path in after if before.get(path) != after[path]}
+    assert "matrix.html" in rewritten and "A sentence added." in (out / "matrix.html").read_text(encoding="utf-8")
+    assert "index.html" in rewritten  # its menu no longer links the removed page
+    assert "appendix.html" in rewritten  # written again, though what the build made of it is the same
+    assert "static/css/site.css" not in rewritten and "assessment.schema.json" not in rewritten
+    assert "extra.html" not in after  # a page no longer made is removed
+    assert "stray.txt" in after  # what the build did not write is not its to remove
+    fresh = tmp_path / "fresh"
+    build_site(mini_content, fresh)
+    del after["stray.txt"]
+    assert {path: (out / path).read_bytes() for path in after} == site_files(fresh)
+    assert {path: mode for path, mode in modes(out).items() if path != "stray.txt"} == modes(fresh)
+
+
+def modes(folder: Path) -> dict[str, int]:
+    return {path.relative_to(folder).as_posix(): path.stat().st_mode & 0o777 for path in folder.rglob("*")}
