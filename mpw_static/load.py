@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import copy
 import re
 import tomllib
 from dataclasses import replace
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -51,7 +50,17 @@ PAGES_GLOB = "pages/*.md"
 def parse_toml(text: str, cache: BuildCache) -> dict:
     """tomllib.loads, remembered by text, so serve's rebuilds parse only the files that changed.
     Each caller gets its own copy, free to change."""
-    return copy.deepcopy(cache.toml.get(text, lambda: tomllib.loads(text)))
+    return copied(cache.toml.get(text, lambda: tomllib.loads(text)))
+
+
+def copied(value: Any) -> Any:
+    """A copy of parsed TOML: its tables and arrays new, its values (strings, numbers, dates, all
+    unchangeable) shared. A few times quicker than copy.deepcopy, which a rebuild spent 10 ms in."""
+    if isinstance(value, dict):
+        return {key: copied(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [copied(item) for item in value]
+    return value
 
 
 class Loader:

@@ -28,9 +28,9 @@ class Strings:
         self._source = source
         # Each string an attribute of its own, so that a template reads it without calling __getattr__
         # (a page reads hundreds), which then runs only for a key the catalogue lacks.
-        self.__dict__.update(
-            {k: text for k, text in values.items() if not k.startswith("_") and not hasattr(Strings, k)}
-        )
+        own = vars(Strings)  # the class's methods: a key of the same name is read through __getattr__
+        self.__dict__.update({k: text for k, text in values.items() if not k.startswith("_") and k not in own})
+        self._prefixed: dict[str, dict[str, str]] = {}  # with_prefix's answers: every page asks for the same
 
     def __getattr__(self, key: str) -> str:
         if key.startswith("__"):  # Python's own probes (copy, pickle), not strings
@@ -47,14 +47,22 @@ class Strings:
         """The catalogue with the content's counts filled in where its words give them ({domain_count},
         {appendix_count}): how many there are is the content's to say, not the catalogue's. Other
         {placeholders} are left for the templates and the page's script to fill."""
-        values = dict(self._values)
-        for name, count in counts.items():
-            values = {key: text.replace("{" + name + "}", str(count)) for key, text in values.items()}
+        fills = {"{" + name + "}": str(count) for name, count in counts.items()}
+        values = {}
+        for key, text in self._values.items():
+            if "{" in text:
+                for placeholder, count in fills.items():
+                    text = text.replace(placeholder, count)
+            values[key] = text
         return Strings(values, self._source)
 
     def with_prefix(self, prefix: str) -> dict[str, str]:
         """The strings whose keys start with prefix, without it: the JavaScript's share of the catalogue."""
-        return {key.removeprefix(prefix): value for key, value in self._values.items() if key.startswith(prefix)}
+        if prefix not in self._prefixed:
+            self._prefixed[prefix] = {
+                key.removeprefix(prefix): value for key, value in self._values.items() if key.startswith(prefix)
+            }
+        return dict(self._prefixed[prefix])
 
 
 @dataclass(frozen=True)
