@@ -280,7 +280,7 @@ def as_bytes(chance: random.Random, data: object) -> bytes:
     return text.encode("utf-8")
 
 
-def generated_files(seed: int, count: int) -> list[bytes]:
+def generated_files(seed: int | str, count: int) -> list[bytes]:
     chance = random.Random(seed)
     files = []
     for n in range(count):
