@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from app_pages import SharedPages, enter, shared_pages_fixture
 from playwright.sync_api import Browser, Page, expect
 
 from benchmarks.browser import WATCH_SHIFTS
@@ -17,30 +19,50 @@ pytestmark = pytest.mark.browser
 HOSTILE = '<img src=x onerror="window.__pwned=1">"\'&<script>window.__pwned=2</script>'
 
 
+shared_pages = shared_pages_fixture()
+
+
+@pytest.fixture
+def assess_page_everywhere(shared_pages: SharedPages, assess_url: str) -> Iterator[Page]:
+    """The assessment tool from the folder, hosted and as the single file, each opened once for this
+    module and given back with empty storage, loaded afresh, for each test."""
+    yield from shared_pages.fresh(assess_url)
+
+
+@pytest.fixture
+def assess_page(shared_pages: SharedPages, real_site: Path) -> Iterator[Page]:
+    """The assessment tool from the folder, as assess_page_everywhere, for what does not depend on where it is."""
+    yield from shared_pages.fresh((real_site / "assess.html").resolve().as_uri())
+
+
 @pytest.fixture(scope="module")
 def indicator_ids() -> list[str]:
     return [indicator.id for indicator in load_framework(REAL_CONTENT).indicators]
 
 
 def fill_some(page: Page) -> None:
-    """Answer part of domain 1 and the details, as a team would."""
-    page.fill("#service-name", "North cluster team")
-    page.fill("#organisations", "Health board; county council")
-    page.fill("#participants", "District nurse, social worker, GP")
-    page.fill("#assessment-date", "2026-11-23")
-    page.check("#purpose-learning")
-    page.check("#purpose-evaluation")
-    page.check("#method-group")
-    page.fill("#review-cycle", "Baseline")
-    page.check("#s-1-1-3")
-    page.check("#e-1-1-fully")
-    page.check("#s-1-2-2")
-    page.check("#e-1-2-wip")
-    page.check("#s-1-3-na")
-    page.fill("#note-1-1", "Leaflets reach most GP surgeries")
-    page.fill("#context-1", "The team formed in 2025")
-    page.fill("#reflections-1", "Who are we trying to influence?")
-    page.locator("#reflections-1").blur()  # text fields also save on change, which fires on leaving them
+    """Answer part of domain 1 and the details, as a team would (in one call: see app_pages.enter)."""
+    enter(
+        page,
+        {
+            "#service-name": "North cluster team",
+            "#organisations": "Health board; county council",
+            "#participants": "District nurse, social worker, GP",
+            "#assessment-date": "2026-11-23",
+            "#purpose-learning": True,
+            "#purpose-evaluation": True,
+            "#method-group": True,
+            "#review-cycle": "Baseline",
+            "#s-1-1-3": True,
+            "#e-1-1-fully": True,
+            "#s-1-2-2": True,
+            "#e-1-2-wip": True,
+            "#s-1-3-na": True,
+            "#note-1-1": "Leaflets reach most GP surgeries",
+            "#context-1": "The team formed in 2025",
+            "#reflections-1": "Who are we trying to influence?",
+        },
+    )
 
 
 def import_file(page: Page, name: str, content: bytes) -> None:
