@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from app_pages import enter
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from support import ROOT, download, watch_for_errors
@@ -44,11 +45,27 @@ FAILING_STORAGE = """
 """
 
 
+@pytest.fixture(scope="module")
+def contexts(browser: Browser) -> Iterator[dict[str, BrowserContext]]:
+    """One browser context per place the site is opened from, for the whole module."""
+    opened: dict[str, BrowserContext] = {}
+    yield opened
+    for context in opened.values():
+        context.close()
+
+
 @pytest.fixture
-def context(browser: Browser) -> Iterator[BrowserContext]:
-    context = browser.new_context(accept_downloads=True)
+def context(contexts: dict[str, BrowserContext], browser: Browser, site_base: str) -> Iterator[BrowserContext]:
+    """The place's browser context with its storage empty; the test's tabs are closed after it (their
+    session storage goes with them) and the local storage they shared is emptied."""
+    if site_base not in contexts:
+        contexts[site_base] = browser.new_context(accept_downloads=True)
+    context = contexts[site_base]
     yield context
-    context.close()
+    if context.pages:
+        context.pages[0].evaluate("localStorage.clear()")  # no stub in these tests replaces clear()
+    for page in context.pages:
+        page.close()
 
 
 # A tab that never hears of other tabs' saves, as when two tabs save at the same moment.
@@ -75,11 +92,11 @@ def snapshot(page: Page) -> dict[str, str]:
 
 
 def answer(page: Page, service: str = "Valleys cluster") -> None:
-    page.fill("#service-name", service)
-    page.check("#s-5-1-3")
-    page.check("#e-5-1-wip")
-    page.fill("#note-5-1", "Shared records since May")
-    page.locator("#note-5-1").blur()
+    """A name, a statement, its evidence and a note, in one call (see app_pages.enter)."""
+    enter(
+        page,
+        {"#service-name": service, "#s-5-1-3": True, "#e-5-1-wip": True, "#note-5-1": "Shared records since May"},
+    )
 
 
 def warning(page: Page) -> str:
