@@ -13,10 +13,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from test_discussion_engines import english_matrix_texts, letters
 from test_excel import EXPECTED as EXPECTED_WORKBOOKS
 from test_excel import edited, expected_after_edits, round_trip_edits, sample_file
 from test_excel import make as make_workbooks
 from test_programme import ASSESSMENTS, assessment_file
+from test_programme_language import MARKED, RESULT_TEXTS, language_mistakes
 
 from engines import Engine, VirtualScreen, start_engine
 from mpw_static import frameworks
@@ -302,16 +304,24 @@ def test_firefox_and_webkit_keep_file_storage_as_the_readme_says(engine: Engine,
     assert engine.run(note) == (not shared)
 
 
+READING = "return document.querySelector('[data-module=mpw-programme]').getAttribute('data-reading')"
+
+
 def test_across_services_reads_files_and_holds_back_small_figures(
     engine: Engine, site_base: str, tmp_path: Path
 ) -> None:
-    """The hand-worked collection of test_programme.py, chosen together (each choice starts over)."""
+    """The hand-worked collection of test_programme.py, chosen together (each choice starts over).
+    The page checks the files in its Worker, from the folder and hosted (a Worker made from a blob:
+    URL under worker-src blob:), and the figures come back from it; on the English page the matrix's
+    words carry no language mark of their own (the Welsh page's marks: the test after this)."""
     engine.open(site_base + "programme.html")
     engine.wait_for(
         lambda: engine.run("return !document.querySelector('[data-role=not-started]')"),
         "the across-services page starting (script loaded and allowed by the policy)",
     )
     engine.run(WATCH_ERRORS)
+    engine.wait_for(lambda: engine.run(READING), "the page choosing where to check files")
+    assert engine.run(READING) == "worker"
     latest = [ASSESSMENTS[index] for index in (1, 3, 5, 6, 7)]  # each service's latest assessment
     paths = []
     for number, (service, cycle, day, answers) in enumerate(latest, start=1):
@@ -319,6 +329,8 @@ def test_across_services_reads_files_and_holds_back_small_figures(
         paths[-1].write_text(json.dumps(assessment_file(number, service, cycle, day, answers)), encoding="utf-8")
     engine.choose_files("#programme-files", paths)
     engine.wait_for(lambda: engine.run(TEXT, "[data-role=status]").startswith("5 files read"), "the five files read")
+    assert engine.run(TEXT, "[data-role=status]") == "5 files read: 5 assessments used, 0 files left out."
+    assert engine.run(READING) == "worker"  # the Worker read them all: it never stopped
     row = "return Array.prototype.map.call(document.querySelectorAll('[data-role=results] table')[{}].rows[{}].cells, function (c) {{ return c.textContent }})"
     # The first table is domain 1's: its rows are the domain, then 1.1 to 1.4.
     assert engine.run(row.format(0, 5))[1:] == ["not shown", "0", "0", "0", "not shown", "0", "0"]
@@ -328,7 +340,38 @@ def test_across_services_reads_files_and_holds_back_small_figures(
     assert "01/02/2025 to 12/07/2025" in engine.run(TEXT, "[data-role=results]")  # dates as the site writes them
     assert engine.run("return document.querySelectorAll('svg.chart').length") == 8
     assert "Alpha" not in engine.run(TEXT, "[data-role=results]")
+    # One view, no choice of review cycle to set beside it; the file chooser above the tidy data's columns.
+    assert engine.run("return document.querySelectorAll('[data-role=results] select').length") == 0
+    above = "return document.querySelector('#programme-files').getBoundingClientRect().top"
+    below = "return document.querySelector('.programme-about h2').getBoundingClientRect().top"
+    assert engine.run(above) < engine.run(below)
+    # As test_programme_language.py checks in Chromium: no lang= on the English page's figures.
+    assert language_mistakes(engine.run(RESULT_TEXTS), "en", english_matrix_texts()) == []
+    assert engine.run(MARKED) == 0
     assert engine.run("return window.__errors") == []
+
+
+FILES_READ = "var dd = document.querySelector('.programme-overview dd'); return dd ? dd.textContent : ''"
+
+
+def test_the_view_marks_the_matrix_s_english_words_on_the_welsh_page(
+    engine: Engine, real_site: Path, tmp_path: Path
+) -> None:
+    """As test_programme_language.py checks in Chromium: lang="en" on the matrix's words on the
+    Welsh page (headings, rows, captions, chart titles and labels)."""
+    engine.open((real_site / "cy/programme.html").as_uri())
+    engine.wait_for(lambda: engine.run(READING), "the page choosing where to check files")
+    paths = []
+    for number, index in enumerate((1, 3, 5), start=1):  # three services: figures are shown
+        paths.append(tmp_path / f"file-{number}.json")
+        paths[-1].write_text(json.dumps(assessment_file(number, *ASSESSMENTS[index])), encoding="utf-8")
+    engine.choose_files("#programme-files", paths)
+    engine.wait_for(lambda: engine.run(FILES_READ) == "3", "the three files read")
+    engine.wait_for(lambda: engine.run("return document.querySelectorAll('.programme-domain').length") == 8, "the view")
+    found = engine.run(RESULT_TEXTS)
+    assert language_mistakes(found, "cy", english_matrix_texts()) == []
+    marked = [text for text, lang, _ in found if lang == "en" and letters(text) >= 4]
+    assert len(marked) >= 45 * 3  # per indicator its row in the chart, its table and the N/A table
 
 
 def test_search_finds_carers_and_opens_the_indicator(engine: Engine, site_base: str) -> None:
