@@ -197,29 +197,29 @@ def test_the_printed_improvement_plan_has_a_key_to_its_markers(page: Page, real_
     assert "Improvement plan" in text and " ▧ " in text
 
 
-def test_a_new_form_prints_no_empty_details_heading(page: Page, real_site: Path) -> None:
-    """Nothing filled in: the details' heading is left out with them; once a detail is filled, both print."""
+def test_a_new_form_prints_no_empty_details_heading_nor_the_notices_about_this_browser_s_storage(
+    page: Page, real_site: Path
+) -> None:
+    """Nothing filled in: the details' heading is left out with them; once a detail is filled, both print.
+    Firefox on file:// keeps each page's storage apart, and the page says so at its top (the class
+    is what the page's first script sets there); that notice, and the one about full storage, are
+    for the screen only. One new form, printed before and after a detail is filled, checks both."""
     page.goto((real_site / "assess.html").as_uri())
     expect(page.locator("#service-name")).to_be_editable()
-    assert "Assessment details" not in flat(" ".join(printed_pages(page)))
-    page.fill("#service-name", "Coastal cluster")
-    text = flat(" ".join(printed_pages(page)))
-    assert "Assessment details Service or multi-professional team Coastal cluster" in text
-    assert "Organisation(s)" not in text
-
-
-def test_notices_about_this_browser_s_storage_are_not_printed(page: Page, real_site: Path) -> None:
-    """Firefox on file:// keeps each page's storage apart, and the page says so at its top (the class
-    is what the page's first script sets there); that notice is for the screen only."""
-    page.goto((real_site / "assess.html").as_uri())
     page.evaluate("document.documentElement.classList.add('storage-per-file')")
     notice = page.locator(".storage-apart")
     expect(notice).to_be_visible()
     page.evaluate("document.querySelector('[data-role=storage-warning]').hidden = false")
     page.evaluate("document.querySelector('[data-role=storage-warning]').textContent = 'Storage is full.'")
     text = flat(" ".join(printed_pages(page)))
-    assert flat(notice.inner_text())[:60] not in text and "Storage is full." not in text
-    assert text.startswith("Complete the Development Matrix")
+    assert flat(notice.inner_text())[:60] not in text, "the notice that storage is kept apart printed"
+    assert "Storage is full." not in text, "the notice that storage is full printed"
+    assert text.startswith("Complete the Development Matrix"), text[:80]
+    assert "Assessment details" not in text, "an empty form printed the details' heading"
+    page.fill("#service-name", "Coastal cluster")
+    text = flat(" ".join(printed_pages(page)))
+    assert "Assessment details Service or multi-professional team Coastal cluster" in text
+    assert "Organisation(s)" not in text
 
 
 @pytest.mark.parametrize("name", ["assess.html", "cy/assess.html"])
