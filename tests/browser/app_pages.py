@@ -9,6 +9,7 @@ Playwright's own actions."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, Page
@@ -44,22 +45,28 @@ RESET = "() => { localStorage.clear(); sessionStorage.clear() }"
 
 
 class SharedPages:
-    """One browser context and page per URL for a module; `fresh(url)` gives it back emptied and reloaded."""
+    """One browser context and page per origin (file:// or the host) for a module; `fresh(url)` gives it
+    back with the origin's storage emptied, the tab's too, and the url loaded afresh."""
 
-    def __init__(self, browser: Browser, **options: object) -> None:
+    def __init__(self, browser: Browser, init_script: str | None = None, **options: object) -> None:
         self.browser = browser
+        self.init_script = init_script
         self.options = {"accept_downloads": True, **options}
         self.opened: dict[str, tuple[Page, list[str]]] = {}
 
     def fresh(self, url: str) -> Iterator[Page]:
-        if url in self.opened:
-            page, errors = self.opened[url]
+        origin = urlsplit(url)._replace(path="", query="", fragment="").geturl()
+        if origin in self.opened:
+            page, errors = self.opened[origin]
             page.evaluate(RESET)  # the page's script writes nothing on leaving, so this stays empty
             errors.clear()
         else:
-            page = self.browser.new_context(**self.options).new_page()
+            context = self.browser.new_context(**self.options)
+            if self.init_script:
+                context.add_init_script(self.init_script)
+            page = context.new_page()
             errors = watch_for_errors(page)
-            self.opened[url] = (page, errors)
+            self.opened[origin] = (page, errors)
         page.goto(url)
         yield page
         assert errors == [], f"script errors or blocked content: {errors}"
@@ -69,12 +76,12 @@ class SharedPages:
             page.context.close()
 
 
-def shared_pages_fixture(**options: object) -> Callable[..., Iterator[SharedPages]]:
-    """A module-scoped fixture of SharedPages (context options such as a viewport passed on)."""
+def shared_pages_fixture(init_script: str | None = None, **options: object) -> Callable[..., Iterator[SharedPages]]:
+    """A module-scoped fixture of SharedPages (an init script, and context options such as a viewport)."""
 
     @pytest.fixture(scope="module")
     def shared_pages(browser: Browser) -> Iterator[SharedPages]:
-        pages = SharedPages(browser, **options)
+        pages = SharedPages(browser, init_script, **options)
         yield pages
         pages.close()
 

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from app_pages import SharedPages, shared_pages_fixture
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
@@ -47,9 +48,14 @@ def open_page(browser: Browser, url: str, **options: object) -> Iterator[Page]:
     assert errors == []
 
 
+shared_pages = shared_pages_fixture(STUB_PRINT, viewport={"width": 1280, "height": 720}, locale="en-GB")
+
+
 @pytest.fixture
-def page(browser: Browser, real_site: Path) -> Iterator[Page]:
-    yield from open_page(browser, (real_site / "assess.html").as_uri())
+def page(shared_pages: SharedPages, real_site: Path) -> Iterator[Page]:
+    """assess.html at 1280×720, opened once for the module and given back for each test with its storage
+    (the tab's too) emptied and loaded afresh, as open_page would open it."""
+    yield from shared_pages.fresh((real_site / "assess.html").as_uri())
 
 
 def open_meeting(page: Page) -> None:
@@ -254,10 +260,10 @@ def test_esc_leaves_meeting_mode_and_the_page_is_where_it_was_with_the_meetings_
 
 
 def test_a_reload_in_the_middle_returns_to_the_same_indicator_with_everything_recorded(
-    browser: Browser, site_base: str
+    shared_pages: SharedPages, site_base: str
 ) -> None:
     """From the folder and hosted: session and local storage are the location's."""
-    for page in open_page(browser, site_base + "assess.html"):
+    for page in shared_pages.fresh(site_base + "assess.html"):
         reload_in_the_middle(page)
 
 
@@ -388,10 +394,38 @@ def meeting_with_a_record(page: Page) -> None:
     go(page, "record")
 
 
-def test_the_record_holds_what_was_agreed_skipped_and_planned_and_the_file_holds_all_of_it(
-    page: Page, tmp_path: Path
-) -> None:
+@pytest.fixture(scope="module")
+def recorded(browser: Browser, real_site: Path) -> Iterator[tuple[Page, list[str]]]:
+    """One meeting_with_a_record for the tests that read its record, print it or download it (and
+    leave it as it was): the same meeting built once instead of once for each of them."""
+    context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 720}, locale="en-GB")
+    context.add_init_script(STUB_PRINT)
+    page = context.new_page()
+    errors = watch_for_errors(page)
+    page.goto((real_site / "assess.html").as_uri())
     meeting_with_a_record(page)
+    yield page, errors
+    context.close()
+
+
+@pytest.fixture
+def record(recorded: tuple[Page, list[str]]) -> Iterator[Page]:
+    """The recorded meeting, on its record, failing the test on any script error."""
+    page, errors = recorded
+    if page.locator("#meeting-contents-heading").is_visible():  # left on the contents
+        page.click(".meeting-contents [data-id='record']")
+        expect(page.locator(HEADING)).to_be_focused()
+    else:
+        go(page, "record")
+    errors.clear()
+    yield page
+    assert errors == []
+
+
+def test_the_record_holds_what_was_agreed_skipped_and_planned_and_the_file_holds_all_of_it(
+    record: Page, tmp_path: Path
+) -> None:
+    page = record
     assert page.locator(".meeting-record-details dd").all_text_contents() == [
         "Untitled assessment",
         "04/05/2026",
@@ -514,18 +548,11 @@ def test_an_agreed_indicator_marked_to_come_back_to_says_so_and_an_empty_part_pr
 
 
 def test_a_mark_to_come_back_to_is_in_the_file_and_shows_when_it_is_opened_in_a_fresh_browser(
-    browser: Browser, real_site: Path, tmp_path: Path
+    record: Page, page: Page, tmp_path: Path
 ) -> None:
-    url = (real_site / "assess.html").as_uri()
-    first = open_page(browser, url)
-    page = next(first)
-    meeting_with_a_record(page)
-    saved = download_record(page, tmp_path)
+    saved = download_record(record, tmp_path)
     assert saved["meeting"]["come_back_to"] == ["1.3"]
-    next(first, None)  # that browser is closed: its session storage and its saved list go with it
-
-    fresh = open_page(browser, url)
-    page = next(fresh)
+    # Opened where that browser's session storage and saved list are not: the shared page, emptied.
     page.set_input_files("#import-file", saved["path"])
     expect(page.locator("[data-role=status]")).to_contain_text("Imported")
     assert page.evaluate("() => Object.keys(sessionStorage).filter(k => k.includes('meeting'))") == []
@@ -561,7 +588,6 @@ def test_a_mark_to_come_back_to_is_in_the_file_and_shows_when_it_is_opened_in_a_
     again = download_record(page, tmp_path / "again")
     assert again["meeting"]["come_back_to"] == [] and again["ratings"]["1.3"]["statement"] == 2
     assert again["meeting"]["domains"] == ["1", "2"]
-    next(fresh, None)
 
 
 def pdf_text(page: Page) -> tuple[str, list[float]]:
@@ -571,10 +597,14 @@ def pdf_text(page: Page) -> tuple[str, list[float]]:
     return " ".join(text.split()), [round(float(box.width)), round(float(box.height))]
 
 
-def test_the_record_prints_alone_on_a4(page: Page) -> None:
-    meeting_with_a_record(page)
+PRINTING_THE_RECORD = "document.body.classList.contains('print-meeting')"
+
+
+def test_the_record_prints_alone_on_a4(record: Page) -> None:
+    page = record
+    printed = page.evaluate("window.__printed || 0")
     page.click(".meeting-record button:has-text('Print the record')")
-    assert page.evaluate("window.__printed") == 1
+    assert page.evaluate("window.__printed") == printed + 1
     text, size = pdf_text(page)
     assert size == [595, 842]  # A4 portrait, in points
     for words in (
@@ -590,12 +620,16 @@ def test_the_record_prints_alone_on_a4(page: Page) -> None:
         assert words in text
     for absent in ("Print the record", "Leave meeting mode", "Assessment details", "Next →", "Contents"):
         assert absent not in text
+    page.evaluate("window.dispatchEvent(new Event('afterprint'))")  # as the browser does once printed
+    assert not page.evaluate(PRINTING_THE_RECORD), "after printing, Ctrl+P prints the page as it shows again"
 
 
-def test_the_browsers_own_print_gives_the_whole_record_or_the_indicator_without_controls(page: Page) -> None:
-    meeting_with_a_record(page)  # the record on screen; the page's button is not pressed (Ctrl+P)
+def test_the_browsers_own_print_gives_the_whole_record_or_the_indicator_without_controls(record: Page) -> None:
+    page = record  # the record on screen; the page's button is not pressed (Ctrl+P)
+    printed = page.evaluate("window.__printed")
+    assert not page.evaluate(PRINTING_THE_RECORD)  # not the state the page's print button leaves
     text, size = pdf_text(page)
-    assert page.evaluate("window.__printed") is None
+    assert page.evaluate("window.__printed") == printed
     assert size == [595, 842]
     for words in (
         "Meeting record",
@@ -621,8 +655,10 @@ def test_the_browsers_own_print_gives_the_whole_record_or_the_indicator_without_
 
 def measure_statements(page: Page) -> dict:
     """The five statements' boxes against the stage's visible box, their text's size, and how tall they are."""
-    return page.evaluate(
-        """() => {
+    return page.evaluate(MEASURE)
+
+
+MEASURE = """() => {
         const stage = document.querySelector('.meeting-stage').getBoundingClientRect()
         const options = Array.from(document.querySelectorAll('.meeting-options .meeting-option'))
         const boxes = options.map(o => o.getBoundingClientRect())
@@ -635,7 +671,25 @@ def measure_statements(page: Page) -> dict:
             sideways: document.documentElement.scrollWidth > innerWidth,
         }
     }"""
-    )
+
+
+def each_indicator_measured(page: Page) -> list[dict]:
+    """From the meeting's first step, Next (as Page Down does) to each indicator in turn, past the domains'
+    prompts, measuring its statements as measure_statements does, a frame after each step; in one call."""
+    return page.evaluate(EACH_INDICATOR.replace("MEASURE", MEASURE).replace("HEADING", repr(HEADING)))
+
+
+EACH_INDICATOR = """async () => {
+    const seen = []
+    const next = () => document.querySelector("[data-action='meeting-next']")
+    while (!next().disabled && seen.length < 100) {
+        next().click()
+        await new Promise(done => requestAnimationFrame(() => done()))
+        if (!document.getElementById('meeting-indicator-heading')) continue
+        seen.push({ heading: document.querySelector(HEADING).textContent, ...(MEASURE)() })
+    }
+    return seen
+}"""
 
 
 @pytest.mark.parametrize(("width", "height", "size"), [(1280, 720, 20), (1024, 768, 18)])
@@ -649,12 +703,8 @@ def test_every_indicators_five_statements_show_without_scrolling(
         load_members(page)
         start(page)
         bottoms = {}
-        for indicator in INDICATORS:
-            page.keyboard.press("PageDown")
-            if not page.text_content(HEADING).startswith(indicator + " "):
-                page.keyboard.press("PageDown")  # past a domain's prompts
-            assert page.text_content(HEADING).startswith(indicator + " ")
-            seen = measure_statements(page)
+        for indicator, seen in zip(INDICATORS, each_indicator_measured(page), strict=True):
+            assert seen["heading"].startswith(indicator + " "), (indicator, seen["heading"])
             assert seen["count"] == 5 and seen["inside"] and seen["scrolled"] == 0, (indicator, seen)
             assert seen["smallest"] >= size and not seen["sideways"], (indicator, seen)
             bottoms[indicator] = seen["bottom"]
@@ -716,8 +766,8 @@ def test_at_200_percent_zoom_the_meeting_is_one_readable_column_without_sideways
     ],
     ids=["refused", "not-offered"],
 )
-def test_full_screen_falls_back_to_the_window_when_refused(browser: Browser, real_site: Path, refuse: str) -> None:
-    for page in open_page(browser, (real_site / "assess.html").as_uri()):
+def test_full_screen_falls_back_to_the_window_when_refused(page: Page, refuse: str) -> None:
+    if True:  # (the shared page is loaded afresh, without the refusal, for the next test)
         page.evaluate(refuse)
         open_meeting(page)
         page.click("[data-action='meeting-fullscreen']")
@@ -730,7 +780,15 @@ def test_full_screen_falls_back_to_the_window_when_refused(browser: Browser, rea
         assert page.evaluate("document.fullscreenElement") is None
 
 
-def test_the_timer_is_off_until_set_shows_time_only_and_never_ends_the_discussion(page: Page) -> None:
+def test_the_timer_is_off_until_set_shows_time_only_and_never_ends_the_discussion(
+    browser: Browser, real_site: Path
+) -> None:
+    """In a context of its own: the installed clock is the context's, and would stop the shared page's timers."""
+    for page in open_page(browser, (real_site / "assess.html").as_uri()):
+        check_the_timer(page)
+
+
+def check_the_timer(page: Page) -> None:
     page.clock.install()
     page.reload()
     open_meeting(page)
@@ -773,8 +831,8 @@ def test_meeting_mode_passes_axe_with_members_revealed_and_with_the_record_showi
     assert violations(axe, page, within=[".meeting"]) == []
 
 
-def test_the_meeting_loads_on_first_use_and_speaks_welsh(browser: Browser, real_site: Path) -> None:
-    for page in open_page(browser, (real_site / "cy/assess.html").as_uri()):
+def test_the_meeting_loads_on_first_use_and_speaks_welsh(shared_pages: SharedPages, real_site: Path) -> None:
+    for page in shared_pages.fresh((real_site / "cy/assess.html").as_uri()):
         assert page.evaluate("typeof window.MPW.MeetingStage") == "undefined"  # the form loads without it
         assert page.text_content("#meeting-open") == "Dechrau’r modd cyfarfod"
         page.click("#meeting-open")
@@ -814,7 +872,7 @@ def test_clear_all_my_data_forgets_the_meeting_and_its_members_files(page: Page)
     page.click("[data-action='meeting-skip']")
     assert session(page) == ["mpw-static:meeting", "mpw-static:meeting-members"]
     page.keyboard.press("Escape")
-    page.on("dialog", lambda dialog: dialog.accept())
+    page.once("dialog", lambda dialog: dialog.accept())
     page.click("[data-action='clear-all']")
     assert session(page) == []
     open_meeting(page)  # a new meeting, at its set-up, with no members
@@ -824,9 +882,9 @@ def test_clear_all_my_data_forgets_the_meeting_and_its_members_files(page: Page)
 
 
 def test_another_tabs_change_shows_in_the_meeting_and_a_save_it_would_overwrite_is_refused_in_words(
-    browser: Browser, real_site: Path
+    shared_pages: SharedPages, real_site: Path
 ) -> None:
-    for page in open_page(browser, (real_site / "assess.html").as_uri()):
+    for page in shared_pages.fresh((real_site / "assess.html").as_uri()):
         page.fill("#service-name", "Valley team")
         other = page.context.new_page()
         other.goto((real_site / "assess.html").as_uri())
@@ -856,8 +914,8 @@ def test_another_tabs_change_shows_in_the_meeting_and_a_save_it_would_overwrite_
         other.close()
 
 
-def test_the_single_file_edition_has_meeting_mode_inline(browser: Browser, real_site: Path) -> None:
-    for page in open_page(browser, (real_site / "mpw-development-matrix.html").as_uri()):
+def test_the_single_file_edition_has_meeting_mode_inline(shared_pages: SharedPages, real_site: Path) -> None:
+    for page in shared_pages.fresh((real_site / "mpw-development-matrix.html").as_uri()):
         assert page.evaluate("typeof window.MPW.MeetingStage") == "function"  # no file to load: it is all inline
         open_meeting(page)
         load_members(page, ["member-a.json", "member-b.json"])
