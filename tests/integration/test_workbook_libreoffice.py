@@ -73,21 +73,30 @@ def books(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return paths
 
 
+@pytest.fixture(scope="module")
+def as_csv(office, books, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """Every workbook opened by LibreOffice once and each sheet saved as CSV: the folder, and what
+    LibreOffice said. (LibreOffice takes seconds to start: the tests read this one conversion.)"""
+    folder = tmp_path_factory.mktemp("csv")
+    done = office(ALL_SHEETS_CSV, list(books.values()), folder)
+    return folder, done.stderr
+
+
 def sheet_rows(folder: Path, book: str, sheet: str) -> list[list[str]]:
     with (folder / f"{book}-{sheet}.csv").open(encoding="utf-8", newline="") as handle:
         return list(csv.reader(handle))
 
 
-def test_libreoffice_opens_every_workbook_and_reads_back_the_values_written(office, books, tmp_path: Path) -> None:
-    done = office(ALL_SHEETS_CSV, list(books.values()), tmp_path)
-    assert "error" not in done.stderr.lower() and "repair" not in done.stderr.lower(), done.stderr
-    details = {row[0]: row[1] for row in sheet_rows(tmp_path, "filled", "Details") if len(row) > 1 and row[0]}
+def test_libreoffice_opens_every_workbook_and_reads_back_the_values_written(as_csv) -> None:
+    folder, said = as_csv
+    assert "error" not in said.lower() and "repair" not in said.lower(), said
+    details = {row[0]: row[1] for row in sheet_rows(folder, "filled", "Details") if len(row) > 1 and row[0]}
     assert details["Service or multi-professional team"] == "Corpus team"
     assert details["Method"] == "Group"
-    buy_in = sheet_rows(tmp_path, "filled", "Buy-in")
+    buy_in = sheet_rows(folder, "filled", "Buy-in")
     assert buy_in[4][0] == "1.1" and buy_in[4][8:12] == ["S2", "Work in progress", "Some awareness\nsecond line", "S3"]
-    assert sheet_rows(tmp_path, "filled-cy", "Ymrwymiad")[6][8] == "Amh."
-    assert sheet_rows(tmp_path, "blank-cy", "Ynghylch")[1][1:4] == ["mpw-assessment-workbook", "1", "cy"]
+    assert sheet_rows(folder, "filled-cy", "Ymrwymiad")[6][8] == "Amh."
+    assert sheet_rows(folder, "blank-cy", "Ynghylch")[1][1:4] == ["mpw-assessment-workbook", "1", "cy"]
 
 
 @pytest.mark.parametrize(
@@ -99,11 +108,10 @@ def test_libreoffice_opens_every_workbook_and_reads_back_the_values_written(offi
         ("blank-en", ["0", "0", "0", "0", "0", "0", "4", "4"], ["0", "0", "0", "0", "0", "0", "45", "45"]),
     ],
 )
-def test_libreoffice_works_out_the_profile_counts(office, books, tmp_path: Path, book, buy_in, total) -> None:
+def test_libreoffice_works_out_the_profile_counts(as_csv, book, buy_in, total) -> None:
     """filled-in-xml stores no results beside its formulas, as the page's filled workbooks will not:
     the counts are LibreOffice's own."""
-    office(ALL_SHEETS_CSV, [books[f"{book}.xlsx"]], tmp_path)
-    profile = sheet_rows(tmp_path, book, "Profile")
+    profile = sheet_rows(as_csv[0], book, "Profile")
     assert profile[3] == ["Domain", "S1", "S2", "S3", "S4", "S5", "N/A", "Not answered", "Indicators"]
     assert profile[4] == ["Buy-in", *buy_in]
     assert profile[12] == ["All domains", *total]
