@@ -120,26 +120,23 @@ def test_storage_that_throws_on_read_is_never_written(context: BrowserContext, s
     assert errors == []
 
 
-def test_storage_that_throws_on_write_keeps_the_screen(context: BrowserContext, site_base: str, tmp_path: Path) -> None:
+def test_storage_that_throws_on_write_keeps_the_screen_and_lists_the_open_assessment_as_not_saved(
+    context: BrowserContext, site_base: str, tmp_path: Path
+) -> None:
+    """What is on screen stays and downloads; the list under the warning must not call the open
+    assessment saved when nothing is. (One page checks both.)"""
     page, errors = open_page(context, site_base, fails="write")
     assert "This browser is not saving your work (storage is blocked or unavailable)" in warning(page)
     answer(page)
     assert page.is_checked("#s-5-1-3") and page.input_value("#note-5-1") == "Shared records since May"
+    assert page.text_content("#library-heading") == "Assessments open on this page (not saved in this browser)"
+    assert page.inner_text(".library-table tbody th") == "Valleys cluster (open now, not saved)"
     assert downloaded(page, tmp_path)["ratings"]["5.1"] == {
         "statement": 3,
         "evidence": "work-in-progress",
         "note": "Shared records since May",
         **NO_PLAN,
     }
-    assert errors == []
-
-
-def test_blocked_storage_lists_the_open_assessment_as_not_saved(context: BrowserContext, site_base: str) -> None:
-    """The list under the warning must not call the open assessment saved when nothing is."""
-    page, errors = open_page(context, site_base, fails="write")
-    answer(page)
-    assert page.text_content("#library-heading") == "Assessments open on this page (not saved in this browser)"
-    assert page.inner_text(".library-table tbody th") == "Valleys cluster (open now, not saved)"
     assert errors == []
 
 
