@@ -18,7 +18,7 @@ import csv
 import io
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 import highspy
 import numpy as np
@@ -96,16 +96,24 @@ class Model:
                 if all(coefficient == 1.0 for coefficient in terms.values())
             ]
             self._ones = (len(self.rows), rows)
-            self._found = (len(self.rows), [])  # collections found under fewer rows may break a new one
+            self._found = []  # collections found under fewer rows may break a new one
+            self._found_table = None
         return self._ones[1]
+
+    def found(self, table: np.ndarray) -> None:
+        """Keep a whole-number solution: a collection that every row allows."""
+        self.ones_rows()
+        self._found.append(table)
+        self._found_table = None
 
     def reached(self, variables: list[int]) -> tuple[int, int] | None:
         """The smallest and largest value of the sum in the collections found so far under every row."""
         self.ones_rows()
-        found = self._found[1]
-        if not found:
+        if not self._found:
             return None
-        sums = np.array(found)[:, variables].sum(axis=1)
+        if self._found_table is None:
+            self._found_table = np.array(self._found)
+        sums = self._found_table[:, variables].sum(axis=1)
         return round(sums.min()), round(sums.max())
 
     def solve(self, variables: list[int], sign: int) -> int:
@@ -117,19 +125,21 @@ class Model:
         # collection too, so it is the integer programme's answer as well. The model is built
         # once and only its objective changes, so HiGHS starts each solve from the last one.
         relaxed = self.relaxation()
-        relaxed.changeColsCost(self.size, np.arange(self.size, dtype=np.int32), sign * cost)
+        changed = np.flatnonzero(self._cost != sign * cost).astype(np.int32)  # only those costs are sent
+        self._cost = sign * cost
+        relaxed.changeColsCost(len(changed), changed, self._cost[changed])
         relaxed.run()
-        self.ones_rows()
         if relaxed.getModelStatus() == highspy.HighsModelStatus.kOptimal:
             table = np.array(relaxed.getSolution().col_value)
-            if np.abs(table - np.round(table)).max() <= 1e-6:
-                self._found[1].append(np.round(table))
-                return round(sign * relaxed.getInfo().objective_function_value)
+            whole = np.round(table)
+            if np.abs(table - whole).max() <= 1e-6:
+                self.found(whole)
+                return round(whole[variables].sum())
         exact = milp(
             sign * cost, constraints=self.constraints(), integrality=np.ones(self.size), bounds=Bounds(0, self.most)
         )
         assert exact.status == 0, f"the published figures admit no collection: {exact.message}"
-        self._found[1].append(np.round(exact.x))
+        self.found(np.round(exact.x))
         return round(sign * exact.fun)
 
     def matrix(self) -> np.ndarray:
@@ -165,6 +175,7 @@ class Model:
             solver.setOptionValue("simplex_strategy", 4)
             solver.passModel(lp)
             self._relaxed = (len(self.rows), solver)
+            self._cost = np.zeros(self.size)
         return self._relaxed[1]
 
 
@@ -223,15 +234,24 @@ def indicator_block(model: Model, services: int, moved: int | None) -> dict[str,
 
 def read_figures(text: str) -> dict[tuple[str, str, str, str], int | None]:
     """The figures CSV as {(section, domain, indicator, measure): value or None where held back}."""
-    rows = list(csv.DictReader(io.StringIO(text.removeprefix("\ufeff"))))
+    return dict(parsed_figures(text))  # a copy: the parse is kept for the next reader of the same text
+
+
+@lru_cache(maxsize=64)
+def parsed_figures(text: str) -> dict[tuple[str, str, str, str], int | None]:
+    rows = csv.reader(io.StringIO(text.removeprefix("\ufeff")))
+    names = next(rows)
+    at = [names.index(name) for name in ("section", "domain", "indicator", "measure", "value", "note")]
     figures = {}
     for row in rows:
-        key = (row["section"], row["domain"], row["indicator"], row["measure"])
+        if not row:  # a blank line, as csv.DictReader skips it
+            continue
+        section, domain, indicator, measure, value, note = (row[index] for index in at)
+        key = (section, domain, indicator, measure)
         assert key not in figures, f"two rows for {key}"
-        value = row["value"]
         figures[key] = int(value) if value.isdigit() else (value or None)
         if value == "":
-            assert row["note"] == "not shown", f"{key}: an empty value without the marker"
+            assert note == "not shown", f"{key}: an empty value without the marker"
     return figures
 
 
@@ -285,9 +305,10 @@ def attack(text: str, smallest: int, joint: bool = False) -> Attack:
             extents = indicator_extents(services, moved, tuple(sorted(published.items())))
             for measure, extent in extents.items():
                 found.extents[(section_of(measure), domain, indicator, measure)] = extent
+        parts = domain_parts(figures)
         for (domain, indicator), published in indicators.items():
             if indicator == "all":
-                domain_rows(found, figures, domain, published)
+                domain_rows(found, figures, domain, published, parts)
         if joint:
             for domain in {domain for domain, _ in indicators}:
                 joint_domain(found, figures, domain, services, moved)
@@ -308,24 +329,29 @@ def section_of(measure: str) -> str:
     return "movement" if measure in KINDS else "targets" if measure == "services_with_target" else "distribution"
 
 
-def domain_rows(found: Attack, figures: dict, domain: str, published: dict) -> None:
-    """A domain's figure adds up one figure of each of its indicators. Where every part is shown it
-    must be their sum (then it tells nothing more); a held-back one can be anything its parts can
-    add up to, the indicators being independent of one another."""
-    parts = [key for key in figures if key[1] == domain and key[2] != "all"]
+def domain_parts(figures: dict) -> dict[tuple[str, str, str], list[tuple]]:
+    """The indicators' figures by (domain, section, measure): the parts each domain figure adds up."""
+    parts: dict[tuple[str, str, str], list[tuple]] = {}
+    for key in figures:
+        if key[2] != "all":
+            parts.setdefault((key[1], key[0], key[3]), []).append(key)
+    return parts
+
+
+def domain_rows(found: Attack, figures: dict, domain: str, published: dict, parts: dict) -> None:
+    """A domain's figure adds up one figure of each of its indicators (parts: domain_parts(figures)).
+    Where every part is shown it must be their sum (then it tells nothing more); a held-back one can
+    be anything its parts can add up to, the indicators being independent of one another."""
     for measure, value in published.items():
         section = section_of(measure)
-        values = [figures[key] for key in parts if key[3] == measure and key[0] == section]
+        keys = parts.get((domain, section, measure), [])
+        values = [figures[key] for key in keys]
         if value is not None:
             assert None not in values and sum(values) == value, (
                 f"domain {domain} {measure} is shown over held-back parts"
             )
             continue
-        extents = [
-            found.extents.get((section, domain, key[2], measure), (figures[key], figures[key]))
-            for key in parts
-            if key[3] == measure and key[0] == section
-        ]
+        extents = [found.extents.get((section, domain, key[2], measure), (figures[key], figures[key])) for key in keys]
         found.extents[(section, domain, "all", measure)] = (sum(e[0] for e in extents), sum(e[1] for e in extents))
 
 
@@ -465,30 +491,22 @@ def attack_views(views: list[tuple[str, str]], services: list[list[str]], smalle
             found.extents[(cycle, "overview", "", "", "services_with_two_or_more_assessments")] = (known, known)
         shown.append((cycle, figures, movement_published(figures, moved, smallest)))
     indicators = sorted({(key[1], key[2]) for _, figures, _ in shown for key in figures if key[0] == "distribution"})
+    by_indicator = [indicator_figures(figures, moves) for _, figures, moves in shown]
     for domain, indicator in indicators:
         if indicator == "all":
             continue
         published = tuple(
-            (
-                cycle,
-                moves,
-                tuple(
-                    sorted(
-                        (key[3], value)
-                        for key, value in figures.items()
-                        if indicator_figure(key, domain, indicator, moves)
-                    )
-                ),
-            )
-            for cycle, figures, moves in shown
+            (cycle, moves, tuple(sorted(grouped.get((domain, indicator), {}).items())))
+            for (cycle, _, moves), grouped in zip(shown, by_indicator, strict=True)
         )
         for (number, measure), extent in collection_extents(patterns, published).items():
             found.extents[(shown[number][0], section_of(measure), domain, indicator, measure)] = extent
-    for cycle, figures, moves in shown:  # a domain's figure adds up its indicators', which are independent
+    for (cycle, figures, _), grouped in zip(shown, by_indicator, strict=True):
+        # a domain's figure adds up its indicators', which are independent
         view_found = Attack({key[1:]: extent for key, extent in found.extents.items() if key[0] == cycle})
+        parts = domain_parts(figures)
         for domain in {domain for domain, _ in indicators}:
-            published = {key[3]: value for key, value in figures.items() if indicator_figure(key, domain, "all", moves)}
-            domain_rows(view_found, figures, domain, published)
+            domain_rows(view_found, figures, domain, grouped.get((domain, "all"), {}), parts)
         found.extents.update({(cycle, *key): extent for key, extent in view_found.extents.items()})
     found.narrow = [
         f"{key}: {low} to {high}" for key, (low, high) in found.extents.items() if high - low + 1 < smallest
@@ -496,10 +514,11 @@ def attack_views(views: list[tuple[str, str]], services: list[list[str]], smalle
     return found
 
 
-def indicator_figure(key: tuple, domain: str, indicator: str, moves: bool) -> bool:
-    section = key[0]
-    return (
-        key[1] == domain
-        and key[2] == indicator
-        and (section in ("distribution", "targets") or (section == "movement" and moves))
-    )
+def indicator_figures(figures: dict, moves: bool) -> dict[tuple[str, str], dict[str, int | None]]:
+    """A view's figures of each indicator (and each domain's, as "all"): {measure: value}, movement's
+    only where the view publishes movement."""
+    grouped: dict[tuple[str, str], dict[str, int | None]] = {}
+    for (section, domain, indicator, measure), value in figures.items():
+        if section in ("distribution", "targets") or (section == "movement" and moves):
+            grouped.setdefault((domain, indicator), {})[measure] = value
+    return grouped
