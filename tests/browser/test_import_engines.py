@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 from test_assessment import valid_file
 from test_import_choices import filled_workbook  # noqa: F401 (a fixture)
-from test_other_engines import TEXT, VALUE, open_assessment, status
+from test_other_engines import TEXT, VALUE, open_assessment, start_without_compositing, status
 
-from engines import Engine, VirtualScreen, start_engine
+from engines import Engine, VirtualScreen
 
 pytestmark = pytest.mark.browser
 
@@ -24,7 +24,7 @@ ROW_NAMES = "return Array.from(document.querySelectorAll('.library-table tbody t
 
 @pytest.fixture(scope="module", params=["firefox", "webkit"])
 def engine(request: pytest.FixtureRequest, screen: VirtualScreen) -> Iterator[Engine]:
-    started = start_engine(request.param, screen)
+    started = start_without_compositing(request.param, screen)
     yield started
     started.close()
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -43,9 +44,25 @@ VALUE = "return document.querySelector(arguments[0]).value"
 def engine(request: pytest.FixtureRequest, screen: VirtualScreen) -> Iterator[Engine]:
     """One session per engine for this module: starting Firefox takes about 4 s here. Tests that
     need empty storage say so (open_assessment(..., empty=True)); the others do not read it."""
-    started = start_engine(request.param, screen)
+    started = start_without_compositing(request.param, screen)
     yield started
     started.close()
+
+
+def start_without_compositing(name: str, screen: VirtualScreen) -> Engine:
+    """The engine, with WebKitGTK's accelerated compositing off. On the virtual screen it has no GPU
+    and draws each layer in software: a page taller than the window then costs its web process about
+    0.3 s of CPU a second while it sits idle, against about 0.03 s without (measured here, Xvfb,
+    MiniBrowser). What these tests check (the page's scripts, storage, focus, layout) is the same."""
+    saved = os.environ.get("WEBKIT_DISABLE_COMPOSITING_MODE")
+    os.environ["WEBKIT_DISABLE_COMPOSITING_MODE"] = "1"  # read once, when the browser starts
+    try:
+        return start_engine(name, screen)
+    finally:
+        if saved is None:
+            del os.environ["WEBKIT_DISABLE_COMPOSITING_MODE"]
+        else:
+            os.environ["WEBKIT_DISABLE_COMPOSITING_MODE"] = saved
 
 
 def open_assessment(engine: Engine, url: str, empty: bool = False) -> None:
