@@ -230,11 +230,15 @@ def test_members_downloads_are_named_by_who_took_part_and_the_method(assess_page
     names = []
     for number, role in enumerate(["District nurse", "Social worker", "GP"]):
         page.click("[data-action='new']")
-        page.fill("#service-name", "North cluster team")
-        page.fill("#participants", role)
-        page.check("#method-individual")
-        page.fill("#assessment-date", "2026-11-23")
-        page.locator("#assessment-date").blur()
+        enter(
+            page,
+            {
+                "#service-name": "North cluster team",
+                "#participants": role,
+                "#method-individual": True,
+                "#assessment-date": "2026-11-23",
+            },
+        )
         folder = tmp_path / str(number)
         folder.mkdir()
         names.append(download(page, "download-json", folder).name)
@@ -461,10 +465,7 @@ def test_a_note_with_unusual_characters_survives_download_and_reimport(
     emoji were counted twice against the length limit."""
     page = assess_page_everywhere
     note = "Pasted from an old system: \ufffd; team mood \U0001f600"
-    page.fill("#service-name", "Round trip team")
-    page.check("#s-1-1-2")
-    page.fill("#note-1-1", note)
-    page.locator("#note-1-1").blur()
+    enter(page, {"#service-name": "Round trip team", "#s-1-1-2": True, "#note-1-1": note})
     saved = download(page, "download-json", tmp_path)
     assessment, problems = read_assessment(saved, indicator_ids)
     assert problems == [] and assessment.ratings["1.1"].note == note

@@ -148,13 +148,13 @@ def test_quota_exceeded_mid_save_keeps_the_last_good_copy(
     assert page.is_hidden("[data-role='storage-warning']")
     good = snapshot(page)
     page.evaluate("window.__storageFails = 'quota'")
-    page.check("#s-5-2-4")
+    enter(page, {"#s-5-2-4": True})
     assert "(storage is full)" in warning(page)
     assert page.is_checked("#s-5-2-4")
     assert snapshot(page) == good
     assert downloaded(page, tmp_path)["ratings"]["5.2"]["statement"] == 4
     page.evaluate("window.__storageFails = null")  # space freed: the next change saves everything
-    page.check("#e-5-2-fully")
+    enter(page, {"#e-5-2-fully": True})
     assert page.is_hidden("[data-role='storage-warning']")
     record = json.loads(next(value for key, value in snapshot(page).items() if key.startswith(f"{PREFIX}assessment:")))
     assert record["ratings"]["5.2"] == {"statement": 4, "evidence": "fully-achieved", "note": "", **NO_PLAN}
@@ -329,8 +329,7 @@ def composite_with_choices(page: Page) -> None:
     page.set_input_files("#compare-files", [str(path) for path in MEMBER_FILES])
     page.check("#view-composite")
     page.click("[data-action='show-view']")
-    page.select_option("#agreed-statement-1-2", "2")
-    page.fill("#agreed-note-1-2", "Agreed after a long talk")
+    enter(page, {"#agreed-statement-1-2": "2", "#agreed-note-1-2": "Agreed after a long talk"})
 
 
 def test_a_reload_brings_back_the_composite_s_unsaved_choices(context: BrowserContext, site_base: str) -> None:
