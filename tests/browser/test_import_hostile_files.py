@@ -41,15 +41,32 @@ def nothing_ran(page: Page) -> None:
     assert page.locator("main img, main script:not([src]):not([type='application/json'])").count() == 0
 
 
-@pytest.fixture
-def clean_page(browser: Browser, real_site: Path):
+STORAGE_KEYS = "[Object.keys(localStorage).sort(), Object.keys(sessionStorage).sort()]"
+
+
+@pytest.fixture(scope="module")
+def one_page(browser: Browser, real_site: Path) -> Iterator[tuple[Page, list[str], list]]:
+    """One browser context and page for the module's Chromium tests (a new context costs about half as
+    much again as loading the page once more); the storage keys a first load of assess.html leaves."""
     context = browser.new_context()
     context.add_init_script(COUNT_READS)
     page = context.new_page()
     errors = watch_for_errors(page)
     page.goto((real_site / "assess.html").as_uri())
-    yield page
+    yield page, errors, page.evaluate(STORAGE_KEYS)
     context.close()
+
+
+@pytest.fixture
+def clean_page(one_page: tuple[Page, list[str], list], real_site: Path) -> Iterator[Page]:
+    """assess.html as a new browser context shows it: storage emptied, the page loaded again (so no
+    script state and no read counted survive), and no script error or policy refusal while in use."""
+    page, errors, first_keys = one_page
+    page.evaluate("localStorage.clear(); sessionStorage.clear()")
+    page.goto((real_site / "assess.html").as_uri())
+    assert page.evaluate(STORAGE_KEYS) == first_keys, "something of the last test is still stored"
+    errors.clear()
+    yield page
     assert errors == []
 
 
@@ -157,13 +174,12 @@ def test_whole_corpus_at_once_over_http(browser: Browser, hosted_site: str, host
 
 
 @pytest.fixture(scope="module", params=["firefox", "webkit"])
-def other_engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
-    """Firefox ESR or WebKitGTK, as the smoke tier drives them (tests/browser/engines.py)."""
-    screen = VirtualScreen()
+def other_engine(request: pytest.FixtureRequest, screen: VirtualScreen) -> Iterator[Engine]:
+    """Firefox ESR or WebKitGTK, as the smoke tier drives them (tests/browser/engines.py), on the
+    session's one virtual screen."""
     started = start_engine(request.param, screen)
     yield started
     started.close()
-    screen.stop()
 
 
 # The page's import path on every file at once, as PARSE does it, for the WebDriver clients.
