@@ -10,12 +10,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
 from pypdf import PdfReader
+from tabs import TabPerTest, tab_per_test
 
 from mpw_static.assessment_file import read_assessment
 from mpw_static.load import load_framework
-from support import ROOT, download, watch_for_errors
+from support import ROOT, download
 
 pytestmark = pytest.mark.browser
 
@@ -26,16 +27,12 @@ CYCLES = ["baseline.json", "six-month-review.json"]
 STUB_PRINT = "window.print = () => { window.__printed = (window.__printed || 0) + 1 }"
 
 
+tabs = tab_per_test(STUB_PRINT, viewport={"width": 1280, "height": 900}, locale="en-GB")
+
+
 @pytest.fixture
-def page(browser: Browser, real_site: Path) -> Iterator[Page]:
-    context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900}, locale="en-GB")
-    context.add_init_script(STUB_PRINT)
-    opened = context.new_page()
-    errors = watch_for_errors(opened)
-    opened.goto((real_site / "assess.html").as_uri())
-    yield opened
-    context.close()
-    assert errors == []
+def page(tabs: TabPerTest, real_site: Path) -> Iterator[Page]:
+    yield from tabs.open((real_site / "assess.html").as_uri())
 
 
 def compare_files(page: Page, names: list[str]) -> None:

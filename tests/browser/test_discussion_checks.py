@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from tabs import TabPerTest, tab_per_test
 from test_discussion import FIXTURES, MEMBERS, STUB_PRINT, compare_files, show
 
 from support import watch_for_errors
@@ -28,15 +29,13 @@ def open_page(browser: Browser, url: str, width: int = 1280, **options) -> tuple
     return page, errors
 
 
+# An American browser in London: the page must still write dates the British way.
+tabs = tab_per_test(STUB_PRINT, viewport={"width": 1280, "height": 900}, locale="en-US", timezone_id="Europe/London")
+
+
 @pytest.fixture
-def page(browser: Browser, real_site: Path) -> Iterator[Page]:
-    # An American browser in London: the page must still write dates the British way.
-    opened, errors = open_page(
-        browser, (real_site / "assess.html").as_uri(), locale="en-US", timezone_id="Europe/London"
-    )
-    yield opened
-    opened.context.close()
-    assert errors == []
+def page(tabs: TabPerTest, real_site: Path) -> Iterator[Page]:
+    yield from tabs.open((real_site / "assess.html").as_uri())
 
 
 def picks(page: Page) -> list[tuple[str, bool]]:

@@ -11,31 +11,29 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Page, expect
+from tabs import TabPerTest, tab_per_test
 from test_discussion import STUB_PRINT, pdf_text
 
 from mpw_static.assessment_file import check_assessment_bytes
 from mpw_static.frameworks import indicator_ids
 from mpw_static.models import ASSESSMENT_FORMAT_VERSION
-from support import FROM_THE_FOLDER_ONLY, ROOT, download, watch_for_errors
+from support import FROM_THE_FOLDER_ONLY, ROOT, download
 
 pytestmark = pytest.mark.browser
 
 FIXTURES = ROOT / "tests" / "fixtures" / "discussion"
 
 
+tabs = tab_per_test(STUB_PRINT, viewport={"width": 1280, "height": 900}, locale="en-GB")
+
+
 @pytest.fixture
-def page(browser: Browser, site_base: str) -> Iterator[Page]:
+def page(tabs: TabPerTest, site_base: str) -> Iterator[Page]:
     """The assessment page from the folder and hosted, with printing recorded instead of shown."""
-    context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900}, locale="en-GB")
-    context.add_init_script(STUB_PRINT)
-    opened = context.new_page()
-    opened.on("dialog", lambda dialog: dialog.accept())
-    errors = watch_for_errors(opened)
-    opened.goto(site_base + "assess.html")
-    yield opened
-    context.close()
-    assert errors == []
+    for opened in tabs.open(site_base + "assess.html"):
+        opened.on("dialog", lambda dialog: dialog.accept())
+        yield opened
 
 
 def plan_for(page: Page, indicator: str, statement: str, target: str = "", steps: str = "", lead: str = "") -> None:

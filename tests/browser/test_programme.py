@@ -33,6 +33,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from tabs import TabPerTest, tab_per_test
 from test_discussion import pdf_text
 
 from mpw_static.assessment_file import MAX_BYTES
@@ -109,15 +110,12 @@ def collection(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return folder
 
 
+tabs = tab_per_test(viewport={"width": 1280, "height": 900})
+
+
 @pytest.fixture
-def page(browser: Browser, site_base: str) -> Iterator[Page]:
-    context = browser.new_context(accept_downloads=True, viewport={"width": 1280, "height": 900})
-    opened = context.new_page()
-    errors = watch_for_errors(opened)
-    opened.goto(site_base + "programme.html")
-    yield opened
-    context.close()
-    assert errors == []
+def page(tabs: TabPerTest, site_base: str) -> Iterator[Page]:
+    yield from tabs.open(site_base + "programme.html")
 
 
 def choose_folder(page: Page, folder: Path) -> None:
