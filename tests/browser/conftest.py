@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
 
-from engines import VirtualScreen
+from engines import EnginePool, VirtualScreen
 from support import watch_for_errors
 
 # The headless shell first: Debian packages it on its own (chromium-headless-shell, the same version as
@@ -144,3 +144,11 @@ def screen() -> Iterator[VirtualScreen]:
     virtual = VirtualScreen()
     yield virtual
     virtual.stop()
+
+
+@pytest.fixture(scope="session")
+def engine_pool(screen: VirtualScreen) -> Iterator[EnginePool]:
+    """The process's Firefox and WebKitGTK; a module's fixture borrows one with `engine_pool.lend(name)`."""
+    started = EnginePool(screen)
+    yield started
+    started.close()

@@ -14,7 +14,7 @@ from test_discussion_checks import compare_files_made, member, open_page
 from test_other_engines import show as show_in
 from test_reading_engines import open_assessment, resize
 
-from engines import Engine, VirtualScreen, start_engine
+from engines import Engine, EnginePool
 from mpw_static.load import load_framework
 from support import REAL_CONTENT
 
@@ -96,10 +96,8 @@ def test_eight_members_headings_break_between_words_and_fit(browser: Browser, re
 
 
 @pytest.fixture(scope="module", params=["firefox", "webkit"])
-def engine(request: pytest.FixtureRequest, screen: VirtualScreen) -> Iterator[Engine]:
-    started = start_engine(request.param, screen)
-    yield started
-    started.close()
+def engine(request: pytest.FixtureRequest, engine_pool: EnginePool) -> Iterator[Engine]:
+    yield from engine_pool.lend(request.param)
 
 
 def test_in_firefox_and_webkit_domain_pages_fit_and_members_headings_break_between_words(
