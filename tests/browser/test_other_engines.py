@@ -1,5 +1,8 @@
 """Smoke tier in Firefox ESR and WebKitGTK, on file:// and over http: the steps a team takes,
-checked in the two engines that treat file:// storage differently from Chromium (see engines.py).
+checked in the two engines that treat file:// storage differently from Chromium (see engines.py):
+the assessment page, meeting mode, the import questions (the engines' own <dialog>, focus and
+Enter/Escape), Excel out and in, the across-services page (its Worker and its language marks) and
+the search.
 
 An engine that is not installed is skipped with a line that says so (pytest -ra prints it);
 tests/run.sh installs both on Debian-like machines.
@@ -9,11 +12,11 @@ from __future__ import annotations
 
 import base64
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from test_assessment import valid_file
 from test_discussion_engines import english_matrix_texts, letters
 from test_excel import EXPECTED as EXPECTED_WORKBOOKS
 from test_excel import edited, expected_after_edits, round_trip_edits, sample_file
@@ -21,7 +24,7 @@ from test_excel import make as make_workbooks
 from test_programme import ASSESSMENTS, assessment_file
 from test_programme_language import MARKED, RESULT_TEXTS, language_mistakes
 
-from engines import Engine, VirtualScreen, start_engine
+from engines import Engine, EnginePool
 from mpw_static import frameworks
 from mpw_static.assessment_file import read_assessment
 from mpw_static.cli import main as mpw_static
@@ -41,28 +44,11 @@ VALUE = "return document.querySelector(arguments[0]).value"
 
 
 @pytest.fixture(scope="module", params=["firefox", "webkit"])
-def engine(request: pytest.FixtureRequest, screen: VirtualScreen) -> Iterator[Engine]:
-    """One session per engine for this module: starting Firefox takes about 4 s here. Tests that
-    need empty storage say so (open_assessment(..., empty=True)); the others do not read it."""
-    started = start_without_compositing(request.param, screen)
-    yield started
-    started.close()
-
-
-def start_without_compositing(name: str, screen: VirtualScreen) -> Engine:
-    """The engine, with WebKitGTK's accelerated compositing off. On the virtual screen it has no GPU
-    and draws each layer in software: a page taller than the window then costs its web process about
-    0.3 s of CPU a second while it sits idle, against about 0.03 s without (measured here, Xvfb,
-    MiniBrowser). What these tests check (the page's scripts, storage, focus, layout) is the same."""
-    saved = os.environ.get("WEBKIT_DISABLE_COMPOSITING_MODE")
-    os.environ["WEBKIT_DISABLE_COMPOSITING_MODE"] = "1"  # read once, when the browser starts
-    try:
-        return start_engine(name, screen)
-    finally:
-        if saved is None:
-            del os.environ["WEBKIT_DISABLE_COMPOSITING_MODE"]
-        else:
-            os.environ["WEBKIT_DISABLE_COMPOSITING_MODE"] = saved
+def engine(request: pytest.FixtureRequest, engine_pool: EnginePool) -> Iterator[Engine]:
+    """Each engine borrowed from the process's pool for this module: starting Firefox takes about
+    4 s of CPU. Tests that need empty storage say so (open_assessment(..., empty=True)); the others
+    do not read it."""
+    yield from engine_pool.lend(request.param)
 
 
 def open_assessment(engine: Engine, url: str, empty: bool = False) -> None:
@@ -452,10 +438,21 @@ READ_WORKBOOKS = """var data = JSON.parse(document.getElementById('mpw-assessmen
 
 
 @pytest.fixture(scope="module")
-def hostile_workbooks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
-    """The hostile corpus, made once for both engines: {name: the workbook's bytes in base64}."""
-    corpus = make_workbooks(tmp_path_factory.mktemp("hostile-workbooks"))
-    return {name: base64.b64encode(path.read_bytes()).decode("ascii") for name, path in corpus.items()}
+def workbooks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The hostile corpus (filled.xlsx among them), made once for the module (about 1 s of Python)."""
+    return make_workbooks(tmp_path_factory.mktemp("hostile-workbooks"))
+
+
+@pytest.fixture(scope="module")
+def hostile_workbooks(workbooks: dict[str, Path]) -> dict[str, str]:
+    """{name: the workbook's bytes in base64}."""
+    return {name: base64.b64encode(path.read_bytes()).decode("ascii") for name, path in workbooks.items()}
+
+
+@pytest.fixture(scope="module")
+def filled_workbook(workbooks: dict[str, Path]) -> Path:
+    """As test_import_choices.py's: the corpus's filled workbook."""
+    return workbooks["filled.xlsx"]
 
 
 def test_every_hostile_workbook_gets_its_verdict_and_words(
@@ -477,3 +474,85 @@ def test_every_hostile_workbook_gets_its_verdict_and_words(
             wrong.append(f"{name}: expected {want!r}, got {got[name]!r}")  # type: ignore[index]
     assert wrong == []
     assert engine.run("return window.__errors") == [] and engine.run("return window.__pwned") is None
+
+
+# The import questions of test_import_choices.py in these engines, from file:// and over http: the
+# engines' own <dialog>, focus and Enter/Escape, and their own file:// storage.
+ENTER = "\ue007"  # WebDriver's key code
+FOCUSED_CHOICE = "return document.activeElement.getAttribute('data-choice')"
+DIALOG_OPEN = "return !!document.querySelector('dialog[data-role=import-question][open]')"
+ROW_NAMES = "return Array.from(document.querySelectorAll('.library-table tbody th'), th => th.textContent.trim())"
+
+
+def press(engine: Engine, key: str) -> None:
+    """A key pressed where focus is, as a person at the keyboard does."""
+    engine.element(":focus").send_keys(key)
+
+
+def write_file(folder: Path, name: str, data: dict) -> Path:
+    path = folder / name
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return path
+
+
+STORED_KEYS = "return Object.keys(localStorage).filter(k => k.startsWith('mpw-static:assessment:')).sort()"
+
+
+def test_a_newer_file_keeps_both_on_enter_and_a_workbook_is_confirmed_before_it_is_stored(
+    engine: Engine,
+    site_base: str,
+    tmp_path: Path,
+    filled_workbook: Path,
+) -> None:
+    """On one page load: a newer file over edits that are in no file (Escape changes nothing, Enter
+    keeps both); then a workbook, shown and confirmed before anything is stored."""
+    open_assessment(engine, site_base + "assess.html", empty=True)
+    engine.choose_file("#import-file", write_file(tmp_path, "team.json", valid_file()))
+    engine.wait_for(lambda: status(engine) == "Imported “Imported team” from team.json.", "the first import")
+    line = engine.run(TEXT, "[data-role=last-downloaded]")
+    assert line.startswith("Opened from team.json at ") and line.endswith("; not downloaded from this browser since.")
+    engine.type("#note-2-1", "Our note")
+    engine.click("#service-name")  # leaving the note saves it
+    engine.wait_for(lambda: status(engine).startswith("Saved in this browser"), "the note being saved")
+
+    theirs = valid_file(updated="2036-05-01T10:00:00Z", ratings={"2.1": {"statement": 5, "note": "Their note"}})
+    engine.choose_file("#import-file", write_file(tmp_path, "emailed.json", theirs))
+    engine.wait_for(lambda: engine.run(DIALOG_OPEN), "the import's question")
+    assert engine.run(TEXT, "dialog p:nth-child(4)").startswith(
+        "The copy saved here has changes that are in no downloaded file (it was opened from team.json at "
+    )
+    assert engine.run(FOCUSED_CHOICE) == "both"
+    press(engine, ESCAPE)
+    engine.wait_for(lambda: status(engine) == "Import cancelled: nothing was changed.", "Escape changing nothing")
+    assert engine.run(VALUE, "#note-2-1") == "Our note"
+
+    engine.choose_file("#import-file", tmp_path / "emailed.json")
+    engine.wait_for(lambda: engine.run(DIALOG_OPEN), "the import's question again")
+    press(engine, ENTER)
+    engine.wait_for(lambda: status(engine).startswith("Kept both. The file’s newer copy"), "keeping both")
+    assert engine.run(VALUE, "#note-2-1") == "Their note"
+    names = sorted(engine.run(ROW_NAMES))  # type: ignore[arg-type]
+    assert names[0] == "Imported team"
+    assert names[1].startswith("Imported team (open now) copy from the file emailed.json, last changed ")
+
+    # A workbook: nothing is stored until it is confirmed (Escape stores nothing).
+    before = engine.run(STORED_KEYS)
+    assert len(before) == 2  # type: ignore[arg-type]
+    engine.choose_file("#xlsx-file", filled_workbook)
+    engine.wait_for(lambda: engine.run(DIALOG_OPEN), "the workbook's question")
+    assert engine.run(TEXT, "dialog p:nth-child(2)") == (
+        "Who took part: OT, GP. Date: 01/06/2026. Answered: 5 of 45 indicators."
+    )
+    assert engine.run(FOCUSED_CHOICE) == "take"
+    assert engine.run(STORED_KEYS) == before, "the workbook was stored before it was confirmed"
+    press(engine, ESCAPE)
+    engine.wait_for(lambda: status(engine) == "Import cancelled: nothing was changed.", "Escape storing nothing")
+    assert engine.run(STORED_KEYS) == before
+    engine.choose_file("#xlsx-file", filled_workbook)
+    engine.wait_for(lambda: engine.run(DIALOG_OPEN), "the workbook's question again")
+    engine.click("dialog [data-choice=take]")
+    engine.wait_for(lambda: status(engine) == "Imported “Corpus team” from filled.xlsx.", "opening the workbook")
+    assert engine.run(VALUE, "#service-name") == "Corpus team"
+    after = engine.run(STORED_KEYS)
+    assert len(after) == 3 and set(before) < set(after)  # type: ignore[arg-type]
+    assert engine.run("return window.__errors") == []
