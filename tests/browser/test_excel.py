@@ -26,6 +26,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from py_pages import SharedPage, fresh_page, shared_pages
 
 from mpw_static.cli import main as mpw_static
 from mpw_static.workbook import languages
@@ -60,34 +61,16 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return make(tmp_path_factory.mktemp("hostile-workbooks"))
 
 
-STORAGE_KEYS = "[Object.keys(localStorage).sort(), Object.keys(sessionStorage).sort()]"
-
-
 @pytest.fixture(scope="module")
-def one_page(browser: Browser, real_site: Path) -> Iterator[tuple[Page, list[str], list]]:
-    """One browser context and page for this module's tests of assess.html from the folder (a new
-    context costs about half as much again as loading the page once more); the storage keys that a
-    first load leaves."""
-    context = browser.new_context(accept_downloads=True)
-    page = context.new_page()
-    errors = watch_for_errors(page)
-    page.goto((real_site / "assess.html").as_uri())
-    yield page, errors, page.evaluate(STORAGE_KEYS)
-    context.close()
+def pages() -> Iterator[dict[str, SharedPage]]:
+    yield from shared_pages()
 
 
 @pytest.fixture
-def assess_page(one_page: tuple[Page, list[str], list], real_site: Path) -> Iterator[Page]:
-    """This module's assess_page (instead of conftest's new context for each test): assess.html as a
-    new context shows it, its storage emptied and the page loaded again, so that no stored work, no
-    script loaded on use and no script state of the last test survive; failing on any script error."""
-    page, errors, first_keys = one_page
-    page.evaluate("localStorage.clear(); sessionStorage.clear()")
-    page.goto((real_site / "assess.html").as_uri())
-    assert page.evaluate(STORAGE_KEYS) == first_keys, "something of the last test is still stored"
-    errors.clear()
-    yield page
-    assert errors == [], f"script errors or blocked content: {errors}"
+def assess_page(pages: dict[str, SharedPage], browser: Browser, real_site: Path) -> Iterator[Page]:
+    """This module's assess_page, instead of conftest's new context for each test: assess.html from
+    the folder in one context shared by the module's tests, as a new context shows it (py_pages.py)."""
+    yield from fresh_page(pages, browser, (real_site / "assess.html").resolve().as_uri())
 
 
 @contextmanager

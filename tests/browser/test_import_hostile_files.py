@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from py_pages import SharedPage, fresh_page, shared_pages
 
 from engines import Engine, VirtualScreen, start_engine
-from support import watch_for_errors
 
 pytestmark = pytest.mark.browser
 
@@ -41,33 +41,16 @@ def nothing_ran(page: Page) -> None:
     assert page.locator("main img, main script:not([src]):not([type='application/json'])").count() == 0
 
 
-STORAGE_KEYS = "[Object.keys(localStorage).sort(), Object.keys(sessionStorage).sort()]"
-
-
 @pytest.fixture(scope="module")
-def one_page(browser: Browser, real_site: Path) -> Iterator[tuple[Page, list[str], list]]:
-    """One browser context and page for the module's Chromium tests (a new context costs about half as
-    much again as loading the page once more); the storage keys a first load of assess.html leaves."""
-    context = browser.new_context()
-    context.add_init_script(COUNT_READS)
-    page = context.new_page()
-    errors = watch_for_errors(page)
-    page.goto((real_site / "assess.html").as_uri())
-    yield page, errors, page.evaluate(STORAGE_KEYS)
-    context.close()
+def pages() -> Iterator[dict[str, SharedPage]]:
+    yield from shared_pages()
 
 
 @pytest.fixture
-def clean_page(one_page: tuple[Page, list[str], list], real_site: Path) -> Iterator[Page]:
-    """assess.html as a new browser context shows it: storage emptied, the page loaded again (so no
-    script state and no read counted survive), and no script error or policy refusal while in use."""
-    page, errors, first_keys = one_page
-    page.evaluate("localStorage.clear(); sessionStorage.clear()")
-    page.goto((real_site / "assess.html").as_uri())
-    assert page.evaluate(STORAGE_KEYS) == first_keys, "something of the last test is still stored"
-    errors.clear()
-    yield page
-    assert errors == []
+def clean_page(pages: dict[str, SharedPage], browser: Browser, real_site: Path) -> Iterator[Page]:
+    """assess.html from the folder with its reads counted, in one context shared by the module's
+    Chromium tests, as a new context shows it (py_pages.py): no read of the last test is counted."""
+    yield from fresh_page(pages, browser, (real_site / "assess.html").resolve().as_uri(), COUNT_READS)
 
 
 # The page's import path on one file given as base64 bytes: decode, then parse, as the file field does.
