@@ -9,6 +9,7 @@ state of the last test survive; the storage keys are then checked against those 
 from __future__ import annotations
 
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from playwright.sync_api import Browser, BrowserContext, Page
@@ -70,3 +71,7 @@ def fresh_page(
     if url not in pages:
         pages[url] = open_shared(browser, url, init_script)
     yield from pages[url].fresh()
+
+
+# The same, for a `with` block inside a test.
+fresh = contextmanager(fresh_page)
