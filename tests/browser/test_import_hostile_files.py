@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from py_pages import SharedPage, fresh_page, shared_pages
 
-from engines import Engine, VirtualScreen, start_engine
+from engines import Engine, EnginePool
 
 pytestmark = pytest.mark.browser
 
@@ -157,12 +157,10 @@ def test_whole_corpus_at_once_over_http(browser: Browser, hosted_site: str, host
 
 
 @pytest.fixture(scope="module", params=["firefox", "webkit"])
-def other_engine(request: pytest.FixtureRequest, screen: VirtualScreen) -> Iterator[Engine]:
-    """Firefox ESR or WebKitGTK, as the smoke tier drives them (tests/browser/engines.py), on the
-    session's one virtual screen."""
-    started = start_engine(request.param, screen)
-    yield started
-    started.close()
+def other_engine(request: pytest.FixtureRequest, engine_pool: EnginePool) -> Iterator[Engine]:
+    """Firefox ESR or WebKitGTK, as the smoke tier drives them (tests/browser/engines.py), borrowed
+    from the process's pool instead of started for this module (the test only reads the page)."""
+    yield from engine_pool.lend(request.param)
 
 
 # The page's import path on every file at once, as PARSE does it, for the WebDriver clients.
