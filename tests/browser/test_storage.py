@@ -329,6 +329,7 @@ def composite_with_choices(page: Page) -> None:
     page.set_input_files("#compare-files", [str(path) for path in MEMBER_FILES])
     page.check("#view-composite")
     page.click("[data-action='show-view']")
+    page.locator("#agreed-statement-1-2").wait_for()  # the views' script is loaded on first use
     enter(page, {"#agreed-statement-1-2": "2", "#agreed-note-1-2": "Agreed after a long talk"})
 
 
