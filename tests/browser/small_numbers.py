@@ -69,6 +69,8 @@ class Model:
         bound of any all-ones row over some of its counts, and at most the upper bound of any
         all-ones row over all of them and more. A collection reaching that bound proves the end
         exactly, so the extent is the same as solving for it."""
+        if len(set(variables)) < len(variables):  # a count twice over: the rows' bounds do not hold for it
+            return self.solve(variables, 1), self.solve(variables, -1)
         below, above = self.plain_bounds(variables)
         reached = self.reached(variables)
         low = round(below) if reached is not None and reached[0] == below else self.solve(variables, 1)
