@@ -2,7 +2,7 @@
 read marks the matrix's English words lang="en" (the build fell back to the English content), in
 headings, table rows and captions, chart titles and labels, and the movement and N/A tables; a
 Welsh sentence around them stays the page's. On the English page nothing the scripts draw gains a
-lang=. (The same check in Firefox ESR and WebKitGTK: test_programme_engines.py.)
+lang=. (The same check in Firefox ESR and WebKitGTK: test_other_engines.py.)
 """
 
 from __future__ import annotations
