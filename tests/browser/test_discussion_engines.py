@@ -74,11 +74,21 @@ def engine(request: pytest.FixtureRequest, screen: VirtualScreen) -> Iterator[En
     started.close()
 
 
-def open_assessment(engine: Engine, url: str) -> None:
-    """Open the assessment page with empty storage (earlier tests in the session leave theirs) and wait for it."""
-    engine.open(url)
+@pytest.fixture(autouse=True)
+def empty_storage_after(engine: Engine) -> Iterator[None]:
+    """Each test clears what it saved on the page it ends on, so that the next one can often start
+    without clearing and loading the page a second time (open_assessment)."""
+    yield
     engine.run("localStorage.clear()")
-    engine.reload()
+
+
+def open_assessment(engine: Engine, url: str) -> None:
+    """Open the assessment page with empty storage and wait for it. Where earlier tests in the
+    session left something in the storage this page sees, clear it and load the page again."""
+    engine.open(url)
+    if engine.run("return localStorage.length"):
+        engine.run("localStorage.clear()")
+        engine.reload()
     engine.wait_for(lambda: engine.run(READY), "the assessment page starting")
     engine.run(WATCH_ERRORS)
 
