@@ -1,5 +1,6 @@
-"""Cheaper browser set-up for the assessment page's tests: answers entered in one call, and one page per
-place opened once for a module and reset between tests (empty storage, loaded afresh).
+"""Cheaper browser set-up for tests of the assessment page (and its meeting mode and storage): answers
+entered in one call, and one page per place opened once for a module and reset between tests (empty
+storage, loaded afresh).
 
 Each Playwright action (check, fill) scrolls, waits for the element to be still and hit-tests it: on the
 assessment page's 3,600 elements that cost about 35 ms of Chromium's CPU, against about 2 ms for the same
@@ -69,6 +70,9 @@ class SharedPages:
             self.opened[origin] = (page, errors)
         page.goto(url)
         yield page
+        for other in page.context.pages:  # a second tab the test opened, even if it failed before closing it
+            if other is not page:
+                other.close()
         assert errors == [], f"script errors or blocked content: {errors}"
 
     def close(self) -> None:
