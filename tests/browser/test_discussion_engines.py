@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 
-from engines import Engine, VirtualScreen, start_engine
+from engines import Engine
 from mpw_static.load import load_framework
 from support import ROOT
 
@@ -65,11 +65,12 @@ class Chromium(Engine):
 
 
 @pytest.fixture(scope="module", params=["chromium", "firefox", "webkit"])
-def engine(request: pytest.FixtureRequest, screen: VirtualScreen) -> Iterator[Engine]:
-    if request.param == "chromium":
-        started: Engine = Chromium(request.getfixturevalue("browser"))
-    else:
-        started = start_engine(request.param, screen)
+def engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
+    """Chromium in a context of its own, or Firefox or WebKitGTK borrowed from the test process's pool."""
+    if request.param != "chromium":
+        yield from request.getfixturevalue("engine_pool").lend(request.param)
+        return
+    started = Chromium(request.getfixturevalue("browser"))
     yield started
     started.close()
 

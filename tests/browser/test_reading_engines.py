@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from engines import Engine, Firefox, VirtualScreen, start_engine
+from engines import Engine, EnginePool, Firefox
 
 pytestmark = pytest.mark.browser
 
@@ -117,10 +117,21 @@ def test_chromium_focus_is_never_under_the_toolbar(browser: Browser, real_site: 
 
 
 @pytest.fixture(scope="module", params=["firefox", "webkit"])
-def engine(request: pytest.FixtureRequest, screen: VirtualScreen) -> Iterator[Engine]:
-    started = start_engine(request.param, screen)
-    yield started
-    started.close()
+def engine(request: pytest.FixtureRequest, engine_pool: EnginePool) -> Iterator[Engine]:
+    """Firefox or WebKitGTK, borrowed from the test process's pool (started once for all modules),
+    and handed back with the window size it came with: the next module's clicks expect it."""
+    lent = engine_pool.lend(request.param)
+    borrowed = next(lent)
+    if isinstance(borrowed, Firefox):
+        size = borrowed.client.window_rect
+    else:
+        size = borrowed.driver.get_window_size()
+    yield borrowed
+    if isinstance(borrowed, Firefox):
+        borrowed.client.set_window_rect(width=size["width"], height=size["height"])
+    else:
+        borrowed.driver.set_window_size(size["width"], size["height"])
+    next(lent, None)
 
 
 def resize(engine: Engine, width: int, height: int) -> None:

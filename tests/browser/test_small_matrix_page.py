@@ -15,7 +15,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from test_other_engines import READY, TEXT, WATCH_ERRORS, open_assessment, show
 
-from engines import Engine, VirtualScreen, start_engine
+from engines import Engine, EnginePool
 from mpw_static.assessment_file import read_assessment
 from mpw_static.build import build_site
 from mpw_static.cli import main
@@ -157,13 +157,9 @@ def test_the_discussion_views_draw_the_small_matrix(page: Page, view: str, tmp_p
 
 
 @pytest.fixture(scope="module", params=["firefox", "webkit"])
-def engine(request: pytest.FixtureRequest) -> Iterator[Engine]:
-    """Firefox ESR or WebKitGTK (on a virtual screen), as test_other_engines.py starts them."""
-    screen = VirtualScreen()
-    started = start_engine(request.param, screen)
-    yield started
-    started.close()
-    screen.stop()
+def engine(request: pytest.FixtureRequest, engine_pool: EnginePool) -> Iterator[Engine]:
+    """Firefox ESR or WebKitGTK, borrowed from the test process's pool, as test_other_engines.py does."""
+    yield from engine_pool.lend(request.param)
 
 
 def test_firefox_and_webkit_take_the_small_matrix_from_the_page_s_data(
