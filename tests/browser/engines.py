@@ -98,6 +98,12 @@ class Engine:
         """The page's first element matching a CSS selector (both clients' elements click and take keys)."""
         raise NotImplementedError
 
+    def window_size(self) -> tuple[int, int]:
+        raise NotImplementedError
+
+    def set_window_size(self, width: int, height: int) -> None:
+        raise NotImplementedError
+
     def click(self, selector: str) -> None:
         self.element(selector).click()
 
@@ -182,6 +188,13 @@ class Firefox(Engine):
 
         return self.client.find_element(By.CSS_SELECTOR, selector)
 
+    def window_size(self) -> tuple[int, int]:
+        rect = self.client.window_rect
+        return rect["width"], rect["height"]
+
+    def set_window_size(self, width: int, height: int) -> None:
+        self.client.set_window_rect(width=width, height=height)
+
     def reload(self) -> None:
         self.client.refresh()
 
@@ -225,6 +238,13 @@ class WebKit(Engine):
 
         return self.driver.find_element(By.CSS_SELECTOR, selector)
 
+    def window_size(self) -> tuple[int, int]:
+        size = self.driver.get_window_size()
+        return size["width"], size["height"]
+
+    def set_window_size(self, width: int, height: int) -> None:
+        self.driver.set_window_size(width, height)
+
     def reload(self) -> None:
         self.driver.refresh()
 
@@ -252,14 +272,18 @@ class EnginePool:
     def __init__(self, screen: VirtualScreen) -> None:
         self.screen = screen
         self.started: dict[str, Engine] = {}
+        self.sizes: dict[str, tuple[int, int]] = {}  # each engine's window as it started
 
     def lend(self, name: str) -> Iterator[Engine]:
-        """The engine of that name (started on first use), for one module; afterwards sent to a blank page."""
+        """The engine of that name (started on first use), for one module; afterwards sent to a blank
+        page, with its window at the size it started with (a module may resize it)."""
         if name not in self.started:
             self.started[name] = start_engine(name, self.screen)
+            self.sizes[name] = self.started[name].window_size()
         yield self.started[name]
         try:
             self.started[name].open("about:blank")
+            self.started[name].set_window_size(*self.sizes[name])
         except Exception:  # a prompt left open, or the engine gone: start again for the next module
             self.started.pop(name).close()
 

@@ -119,34 +119,17 @@ def test_chromium_focus_is_never_under_the_toolbar(browser: Browser, real_site: 
 @pytest.fixture(scope="module", params=["firefox", "webkit"])
 def engine(request: pytest.FixtureRequest, engine_pool: EnginePool) -> Iterator[Engine]:
     """Firefox or WebKitGTK, borrowed from the test process's pool (started once for all modules),
-    and handed back with the window size it came with: the next module's clicks expect it."""
-    lent = engine_pool.lend(request.param)
-    borrowed = next(lent)
-    if isinstance(borrowed, Firefox):
-        size = borrowed.client.window_rect
-    else:
-        size = borrowed.driver.get_window_size()
-    yield borrowed
-    if isinstance(borrowed, Firefox):
-        borrowed.client.set_window_rect(width=size["width"], height=size["height"])
-    else:
-        borrowed.driver.set_window_size(size["width"], size["height"])
-    next(lent, None)
+    which gives it back to the next module with the window size it started with."""
+    yield from engine_pool.lend(request.param)
 
 
 def resize(engine: Engine, width: int, height: int) -> None:
     """Give the page a viewport of about this size (the window's frame is added where there is one)."""
-    if isinstance(engine, Firefox):
-        engine.client.set_window_rect(width=width, height=height)
-    else:
-        engine.driver.set_window_size(width, height)
+    engine.set_window_size(width, height)
     inner = engine.run("return [window.innerWidth, window.innerHeight]")
     extra = [width - inner[0], height - inner[1]]
     if extra != [0, 0]:  # the frame: grow the window by it, so the page itself has the size asked for
-        if isinstance(engine, Firefox):
-            engine.client.set_window_rect(width=width + extra[0], height=height + extra[1])
-        else:
-            engine.driver.set_window_size(width + extra[0], height + extra[1])
+        engine.set_window_size(width + extra[0], height + extra[1])
 
 
 def key_presser(engine: Engine):
