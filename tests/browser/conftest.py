@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
+from py_pages import SharedPage, fresh_page, shared_pages
 
 from engines import EnginePool, VirtualScreen
-from support import watch_for_errors
 
 # The headless shell first: Debian packages it on its own (chromium-headless-shell, the same version as
 # chromium). It is the old headless mode without the full browser's UI layers, and here it took about
@@ -114,28 +114,24 @@ def assess_url(request: pytest.FixtureRequest, real_site: Path) -> str:
     return (real_site / "mpw-development-matrix.html").resolve().as_uri()
 
 
-def open_assessment(browser: Browser, url: str) -> Iterator[Page]:
-    """The assessment tool in a fresh browser context (empty storage), failing on any script error."""
-    context = browser.new_context(accept_downloads=True)
-    page = context.new_page()
-    errors = watch_for_errors(page)
-    page.goto(url)
-    yield page
-    context.close()
-    assert errors == [], f"script errors or blocked content: {errors}"
+@pytest.fixture(scope="module")
+def pages() -> Iterator[dict[str, SharedPage]]:
+    """A module's shared pages by URL (py_pages.py): one context and page each, reused test after test."""
+    yield from shared_pages()
 
 
 @pytest.fixture
-def assess_page_everywhere(browser: Browser, assess_url: str) -> Iterator[Page]:
-    """The assessment tool from the folder, hosted, and as the single file: for what location changes
-    (storage, downloads, files read back)."""
-    yield from open_assessment(browser, assess_url)
+def assess_page(pages: dict[str, SharedPage], browser: Browser, real_site: Path) -> Iterator[Page]:
+    """The assessment tool from the folder (file://), for behaviour that does not depend on where it
+    is: one page for the module, emptied and loaded again for each test, as a new context shows it."""
+    yield from fresh_page(pages, browser, (real_site / "assess.html").resolve().as_uri())
 
 
 @pytest.fixture
-def assess_page(browser: Browser, real_site: Path) -> Iterator[Page]:
-    """The assessment tool from the folder (file://), for behaviour that does not depend on where it is."""
-    yield from open_assessment(browser, (real_site / "assess.html").resolve().as_uri())
+def assess_page_everywhere(pages: dict[str, SharedPage], browser: Browser, assess_url: str) -> Iterator[Page]:
+    """The assessment tool from the folder, hosted, and as the single file, for what location changes
+    (storage, downloads, files read back): one page of each for the module, as assess_page is."""
+    yield from fresh_page(pages, browser, assess_url)
 
 
 @pytest.fixture(scope="session")

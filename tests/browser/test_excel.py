@@ -26,7 +26,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from playwright.sync_api import Browser, Page, expect
-from py_pages import SharedPage, fresh, fresh_page, shared_pages
+from py_pages import SharedPage, fresh
 
 from mpw_static.cli import main as mpw_static
 from mpw_static.workbook import languages
@@ -59,18 +59,6 @@ READ = """async ([name, encoded]) => {
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     return make(tmp_path_factory.mktemp("hostile-workbooks"))
-
-
-@pytest.fixture(scope="module")
-def pages() -> Iterator[dict[str, SharedPage]]:
-    yield from shared_pages()
-
-
-@pytest.fixture
-def assess_page(pages: dict[str, SharedPage], browser: Browser, real_site: Path) -> Iterator[Page]:
-    """This module's assess_page, instead of conftest's new context for each test: assess.html from
-    the folder in one context shared by the module's tests, as a new context shows it (py_pages.py)."""
-    yield from fresh_page(pages, browser, (real_site / "assess.html").resolve().as_uri())
 
 
 @contextmanager

@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, expect
-from py_pages import SharedPage, fresh_page, shared_pages
+from playwright.sync_api import Page, expect
 from test_assessment import import_file, question, valid_file
 from test_excel import make as make_workbooks
 
@@ -27,25 +25,6 @@ STORED = """Object.keys(localStorage).filter(k => k.startsWith('mpw-static:asses
     .map(k => JSON.parse(localStorage.getItem(k)))"""
 # A time as the page writes it in English (core/dom.js's time).
 LOCAL = "iso => new Date(iso).toLocaleString('en-GB', { dateStyle: 'short', timeStyle: 'short' })"
-
-
-@pytest.fixture(scope="module")
-def pages() -> Iterator[dict[str, SharedPage]]:
-    yield from shared_pages()
-
-
-@pytest.fixture
-def assess_page(pages: dict[str, SharedPage], browser: Browser, real_site: Path) -> Iterator[Page]:
-    """This module's assess_page, instead of conftest's new context for each test: assess.html from
-    the folder in one context shared by the module's tests, as a new context shows it (py_pages.py)."""
-    yield from fresh_page(pages, browser, (real_site / "assess.html").resolve().as_uri())
-
-
-@pytest.fixture
-def assess_page_everywhere(pages: dict[str, SharedPage], browser: Browser, assess_url: str) -> Iterator[Page]:
-    """This module's assess_page_everywhere: the page from the folder, hosted and as the single file,
-    each in one context shared by the module's tests, as a new context shows it (py_pages.py)."""
-    yield from fresh_page(pages, browser, assess_url)
 
 
 def local(page: Page, iso: str) -> str:
