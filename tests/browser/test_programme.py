@@ -36,6 +36,7 @@ from playwright.sync_api import Browser, Page, expect
 from tabs import TabPerTest, tab_per_test
 from test_discussion import pdf_text
 
+from benchmarks.collection import write_collection
 from mpw_static.assessment_file import MAX_BYTES
 from support import FROM_THE_FOLDER_ONLY, download, watch_for_errors
 
@@ -366,6 +367,33 @@ def test_the_file_chooser_comes_first_and_the_tidy_columns_after_the_results(pag
         "document.querySelector('[data-role=results]').compareDocumentPosition("
         "document.querySelector('.programme-about')) & Node.DOCUMENT_POSITION_FOLLOWING"
     )
+
+
+# How far each chart of the results reaches outside the results' column, and how much it was shrunk
+# or stretched to fit it (1 is drawn at the width it is shown, its words at their own size).
+CHARTS_IN_THEIR_COLUMN = """() => {
+    const column = document.querySelector('[data-role=results]').getBoundingClientRect()
+    return { sideways: document.documentElement.scrollWidth - innerWidth,
+      charts: [...document.querySelectorAll('[data-role=results] svg.chart')].map(chart => {
+        const drawn = chart.getBoundingClientRect()
+        return { outside: Math.round(Math.max(drawn.right - column.right, column.left - drawn.left)),
+                 scale: Math.round(100 * drawn.width / chart.viewBox.baseVal.width) / 100 } }) } }"""
+
+
+@FROM_THE_FOLDER_ONLY
+def test_on_a_phone_each_chart_is_drawn_at_the_width_of_its_column(page: Page, tmp_path: Path) -> None:
+    """At 360 and 400 px each domain's chart fits the column, with no sideways scrolling of the page,
+    and is drawn at that width, not drawn wider and shrunk (its 13 px words were 7 px: the first
+    view measured the results while they were still hidden, 0 px wide). 400 px is the view drawn
+    again by the names box."""
+    write_collection(tmp_path, files=30, seed=3)
+    page.set_viewport_size({"width": 360, "height": 800})
+    choose_folder(page, tmp_path)
+    fitted = {"sideways": 0, "charts": [{"outside": 0, "scale": 1}] * 8}  # one chart per domain
+    assert page.evaluate(CHARTS_IN_THEIR_COLUMN) == fitted, "at 360 px"
+    page.set_viewport_size({"width": 400, "height": 800})
+    page.check("#programme-names")
+    assert page.evaluate(CHARTS_IN_THEIR_COLUMN) == fitted, "at 400 px"
 
 
 @FROM_THE_FOLDER_ONLY

@@ -67,9 +67,11 @@
   View.prototype.draw = function ($results, report, state) {
     this.report = report
     this.state = state
+    // Shown before it is measured: a hidden box is 0 px wide, and the charts would be drawn at
+    // 640 px and shrunk to a phone's width, their words with them.
+    $results.hidden = false
     this.width = $results.clientWidth
     $results.textContent = ''
-    $results.hidden = false
     $results.appendChild(this.overview())
     $results.appendChild(this.fileProblems())
     if (!report.assessments) return
