@@ -276,3 +276,47 @@ def test_a_long_note_and_a_plan_on_every_indicator_print_in_at_most_16_pages(pag
         assert f"Start a weekly joint triage meeting with the GP practices ({number})" in text
     assert text.count("Team manager") == 45 and text.count("31/01/2027") == 45
     assert len(pages) <= 16, f"{len(pages)} pages"
+
+
+# Under print media: what of the page beside the meeting shows, which buttons show, and the meeting's text.
+PRINTED = """() => {
+    const meeting = document.querySelector('.meeting')
+    const shown = element => element.checkVisibility()
+    return {
+      beside: [...document.body.querySelectorAll('*')]
+        .filter(element => !element.contains(meeting) && !element.closest('.meeting') && shown(element))
+        .map(element => element.tagName.toLowerCase() + (element.id ? '#' + element.id : '')),
+      buttons: [...document.querySelectorAll('button')].filter(shown).map(button => button.textContent),
+      text: meeting.innerText } }"""
+
+
+def test_meeting_modes_print_button_prints_the_record_alone(page: Page, real_site: Path) -> None:
+    """Meeting mode's "Print the record", pressed as a facilitator does (window.print is stubbed: it
+    would wait for the print dialog), prints the record: the assessment, what was agreed and the
+    next steps, without the meeting's bar, its way on, any button, or anything of the page behind
+    it (the form, the site's header and footer). The print CSS keys on meeting mode, so the
+    browser's own Print gives the same (test_meeting.py)."""
+    open_with(page, (real_site / "assess.html").as_uri(), assessment(ALL[:4]))
+    page.click("#meeting-open")
+    page.click(".meeting-start")
+    page.click("[data-action='meeting-contents']")
+    page.click(".meeting-contents [data-id='record']")
+    expect(page.locator(".meeting-stage h2")).to_have_text("Meeting record")
+    assert "Print the record" in page.evaluate(PRINTED)["buttons"]  # on screen
+    page.click(".meeting-record button:has-text('Print the record')")
+    assert page.evaluate("window.__printed") == 1
+    page.emulate_media(media="print")
+    printed = page.evaluate(PRINTED)
+    assert printed["beside"] == [], "the page behind the meeting prints too"
+    assert printed["buttons"] == []
+    text = flat(printed["text"])
+    assert text.startswith("Meeting record Assessment Coastal cluster Date ")
+    for words in (
+        "Agreed (4)",
+        "1.2 Strategic and senior leader engagement — S2 · ■ Fully achieved",
+        f"Discussion note: {NOTE}",
+        "Next steps: Start a weekly joint triage meeting",
+    ):
+        assert words in text, words
+    for absent in ("Meeting: Coastal cluster", "Leave meeting mode", "Full screen", "Contents", "Print the record"):
+        assert absent not in text, absent
