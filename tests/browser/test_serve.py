@@ -8,6 +8,7 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -30,7 +31,10 @@ def free_port() -> int:
 
 
 def start_serve(tmp_path: Path, *options: str) -> tuple[subprocess.Popen, list[str]]:
-    """`mpw-static serve` run from tmp_path (where a build would write dist/), until it says it is serving."""
+    """`mpw-static serve` run from tmp_path (where a build would write dist/), until it says it is serving.
+
+    Its output goes on being read into the returned list by a thread of its own: a test can wait for
+    a rebuild's line, and serve never blocks on a full pipe."""
     process = subprocess.Popen(
         [sys.executable, "-m", "mpw_static", "serve", *options],
         cwd=tmp_path,
@@ -46,7 +50,20 @@ def start_serve(tmp_path: Path, *options: str) -> tuple[subprocess.Popen, list[s
         lines.append(line)
         if line.startswith("Serving ") or process.poll() is not None:
             break
+    if lines[-1].startswith("Serving "):
+        threading.Thread(target=lambda: lines.extend(iter(process.stdout.readline, "")), daemon=True).start()
     return process, lines
+
+
+def wait_for_line(lines: list[str], after: int, part: str, timeout: float = 10) -> str:
+    """The first line holding `part` that serve printed after its first `after` lines."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        found = [line for line in lines[after:] if part in line]
+        if found:
+            return found[0]
+        time.sleep(0.05)
+    pytest.fail(f"serve printed no line holding {part!r} within {timeout} s: {lines[after:]}")
 
 
 @pytest.fixture
@@ -58,7 +75,7 @@ def preview(tmp_path: Path) -> Iterator[tuple[str, Path, list[str]]]:
     (tmp_path / "theme" / "templates").mkdir(parents=True)
     port = free_port()
     process, lines = start_serve(tmp_path, "--content", "content", "--theme", "theme", "--port", str(port))
-    if not lines[-1].startswith("Serving "):
+    if not any(line.startswith("Serving ") for line in lines):
         process.kill()
         pytest.fail(f"serve did not start: {lines}")
     time.sleep(0.5)
@@ -104,17 +121,32 @@ def test_edit_break_and_fix_a_statement_while_previewing(
 def test_a_theme_mistake_shows_in_the_banner_and_recovers(
     browser: Browser, preview: tuple[str, Path, list[str]]
 ) -> None:
-    address, content, _ = preview
+    """Each step waits for serve's line saying the rebuild has ended, then opens the page afresh: the
+    preview's own reload of an open page (walked in the test above) is missed by a page that is
+    itself loading when the rebuild ends, and races any reload a test would ask for."""
+    address, content, lines = preview
+    template = content.parent / "theme/templates/page.html"
+    problem = "theme/templates/page.html, line 3: template syntax error"
+    printed = len(lines)
+    template.write_text('{% extends "base.html" %}\n{% block main %}\n{% if %}\n{% endblock %}\n', encoding="utf-8")
+    wait_for_line(lines, printed, problem)
     page = browser.new_page()
     page.goto(address + "framework.html")
-    template = content.parent / "theme/templates/page.html"
-    template.write_text('{% extends "base.html" %}\n{% block main %}\n{% if %}\n{% endblock %}\n', encoding="utf-8")
     banner = page.locator(".preview-error")
-    expect(banner).to_be_visible(timeout=10_000)
-    assert "theme/templates/page.html, line 3: template syntax error" in banner.text_content()
+    expect(banner).to_be_visible()
+    assert problem in banner.text_content()
+    expect(page.locator("main h1")).to_have_text(
+        "The Multi-Professional Framework: Enhanced Community Care"
+    )  # the last good build
+    page.close()
+
+    printed = len(lines)
     template.unlink()
-    page.reload()  # a deleted file may not trigger a reload: ask for the page again
-    expect(banner).to_have_count(0, timeout=10_000)
+    wait_for_line(lines, printed, "Rebuilt 37 pages in ")
+    page = browser.new_page()
+    page.goto(address + "framework.html")
+    expect(page.locator("main h1")).to_be_visible()
+    expect(page.locator(".preview-error")).to_have_count(0)
     page.close()
 
 
