@@ -23,7 +23,7 @@ from .minify import is_minifiable, minified
 from .models import Framework
 from .problems import ContentError, Problem, UsageError
 from .publishing import is_host_root, publishing_files, robots_note
-from .render import known_inserts, make_environment, render_site, site_files
+from .render import known_inserts, make_environment, part_strings_scripts, render_site, site_files
 from .search import SEARCH_SCRIPT, search_documents, search_script
 from .theme import Theme
 from .translations import Coverage, translation_coverage
@@ -147,7 +147,7 @@ def assemble_site(content_dir: Path, options: BuildOptions, cache: BuildCache) -
     pages, policies = secure_pages(rendered, options.preview, cache)
     copied, minified_files = static_files(theme, options.preview, cache)
     generated = {
-        **generated_files(languages, policies, theme, base_url, options.preview is not None),
+        **generated_files(languages, policies, theme, base_url, options.preview is not None, cache),
         **minified_files,
     }
     notes = [robots_note(base_url)] if base_url and not is_host_root(base_url) else []
@@ -330,11 +330,11 @@ def static_files(
 
 
 def generated_files(
-    languages: list[Language], policies: dict[str, str], theme: Theme, base_url: str, preview: bool
+    languages: list[Language], policies: dict[str, str], theme: Theme, base_url: str, preview: bool, cache: BuildCache
 ) -> dict[str, str | bytes]:
     """The files made from the content for the whole site: the assessment file's schema, the security
-    headers, each language's search documents and workbook, the sitemap and robots.txt, and serve's
-    status script."""
+    headers, each language's search documents, workbook and the words of the assessment page's parts
+    loaded on first use, the sitemap and robots.txt, and serve's status script."""
     framework = languages[0].framework
     ids = [indicator.id for indicator in framework.indicators]
     updated = {path: day for language in languages for path, day in language.updated.items()}
@@ -348,6 +348,11 @@ def generated_files(
         **searches,
         **publishing_files(list(policies), base_url, updated),
         **site_workbooks([language.framework for language in languages], theme),  # bytes
+        **{
+            path: script
+            for language in languages
+            for path, script in part_strings_scripts(language.framework, theme, cache).items()
+        },
         **({PREVIEW_STATUS: preview_status(None)} if preview else {}),
     }
 

@@ -23,11 +23,13 @@ from .app import (
     EXCEL_SCRIPTS,
     MEETING_SCRIPTS,
     PROGRAMME_SCRIPTS,
+    PROGRAMME_TEMPLATE,
     PROGRAMME_WORKER_SCRIPTS,
     SINGLE_FILE_SCRIPTS,
     SITE_SCRIPTS,
     WORKBOOK_NAME,
 )
+from .app_strings import LAZY_PARTS, PART_STRINGS_SCRIPT, part_strings_path, part_strings_script, split_strings
 from .assessment_file import MAX_BYTES, MAX_DEPTH
 from .cache import BuildCache
 from .minify import minified
@@ -367,8 +369,10 @@ def long_date(day: date, strings: Strings) -> str:
     return strings.date_format.format(day=day.day, month=months[day.month - 1], year=day.year)
 
 
-def client_data(framework: Framework, strings: Strings) -> dict:
-    """What the assessment page's script needs, embedded in the page: file:// forbids fetching it."""
+def client_data(framework: Framework, strings: Strings, js_strings: dict[str, str]) -> dict:
+    """What the assessment page's script needs, embedded in the page: file:// forbids fetching it.
+    js_strings are the catalogue's words its scripts use at start (the page's share, split_strings)."""
+    language = framework.site_language
     return {
         "format": ASSESSMENT_FORMAT,
         "formatVersion": ASSESSMENT_FORMAT_VERSION,
@@ -394,11 +398,13 @@ def client_data(framework: Framework, strings: Strings) -> dict:
         # plan's fields and the CSV columns: the page walks these and keeps no list of its own.
         **format_description(tuple(indicator.id for indicator in framework.indicators)),
         "readsVersions": list(READABLE_FORMAT_VERSIONS),
-        # Loaded on first use, under static/js/: the discussion views, Excel with its data, and meeting mode.
+        # Loaded on first use, under static/js/: the discussion views, Excel with its data, and meeting
+        # mode, each after the words it uses that the page did not embed (a failure to load them is
+        # the part's failure to load).
         "scripts": {
-            "discussion": DISCUSSION_SCRIPTS,
-            "excel": excel_scripts(framework.site_language),
-            "meeting": MEETING_SCRIPTS,
+            "discussion": [part_strings_path(language, "discussion"), *DISCUSSION_SCRIPTS],
+            "excel": [part_strings_path(language, "excel"), *excel_scripts(language)],
+            "meeting": [part_strings_path(language, "meeting"), *MEETING_SCRIPTS],
         },
         "smallestGroup": framework.site.smallest_group,  # across services: the small-number rule
         # Each domain's and indicator's language, when its text is not in the page's ("" when it is):
@@ -422,7 +428,27 @@ def client_data(framework: Framework, strings: Strings) -> dict:
         },
         "language": framework.site_language,
         "locale": strings.locale,  # dates and times follow the page's language, not the browser's
-        "strings": strings.with_prefix("js_"),
+        "strings": js_strings,
+    }
+
+
+def page_strings(framework: Framework, theme: Theme) -> Strings:
+    """The catalogue in the framework's language, its counts filled in from the content."""
+    return theme.strings(framework.site_language, framework.site.language).with_counts(content_counts(framework))
+
+
+def strings_shares(theme: Theme, strings: Strings, cache: BuildCache) -> dict[str, dict[str, str]]:
+    """The catalogue's js_ words by who receives them (split_strings), read from the scripts as they ship."""
+    static = theme.static_files()
+    return split_strings(strings.with_prefix("js_"), lambda path: minified(static[path], cache))
+
+
+def part_strings_scripts(framework: Framework, theme: Theme, cache: BuildCache) -> dict[str, str]:
+    """The scripts that bring each lazily loaded part's words in this language, by site path."""
+    shares = strings_shares(theme, page_strings(framework, theme), cache)
+    return {
+        PART_STRINGS_SCRIPT.format(language=framework.site_language, part=part): part_strings_script(shares[part])
+        for part in LAZY_PARTS
     }
 
 
@@ -473,7 +499,8 @@ def render_site(
     environment = make_environment(theme, cache)  # cached and shared by languages: nothing per language is set on it
     language = framework.site_language
     prefix = framework.language_prefix
-    strings = theme.strings(language, framework.site.language).with_counts(content_counts(framework))
+    strings = page_strings(framework, theme)
+    shares = strings_shares(theme, strings, cache)
     outputs = {page.output for page in framework.pages}
     # What every template of this language sees, passed in each render's context.
     shared = {
@@ -484,7 +511,7 @@ def render_site(
         "lang": language,
         "languages": alternates(framework, theme),
         # Made once per language: a page's templates ask for it several times; they only read it.
-        "assessment_data": lru_cache(maxsize=1)(lambda: client_data(framework, strings)),
+        "assessment_data": lru_cache(maxsize=1)(lambda: client_data(framework, strings, shares["start"])),
         "site_scripts": SITE_SCRIPTS,
         "assessment_scripts": APP_SCRIPTS,
         "workbook_name": WORKBOOK_NAME,  # the blank matrix workbook, which the assessment page links to
@@ -501,12 +528,19 @@ def render_site(
         for page in framework.pages
     ]
     views += [(domain_view(domain, framework, strings), "domain.html", domain.source) for domain in framework.domains]
+    # The across-services page's data holds its own scripts' share of the catalogue; the single-file
+    # edition's, all that its inline scripts use (it cannot load a part's words later).
+    data_of = {
+        name: lru_cache(maxsize=1)(lambda share=share: client_data(framework, strings, shares[share]))
+        for name, share in ((PROGRAMME_TEMPLATE, "programme"), ("single.html", "single"))
+    }
     rendered = {}
     problems = TemplateProblems(environment)
     for view, template_name, source in views:
         with problems.catch(source, template_name):
             rendered[view.path] = environment.get_template(template_name).render(
                 shared,
+                **({"assessment_data": data_of[template_name]} if template_name == PROGRAMME_TEMPLATE else {}),
                 page=view,
                 nav=nav,
                 footer_nav=footer_nav,
@@ -515,7 +549,8 @@ def render_site(
                 published=lambda path: canonical_url(base_url, path),
             )
     with problems.catch():
-        single = single_file(framework, theme, environment, shared, cache) if not prefix else ""
+        single_shared = shared | {"assessment_data": data_of["single.html"]}
+        single = single_file(framework, theme, environment, single_shared, cache) if not prefix else ""
         if single:
             rendered[SINGLE_FILE] = single
     problems.raise_any()

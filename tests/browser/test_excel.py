@@ -49,6 +49,7 @@ STORED = """Object.keys(localStorage).filter(k => k.startsWith('mpw-static:asses
 READ = """async ([name, encoded]) => {
     const data = JSON.parse(document.getElementById('mpw-assessment-data').textContent)
     await new Promise((done, failed) => MPW.load(data.scripts.excel, done, failed))
+    MPW.useStrings(data.strings) // Excel's words, which its part brought, join this copy of the catalogue
     const bytes = Uint8Array.from(atob(encoded), c => c.charCodeAt(0))
     const read = MPW.workbookRead.read(name, bytes, MPW.workbookData, data)
     return { rated: read.assessment && Object.keys(read.assessment.ratings).length, errors: read.errors,
@@ -540,6 +541,7 @@ def test_a_team_fills_the_sites_workbook_offline_and_their_lead_opens_it_like_an
 READ_ASSESSMENT = """async ([name, encoded]) => {
     const data = JSON.parse(document.getElementById('mpw-assessment-data').textContent)
     await new Promise((done, failed) => MPW.load(data.scripts.excel, done, failed))
+    MPW.useStrings(data.strings) // Excel's words, which its part brought, join this copy of the catalogue
     const bytes = Uint8Array.from(atob(encoded), c => c.charCodeAt(0))
     const read = MPW.workbookRead.read(name, bytes, MPW.workbookData, data)
     return read.assessment || read.errors

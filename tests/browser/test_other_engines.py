@@ -429,6 +429,7 @@ def test_an_assessment_goes_to_excel_and_back_with_exactly_the_changes(
 # The page's reader on each workbook given as {name: base64 bytes}, in one script: {name: its first
 # error, or how many indicators it rated}.
 READ_WORKBOOKS = """var data = JSON.parse(document.getElementById('mpw-assessment-data').textContent)
+    MPW.useStrings(data.strings) // Excel's words, which its part brought, join this copy of the catalogue
     var files = arguments[0], got = {}
     Object.keys(files).forEach(function (name) {
       var bytes = Uint8Array.from(atob(files[name]), function (c) { return c.charCodeAt(0) })

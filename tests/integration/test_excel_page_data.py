@@ -69,7 +69,9 @@ def test_the_readers_rules_come_from_the_python_that_states_them(real_site: Path
 def test_the_page_loads_the_library_its_code_and_its_languages_data_from_the_site(real_site: Path) -> None:
     for page, language in (("assess.html", "en"), ("cy/assess.html", "cy")):
         scripts = page_data(real_site / page)["scripts"]["excel"]
-        assert scripts[0] == "../vendor/fflate.js" and scripts[-1] == f"../excel/{language}.js"
+        # first the words only Excel uses (static/strings/), then the library, the code and the data
+        assert scripts[0] == f"../strings/{language}/excel.js" and scripts[1] == "../vendor/fflate.js"
+        assert scripts[-1] == f"../excel/{language}.js"
         for script in scripts:  # under static/js/, as MPW.load reads them
             assert (real_site / posixpath.normpath(f"static/js/{script}")).is_file(), script
 

@@ -13,7 +13,7 @@ spec.loader.exec_module(page_data)
 
 
 def test_the_node_tiers_page_data_is_what_the_build_embeds(real_site: Path) -> None:
-    built = page_data.as_fixture(page_data.embedded_data(real_site / "assess.html"))
+    built = page_data.as_fixture(page_data.assessment_data(real_site))
     assert page_data.FIXTURE.read_text(encoding="utf-8") == built, (
         "tests/js/fixtures/page-data.json is out of date: write it again with .venv/bin/python tests/js/page_data.py"
     )

@@ -10,13 +10,17 @@
  * them with MPW.startRooms, each in its own try/catch too; a room that fails shows its own notice.
  *
  * MPW.load adds scripts the page needs only on first use (the discussion views), from the folder
- * this file was loaded from; the single-file edition has every script inline already.
+ * this file was loaded from; the single-file edition has every script inline already. Such a part's
+ * words come in a script of their own, loaded just before its code, that adds them to the page's
+ * catalogue (MPW.addStrings): the page embeds only the words its start uses.
  */
 (function (MPW) {
   'use strict'
 
   var components = {} // data-module name: constructor
   var rooms = {} // data-module name of a page: [{name, Room}], in the order their scripts ran
+  var catalogues = [] // the catalogues the page's rooms read (startRooms), which a part's words join
+  var added = [] // the words the parts loaded so far brought, for a catalogue that comes later
 
   /** Register a component's constructor, called with its element. */
   function register (name, Component) {
@@ -64,6 +68,7 @@
    * @returns {Object<string, Object>} the rooms that started, by name
    */
   function startRooms (module, $module, shared, strings) {
+    useStrings(strings)
     var started = {}
     var failed = {}
     ;(rooms[module] || []).forEach(function (entry) {
@@ -80,6 +85,23 @@
     })
     Object.keys(failed).forEach(function (name) { roomNotice($module, name, strings) })
     return started
+  }
+
+  /** Let the words that parts bring (addStrings) join this catalogue, the object the page's code reads. */
+  function useStrings (strings) {
+    if (!strings || catalogues.indexOf(strings) !== -1) return
+    catalogues.push(strings)
+    added.forEach(function (words) { Object.assign(strings, words) })
+  }
+
+  /**
+   * Add a lazily loaded part's words to the page's catalogue, so that its code finds them where it
+   * finds every other word (called by static/strings/<language>/<part>.js, which the build writes).
+   * @param {Object<string, string>} words
+   */
+  function addStrings (words) {
+    added.push(words)
+    catalogues.forEach(function (strings) { Object.assign(strings, words) })
   }
 
   function roomNotice ($module, name, strings) {
@@ -134,8 +156,10 @@
   MPW.startRooms = startRooms
   MPW.addScript = addScript
   MPW.load = load
+  MPW.useStrings = useStrings
+  MPW.addStrings = addStrings
   if (typeof document === 'object') {
     document.addEventListener('DOMContentLoaded', function () { start(document) })
   }
-  if (typeof module === 'object' && module.exports) module.exports = { register: register, registerRoom: registerRoom, start: start, startRooms: startRooms, load: load }
+  if (typeof module === 'object' && module.exports) module.exports = { register: register, registerRoom: registerRoom, start: start, startRooms: startRooms, load: load, useStrings: useStrings, addStrings: addStrings }
 })(typeof window === 'object' ? (window.MPW = window.MPW || {}) : (globalThis.MPW = globalThis.MPW || {}))
