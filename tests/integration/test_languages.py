@@ -217,6 +217,7 @@ def language_mistakes(site: Path) -> dict[str, list[tuple[str, str, str]]]:
     as in the English content or on the English page) not marked lang="en", Welsh marked "en", and
     a run of Welsh text with English content inside it, which no mark can make right."""
     english = english_content_texts()
+    phrases = [part for part in english if len(part.split()) >= 3]  # English inside Welsh text: 3 words or more
     mistakes = {}
     for welsh in sorted((site / "cy").rglob("*.html")):
         counterpart = site / welsh.relative_to(site / "cy")
@@ -228,7 +229,7 @@ def language_mistakes(site: Path) -> dict[str, list[tuple[str, str, str]]]:
             is_english = words(text) in english or text in on_english_page
             if is_english != (language == "en"):
                 wrong.append((text[:60], language, where))
-            elif not is_english and any(len(part.split()) >= 3 and part in text for part in english):
+            elif not is_english and any(part in text for part in phrases):
                 wrong.append((text[:60], "mixed", where))
         if wrong:
             mistakes[welsh.relative_to(site).as_posix()] = wrong
