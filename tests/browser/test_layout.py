@@ -8,7 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser
+from playwright.sync_api import Browser, Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from test_discussion import show
 from test_discussion_checks import compare_files_made, member, open_page
 from test_other_engines import show as show_in
@@ -25,35 +26,102 @@ DOMAIN_PAGES = [
 ]
 # Every 10 px where the matrix's table starts to scroll in its box (the tester's 770-960 px), and
 # coarser steps either side of it, down to a phone and up to a wide screen.
-WIDTHS = [320, 375, 480, 600, 640, 700, *range(700, 1001, 10), 1100, 1200, 1280, 1400]
+WIDTHS = sorted({320, 375, 480, 600, 640, 700, *range(700, 1001, 10), 1100, 1200, 1280, 1400})
+# Every page whose tables sit in a .table-scroll box, with the widths it is measured at: each domain
+# page's matrix, and more coarsely (their tables fit their box at every width; below 769 px they are
+# cards) the workforce themes of matrix.html and the appendix's ranked data items. (The single-file
+# edition holds those two tables again, from the same templates and CSS.)
+OTHER_WIDTHS = [320, 400, 769, 800, 1000]
+TABLE_PAGES = dict.fromkeys(DOMAIN_PAGES, WIDTHS)
+TABLE_PAGES |= dict.fromkeys(["matrix.html", "appendix.html", "cy/matrix.html", "cy/appendix.html"], OTHER_WIDTHS)
+# The pages whose tables are scrolled with the wheel, at the first width they are wider than their
+# box: the widest matrix, in each language (its table is 270 px wider than its box at 769 px).
+SCROLLED = ["domains/person-centred-practice.html", "cy/domains/person-centred-practice.html"]
+# How much wider than its box each table box's content is.
+BOXES_OVERFLOW = "[...document.querySelectorAll('.table-scroll')].map(box => box.scrollWidth - box.clientWidth)"
+# Box `index` brought into view, and a point inside it to turn the mouse wheel over.
+INTO_VIEW = """index => {
+    const box = document.querySelectorAll('.table-scroll')[index]
+    box.scrollIntoView({ block: 'start' })
+    const place = box.getBoundingClientRect()
+    return [place.left + place.width / 2, Math.max(place.top, 0) + 20]
+}"""
+# How far the end of the box's table (its first row's last cell) lies outside the box or the window.
+END_OUTSIDE = """index => {
+    const box = document.querySelectorAll('.table-scroll')[index]
+    const end = box.querySelector('tr').lastElementChild.getBoundingClientRect().right
+    return Math.round(Math.max(0, end - box.getBoundingClientRect().right, end - innerWidth))
+}"""
 
 
-def test_no_domain_page_is_wider_than_its_window(browser: Browser, real_site: Path) -> None:
+def scrolled_to_the_end(page: Page, index: int) -> str | None:
+    """Turn the mouse wheel sideways over table box `index`, as a reader scrolls a wide table; None if
+    the box scrolls to the end of its table (its last column then in the box and the window), else
+    what went wrong."""
+    x, y = page.evaluate(INTO_VIEW, index)
+    page.mouse.move(x, y)
+    page.mouse.wheel(5000, 0)
+    try:  # the wheel's scrolling ends after the call returns
+        page.wait_for_function(
+            "i => { const box = document.querySelectorAll('.table-scroll')[i];"
+            " return box.scrollLeft > 0 && box.scrollLeft >= box.scrollWidth - box.clientWidth - 1 }",
+            arg=index,
+            timeout=2000,
+        )
+    except PlaywrightTimeout:
+        return "the mouse wheel does not scroll it"
+    outside = page.evaluate(END_OUTSIDE, index)
+    return f"scrolled to its end, its last column is {outside} px outside it" if outside else None
+
+
+def test_no_page_with_a_table_is_wider_than_its_window_and_its_tables_scroll_in_their_box(
+    browser: Browser, real_site: Path
+) -> None:
     """The N/A cells' hidden words ("Not applicable to this service") sat in a scrolling box but were
     placed against the page, so the whole page scrolled sideways at 770-960 px. Each width is set
     through the DevTools protocol's own viewport override (what Playwright's set_viewport_size sends,
-    without its waiting, about a third of the CPU here), and the page says the width it was given."""
+    without its waiting, about a third of the CPU here), and the page says the width it was given.
+    A table wider than its box (the domains' matrices, from 769 px where they stop being cards)
+    must scroll inside it: at the first width where the widest one is, the wheel scrolls it to its
+    last column. (If the box did not scroll, the page would be wider, or the table's end cut off.)"""
     page = browser.new_page(viewport={"width": 320, "height": 700})
     devtools = page.context.new_cdp_session(page)
-    too_wide = []
-    for name in DOMAIN_PAGES:
+    too_wide, not_scrolling, scrolled, overflowing = [], [], [], set()
+    for name, widths in TABLE_PAGES.items():
         page.goto((real_site / name).as_uri())
-        for width in sorted(set(WIDTHS)):
+        for width in widths:
             devtools.send(
                 "Emulation.setDeviceMetricsOverride",
                 {"width": width, "height": 700, "deviceScaleFactor": 1, "mobile": False},
             )
             measured = devtools.send(
                 "Runtime.evaluate",
-                {"expression": "[window.innerWidth, document.documentElement.scrollWidth]", "returnByValue": True},
+                {
+                    "expression": f"[window.innerWidth, document.documentElement.scrollWidth, {BOXES_OVERFLOW}]",
+                    "returnByValue": True,
+                },
             )
-            inner, scroll_width = measured["result"]["value"]
+            inner, scroll_width, boxes = measured["result"]["value"]
             assert inner == width, f"{name}: the window was {inner} px wide, not {width} px"
             if scroll_width > width:
                 too_wide.append(f"{name} at {width} px is {scroll_width} px wide")
+            wider = [index for index, overflow in enumerate(boxes) if overflow > 0]
+            if wider:
+                overflowing.add(name)
+            if wider and name in SCROLLED and name not in scrolled:
+                scrolled.append(name)
+                for index in wider:
+                    problem = scrolled_to_the_end(page, index)
+                    if problem:
+                        not_scrolling.append(f"{name} at {width} px, table {index + 1}: {problem}")
     devtools.detach()
     page.close()
     assert too_wide == []
+    assert not_scrolling == []
+    # So that the scrolling is checked at all: each domain's matrix is wider than its box at some width,
+    # and the widest were scrolled.
+    assert [name for name in DOMAIN_PAGES if name not in overflowing] == []
+    assert scrolled == SCROLLED
 
 
 # Each word of each member's heading that the browser split over lines, with the lines it made.
