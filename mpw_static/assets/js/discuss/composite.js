@@ -61,7 +61,11 @@
       return [views.indicatorCell(row.indicator)].concat(row.ratings.map(this.memberCell, this), [
         this.rangeText(row.ratings), $flag, this.agreedCell(row, draft.agreed[row.indicator.id])])
     }, this), 'filterable stack-narrow-table composite-table')
-    names.forEach(function (name, index) { $table.tHead.rows[0].cells[index + 1].className = 'member-heading' })
+    // Headings wrap between words only; a word longer than any usual role's (over 16 letters, with no
+    // space or hyphen in it) may break anywhere, or it alone would widen the table past the screen.
+    names.forEach(function (name, index) {
+      $table.tHead.rows[0].cells[index + 1].className = /[^\s-]{17,}/.test(name) ? 'member-heading long-word' : 'member-heading'
+    })
     this.groupRows($table, rows, names, draft)
     room.$discussion.appendChild($table)
     views.actions(room, [['save-composite', strings.composite_save, '']])
