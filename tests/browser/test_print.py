@@ -1,7 +1,8 @@
 """Printing in Chromium on file://, read back from the PDF: a completed assessment prints what the
 team answered and wrote, each domain from a new page, in at most 16 A4 landscape pages for all 45
 indicators; without JavaScript the whole form prints, to fill in by hand; a Welsh page prints its
-evidence in Welsh; the printed improvement plan carries a key to its markers."""
+evidence in Welsh; the printed improvement plan carries a key to its markers; meeting mode's
+print button prints the meeting record alone."""
 
 from __future__ import annotations
 
