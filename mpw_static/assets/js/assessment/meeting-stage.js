@@ -45,7 +45,6 @@
       'meeting-leave': function () { this.close(true) },
       'meeting-go': function (key) { this.go(key) }
     }, this)
-    window.addEventListener('afterprint', function () { document.body.classList.remove('print-meeting') })
   }
 
   /** A button of the meeting: its action, its words, and the keys that do the same. */
@@ -392,9 +391,8 @@
     return this.data.domains.filter(function (domain) { return domain.number === number })[0]
   }
 
-  /** Mark the page for printing the meeting record only, and print. */
+  /** Print: meeting mode's print rules (.meeting-mode) leave only the record or the indicator shown. */
   MeetingStage.prototype.print = function () {
-    document.body.classList.add('print-meeting')
     window.print()
   }
 
