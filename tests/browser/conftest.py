@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, sync_playwright
-from py_pages import SharedPage, fresh_page, shared_pages
+from py_pages import SharedPages, module_fixture
 
 from engines import EnginePool, VirtualScreen
 
@@ -114,24 +114,22 @@ def assess_url(request: pytest.FixtureRequest, real_site: Path) -> str:
     return (real_site / "mpw-development-matrix.html").resolve().as_uri()
 
 
-@pytest.fixture(scope="module")
-def pages() -> Iterator[dict[str, SharedPage]]:
-    """A module's shared pages by URL (py_pages.py): one context and page each, reused test after test."""
-    yield from shared_pages()
+# A module's shared pages (py_pages.py): one context and page per origin, reused test after test.
+pages = module_fixture(SharedPages)
 
 
 @pytest.fixture
-def assess_page(pages: dict[str, SharedPage], browser: Browser, real_site: Path) -> Iterator[Page]:
+def assess_page(pages: SharedPages, real_site: Path) -> Iterator[Page]:
     """The assessment tool from the folder (file://), for behaviour that does not depend on where it
     is: one page for the module, emptied and loaded again for each test, as a new context shows it."""
-    yield from fresh_page(pages, browser, (real_site / "assess.html").resolve().as_uri())
+    yield from pages.fresh((real_site / "assess.html").resolve().as_uri())
 
 
 @pytest.fixture
-def assess_page_everywhere(pages: dict[str, SharedPage], browser: Browser, assess_url: str) -> Iterator[Page]:
+def assess_page_everywhere(pages: SharedPages, assess_url: str) -> Iterator[Page]:
     """The assessment tool from the folder, hosted, and as the single file, for what location changes
     (storage, downloads, files read back): one page of each for the module, as assess_page is."""
-    yield from fresh_page(pages, browser, assess_url)
+    yield from pages.fresh(assess_url)
 
 
 @pytest.fixture(scope="session")

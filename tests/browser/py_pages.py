@@ -1,77 +1,117 @@
-"""One browser context and page shared by a module's tests of one page, started afresh for each test.
+"""Cheaper browser set-up for a module's Chromium tests: one page per origin, reused test after test and
+started afresh for each; answers entered in one call.
 
-A new browser context for each test costs about half as much again, in Chromium's CPU, as loading
-the page once more in the same one (issue 24). Between tests the page's local and session storage
-are emptied and the page is loaded again, so no stored work, no script loaded on use and no script
-state of the last test survive; the storage keys are then checked against those of the first load.
+A new browser context for each test costs about half as much again, in Chromium's CPU, as loading the
+page once more in the same one (issue 24). Between tests the origin's local and session storage are
+emptied and the page is loaded again, so no stored work, no script loaded on use and no script state of
+the last test survive; the storage keys are then checked against those of the URL's first load.
+
+Each Playwright action (check, fill) scrolls, waits for the element to be still and hit-tests it: on the
+assessment page that cost about 35 ms of Chromium's CPU, against about 2 ms for the same change made
+inside the page (`enter`). Tests of the actions themselves (keys, focus, one save per choice) still use
+Playwright's own actions. For tests that leave dialog handlers or a beforeunload question behind, a new
+tab for each test (tabs.py) is the cheap way instead.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from typing import Protocol
+from urllib.parse import urlsplit
 
-from playwright.sync_api import Browser, BrowserContext, Page
+import pytest
+from playwright.sync_api import Browser, Page
 
 from support import watch_for_errors
 
+# A box or radio is clicked (the page hears click, input and change, as from a person's click) and must
+# then be ticked; a text, date or select gets its value and then input and change (as typing and then
+# leaving the field does). Like page.check and page.fill, a missing or disabled input is an error.
+ENTER = """answers => {
+    for (const [selector, value] of Object.entries(answers)) {
+        const input = document.querySelector(selector)
+        if (!input) throw new Error('nothing on the page matches ' + selector)
+        if (input.disabled) throw new Error(selector + ' is disabled')
+        if (value === true) {
+            if (!input.checked) input.click()
+            if (!input.checked) throw new Error(selector + ' did not become ticked')
+            continue
+        }
+        input.value = value
+        input.dispatchEvent(new Event('input', { bubbles: true }))
+        input.dispatchEvent(new Event('change', { bubbles: true }))
+    }
+}"""
+RESET = "() => { localStorage.clear(); sessionStorage.clear() }"
 STORAGE_KEYS = "[Object.keys(localStorage).sort(), Object.keys(sessionStorage).sort()]"
 
 
-@dataclass
-class SharedPage:
-    """A page at `url` in a context of its own, reused by test after test."""
-
-    context: BrowserContext
-    page: Page
-    url: str
-    errors: list[str] = field(default_factory=list)
-    first_keys: list = field(default_factory=list)
-    used: bool = False
-
-    def fresh(self) -> Iterator[Page]:
-        """The page as a new context shows it, for one test; failing on any script error or policy
-        refusal while the test uses it."""
-        if self.used:  # (the first test has the first load)
-            self.page.evaluate("localStorage.clear(); sessionStorage.clear()")
-            self.page.goto(self.url)
-            assert self.page.evaluate(STORAGE_KEYS) == self.first_keys, "something of the last test is still stored"
-        self.used = True
-        self.errors.clear()
-        yield self.page
-        assert self.errors == [], f"script errors or blocked content: {self.errors}"
+def enter(page: Page, answers: dict[str, str | bool]) -> None:
+    """Tick (True) or type (a string) into each input, in order, through the page's own events, in one call."""
+    page.evaluate(ENTER, answers)
 
 
-def open_shared(browser: Browser, url: str, init_script: str | None = None) -> SharedPage:
-    """The page in a new context (downloads accepted, `init_script` run before each load's scripts)."""
-    context = browser.new_context(accept_downloads=True)
-    if init_script:
-        context.add_init_script(init_script)
-    page = context.new_page()
-    shared = SharedPage(context, page, url)
-    shared.errors = watch_for_errors(page)
-    page.goto(url)
-    shared.first_keys = page.evaluate(STORAGE_KEYS)
-    return shared
+def origin_of(url: str) -> str:
+    return urlsplit(url)._replace(path="", query="", fragment="").geturl()
 
 
-def shared_pages() -> Iterator[dict[str, SharedPage]]:
-    """A module-scoped fixture's shared pages by URL (filled by fresh_page), closed at its end."""
-    pages: dict[str, SharedPage] = {}
-    yield pages
-    for shared in pages.values():
-        shared.context.close()
+class SharedPages:
+    """One browser context and page per origin (file:// or the host) for a module; `fresh(url)` gives it
+    back with the origin's storage emptied, the tab's too, and the url loaded afresh."""
+
+    def __init__(self, browser: Browser, init_script: str | None = None, **options: object) -> None:
+        self.browser = browser
+        self.init_script = init_script
+        self.options = {"accept_downloads": True, **options}
+        self.opened: dict[str, tuple[Page, list[str]]] = {}
+        self.first_keys: dict[str, list] = {}  # each URL's stored keys at its first load
+
+    def fresh(self, url: str) -> Iterator[Page]:
+        """The page at url as a new context shows it, for one test; failing on any script error or
+        policy refusal while the test uses it."""
+        origin = origin_of(url)
+        if origin in self.opened:
+            page, errors = self.opened[origin]
+            page.evaluate(RESET)  # the page's script writes nothing on leaving, so this stays empty
+            errors.clear()
+        else:
+            context = self.browser.new_context(**self.options)
+            if self.init_script:
+                context.add_init_script(self.init_script)
+            page = context.new_page()
+            errors = watch_for_errors(page)
+            self.opened[origin] = (page, errors)
+        page.goto(url)
+        keys = page.evaluate(STORAGE_KEYS)
+        assert keys == self.first_keys.setdefault(url, keys), "something of the last test is still stored"
+        yield page
+        for other in page.context.pages:  # a second tab the test opened, even if it failed before closing it
+            if other is not page:
+                other.close()
+        assert errors == [], f"script errors or blocked content: {errors}"
+
+    # The same, for a `with` block inside a test.
+    opened_at = contextmanager(fresh)
+
+    def close(self) -> None:
+        for page, _ in self.opened.values():
+            page.context.close()
 
 
-def fresh_page(
-    pages: dict[str, SharedPage], browser: Browser, url: str, init_script: str | None = None
-) -> Iterator[Page]:
-    """For a test's fixture: the shared page at `url` (opened on first use), as a new context shows it."""
-    if url not in pages:
-        pages[url] = open_shared(browser, url, init_script)
-    yield from pages[url].fresh()
+class Closable(Protocol):
+    def close(self) -> None: ...
 
 
-# The same, for a `with` block inside a test.
-fresh = contextmanager(fresh_page)
+def module_fixture(kind: Callable[..., Closable], init_script: str | None = None, **options: object) -> Callable:
+    """A module-scoped fixture of `kind` (SharedPages, tabs.TabPerTest) for the Chromium browser: an init
+    script for every page, and context options such as the viewport or the locale. Assign it to the
+    fixture's name in the test module, e.g. `shared_pages = module_fixture(SharedPages)`."""
+
+    @pytest.fixture(scope="module")
+    def fixture(browser: Browser) -> Iterator[Closable]:
+        made = kind(browser, init_script, **options)
+        yield made
+        made.close()
+
+    return fixture

@@ -9,11 +9,10 @@ test and starts with an empty sessionStorage; the origin's localStorage is empti
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from urllib.parse import urlsplit
 
-import pytest
 from playwright.sync_api import Browser, BrowserContext, Page
 from playwright.sync_api import Error as PlaywrightError
+from py_pages import module_fixture, origin_of
 
 from support import watch_for_errors
 
@@ -53,18 +52,7 @@ class TabPerTest:
             context.close()
 
 
-def origin_of(url: str) -> str:
-    return urlsplit(url)._replace(path="", query="", fragment="").geturl()
-
-
-def tab_per_test(init_script: str | None = None, **options: object) -> Callable[..., Iterator[TabPerTest]]:
-    """A module-scoped fixture of TabPerTest: an init script for every page, and context options such as
-    the viewport or the locale. Assign it to a name in the test module: `tabs = tab_per_test(...)`."""
-
-    @pytest.fixture(scope="module")
-    def tabs(browser: Browser) -> Iterator[TabPerTest]:
-        opened = TabPerTest(browser, init_script, **options)
-        yield opened
-        opened.close()
-
-    return tabs
+def tab_per_test(init_script: str | None = None, **options: object) -> Callable:
+    """A module-scoped fixture of TabPerTest (py_pages.module_fixture). Assign it to a name in the test
+    module: `tabs = tab_per_test(...)`."""
+    return module_fixture(TabPerTest, init_script, **options)

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from app_pages import SharedPages, enter, shared_pages_fixture
 from playwright.sync_api import Browser, Page, expect
+from py_pages import enter
 
 from benchmarks.browser import WATCH_SHIFTS
 from mpw_static.assessment_file import read_assessment
@@ -19,29 +18,13 @@ pytestmark = pytest.mark.browser
 HOSTILE = '<img src=x onerror="window.__pwned=1">"\'&<script>window.__pwned=2</script>'
 
 
-shared_pages = shared_pages_fixture()
-
-
-@pytest.fixture
-def assess_page_everywhere(shared_pages: SharedPages, assess_url: str) -> Iterator[Page]:
-    """The assessment tool from the folder, hosted and as the single file, each opened once for this
-    module and given back with empty storage, loaded afresh, for each test."""
-    yield from shared_pages.fresh(assess_url)
-
-
-@pytest.fixture
-def assess_page(shared_pages: SharedPages, real_site: Path) -> Iterator[Page]:
-    """The assessment tool from the folder, as assess_page_everywhere, for what does not depend on where it is."""
-    yield from shared_pages.fresh((real_site / "assess.html").resolve().as_uri())
-
-
 @pytest.fixture(scope="module")
 def indicator_ids() -> list[str]:
     return [indicator.id for indicator in load_framework(REAL_CONTENT).indicators]
 
 
 def fill_some(page: Page) -> None:
-    """Answer part of domain 1 and the details, as a team would (in one call: see app_pages.enter)."""
+    """Answer part of domain 1 and the details, as a team would (in one call: see py_pages.enter)."""
     enter(
         page,
         {

@@ -26,7 +26,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from playwright.sync_api import Browser, Page, expect
-from py_pages import SharedPage, fresh
+from py_pages import SharedPages
 
 from mpw_static.cli import main as mpw_static
 from mpw_static.workbook import languages
@@ -180,11 +180,11 @@ def expected_after_edits(original: dict) -> dict:
 
 
 def test_a_workbook_changed_in_excel_opens_as_the_same_assessment_plus_exactly_the_changes(
-    pages: dict[str, SharedPage], browser: Browser, site_base: str, tmp_path: Path
+    pages: SharedPages, site_base: str, tmp_path: Path
 ) -> None:
     """JSON -> Download as Excel -> changed as in Excel -> Open an Excel workbook -> JSON, from the
     folder and hosted: the same assessment, field by field, plus the changes."""
-    with fresh(pages, browser, site_base + "assess.html") as page:
+    with pages.opened_at(site_base + "assess.html") as page:
         source = sample_file(tmp_path)
         import_json(page, source)
         before = download(page, "download-json", tmp_path / "before")
@@ -338,10 +338,10 @@ def test_the_excel_code_is_loaded_only_when_someone_uses_it(assess_page: Page, t
 
 
 def test_a_welsh_workbook_in_welsh_words(
-    pages: dict[str, SharedPage], browser: Browser, real_site: Path, corpus: dict[str, Path], tmp_path: Path
+    pages: SharedPages, real_site: Path, corpus: dict[str, Path], tmp_path: Path
 ) -> None:
     """The Welsh page writes a Welsh workbook, reads one back, and says each problem in Welsh."""
-    with fresh(pages, browser, (real_site / "cy/assess.html").resolve().as_uri()) as page:
+    with pages.opened_at((real_site / "cy/assess.html").resolve().as_uri()) as page:
         assert page.text_content("#excel-heading") == "Llyfrau gwaith Excel"
         assert page.get_attribute(".excel a", "href") == "development-matrix.xlsx"  # cy/development-matrix.xlsx
         page.fill("#service-name", "Tîm y Bont")

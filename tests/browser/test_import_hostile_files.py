@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
-from py_pages import SharedPage, fresh_page, shared_pages
+from py_pages import SharedPages, module_fixture
 
 from engines import Engine, EnginePool
 
@@ -41,16 +41,14 @@ def nothing_ran(page: Page) -> None:
     assert page.locator("main img, main script:not([src]):not([type='application/json'])").count() == 0
 
 
-@pytest.fixture(scope="module")
-def pages() -> Iterator[dict[str, SharedPage]]:
-    yield from shared_pages()
+pages = module_fixture(SharedPages, COUNT_READS)  # overrides conftest's: every page counts its reads
 
 
 @pytest.fixture
-def clean_page(pages: dict[str, SharedPage], browser: Browser, real_site: Path) -> Iterator[Page]:
+def clean_page(pages: SharedPages, real_site: Path) -> Iterator[Page]:
     """assess.html from the folder with its reads counted, in one context shared by the module's
     Chromium tests, as a new context shows it (py_pages.py): no read of the last test is counted."""
-    yield from fresh_page(pages, browser, (real_site / "assess.html").resolve().as_uri(), COUNT_READS)
+    yield from pages.fresh((real_site / "assess.html").resolve().as_uri())
 
 
 # The page's import path on one file given as base64 bytes: decode, then parse, as the file field does.

@@ -13,9 +13,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from app_pages import SharedPages, shared_pages_fixture
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
+from py_pages import SharedPages, module_fixture
 from pypdf import PdfReader
 from test_accessibility import FOCUS_MARK, press_until, violations
 
@@ -48,7 +48,7 @@ def open_page(browser: Browser, url: str, **options: object) -> Iterator[Page]:
     assert errors == []
 
 
-shared_pages = shared_pages_fixture(STUB_PRINT, viewport={"width": 1280, "height": 720}, locale="en-GB")
+shared_pages = module_fixture(SharedPages, STUB_PRINT, viewport={"width": 1280, "height": 720}, locale="en-GB")
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from app_pages import enter
 from playwright.sync_api import Browser, BrowserContext, Page, expect
+from py_pages import enter
 
 from support import ROOT, download, watch_for_errors
 
@@ -101,7 +101,7 @@ def snapshot(page: Page) -> dict[str, str]:
 
 
 def answer(page: Page, service: str = "Valleys cluster") -> None:
-    """A name, a statement, its evidence and a note, in one call (see app_pages.enter)."""
+    """A name, a statement, its evidence and a note, in one call (see py_pages.enter)."""
     enter(
         page,
         {"#service-name": service, "#s-5-1-3": True, "#e-5-1-wip": True, "#note-5-1": "Shared records since May"},
