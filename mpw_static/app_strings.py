@@ -58,19 +58,22 @@ def names_in(source: str) -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(names), tuple(sorted(name for name in names if name.endswith("_")))
 
 
-def keys_used(source: str, keys: Sequence[str]) -> set[str]:
+@lru_cache(maxsize=256)  # serve's rebuilds ask again for scripts and catalogues that have not changed
+def keys_used(source: str, keys: tuple[str, ...]) -> frozenset[str]:
     """The catalogue's keys that a script names whole, by a prefix, or as a plural."""
     names, prefixes = names_in(source)
-    return {
-        key
-        for key in keys
-        if key in names
-        or key.startswith(prefixes)
-        or (key.rpartition("_")[2] in PLURAL_FORMS and key.rpartition("_")[0] in names)
-    }
+    return frozenset(
+        {
+            key
+            for key in keys
+            if key in names
+            or key.startswith(prefixes)
+            or (key.rpartition("_")[2] in PLURAL_FORMS and key.rpartition("_")[0] in names)
+        }
+    )
 
 
-def used_by(scripts: Sequence[str], read: Callable[[str], str], keys: Sequence[str]) -> set[str]:
+def used_by(scripts: Sequence[str], read: Callable[[str], str], keys: tuple[str, ...]) -> set[str]:
     """The keys that any of these scripts (site paths, static/js/...) uses."""
     return set().union(*(keys_used(read(path), keys) for path in scripts))
 
@@ -85,7 +88,7 @@ def split_strings(strings: Mapping[str, str], read: Callable[[str], str]) -> dic
     ("start"), each lazily loaded part the keys it uses that the start has not ("meeting", ...),
     the across-services page ("programme") and the single-file edition ("single"). read gives a
     script's text by its site path, as the build ships it."""
-    keys = list(strings)
+    keys = tuple(strings)
     start = used_by(START_SCRIPTS, read, keys)
     shares = {"start": start}
     for part, scripts in LAZY_PARTS.items():
