@@ -58,22 +58,24 @@ def names_in(source: str) -> tuple[frozenset[str], tuple[str, ...]]:
     return frozenset(names), tuple(sorted(name for name in names if name.endswith("_")))
 
 
-@lru_cache(maxsize=256)  # serve's rebuilds ask again for scripts and catalogues that have not changed
-def keys_used(source: str, keys: tuple[str, ...]) -> frozenset[str]:
+def keys_used(source: str, keys: Sequence[str]) -> frozenset[str]:
     """The catalogue's keys that a script names whole, by a prefix, or as a plural."""
+    return keys_named(source, tuple(keys))
+
+
+@lru_cache(maxsize=256)  # serve's rebuilds ask again for scripts and catalogues that have not changed
+def keys_named(source: str, keys: tuple[str, ...]) -> frozenset[str]:
     names, prefixes = names_in(source)
     return frozenset(
-        {
-            key
-            for key in keys
-            if key in names
-            or key.startswith(prefixes)
-            or (key.rpartition("_")[2] in PLURAL_FORMS and key.rpartition("_")[0] in names)
-        }
+        key
+        for key in keys
+        if key in names
+        or key.startswith(prefixes)
+        or (key.rpartition("_")[2] in PLURAL_FORMS and key.rpartition("_")[0] in names)
     )
 
 
-def used_by(scripts: Sequence[str], read: Callable[[str], str], keys: tuple[str, ...]) -> set[str]:
+def used_by(scripts: Sequence[str], read: Callable[[str], str], keys: Sequence[str]) -> set[str]:
     """The keys that any of these scripts (site paths, static/js/...) uses."""
     return set().union(*(keys_used(read(path), keys) for path in scripts))
 
