@@ -128,6 +128,7 @@ def test_the_plan_view_puts_priorities_first_filters_flags_past_dates_prints_and
     page: Page, tmp_path: Path
 ) -> None:
     show_plan_of(page, "plan-baseline.json")
+    expect(page.locator("[data-role=status]")).to_have_text("Showing the improvement plan.")
     headings = page.locator(".plan-domain-heading").all_text_contents()
     assert [heading.split(".")[0] for heading in headings] == ["2", "1"]  # the priority domain first
     assert page.locator("[data-plan-domain='2'] .plan-priority").text_content() == "★ A priority for the next cycle"
