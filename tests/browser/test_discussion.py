@@ -228,9 +228,54 @@ def test_distance_points_out_a_change_of_method(page: Page) -> None:
     )
     show(page, "distance")
     assert page.text_content(".discussion-warning") == (
-        "The method differs between cycles (group, individual). The guidance says to repeat the same method "
+        "The method differs between cycles (Group, Individual). The guidance says to repeat the same method "
         "each cycle, so that results can be compared: read these movements with care."
     )
+
+
+# Four cycles of two services, each named twice, with three methods (one twice): the warnings name
+# each method by its label in the page's language and each value once, in the order first seen.
+MIXED_CYCLES = [
+    ("2025-01-15", "group", "Riverside cluster"),
+    ("2025-07-15", "composite", "Riverside cluster"),
+    ("2026-01-15", "individual", "Harbour Valley cluster"),
+    ("2026-07-15", "individual", "Harbour Valley cluster"),
+]
+
+
+@pytest.mark.parametrize(
+    "path, method_warning, service_warning",
+    [
+        (
+            "assess.html",
+            "The method differs between cycles (Group, Composite, Individual).",
+            "These assessments are of different services or teams (Riverside cluster, Harbour Valley cluster).",
+        ),
+        (
+            "cy/assess.html",
+            "Mae'r dull yn wahanol rhwng cylchoedd (Grŵp, Cyfansawdd, Unigol).",
+            "Mae'r asesiadau hyn o wasanaethau neu dimau gwahanol (Riverside cluster, Harbour Valley cluster).",
+        ),
+    ],
+)
+def test_distance_names_each_method_and_service_once_in_the_pages_language(
+    tabs: TabPerTest, real_site: Path, path: str, method_warning: str, service_warning: str
+) -> None:
+    baseline = json.loads((FIXTURES / "baseline.json").read_text(encoding="utf-8"))
+    files = []
+    for number, (day, method, service) in enumerate(MIXED_CYCLES, start=1):
+        cycle = dict(baseline, id=f"d0000000-0000-4000-8000-0000000000e{number}", date=day, method=method)
+        cycle["service"] = dict(baseline["service"], name=service)
+        cycle["review_cycle"] = f"Cycle {number}"
+        files.append(
+            {"name": f"cycle-{number}.json", "mimeType": "application/json", "buffer": json.dumps(cycle).encode()}
+        )
+    for page in tabs.open((real_site / path).as_uri()):
+        page.set_input_files("#compare-files", files)
+        expect(page.locator("#view-distance")).to_be_enabled()
+        show(page, "distance")
+        warnings = page.locator(".discussion-warning").all_text_contents()
+        assert [warning.split(")")[0] + ")." for warning in warnings] == [method_warning, service_warning]
 
 
 def test_the_tables_behind_the_charts_hold_the_same_figures(page: Page) -> None:

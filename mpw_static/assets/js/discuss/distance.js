@@ -35,9 +35,9 @@
     views.heading(room, dom.fill(strings.distance_heading, { name: workspace.nameOf(travelled.last) }))
     views.note(room, dom.fill(strings.distance_intro, { cycles: cycleNames.join(' → ') }))
     travelled.differences.forEach(function (field) {
-      var values = travelled.cycles.map(function (a) { return field === 'service' ? workspace.nameOf(a) : (a[field] || '—') })
-      views.note(room, dom.fill(strings['differs_' + field], { values: values.join(', ') }), 'notice discussion-warning')
-    })
+      views.note(room, dom.fill(strings['differs_' + field], { values: this.differingValues(travelled.cycles, field).join(', ') }),
+        'notice discussion-warning')
+    }, this)
     var keys = views.tallyHeadings(room)
     var tallies = travelled.cycles.map(function (a) { return compare.matrixTally(a, room.data) })
     room.$discussion.appendChild(views.stackedBars(room, strings.distance_chart, travelled.cycles.map(function (a, i) {
@@ -59,6 +59,27 @@
     room.$discussion.appendChild(this.rowsTable(travelled, cycleNames, anyTarget))
     views.actions(room)
     views.shown(room, 'distance')
+  }
+
+  /**
+   * What a field holds across the cycles, as the page words it (a method by its label, as the form
+   * names it), each value once in the order first seen: four cycles of two services name two.
+   * @returns {string[]}
+   */
+  Distance.prototype.differingValues = function (cycles, field) {
+    var workspace = this.room.workspace
+    var strings = this.room.strings
+    var seen = []
+    var values = []
+    cycles.forEach(function (a) {
+      var key = field === 'service' ? a.service.name.trim().toLowerCase() : a[field] // as compare.distance tells them apart
+      if (seen.indexOf(key) !== -1) return
+      seen.push(key)
+      if (field === 'service') values.push(workspace.nameOf(a))
+      else if (field === 'method') values.push(a.method ? strings['method_' + a.method] : '—')
+      else values.push(a[field] || '—')
+    })
+    return values
   }
 
   /** Each indicator's answers in time order, its movement, and (if any was set) its target's outcome. */
