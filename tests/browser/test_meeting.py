@@ -222,6 +222,11 @@ def test_keys_move_between_steps_and_never_change_a_choice(page: Page) -> None:
         page.keyboard.press("ArrowRight")
     expect(page.locator("#meeting-record-heading")).to_be_focused()
     assert page.is_disabled("[data-action='meeting-next']")
+    # and looks it: not the colours and pointer of the buttons that still do something
+    looks = "b => [getComputedStyle(b).backgroundColor, getComputedStyle(b).color, getComputedStyle(b).cursor]"
+    disabled = page.eval_on_selector("[data-action='meeting-next']", looks)
+    assert disabled[2] == "not-allowed"
+    assert disabled[:2] != page.eval_on_selector("[data-action='meeting-prev']", looks)[:2]
 
 
 def test_after_a_click_the_arrow_keys_move_between_indicators_and_never_change_the_choice(page: Page) -> None:
