@@ -34,6 +34,7 @@ test('day and time write the page language\'s way, whatever the machine\'s', () 
   assert.equal(dom.day('0050-01-15', 'en-GB'), '15/01/50') // the year 50, not 1950
   assert.equal(dom.day('not a day', 'en-GB'), 'not a day')
   assert.match(dom.time('2026-11-23T14:43:00Z', 'en-GB'), /^23\/11\/2026, \d\d:43$/)
+  assert.match(dom.time('2026-11-23T14:43:00Z', 'cy-GB'), /^23\/11\/2026, \d\d:43$/) // four digits, as its days
   assert.equal(dom.time('soon', 'en-GB'), 'soon')
   assert.equal(dom.locale('xx-invalid-locale-that-is-long'), 'en-GB')
 })

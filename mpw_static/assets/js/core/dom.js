@@ -152,10 +152,15 @@
     return formats[key].format(date)
   }
 
-  /** A timestamp as local time for people, written as the page's language writes it: 23/11/2026, 14:43. */
+  /**
+   * A timestamp as local time for people, written as the page's language writes it: 23/11/2026, 14:43.
+   * The parts are named, not dateStyle 'short', which writes a Welsh year in two digits in Firefox
+   * and WebKit (23/11/26) beside the four of the page's days.
+   */
+  var TIME = { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }
   function time (iso, wanted) {
     var date = new Date(iso)
-    return isNaN(date) ? iso : written(date, wanted, { dateStyle: 'short', timeStyle: 'short' })
+    return isNaN(date) ? iso : written(date, wanted, TIME)
   }
 
   /** A calendar day (YYYY-MM-DD) as the page's language writes it: 02/03/2026. */
