@@ -417,3 +417,81 @@ def test_eight_members_fit_a_1024_px_screen_with_the_statements_on_demand(browse
     assert page.locator(".composite-table tr[data-indicator-row] td").filter(has_text="Leaflets").count() == 0
     page.context.close()
     assert errors == []
+
+
+# Found by a tester: one-word roles of 15 or 16 letters (each may not break) made the composite
+# 1038-1258 px wide at 1024 px, so the whole page scrolled sideways and the agreed choices were cut off.
+ROLES_15 = ["Physiotherapist", "Psychotherapist", "Paediatrician", "Gerontologist",
+            "Radiographer", "Anaesthetist", "Pharmacist", "Orthoptist"]  # fmt: skip
+ROLES_16 = ["Physiotherapists", "Anaesthesiologis", "Psychotherapists", "Neuropsychologis",
+            "Dermatopathology", "Gastroenterology", "Rheumatologistss", "Otolaryngologist"]  # fmt: skip
+
+
+def composite_of(page: Page, roles: list[str]) -> None:
+    files = {}
+    for number, role in enumerate(roles):
+        data = member("harbour-1.json", {"id": f"e000000{number}-0000-4000-8000-000000000000"})
+        data["service"]["participants"] = role
+        files[f"member-{number}.json"] = data
+    compare_files_made(page, files)
+    show(page, "composite")
+
+
+@pytest.mark.parametrize(("roles", "width"), [(ROLES_15, 1024), (ROLES_16, 1024), (ROLES_16, 1280)])
+def test_a_composite_too_wide_for_the_screen_scrolls_in_its_own_box_not_the_page(
+    browser: Browser, real_site: Path, roles: list[str], width: int
+) -> None:
+    page, errors = open_page(browser, (real_site / "assess.html").as_uri(), width=width)
+    composite_of(page, roles)
+    assert page.locator(".composite-table .member-heading").all_inner_texts() == roles  # whole words
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    box = page.locator(".composite-scroll")
+    assert box.evaluate("b => b.contains(document.querySelector('.composite-table'))")
+    discussion_right = page.evaluate("document.querySelector('.discussion').getBoundingClientRect().right")
+    assert box.evaluate("b => b.getBoundingClientRect().right") <= discussion_right + 0.5
+    # The last agreed choice is reached by scrolling the box; the page itself does not move sideways.
+    last = page.locator(".composite-table .agreed-choice select").last
+    last.evaluate("s => s.scrollIntoView({ block: 'nearest', inline: 'nearest' })")
+    assert box.evaluate("b => b.scrollLeft") > 0
+    assert last.evaluate("s => s.getBoundingClientRect().right") <= discussion_right + 0.5
+    assert page.evaluate("[document.documentElement.scrollWidth <= innerWidth, scrollX]") == [True, 0]
+    assert box.get_attribute("role") == "region"
+    assert box.get_attribute("aria-labelledby") == page.locator(".composite-table caption").get_attribute("id")
+    page.context.close()
+    assert errors == []
+
+
+@pytest.mark.parametrize("width", [360, 375, 414])
+def test_a_long_one_word_role_wraps_in_the_list_of_files_on_a_phone(
+    browser: Browser, real_site: Path, width: int
+) -> None:
+    page, errors = open_page(browser, (real_site / "assess.html").as_uri(), width=width)
+    role = "Gwasanaethaucymdeithasolcymunedolarbenigol"
+    data = member("harbour-1.json", {"id": "e0000000-0000-4000-8000-000000000000"})
+    data["service"]["participants"] = role
+    compare_files_made(page, {"member.json": data})
+    detail = page.locator(".discuss-list .discuss-detail").filter(has_text=role)
+    assert detail.count() == 1
+    assert detail.evaluate("d => d.getBoundingClientRect().right") <= width
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    page.context.close()
+    assert errors == []
+
+
+def test_a_long_one_word_role_wraps_in_the_meeting_s_set_up_on_a_phone(browser: Browser, real_site: Path) -> None:
+    page, errors = open_page(browser, (real_site / "assess.html").as_uri(), width=375)
+    role = "Gwasanaethaucymdeithasolcymunedolarbenigol"
+    data = member("harbour-1.json", {"id": "e0000000-0000-4000-8000-000000000000"})
+    data["service"]["participants"] = role
+    page.click("#meeting-open")
+    expect(page.locator("#meeting-setup-heading")).to_be_focused()
+    page.set_input_files(
+        "#meeting-members-files",
+        [{"name": "member.json", "mimeType": "application/json", "buffer": json.dumps(data).encode()}],
+    )
+    shown = page.locator(".meeting-member-role").filter(has_text=role)
+    expect(shown).to_have_count(1)
+    assert shown.evaluate("r => r.getBoundingClientRect().right") <= 375
+    assert page.evaluate("document.documentElement.scrollWidth") <= 375
+    page.context.close()
+    assert errors == []

@@ -67,13 +67,28 @@
       $table.tHead.rows[0].cells[index + 1].className = /[^\s-]{17,}/.test(name) ? 'member-heading long-word' : 'member-heading'
     })
     this.groupRows($table, rows, names, draft)
-    room.$discussion.appendChild($table)
+    room.$discussion.appendChild(scrollBox($table))
     views.actions(room, [['save-composite', strings.composite_save, '']])
     this.$status = el('p', 'composite-status hint', options.restored ? strings.composite_restored : draft.dirty ? strings.composite_unsaved : '')
     this.$status.setAttribute('role', 'status')
     room.$discussion.querySelector('[data-action="save-composite"]').insertAdjacentElement('afterend', this.$status)
     room.drafts.keep()
     room.workspace.announce(warning ? warning + ' ' + summary : summary)
+  }
+
+  /**
+   * The table in a box of its own that scrolls sideways when the members' roles cannot fit (eight
+   * one-word roles of 15 letters do not at 1024 px): the box scrolls, never the page. A region named
+   * by the caption, and in the Tab order, as the domain pages' tables are.
+   */
+  function scrollBox ($table) {
+    var $box = el('div', 'table-scroll composite-scroll')
+    $table.caption.id = 'composite-caption'
+    $box.setAttribute('role', 'region')
+    $box.setAttribute('aria-labelledby', $table.caption.id)
+    $box.tabIndex = 0
+    $box.appendChild($table)
+    return $box
   }
 
   /** A service as the views tell services apart: its name, whatever its case and spaces. */
