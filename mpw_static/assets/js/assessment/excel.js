@@ -26,6 +26,7 @@
     if (!this.$room) return
     this.workspace = workspace
     this.strings = workspace.strings
+    this.loadFailed = false // the scripts could not be loaded, and the person was told
     this.$file = dom.find(this.$room, 'input[type="file"]', ROOM)
     dom.onAction(this.$room, { 'download-xlsx': this.download }, this)
     this.$file.addEventListener('change', this.handlePicked.bind(this))
@@ -44,10 +45,13 @@
   Excel.prototype.whenLoaded = function (then) {
     var workspace = this.workspace
     var failed = function () {
+      this.loadFailed = true
       workspace.showErrors([{ name: '', errors: [this.strings.excel_not_loaded] }], this.$file.id)
     }.bind(this)
     MPW.load(workspace.data.scripts.excel, function () {
       if (!MPW.workbookData || !MPW.workbookRead || !MPW.workbookWrite) return failed()
+      if (this.loadFailed) workspace.hideErrors() // tried again, and loaded: the message is out of date
+      this.loadFailed = false
       then.call(this)
     }.bind(this), failed)
   }

@@ -36,6 +36,7 @@
     this.workspace = workspace
     this.data = workspace.data
     this.strings = workspace.strings
+    this.loadFailed = false // the screens could not be loaded, and the person was told
     this.$open = workspace.find('[data-role="meeting-open"]')
     this.$meeting = workspace.find('[data-role="meeting"]')
     this.stage = null // the meeting's screens, once loaded
@@ -171,10 +172,13 @@
       this.fromFile(this.state) // the file may have changed since (opened again, or changed in another tab)
     }
     MPW.load(this.data.scripts.meeting, function () {
+      if (this.loadFailed) this.workspace.hideErrors() // tried again, and loaded: the message is out of date
+      this.loadFailed = false
       this.stage = this.stage || new MPW.MeetingStage(this)
       this.state.step = this.state.step || 'setup'
       this.stage.open()
     }.bind(this), function () {
+      this.loadFailed = true
       this.workspace.showErrors([{ name: '', errors: [this.strings.meeting_failed] }], this.$open.id)
     }.bind(this))
   }
