@@ -160,12 +160,16 @@ def click(engine: Engine, selector: str) -> None:
     engine.click(selector)
 
 
-@pytest.mark.parametrize("language", PAGES)
+# Each language once in each engine, one from the folder and one hosted: the words scripts load as the
+# parts' code does, which test_other_engines.py opens both ways in each engine.
+@pytest.mark.parametrize(("language", "where"), [("en", "http"), ("cy", "file")])
 def test_the_parts_words_in_firefox_and_webkit(
-    engine: Engine, site_base: str, language: str, tmp_path: Path, not_a_workbook: Path
-) -> None:
+    engine: Engine, request: pytest.FixtureRequest, real_site: Path, language: str, where: str, tmp_path: Path,
+    not_a_workbook: Path,
+) -> None:  # fmt: skip
     words = catalogue(language)
-    engine.open(site_base + PAGES[language])
+    base = request.getfixturevalue("hosted_site") if where == "http" else real_site.resolve().as_uri() + "/"
+    engine.open(base + PAGES[language])
     engine.wait_for(lambda: engine.run("return " + READY), "the assessment page starting")
     engine.run("localStorage.clear(); sessionStorage.clear()")
     engine.reload()
