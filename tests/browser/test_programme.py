@@ -396,6 +396,44 @@ def test_on_a_phone_each_chart_is_drawn_at_the_width_of_its_column(page: Page, t
     assert page.evaluate(CHARTS_IN_THEIR_COLUMN) == fitted, "at 400 px"
 
 
+# How many charts the page has put in since the count was started (each redraw puts in 8).
+COUNT_CHARTS_PUT_IN = """() => {
+    window.chartsPutIn = 0
+    new MutationObserver(changes => changes.forEach(change => change.addedNodes.forEach(node => {
+        if (node.nodeType === 1) window.chartsPutIn += node.querySelectorAll('svg.chart').length + node.matches('svg.chart')
+    }))).observe(document.querySelector('[data-role=results]'), { childList: true, subtree: true })
+}"""
+
+
+@FROM_THE_FOLDER_ONLY
+def test_when_the_window_narrows_the_charts_are_drawn_again_at_the_column_s_width(page: Page, tmp_path: Path) -> None:
+    """Drawn at 1280 px and the window narrowed to 375 (a tablet turned, a window narrowed), each
+    chart stayed 960 px wide, shrunk into 343 px with its 13 px words at about 4.6 px. Now, once the
+    resizing stops, the charts alone are drawn again: what the person chose and where focus is stay."""
+    write_collection(tmp_path, files=40, seed=3)
+    page.set_viewport_size({"width": 1280, "height": 800})
+    choose_folder(page, tmp_path)
+    page.check("#programme-names")
+    page.locator("#programme-names").focus()
+    fitted = {"sideways": 0, "charts": [{"outside": 0, "scale": 1}] * 8}  # one chart per domain
+    assert page.evaluate(CHARTS_IN_THEIR_COLUMN) == fitted, "at 1280 px"
+    tables = page.locator("[data-role=results] table").count()  # with the services' names
+    page.evaluate(COUNT_CHARTS_PUT_IN)
+    page.set_viewport_size({"width": 1180, "height": 700})  # the charts' widest is 960 px: nothing to redraw
+    page.wait_for_timeout(600)
+    assert page.evaluate("window.chartsPutIn") == 0
+    for width in (1000, 800, 600, 375):  # one drag of the window's edge: drawn again once it stops
+        page.set_viewport_size({"width": width, "height": 800})
+        page.wait_for_timeout(50)  # a frame or three apart, as a drag gives them
+    page.wait_for_function("() => document.querySelector('svg.chart').viewBox.baseVal.width < 400", timeout=5000)
+    page.wait_for_timeout(600)
+    assert page.evaluate(CHARTS_IN_THEIR_COLUMN) == fitted, "at 375 px"
+    assert page.evaluate("window.chartsPutIn") in (8, 16)  # once (twice if the machine lagged), not per step
+    assert page.evaluate("document.activeElement.id") == "programme-names"
+    assert page.locator("#programme-names").is_checked()
+    assert page.locator("[data-role=results] table").count() == tables
+
+
 @FROM_THE_FOLDER_ONLY
 def test_names_are_hidden_until_asked_shown_as_text_and_off_after_a_reload(page: Page, collection: Path) -> None:
     choose_folder(page, collection)

@@ -79,6 +79,11 @@
     return row.total - segments(row.tally, data).reduce(function (sum, seg) { return sum + (seg.value || 0) }, 0)
   }
 
+  /** The width a chart is drawn at for a column this wide: 300 to 960 px, 640 when it is not known. */
+  function drawnWidth (columnWidth) {
+    return Math.round(Math.max(300, Math.min(960, columnWidth || 640)))
+  }
+
   /**
    * A horizontal stacked bar chart, drawn at the given width so that its text keeps its size on
    * narrow screens. Segments carry their level's name where there is room, and a pattern for their
@@ -90,7 +95,7 @@
    *   shown" segment where rows give a total; proportional draws each row across the full width
    */
   function stackedBars (options) {
-    var width = Math.round(Math.max(300, Math.min(960, options.width || 640)))
+    var width = drawnWidth(options.width)
     var rows = options.rows
     var data = options.data
     var hidden = hiddenIndex(data)
@@ -234,6 +239,7 @@
     evidenceText: evidenceText,
     segments: segments,
     stackedBars: stackedBars,
+    drawnWidth: drawnWidth,
     tallyCells: tallyCells
   }
   if (typeof module === 'object' && module.exports) module.exports = MPW.chart

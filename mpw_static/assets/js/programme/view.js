@@ -71,6 +71,9 @@
     // 640 px and shrunk to a phone's width, their words with them.
     $results.hidden = false
     this.width = $results.clientWidth
+    this.$results = $results
+    this.charts = []
+    this.redrawOnResize()
     $results.textContent = ''
     $results.appendChild(this.overview())
     $results.appendChild(this.fileProblems())
@@ -84,6 +87,34 @@
     $results.appendChild(this.distribution())
     $results.appendChild(this.movement())
     $results.appendChild(this.relevance())
+  }
+
+  /**
+   * Once the window has stopped changing size (a tablet turned, a window narrowed), draw the charts
+   * again at their column's new width, so that their words keep their size. Only the charts are
+   * replaced: the controls, focus and what the person chose stay as they are. Waiting for the
+   * resizing to stop, and skipping widths the charts are already drawn at, avoids a redraw storm.
+   */
+  View.prototype.redrawOnResize = function () {
+    if (this.watchingWidth) return
+    this.watchingWidth = true
+    var timer = null
+    window.addEventListener('resize', function () {
+      clearTimeout(timer)
+      timer = setTimeout(this.redrawCharts.bind(this), 200)
+    }.bind(this))
+  }
+
+  /** Draw each chart again if its column is now a width it would be drawn at differently. */
+  View.prototype.redrawCharts = function () {
+    var width = this.$results.clientWidth
+    if (this.$results.hidden || !this.charts.length || chart.drawnWidth(width) === chart.drawnWidth(this.width)) return
+    this.width = width
+    this.charts.forEach(function (item) {
+      var $figure = item.draw()
+      item.$figure.replaceWith($figure)
+      item.$figure = $figure
+    })
   }
 
   /** What the status line says once files are read: "12 files read: 8 assessments used, 3 files left out." */
@@ -275,16 +306,19 @@
         .concat(group.indicators.map(function (item) {
           return { label: item.indicator.id + ' ' + item.indicator.title, language: item.indicator.language, tally: item.row, total: item.row.total }
         }))
-      $domain.appendChild(markChart(chart.stackedBars({
-        title: this.text('chart', titled),
-        rows: rows,
-        keys: keys,
-        width: this.width,
-        strings: strings,
-        data: this.data,
-        hidden: this.text('not_shown'),
-        proportional: true
-      }), this.phrase('chart', titled, language), rows))
+      var drawChart = function () {
+        return markChart(chart.stackedBars({
+          title: this.text('chart', titled),
+          rows: rows,
+          keys: keys,
+          width: this.width,
+          strings: strings,
+          data: this.data,
+          hidden: this.text('not_shown'),
+          proportional: true
+        }), this.phrase('chart', titled, language), rows)
+      }.bind(this)
+      this.charts.push({ $figure: $domain.appendChild(drawChart()), draw: drawChart })
       $domain.appendChild(captioned(table('', [this.strings.col_indicator].concat(keys),
         rows.map(function (row) { return [matrixText(row.label, row.language)].concat(chart.tallyCells(row.tally, this.data, hidden)) }, this),
         'stack-narrow-table'), this.phrase('table', titled, language)))
