@@ -182,6 +182,10 @@ def needs_rule(clause: dict) -> dict:
 NOT_TEXT = re.compile("[\x00-\x08\x0e-\x1f]")
 CONTROL_BYTES = re.compile(b"[\x00-\x08\x0e-\x1f]")
 NOT_TEXT_MESSAGE = "the file is not text (it may be a zip, an image or a document)"
+WORKBOOK_MESSAGE = "the file is an Excel workbook, not a saved assessment"
+WORKBOOK_HINT = "read it with `mpw-static import`, which writes the assessment beside it as a .json file"
+ZIP_SIGNATURE = b"PK\x03\x04"
+WORKBOOK_PART = b"xl/workbook."  # .xml, or .bin in a binary workbook
 NOT_UTF8_MESSAGE = (
     "the file is not UTF-8 text (it may be a document, or text saved in another encoding such as Windows-1252)"
 )
@@ -193,6 +197,11 @@ class DuplicateKey(Exception):
     def __init__(self, key: str):
         super().__init__(key)
         self.key = key
+
+
+def is_workbook(raw: bytes) -> bool:
+    """Whether the bytes are an Excel workbook: a zip whose directory names the workbook part, as the page decides."""
+    return raw.startswith(ZIP_SIGNATURE) and WORKBOOK_PART in raw
 
 
 def decode(raw: bytes) -> str:
@@ -260,6 +269,8 @@ def check_assessment_bytes(name: str, raw: bytes, indicator_ids: list[str]) -> t
                 USE_DOWNLOADED,
             )
         ]
+    if is_workbook(raw):  # chosen in place of the .json file: say what reads it
+        return None, [Problem(name, "", WORKBOOK_MESSAGE, WORKBOOK_HINT)]
     try:
         text = decode(raw)
     except UnicodeDecodeError:

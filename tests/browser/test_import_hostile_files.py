@@ -120,6 +120,45 @@ def test_import_refuses_or_keeps_as_text(clean_page: Page, hostile_corpus: dict,
     nothing_ran(page)
 
 
+@pytest.mark.parametrize(
+    "path, workbook_in_json_box, json_in_workbook_box",
+    [
+        (
+            "assess.html",
+            "the file is an Excel workbook, not a saved assessment: open it with “Open an Excel workbook (.xlsx)”",
+            "the file is a saved assessment (.json), not an Excel workbook. "
+            "Open it with “Open saved assessment files (.json)”.",
+        ),
+        (
+            "cy/assess.html",
+            "llyfr gwaith Excel yw'r ffeil, nid asesiad wedi'i gadw: agorwch hi gydag “Agor llyfr gwaith Excel (.xlsx)”",
+            "asesiad wedi'i gadw (.json) yw'r ffeil, nid llyfr gwaith Excel. "
+            "Agorwch hi gydag “Agor ffeiliau asesu sydd wedi'u cadw (.json)”.",
+        ),
+    ],
+)
+def test_a_file_in_the_wrong_box_is_sent_to_the_other_by_its_label(
+    pages: SharedPages,
+    real_site: Path,
+    hostile_corpus: dict,
+    path: str,
+    workbook_in_json_box: str,
+    json_in_workbook_box: str,
+) -> None:
+    """The site's own workbook chosen as a saved file, and a saved file chosen as a workbook: each is
+    refused with the words on the other box's label, in the page's language."""
+    workbook = (real_site / path).with_name("development-matrix.xlsx")
+    for page in pages.fresh((real_site / path).resolve().as_uri()):
+        summary = page.locator("[data-role='error-summary'] li").first
+        page.set_input_files("#import-file", str(workbook))
+        expect(summary).to_have_text(workbook_in_json_box)
+        assert f"“{page.text_content('label[for=xlsx-file]').strip()}”" in workbook_in_json_box
+        page.set_input_files("#xlsx-file", str(hostile_corpus["bom-utf8.json"][0]))
+        expect(summary).to_have_text(json_in_workbook_box)
+        assert f"“{page.text_content('label[for=import-file]').strip()}”" in json_in_workbook_box
+        assert [key for key in page.evaluate(SNAPSHOT) if key.startswith("mpw-static:assessment:")] == []
+
+
 def test_oversized_file_is_refused_before_it_is_read(clean_page: Page, hostile_corpus: dict) -> None:
     page = clean_page
     page.set_input_files("#import-file", str(hostile_corpus["ten-megabytes.json"][0]))

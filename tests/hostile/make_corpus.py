@@ -63,6 +63,16 @@ def zip_bytes() -> bytes:
     return buffer.getvalue()
 
 
+def workbook_bytes() -> bytes:
+    """A zip shaped as an Excel workbook is (its content types and workbook part), small enough for git;
+    the browser tests also choose the site's own workbook."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for part, xml in [("[Content_Types].xml", "<Types/>"), ("xl/workbook.xml", "<workbook><sheets/></workbook>")]:
+            archive.writestr(zipfile.ZipInfo(part, date_time=(2026, 6, 1, 9, 0, 0)), xml)  # the same bytes each run
+    return buffer.getvalue()
+
+
 def cases() -> dict[str, bytes]:
     whole = text(valid())
     payload_everywhere = valid(
@@ -80,6 +90,8 @@ def cases() -> dict[str, bytes]:
         "bom-utf8.json": b"\xef\xbb\xbf" + whole,
         "bom-utf16.json": "\ufeff".encode("utf-16-le") + json.dumps(valid()).encode("utf-16-le"),
         "zip-archive.json": zip_bytes(),
+        "excel-workbook.xlsx": workbook_bytes(),
+        "excel-workbook-named.json": workbook_bytes(),
         "png-image.json": TINY_PNG,
         "pdf-document.json": b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n",
         "nul-bytes.json": whole.replace(b'"Corpus team"', b'"Corpus\x00team"'),

@@ -201,3 +201,11 @@ test('decode reads UTF-8 and UTF-16 with a byte order mark, and tells bad bytes 
   assert.deepEqual(format.decode(bytes(0x7b, 0xe9, 0x7d)), { text: null, error: 'err_not_utf8' })
   assert.deepEqual(format.decode(bytes(0x50, 0x4b, 0x03, 0x04, 0xff)), { text: null, error: 'err_not_text' })
 })
+
+test('decode names a workbook by its bytes: a zip whose directory names xl/workbook., whatever the file is called', () => {
+  const zipOf = (name) => new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, ...Buffer.from(name), 0x00, 0xff]).buffer
+  assert.deepEqual(format.decode(zipOf('xl/workbook.xml')), { text: null, error: 'err_workbook' })
+  assert.deepEqual(format.decode(zipOf('xl/workbook.bin')), { text: null, error: 'err_workbook' })
+  assert.deepEqual(format.decode(zipOf('assessment.json')), { text: null, error: 'err_not_text' }) // a zip of something else
+  assert.deepEqual(format.decode(new Uint8Array(Buffer.from('{"note": "xl/workbook.xml"}')).buffer).error, null) // text naming it
+})

@@ -186,6 +186,7 @@ def cases(english: Language, welsh: Language) -> dict[str, bytes]:
     filled = write_workbook(english.layout, english.framework, english.strings, sample_assessment())
     domain = english.layout.domains[0].sheet  # Buy-in
     about, details, buy_in = 1, 2, 3  # sheet numbers, in the workbook's order
+    saved = sample_assessment().model_dump_json(indent=2).encode("utf-8")  # a saved file, chosen in the wrong box
     return {
         "bomb.xlsx": bomb(),
         "macros.xlsm": blank,
@@ -206,6 +207,8 @@ def cases(english: Language, welsh: Language) -> dict[str, bytes]:
         "language-unknown.xlsx": set_cells(blank, about, {"D2": "fr"}),
         "other-tool.xlsx": other_tool(),
         "not-a-zip.xlsx": b"Service,Statement\nCorpus team,S2\n",
+        "saved-assessment.xlsx": saved,
+        "saved-assessment-utf16.xlsx": "\ufeff".encode("utf-16-le") + saved.decode("utf-8").encode("utf-16-le"),
         "old-excel.xls": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504,
         "truncated.xlsx": filled[: len(filled) // 2],
         "too-many-parts.xlsx": many_parts(),

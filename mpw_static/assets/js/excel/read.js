@@ -85,11 +85,26 @@
   }
 
   /**
+   * Whether a file chosen here is a saved assessment rather than a workbook: its text opens as a
+   * JSON object does, after any byte order mark (UTF-8 or UTF-16, whose zero bytes are passed over)
+   * and blanks. A workbook is a zip (PK) or, from Excel 97-2003, a compound file (0xD0): never so.
+   * The name is not asked: a saved file renamed .xlsx is still one.
+   * @param {Uint8Array} bytes
+   */
+  function looksLikeSavedAssessment (bytes) {
+    var before = [0xef, 0xbb, 0xbf, 0xff, 0xfe, 0x00, 0x20, 0x09, 0x0a, 0x0d]
+    var at = 0
+    while (at < bytes.length && before.indexOf(bytes[at]) !== -1) at++
+    return bytes[at] === 0x7b // {
+  }
+
+  /**
    * The whole reading, step by step (see the top of this file).
    * @returns {{assessment: (Object|null), errors: string[]}}
    */
   Reading.prototype.run = function () {
     this.checkFile(this.bytes.length)
+    if (looksLikeSavedAssessment(this.bytes)) this.refuse('saved_assessment', {}, 'open_json') // the other box reads it
     var book = new workbookPackage.Package(this.bytes, this.book)
     book.check()
     var read

@@ -84,6 +84,7 @@
    */
   function decode (buffer) {
     var bytes = new Uint8Array(buffer)
+    if (isWorkbook(bytes)) return { text: null, error: 'err_workbook' } // chosen in the wrong box: say which box
     var encoding = bytes[0] === 0xff && bytes[1] === 0xfe ? 'utf-16le' : (bytes[0] === 0xfe && bytes[1] === 0xff ? 'utf-16be' : 'utf-8')
     try {
       return { text: new TextDecoder(encoding, { fatal: true }).decode(bytes), error: null } // drops one BOM, as Python's decode does
@@ -93,6 +94,25 @@
       }
       return { text: null, error: 'err_not_utf8' }
     }
+  }
+
+  var ZIP_SIGNATURE = [0x50, 0x4b, 0x03, 0x04]
+  var WORKBOOK_PART = 'xl/workbook.' // .xml, or .bin in a binary workbook
+
+  /**
+   * Whether bytes are an Excel workbook, as assessment_file.is_workbook decides: a zip whose
+   * directory names the workbook part (a zip stores its parts' names as plain text). The name of
+   * the file is not asked: a workbook renamed .json is still one, and a zip of anything else is not.
+   * @param {Uint8Array} bytes
+   */
+  function isWorkbook (bytes) {
+    if (!ZIP_SIGNATURE.every(function (byte, i) { return bytes[i] === byte })) return false
+    var codes = WORKBOOK_PART.split('').map(function (c) { return c.charCodeAt(0) })
+    for (var start = 0; start + codes.length <= bytes.length; start++) {
+      if (bytes[start] !== codes[0]) continue
+      if (codes.every(function (code, i) { return bytes[start + i] === code })) return true
+    }
+    return false
   }
 
   /** How many characters a text has, counted as Python counts them (a pair of UTF-16 surrogates is one). */
