@@ -11,7 +11,7 @@ import pytest
 from playwright.sync_api import Browser, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from test_discussion import show
-from test_discussion_checks import compare_files_made, member, open_page
+from test_discussion_checks import ROLES_16, compare_files_made, member, open_page
 from test_other_engines import show as show_in
 from test_reading_engines import open_assessment, resize
 
@@ -163,6 +163,22 @@ def test_eight_members_headings_break_between_words_and_fit(browser: Browser, re
     assert errors == []
 
 
+def show_composite_of(engine: Engine, roles: list[str], folder: Path) -> None:
+    """Add one member's file per role, one by one as a person chooses them, and show the composite."""
+    for number, role in enumerate(roles):
+        data = member("harbour-1.json", {"id": f"e000000{number}-0000-4000-8000-000000000000"})
+        data["service"]["participants"] = role
+        (folder / f"member-{number}.json").write_text(json.dumps(data), encoding="utf-8")
+        engine.choose_file("#compare-files", folder / f"member-{number}.json")
+        engine.wait_for(
+            lambda added=number + 1: (
+                engine.run("return document.querySelectorAll('[data-role=discuss-pick]:checked').length") == added
+            ),
+            f"adding member {number}",
+        )
+    show_in(engine, "composite")
+
+
 @pytest.fixture(scope="module", params=["firefox", "webkit"])
 def engine(request: pytest.FixtureRequest, engine_pool: EnginePool) -> Iterator[Engine]:
     yield from engine_pool.lend(request.param)
@@ -186,21 +202,31 @@ def test_in_firefox_and_webkit_domain_pages_fit_and_members_headings_break_betwe
                 too_wide.append(f"{name} at {inner} px is {scroll_width} px wide")
     assert too_wide == []
     open_assessment(engine, real_site, 1024, 800)
-    for number, role in enumerate(ROLES):
-        data = member("harbour-1.json", {"id": f"e000000{number}-0000-4000-8000-000000000000"})
-        data["service"]["participants"] = role
-        (tmp_path / f"member-{number}.json").write_text(json.dumps(data), encoding="utf-8")
-        engine.choose_file("#compare-files", tmp_path / f"member-{number}.json")
-        engine.wait_for(
-            lambda added=number + 1: (
-                engine.run("return document.querySelectorAll('[data-role=discuss-pick]:checked').length") == added
-            ),
-            f"adding member {number}",
-        )
-    show_in(engine, "composite")
+    show_composite_of(engine, ROLES, tmp_path)
     assert engine.run(f"return ({BROKEN_WORDS})()") == []
     table, discussion = engine.run(
         "return ['.composite-table', '.discussion'].map(s => document.querySelector(s).getBoundingClientRect().right)"
     )
     assert table <= discussion + 0.5
     assert engine.run("return document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+
+
+def test_in_firefox_and_webkit_a_composite_too_wide_scrolls_in_its_box_not_the_page(
+    engine: Engine, real_site: Path, tmp_path: Path
+) -> None:
+    """Eight one-word roles of 16 letters at 1024 px (15 letters made the page 1071 px wide in Firefox;
+    WebKitGTK's type fits those)."""
+    open_assessment(engine, real_site, 1024, 800)
+    show_composite_of(engine, ROLES_16, tmp_path)
+    assert engine.run("return document.documentElement.scrollWidth <= document.documentElement.clientWidth")
+    box, discussion = engine.run(
+        "return ['.composite-scroll', '.discussion'].map(s => document.querySelector(s).getBoundingClientRect().right)"
+    )
+    assert box <= discussion + 0.5
+    reached = engine.run("""
+        const box = document.querySelector('.composite-scroll')
+        const last = [...box.querySelectorAll('.agreed-choice select')].pop()
+        last.scrollIntoView({ block: 'nearest', inline: 'nearest' })
+        return [box.scrollWidth > box.clientWidth, box.scrollLeft > 0,
+                last.getBoundingClientRect().right <= box.getBoundingClientRect().right + 0.5, scrollX]""")
+    assert reached == [True, True, True, 0]
