@@ -106,7 +106,7 @@ def test_schema_and_validate_agree_on_the_hostile_corpus(schema: Draft202012Vali
         "duplicate key": 2,
         "lone surrogate": 1,
         "size": 1,
-        "encoding": 4,
+        "encoding": 6,  # with the two Excel workbooks, which are not UTF-8 text either
         "number too long": 1,
         NOT_JSON: 7,
         "valid": sum(1 for _, expected in hostile_corpus.values() if expected.get("accepted")),
