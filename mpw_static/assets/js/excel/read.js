@@ -2,8 +2,10 @@
  * "Open an Excel workbook": a filled workbook read back into an assessment, as `mpw-static import`
  * reads one (mpw_static/workbook_read.py), with the same rules in the same order:
  *
- * 1. the file by its name (.xlsm) and size, then the package from the zip's central directory
- *    alone, before anything is inflated (excel/package.js, after workbook_package.py);
+ * 1. the file by its name (.xlsm) and size, then whether it is a saved assessment chosen in this
+ *    box by mistake (the page's own step: import has no other box to point to), then the package
+ *    from the zip's central directory alone, before anything is inflated (excel/package.js, after
+ *    workbook_package.py);
  * 2. the format marker on the first sheet: a workbook of the site's own layout, in one of its
  *    languages; then only the layout's sheets, and in them only the layout's cells, are read;
  * 3. every sheet there by its name and every indicator in its row;
