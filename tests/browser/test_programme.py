@@ -177,7 +177,7 @@ def check_hand_worked_figures(page: Page, collection: Path) -> None:
         for line in refused
     )
     assert any("/file-11.json: the file is not UTF-8 text" in line for line in refused)
-    assert any("/file-12.json: the file is 2000001 bytes, more than an assessment can be" in line for line in refused)
+    assert any("/file-12.json: the file is 2,000,001 bytes, more than an assessment can be" in line for line in refused)
     page.click("summary:has-text('The same assessment in more than one file (1)')")
     replaced = page.locator(".programme-details[open] li").all_inner_texts()[-1]
     assert (

@@ -209,3 +209,11 @@ test('decode names a workbook by its bytes: a zip whose directory names xl/workb
   assert.deepEqual(format.decode(zipOf('assessment.json')), { text: null, error: 'err_not_text' }) // a zip of something else
   assert.deepEqual(format.decode(new Uint8Array(Buffer.from('{"note": "xl/workbook.xml"}')).buffer).error, null) // text naming it
 })
+
+test('sizes in bytes are grouped in threes, as mpw-static validate writes them', () => {
+  assert.equal(format.grouped(10485760), '10,485,760')
+  assert.equal(format.grouped(2000000), '2,000,000')
+  assert.equal(format.grouped(999), '999')
+  const big = format.parse('{}', data.limits.maxBytes + 1, data)
+  assert.match(big.errors[0], /the file is 2,000,001 bytes, more than an assessment can be \(2,000,000\)/)
+})

@@ -325,7 +325,7 @@
     var data = this.data
     var strings = this.strings
     var refused = function (message) { done({ name: file.name, assessment: null, errors: [message] }) }
-    if (file.size > data.limits.maxBytes) return refused(dom.fill(strings.err_too_big, { size: file.size, limit: data.limits.maxBytes }))
+    if (file.size > data.limits.maxBytes) return refused(dom.fill(strings.err_too_big, { size: format.grouped(file.size), limit: format.grouped(data.limits.maxBytes) }))
     var reader = new FileReader()
     reader.onload = function () {
       var decoded = format.decode(reader.result)

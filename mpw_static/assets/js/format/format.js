@@ -325,6 +325,11 @@
     return complete(from, ratingRule(data))
   }
 
+  /** A count of bytes as people read it, and as `mpw-static validate` writes it: 10,485,760. */
+  function grouped (n) {
+    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+  }
+
   /** Whether a field holds something: not empty text, not null. */
   function filled (value) {
     return value !== null && value !== undefined && value !== ''
@@ -415,7 +420,7 @@
   function parse (text, size, data) {
     var checker = new Checker(data)
     var fail = function (key, values) { checker.add(key, values); return { assessment: null, errors: checker.errors } }
-    if (size > data.limits.maxBytes) return fail('err_too_big', { size: size, limit: data.limits.maxBytes })
+    if (size > data.limits.maxBytes) return fail('err_too_big', { size: grouped(size), limit: grouped(data.limits.maxBytes) })
     if (/[\u0000-\u0008\u000e-\u001f]/.test(text)) return fail('err_not_text')
     var file
     try {
@@ -587,6 +592,7 @@
     csvCell: csvCell,
     uuid: uuid,
     now: now,
+    grouped: grouped,
     // The across-services page still reaches these through MPW.format; they are core/dom.js's.
     fill: fill,
     plural: plural,

@@ -116,7 +116,7 @@
    */
   function readFile (file, data) {
     var limit = data.limits.maxBytes
-    if (file.size > limit) return Promise.resolve({ error: format.fill(data.strings.err_too_big, { size: file.size, limit: limit }) })
+    if (file.size > limit) return Promise.resolve({ error: format.fill(data.strings.err_too_big, { size: format.grouped(file.size), limit: format.grouped(limit) }) })
     var notText = data.strings.err_not_text
     return file.arrayBuffer().then(function (buffer) { return { buffer: buffer } }, function () { return { error: notText } })
   }
