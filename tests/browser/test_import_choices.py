@@ -94,7 +94,10 @@ def test_edits_never_downloaded_or_changed_since_the_download_are_said_so(assess
     page.locator("#service-name").blur()
     id_ = page.evaluate("localStorage.getItem('mpw-static:current')")
     theirs = json.dumps(valid_file(id=id_, service={"name": "Hillside cluster"}, updated="2036-05-01T10:00:00Z"))
+    import_file(page, "notes.json", b'{"hello": "world"}')  # first a file that is refused
+    expect(page.locator("[data-role=error-summary]")).to_be_visible()
     import_file(page, "emailed.json", theirs.encode())
+    expect(page.locator("[data-role=error-summary]")).to_be_hidden()  # that refusal is not this file's
     assert question(page)[3:5] == [
         "The copy saved here has changes that are in no downloaded file (it has never been downloaded from this "
         "browser). Keep both, so that neither copy’s work is lost.",

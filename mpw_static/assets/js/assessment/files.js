@@ -92,6 +92,7 @@
    * @param {{name: string, assessment: (Object|null), errors: string[]}[]} results
    */
   Files.prototype.acceptFiles = function (results) {
+    this.workspace.hideErrors() // the last files' refusals; these files' own are listed once all are decided
     var failures = []
     var incoming = []
     var seen = {}
