@@ -88,7 +88,20 @@
     $box.setAttribute('aria-labelledby', $table.caption.id)
     $box.tabIndex = 0
     $box.appendChild($table)
+    $box.addEventListener('focusin', function (event) { revealSideways($box, event.target) })
     return $box
+  }
+
+  /**
+   * Scroll the box sideways so that the control given focus is whole in it: browsers scroll only
+   * until part of it shows, which leaves an agreed choice cut off at the box's edge.
+   */
+  function revealSideways ($box, $control) {
+    var box = $box.getBoundingClientRect()
+    var control = $control.getBoundingClientRect()
+    var margin = 4 // the focus ring
+    if (control.right + margin > box.right) $box.scrollLeft += control.right + margin - box.right
+    else if (control.left - margin < box.left) $box.scrollLeft -= box.left - (control.left - margin)
   }
 
   /** A service as the views tell services apart: its name, whatever its case and spaces. */
