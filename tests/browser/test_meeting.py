@@ -48,7 +48,9 @@ def open_page(browser: Browser, url: str, **options: object) -> Iterator[Page]:
     assert errors == []
 
 
-shared_pages = module_fixture(SharedPages, STUB_PRINT, viewport={"width": 1280, "height": 720}, locale="en-GB")
+shared_pages = module_fixture(
+    SharedPages, STUB_PRINT, per_origin=True, viewport={"width": 1280, "height": 720}, locale="en-GB"
+)
 
 
 @pytest.fixture
