@@ -10,8 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
-from test_discussion import show
-from test_discussion_checks import ROLES_16, compare_files_made, member, open_page
+from test_discussion_checks import ROLES_16, composite_of, member, open_page
 from test_other_engines import show as show_in
 from test_reading_engines import open_assessment, resize
 
@@ -147,13 +146,7 @@ ROLES = ["District nurse", "Social worker", "General practitioner", "Occupationa
 def test_eight_members_headings_break_between_words_and_fit(browser: Browser, real_site: Path, width: int) -> None:
     """At 1024 px the headings broke mid-word ("Socia/l/work/er", "Com/munit/y/phar/macis/t")."""
     page, errors = open_page(browser, (real_site / "assess.html").as_uri(), width=width)
-    files = {}
-    for number, role in enumerate(ROLES):
-        data = member("harbour-1.json", {"id": f"e000000{number}-0000-4000-8000-000000000000"})
-        data["service"]["participants"] = role
-        files[f"member-{number}.json"] = data
-    compare_files_made(page, files)
-    show(page, "composite")
+    composite_of(page, ROLES)
     assert page.locator(".composite-table .member-heading").all_inner_texts() == ROLES
     assert page.evaluate(BROKEN_WORDS) == []
     assert page.evaluate("document.documentElement.scrollWidth") <= width
