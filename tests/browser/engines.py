@@ -134,7 +134,7 @@ class Engine:
             time.sleep(0.1)
         raise AssertionError(f"{self.name}: {what} did not happen within {seconds} s")
 
-    def downloaded(self, prefix: str) -> Path:
+    def downloaded(self, prefix: str, seconds: float = 10) -> Path:
         """The finished download whose name starts with prefix, moved aside: a session serves several
         tests, and a later download of the same name must not find this one."""
 
@@ -142,7 +142,7 @@ class Engine:
             found = [path for path in self.downloads.glob(prefix + "*") if not path.name.endswith(".part")]
             return found[0] if found and found[0].stat().st_size else None
 
-        found: Path = self.wait_for(done, f"a download named {prefix}…")  # type: ignore[assignment]
+        found: Path = self.wait_for(done, f"a download named {prefix}…", seconds)  # type: ignore[assignment]
         taken = self.downloads / "taken" / str(len(self.taken))
         taken.mkdir(parents=True)
         self.taken.append(found.rename(taken / found.name))
