@@ -214,6 +214,7 @@ test('sizes in bytes are grouped in threes, as mpw-static validate writes them',
   assert.equal(format.grouped(10485760), '10,485,760')
   assert.equal(format.grouped(2000000), '2,000,000')
   assert.equal(format.grouped(999), '999')
+  assert.equal(format.grouped(1234.5678), '1,234.5678') // a cell's number: only the whole part is grouped
   const big = format.parse('{}', data.limits.maxBytes + 1, data)
   assert.match(big.errors[0], /the file is 2,000,001 bytes, more than an assessment can be \(2,000,000\)/)
 })

@@ -77,13 +77,9 @@
     this.problems.push(fill(this.strings.excel_in_cell, { cell: place, problem: this.say(key, values, hint) }))
   }
 
-  /** A number as the page's language writes it: 20,000,000. */
+  /** A number as the page and `mpw-static import` write it: 20,000,000 (format.grouped). */
   Reading.prototype.count = function (n) {
-    try {
-      return new Intl.NumberFormat(MPW.dom.locale(this.data.locale)).format(n)
-    } catch (error) {
-      return String(n)
-    }
+    return format.grouped(n)
   }
 
   /**

@@ -325,9 +325,9 @@
     return complete(from, ratingRule(data))
   }
 
-  /** A count of bytes as people read it, and as `mpw-static validate` writes it: 10,485,760. */
+  /** A number as people read it, and as `mpw-static validate` writes it: 10,485,760 (and 1,234.5678). */
   function grouped (n) {
-    return String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',')
+    return String(n).replace(/^-?\d+/, function (whole) { return whole.replace(/\B(?=(\d{3})+$)/g, ',') })
   }
 
   /** Whether a field holds something: not empty text, not null. */
