@@ -169,6 +169,11 @@
 
   var KINDS = ['forward', 'firmer', 'same', 'looser', 'back', 'changed', 'new', 'unanswered', 'none']
 
+  /** What two cycles must share in a field to count as the same: a service's name whatever its case and outer spaces. */
+  function sameness (assessment, field) {
+    return field === 'service' ? assessment.service.name.trim().toLowerCase() : assessment[field]
+  }
+
   /**
    * The distance travelled over two or more cycles: each indicator's answers in time order and
    * its movement from the first cycle to the last, a per-domain summary, and what differs
@@ -196,7 +201,7 @@
       return summary
     })
     var differences = ['method', 'service', 'framework_version'].filter(function (field) {
-      var values = cycles.map(function (a) { return field === 'service' ? a.service.name.trim().toLowerCase() : a[field] })
+      var values = cycles.map(function (a) { return sameness(a, field) })
       return values.some(function (value) { return value !== values[0] })
     })
     return { cycles: cycles, first: first, last: last, targetsFrom: cycles[cycles.length - 2], rows: rows, domains: domains, differences: differences }
@@ -251,7 +256,8 @@
     inTimeOrder: inTimeOrder,
     dayOf: dayOf,
     movement: movement,
-    distance: distance
+    distance: distance,
+    sameness: sameness
   }
   if (typeof module === 'object' && module.exports) module.exports = MPW.compare
 })(typeof window === 'object' ? (window.MPW = window.MPW || {}) : (globalThis.MPW = globalThis.MPW || {}))

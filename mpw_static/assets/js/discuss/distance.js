@@ -72,7 +72,7 @@
     var seen = []
     var values = []
     cycles.forEach(function (a) {
-      var key = field === 'service' ? a.service.name.trim().toLowerCase() : a[field] // as compare.distance tells them apart
+      var key = compare.sameness(a, field) // as compare.distance tells them apart
       if (seen.indexOf(key) !== -1) return
       seen.push(key)
       if (field === 'service') values.push(workspace.nameOf(a))
