@@ -230,11 +230,11 @@ def test_members_downloads_are_named_by_who_took_part_and_the_method(assess_page
         "mpw-assessment-north-cluster-team-social-worker-individual-2026-11-23.json",
         "mpw-assessment-north-cluster-team-gp-individual-2026-11-23.json",
     ]
-    rows = [
-        [cell.strip() for cell in row.locator("th, td").all_inner_texts()[1:3]]
-        for row in page.locator(".library-table tbody tr").all()
-    ]
-    assert rows == [["District nurse", "Individual"], ["Social worker", "Individual"], ["GP", "Individual"]]
+    # Who took part and the method, row by row (waited for: in two busy full runs the first row's
+    # method was read empty; the cause was not found, and a row that stays empty still fails here).
+    rows = page.locator(".library-table tbody tr")
+    expect(rows.locator("td:nth-child(2)")).to_have_text(["District nurse", "Social worker", "GP"])
+    expect(rows.locator("td:nth-child(3)")).to_have_text(["Individual", "Individual", "Individual"])
 
 
 def test_the_next_cycle_s_label_stays_within_the_limit(
