@@ -188,9 +188,11 @@ def test_keys_move_between_steps_and_never_change_a_choice(page: Page) -> None:
     page.keyboard.press("PageDown")
     expect(page.locator("#meeting-indicator-heading")).to_be_focused()
     assert page.text_content(HEADING).startswith("2.1 ")
-    expect(page.locator(".meeting [aria-live]")).to_have_text("Indicator 2.1 of 45")
+    # Counted among today's indicators (domain 2's five), not the matrix's 45.
+    expect(page.locator(".meeting [aria-live]")).to_have_text("Indicator 2.1, 1 of 5 in today’s meeting")
     page.keyboard.press("ArrowRight")
     assert page.text_content(HEADING).startswith("2.2 ")
+    expect(page.locator(".meeting [aria-live]")).to_have_text("Indicator 2.2, 2 of 5 in today’s meeting")
     page.keyboard.press("ArrowLeft")
     assert page.text_content(HEADING).startswith("2.1 ")
     assert page.text_content(".meeting-progress") == "0 of 5 agreed"
@@ -860,7 +862,7 @@ def test_the_meeting_loads_on_first_use_and_speaks_welsh(shared_pages: SharedPag
         assert page.evaluate("typeof window.MPW.MeetingStage") == "function"
         page.click(".meeting-start")
         page.keyboard.press("PageDown")
-        expect(page.locator(".meeting [aria-live]")).to_have_text("Dangosydd 1.1 o 45")
+        expect(page.locator(".meeting [aria-live]")).to_have_text("Dangosydd 1.1, 1 o 45 yng nghyfarfod heddiw")
         assert page.text_content("[data-action='meeting-next']") == "Nesaf →"
         assert page.text_content(".meeting-progress") == "0 o 45 wedi’u cytuno"
         # The matrix is not translated yet: its words are marked as English inside the Welsh page.

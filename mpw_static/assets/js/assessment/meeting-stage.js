@@ -186,10 +186,16 @@
     this.draw()
   }
 
-  /** What the live region says of a step: "Indicator 2.3 of 45", a domain's name, a screen's. */
+  /**
+   * What the live region says of a step: "Indicator 2.3, 3 of 9 in today's meeting" (counted among
+   * the meeting's own indicators, not the matrix's), a domain's name, a screen's.
+   */
   MeetingStage.prototype.describe = function (step) {
     var s = this.strings
-    if (step.kind === 'indicator') return dom.plural(s, 'meeting_position', this.data.indicators.length, this.data.locale, { id: step.id })
+    if (step.kind === 'indicator') {
+      var today = agenda.indicatorsOf(this.data, this.state().domains).map(function (indicator) { return indicator.id })
+      return dom.plural(s, 'meeting_position', today.length, this.data.locale, { id: step.id, at: today.indexOf(step.id) + 1 })
+    }
     if (step.kind === 'domain') return dom.fill(s.meeting_domain_heading, { n: step.id, title: this.domain(Number(step.id)).title })
     return s['meeting_' + step.kind + '_heading']
   }
