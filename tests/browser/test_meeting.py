@@ -320,9 +320,9 @@ def reload_in_the_middle(page: Page) -> None:
     )
     assert states == {
         "1.1": "Not reached yet",  # the contents went straight to 1.2
-        "1.2": "Come back to this",
-        "1.3": "Come back to this",
-        "1.4": "Discussed, not agreed yet",
+        "1.2": "To come back to",
+        "1.3": "To come back to",
+        "1.4": "Opened, nothing recorded",  # revealed, but nothing recorded yet
     }
     page.click(".meeting-contents [data-id='indicator:1.2']")
     assert page.is_checked("#meeting-s-3") and page.is_checked("#meeting-e-fully")
@@ -479,8 +479,8 @@ def test_the_record_holds_what_was_agreed_skipped_and_planned_and_the_file_holds
     ]
     assert part("unresolved").locator("h3").text_content() == "To come back to, or not agreed yet (2)"
     assert [t.split("\n")[0] for t in part("unresolved").locator("li").all_inner_texts()] == [
-        "1.3 Influence within key organisations (health board and/or local authority and/or third sector) processes — Come back to this",
-        "1.4 Buy-in of other professionals — Discussed, not agreed yet",
+        "1.3 Influence within key organisations (health board and/or local authority and/or third sector) processes — To come back to",
+        "1.4 Buy-in of other professionals — Opened, nothing recorded",  # arrived at by "Come back to this" on 1.3
     ]
     assert part("not_reached").locator("h3").text_content() == "Not reached (5)"
     assert lines(part("plans").locator("li").all_inner_texts()) == [
@@ -556,6 +556,9 @@ def test_an_agreed_indicator_marked_to_come_back_to_says_so_and_an_empty_part_pr
     for number in range(2, 9):
         page.uncheck(f"#meeting-domain-{number}")
     start(page)
+    go(page, "indicator:1.2")  # arrived at, nothing recorded
+    go(page, "indicator:1.3")
+    page.fill("#meeting-note", "The GPs are not sure yet.")  # discussed, no statement
     go(page, "indicator:1.4")
     page.click("label[for='meeting-s-2']")
     page.click("[data-action='meeting-skip']")  # agreed, and still to come back to
@@ -563,15 +566,33 @@ def test_an_agreed_indicator_marked_to_come_back_to_says_so_and_an_empty_part_pr
     expect(page.locator("#meeting-record-heading")).to_be_focused()  # moved on, to the record
     assert stored_meeting(page)["come_back_to"] == ["1.4"]
     go(page, "record")
-    assert unresolved(page) == ["1.4 Marked to come back to; agreed so far: S2"]
+    assert unresolved(page) == [
+        "1.2 Opened, nothing recorded",
+        "1.3 Discussed, not agreed yet",
+        "1.4 Marked to come back to; agreed so far: S2",
+    ]
     assert page.text_content(".meeting-record > p.hint:last-child") == RECORD_FILE
     part = lambda name: page.locator(f".meeting-record-part[data-part='{name}']")  # noqa: E731
     assert part("plans").locator("h3").text_content() == "Next steps set (0)"
     assert part("domain_notes").locator("h3").text_content() == "Context and reflections (0)"
     text, _ = pdf_text(page)  # Ctrl+P: every part says what it holds, "None." for an empty one
     assert "Next steps set (0) None." in text and "Context and reflections (0) None." in text
+    assert "1.2 Strategic and senior leader engagement — Opened, nothing recorded" in text
+    assert "— Discussed, not agreed yet Discussion note: The GPs are not sure yet." in text
     assert "1.4 Buy-in of other professionals — Marked to come back to; agreed so far: S2" in text
     assert RECORD_FILE in text
+    # The contents say the same, each beside its marker.
+    page.click("[data-action='meeting-contents']")
+    states = page.eval_on_selector_all(
+        ".meeting-contents .meeting-state",
+        "all => all.map(e => getComputedStyle(e, '::before').content.slice(1, -1) + e.textContent)",
+    )
+    assert states == [
+        "○ Not reached yet",
+        "– Opened, nothing recorded",
+        "… Discussed, not agreed yet",
+        "↻ To come back to",
+    ]
 
 
 def test_a_mark_to_come_back_to_is_in_the_file_and_shows_when_it_is_opened_in_a_fresh_browser(
@@ -587,7 +608,7 @@ def test_a_mark_to_come_back_to_is_in_the_file_and_shows_when_it_is_opened_in_a_
     assert [page.is_checked(f"#meeting-domain-{n}") for n in range(1, 4)] == [True, True, False]  # the file's domains
     start(page)
     go(page, "record")
-    assert unresolved(page) == ["1.3 Come back to this"]  # the session's "reached" marks stayed behind
+    assert unresolved(page) == ["1.3 To come back to"]  # the session's "reached" marks stayed behind
     # This browser never downloaded it: the record says where it came from, as the toolbar does.
     downloaded = page.text_content(".meeting-downloaded")
     assert downloaded.startswith(f"Opened from {Path(saved['path']).name} at ")
@@ -637,7 +658,8 @@ def test_the_record_prints_alone_on_a4(record: Page) -> None:
         "Agreed (2)",
         "Discussion note: We agreed S2; the GP and the team manager saw S3 because of the new clinic.",
         "Members: Split: S1 to S4.",
-        "1.3 Influence within key organisations (health board and/or local authority and/or third sector) processes — Come back to this",
+        "1.3 Influence within key organisations (health board and/or local authority and/or third sector) processes — To come back to",
+        "1.4 Buy-in of other professionals — Opened, nothing recorded",
         "Next steps set (1)",
         "Next steps: A shared referral form by June",
     ):
@@ -880,6 +902,9 @@ def test_the_meeting_loads_on_first_use_and_speaks_welsh(shared_pages: SharedPag
             "Wedi’u cytuno (0)",
             "I ddod yn ôl atynt, neu heb eu cytuno eto (2)",  # 1.1 to come back to, 1.2 reached
         ]
+        assert unresolved(page) == ["1.1 I ddod yn ôl ato", "1.2 Wedi’i agor, dim wedi’i gofnodi"]
+        text, _ = pdf_text(page)  # printed, the same words
+        assert "— I ddod yn ôl ato" in text and "— Wedi’i agor, dim wedi’i gofnodi" in text
 
 
 def session(page: Page) -> list[str]:

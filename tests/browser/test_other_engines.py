@@ -267,6 +267,11 @@ def test_a_short_meeting_two_agreed_one_skipped_and_the_record(engine: Engine, s
         "Next steps set (0)",
     ]
     assert engine.run(TEXT, ".meeting-record-note") == f"Discussion note: Agreed in {engine.name}"
+    states = "return Array.from(document.querySelectorAll('[data-part=unresolved] .meeting-record-choice'), e => e.textContent)"
+    assert engine.run(states) == [
+        " — To come back to",
+        " — Opened, nothing recorded",
+    ]  # 1.3 marked, 1.4 only arrived at
 
     # A reload in the middle: the record again, as it was; the members' files were never stored.
     engine.reload()

@@ -32,13 +32,19 @@ test('the steps: the set-up, each chosen domain (in matrix order) with its indic
   assert.deepEqual(agenda.parseStep('record'), { kind: 'record', id: '' })
 })
 
-test('where an indicator stands: to come back to first, then agreed, then reached, else not reached', () => {
+test('where an indicator stands: to come back to first, then agreed, then reached with or without anything recorded, else not reached', () => {
   const record = assessment({ '1.1': 3, '1.2': 'n/a', '1.3': 2 })
-  const marks = { reached: { '1.1': true, '1.3': true, '1.4': true }, skipped: { '1.3': true } }
+  record.ratings['2.2'] = format.rating({ note: 'The GPs see it differently' }, data)
+  record.ratings['2.3'] = format.rating({ next_steps: 'Ask the board' }, data)
+  record.ratings['2.4'] = format.rating({ note: '  ' }, data) // only spaces: nothing recorded
+  const marks = { reached: { '1.1': true, '1.3': true, '1.4': true, '2.2': true, '2.3': true, '2.4': true }, skipped: { '1.3': true } }
   assert.equal(agenda.stateOf(record, marks, '1.1'), 'agreed')
   assert.equal(agenda.stateOf(record, marks, '1.2'), 'agreed') // N/A is an agreed answer
   assert.equal(agenda.stateOf(record, marks, '1.3'), 'skipped') // marked, even with a statement
-  assert.equal(agenda.stateOf(record, marks, '1.4'), 'open')
+  assert.equal(agenda.stateOf(record, marks, '1.4'), 'reached') // arrived at, nothing recorded
+  assert.equal(agenda.stateOf(record, marks, '2.2'), 'open') // a note, no statement: discussed, not agreed
+  assert.equal(agenda.stateOf(record, marks, '2.3'), 'open') // a next step, no statement
+  assert.equal(agenda.stateOf(record, marks, '2.4'), 'reached')
   assert.equal(agenda.stateOf(record, marks, '2.1'), 'not-reached')
   assert.deepEqual(agenda.progress(record, marks, data, [1]), { agreed: 2, total: 4 })
   assert.deepEqual(agenda.progress(record, marks, data, [1, 2]), { agreed: 2, total: 9 })
@@ -75,7 +81,9 @@ test('the record groups the meeting\'s indicators: agreed, unresolved (to come b
   const ids = (entries) => entries.map((entry) => entry.indicator.id)
   assert.deepEqual(ids(made.agreed), ['1.1', '1.2'])
   assert.deepEqual(ids(made.unresolved), ['1.3', '1.4'])
-  assert.deepEqual(made.unresolved.map((entry) => entry.state), ['skipped', 'open'])
+  assert.deepEqual(made.unresolved.map((entry) => entry.state), ['skipped', 'open']) // 1.4 has a next step
+  const bare = agenda.record(assessment({}), { reached: { '1.1': true }, skipped: {} }, data, [1], [])
+  assert.deepEqual(bare.unresolved.map((entry) => [entry.indicator.id, entry.state]), [['1.1', 'reached']])
   assert.deepEqual(ids(made.notReached), [])
   assert.deepEqual(ids(made.plans), ['1.2', '1.4'])
   assert.equal(made.agreed[0].members, null) // no members loaded: nothing said of them

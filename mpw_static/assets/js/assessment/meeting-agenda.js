@@ -59,16 +59,27 @@
     return Boolean(rating) && rating.statement !== null && rating.statement !== undefined
   }
 
+  /** Whether anything at all is recorded for an indicator: a statement, evidence, a note, a target, a step. */
+  function hasRecord (assessment, id) {
+    var rating = assessment.ratings[id] || {}
+    return Object.keys(rating).some(function (field) {
+      var value = rating[field]
+      return value !== null && value !== undefined && String(value).trim() !== ''
+    })
+  }
+
   /**
    * Where one indicator stands in the meeting: 'skipped' when the room chose to come back to it,
-   * else 'agreed' once a statement is chosen, 'open' when it was reached and nothing agreed yet,
-   * else 'not-reached'.
+   * else 'agreed' once a statement is chosen; reached without a statement, 'open' (discussed, not
+   * agreed yet) when something was recorded for it and 'reached' when nothing was, so that the
+   * record never says an indicator the room only arrived at was discussed; else 'not-reached'.
    * @param {{reached: Object<string, boolean>, skipped: Object<string, boolean>}} marks
    */
   function stateOf (assessment, marks, id) {
     if (has(marks.skipped, id)) return 'skipped'
     if (isAgreed(assessment, id)) return 'agreed'
-    return has(marks.reached, id) ? 'open' : 'not-reached'
+    if (!has(marks.reached, id)) return 'not-reached'
+    return hasRecord(assessment, id) ? 'open' : 'reached'
   }
 
   /** How many of the meeting's indicators are agreed, of how many: "12 of 45 agreed". */
@@ -123,7 +134,7 @@
   /**
    * The meeting's record, from the group's assessment: for each of the meeting's indicators in
    * matrix order, its state, its rating and (with members loaded) where they stood, grouped as
-   * agreed, to come back to or discussed without agreement, and not reached; and the indicators
+   * agreed, to come back to or reached without agreement, and not reached; and the indicators
    * with a target or a next step set.
    * @returns {{agreed: Object[], unresolved: Object[], notReached: Object[], plans: Object[]}}
    */
