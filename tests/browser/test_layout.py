@@ -3,7 +3,10 @@ break between words. Chromium through Playwright, on file://; Firefox ESR and We
 
 from __future__ import annotations
 
+import base64
 import json
+import struct
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,13 +15,15 @@ from playwright.sync_api import Browser, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from test_discussion_checks import ROLES_16, composite_of, member, open_page
 from test_other_engines import show as show_in
+from test_other_engines import tap
 from test_reading_engines import open_assessment, resize
 
-from engines import Engine, EnginePool
+from engines import Engine, EnginePool, Firefox
 from mpw_static.load import load_framework
-from support import REAL_CONTENT
+from support import REAL_CONTENT, ROOT
 
 pytestmark = pytest.mark.browser
+HOSTILE = ROOT / "tests" / "hostile" / "files"
 
 DOMAIN_PAGES = [
     f"{folder}domains/{domain.slug}.html" for folder in ("", "cy/") for domain in load_framework(REAL_CONTENT).domains
@@ -223,3 +228,91 @@ def test_in_firefox_and_webkit_a_composite_too_wide_scrolls_in_its_box_not_the_p
         return [box.scrollWidth > box.clientWidth, box.scrollLeft > 0,
                 last.getBoundingClientRect().right <= box.getBoundingClientRect().right + 0.5, scrollX]""")
     assert reached == [True, True, True, 0]
+
+
+def png_pixels(png: bytes) -> list[list[tuple[int, int, int]]]:
+    """The rows of RGB pixels of an 8-bit RGB or RGBA PNG, as the browsers' screenshots are."""
+    chunks, at = {}, 8
+    while at < len(png):
+        length, kind = struct.unpack(">I4s", png[at : at + 8])
+        chunks[kind] = chunks.get(kind, b"") + png[at + 8 : at + 8 + length]
+        at += 12 + length
+    width, height, depth, colour = struct.unpack(">IIBB", chunks[b"IHDR"][:10])
+    assert depth == 8 and colour in (2, 6), "an 8-bit RGB or RGBA picture"
+    size = 3 if colour == 2 else 4
+    raw, stride, rows, previous = zlib.decompress(chunks[b"IDAT"]), width * size, [], bytearray(width * size)
+    for y in range(height):
+        kind, line = raw[y * (stride + 1)], bytearray(raw[y * (stride + 1) + 1 : (y + 1) * (stride + 1)])
+        for i in range(stride):  # undo the row's filter (PNG: none, sub, up, average, Paeth)
+            a, b = line[i - size] if i >= size else 0, previous[i]
+            c = previous[i - size] if i >= size else 0
+            p = a + b - c
+            paeth = a if abs(p - a) <= min(abs(p - b), abs(p - c)) else (b if abs(p - b) <= abs(p - c) else c)
+            line[i] = (line[i] + (0, a, b, (a + b) // 2, paeth)[kind]) & 0xFF
+        rows.append([tuple(line[x * size : x * size + 3]) for x in range(width)])
+        previous = line
+    return rows
+
+
+def dark(pixel: tuple[int, int, int]) -> bool:
+    return max(pixel) < 60  # the list's ink (#0b0c0c), not the red bar (#d4351c), the page or a teal edge below
+
+
+# Where, in the list of refused files, its red bar ends and the first item's words start (CSS px).
+BAR_AND_WORDS = """var list = document.querySelector('.meeting-file-errors').getBoundingClientRect()
+    var words = document.createRange()
+    words.selectNodeContents(document.querySelector('.meeting-file-errors li'))
+    var style = getComputedStyle(document.querySelector('.meeting-file-errors'))
+    return [parseFloat(style.borderLeftWidth), words.getBoundingClientRect().left - list.left,
+            words.getBoundingClientRect().bottom - list.top, devicePixelRatio]"""
+
+
+def bullets_beside_the_bar(png: bytes, bar: float, words: float, bottom: float, ratio: float) -> dict:
+    """What the picture of the list shows: ink on the red bar, and where the first item's bullet is."""
+    rows = png_pixels(png)
+    on_bar = sum(dark(pixel) for row in rows for pixel in row[: int(bar * ratio)])
+    first = [
+        x for row in rows[: int(bottom * ratio)] for x, pixel in enumerate(row[: int(words * ratio)]) if dark(pixel)
+    ]
+    return {"ink on the bar": on_bar, "bullet after the bar": bool(first) and min(first) >= bar * ratio}
+
+
+MEMBER_FILES = [
+    ROOT / "tests" / "fixtures" / "discussion" / "member-a.json",
+    HOSTILE / "bad-id.json",
+    HOSTILE / "empty.json",
+]
+CLEAR = {"ink on the bar": 0, "bullet after the bar": True}
+
+
+def test_a_refused_member_file_s_bullet_is_beside_its_red_bar_not_on_it(browser: Browser, real_site: Path) -> None:
+    """The meeting's set-up lists each refused member's file with a bullet, by a red bar: the bullets
+    were drawn on the bar (the list's 12 px padding is narrower than a bullet's place)."""
+    page = browser.new_page(viewport={"width": 1000, "height": 800})
+    page.goto((real_site / "assess.html").as_uri())
+    page.click("#meeting-open")
+    page.set_input_files("#meeting-members-files", [str(path) for path in MEMBER_FILES])
+    page.locator(".meeting-file-errors li").nth(1).wait_for()
+    geometry = page.evaluate(f"() => {{ {BAR_AND_WORDS} }}")
+    picture = page.locator(".meeting-file-errors").screenshot()
+    page.close()
+    assert bullets_beside_the_bar(picture, *geometry) == CLEAR
+
+
+def test_in_firefox_and_webkit_a_refused_member_file_s_bullet_is_beside_its_red_bar(
+    engine: Engine, real_site: Path
+) -> None:
+    open_assessment(engine, real_site, 1000, 800)
+    tap(engine, "#meeting-open")
+    engine.wait_for(lambda: engine.run("return !!document.getElementById('meeting-members-files')"), "the set-up")
+    engine.choose_files("#meeting-members-files", MEMBER_FILES)
+    engine.wait_for(
+        lambda: engine.run("return document.querySelectorAll('.meeting-file-errors li').length") == 2, "refusals"
+    )
+    geometry = engine.run(BAR_AND_WORDS)
+    element = engine.element(".meeting-file-errors")
+    if isinstance(engine, Firefox):
+        picture = base64.b64decode(engine.client.screenshot(element=element))
+    else:
+        picture = element.screenshot_as_png
+    assert bullets_beside_the_bar(picture, *geometry) == CLEAR
