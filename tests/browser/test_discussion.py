@@ -329,6 +329,43 @@ def test_the_tables_behind_the_charts_hold_the_same_figures(page: Page) -> None:
     assert "%" not in text and not any(word in headings for word in ("total", "score", "rank", "percent"))
 
 
+# The view's chart: the width it is drawn at, the width it is shown at, and the discussion area's.
+CHART_WIDTHS = """() => {
+    const chart = document.querySelector('.discussion svg.chart')
+    return { drawn: chart.viewBox.baseVal.width, shown: Math.round(chart.getBoundingClientRect().width),
+             area: document.querySelector('.discussion').clientWidth } }"""
+
+
+def chart_follows(page: Page, width: int) -> dict:
+    """Resize the window, wait for the chart to be drawn at the area's width, and give its widths."""
+    page.set_viewport_size({"width": width, "height": 900})
+    area = page.evaluate("document.querySelector('.discussion').clientWidth")
+    drawn = min(960, max(300, area))  # chart.drawnWidth: 300 to 960 px
+    page.wait_for_function(
+        f"() => document.querySelector('.discussion svg.chart').viewBox.baseVal.width === {drawn}", timeout=5000
+    )
+    return page.evaluate(CHART_WIDTHS)
+
+
+@pytest.mark.parametrize("view, names", [("profile", MEMBERS[:1]), ("distance", CYCLES)])
+def test_a_views_chart_is_drawn_again_at_the_new_width_when_the_window_changes_size(
+    page: Page, view: str, names: list[str]
+) -> None:
+    """A phone turned, a window widened: the chart was drawn once, at the first width, and kept it
+    (at 375 px widened to 1280 it stayed 343 px; the other way it was 960 px shrunk into 343, its
+    words a third of their size). Now it is drawn again once the resizing stops, at the area's width."""
+    page.set_viewport_size({"width": 375, "height": 900})
+    compare_files(page, names)
+    show(page, view)
+    narrow = page.evaluate(CHART_WIDTHS)
+    assert narrow["drawn"] == narrow["shown"] == narrow["area"] < 375
+    wide = chart_follows(page, 1280)
+    assert wide["drawn"] == wide["shown"] == min(960, wide["area"]) > 600
+    assert chart_follows(page, 375) == narrow
+    expect(page.locator(".discussion-heading")).to_have_count(1)  # the chart alone was drawn again
+    assert page.locator(".discussion svg.chart").count() == 1
+
+
 def test_a_view_needs_the_right_number_of_assessments(page: Page) -> None:
     compare_files(page, MEMBERS[:1])
     page.check("#view-composite")

@@ -316,3 +316,32 @@ def test_in_firefox_and_webkit_a_refused_member_file_s_bullet_is_beside_its_red_
     else:
         picture = element.screenshot_as_png
     assert bullets_beside_the_bar(picture, *geometry) == CLEAR
+
+
+# The discussion view's chart: the width it is drawn at and shown at, and the discussion area's width.
+VIEW_CHART = """var chart = document.querySelector('.discussion svg.chart')
+    return [chart.viewBox.baseVal.width, Math.round(chart.getBoundingClientRect().width),
+            document.querySelector('.discussion').clientWidth]"""
+
+
+def test_in_firefox_and_webkit_a_views_chart_follows_the_window_s_width(engine: Engine, real_site: Path) -> None:
+    """The distance travelled's chart, drawn at 375 px and the window widened to 1280 and narrowed
+    again: drawn again each time at the discussion area's width (300 to 960 px), never shrunk."""
+    open_assessment(engine, real_site, 375, 800)
+    cycles = ROOT / "tests" / "fixtures" / "discussion"
+    engine.choose_files("#compare-files", [cycles / "baseline.json", cycles / "six-month-review.json"])
+    engine.wait_for(
+        lambda: engine.run("return document.querySelectorAll('[data-role=discuss-pick]:checked').length") == 2,
+        "the files",
+    )
+    show_in(engine, "distance")
+    seen = []
+    for width in (375, 1280, 375):
+        resize(engine, width, 800)
+
+        def drawn_at_the_area_s_width() -> list | None:
+            drawn, shown, area = engine.run(VIEW_CHART)
+            return [drawn, shown, area] if drawn == shown == min(960, max(300, area)) else None
+
+        seen.append(engine.wait_for(drawn_at_the_area_s_width, f"the chart drawn at {width} px", seconds=5))
+    assert seen[0] == seen[2] and seen[0][0] < 600 < seen[1][0], seen  # Firefox's narrowest window is about 450 px

@@ -35,3 +35,53 @@ test('evidence levels are named in the page\'s words; none is no words', () => {
   assert.equal(chart.evidenceText('work-in-progress', data), 'Work in progress')
   assert.equal(chart.evidenceText(null, data), '')
 })
+
+// Charts kept at their column's width (MPW.chart.Charts): a column and figures as small stand-ins.
+function figureAt (width) {
+  return { width, isConnected: true, replaceWith (other) { this.isConnected = false; this.replacedBy = other } }
+}
+
+function chartsIn (column) {
+  const charts = new chart.Charts()
+  charts.start(column)
+  const figures = [charts.add(figureAt), charts.add(figureAt)]
+  return { charts, figures }
+}
+
+test('charts are drawn at their column\'s width and again at its new width, each in its own place', () => {
+  const column = { clientWidth: 343 }
+  const { charts, figures } = chartsIn(column)
+  assert.deepEqual(figures.map((f) => f.width), [343, 343])
+  column.clientWidth = 1248
+  charts.redraw()
+  assert.deepEqual(figures.map((f) => f.replacedBy.width), [1248, 1248])
+  column.clientWidth = 343
+  charts.redraw()
+  assert.deepEqual(figures.map((f) => f.replacedBy.replacedBy.width), [343, 343])
+})
+
+test('no chart is drawn again at a width it is already drawn at, nor while its column is hidden', () => {
+  const column = { clientWidth: 1100 }
+  const { charts, figures } = chartsIn(column)
+  column.clientWidth = 1000 // both are 960 px wide, the widest a chart is drawn
+  charts.redraw()
+  column.clientWidth = 0 // hidden
+  charts.redraw()
+  assert.deepEqual(figures.map((f) => f.replacedBy), [undefined, undefined])
+})
+
+test('a chart no longer in the page (its view closed) is not drawn again, and a new view starts afresh', () => {
+  const column = { clientWidth: 400 }
+  const { charts, figures } = chartsIn(column)
+  figures[0].isConnected = false
+  column.clientWidth = 800
+  charts.redraw()
+  assert.equal(figures[0].replacedBy, undefined)
+  assert.equal(figures[1].replacedBy.width, 800)
+  charts.start(column)
+  const next = charts.add(figureAt)
+  column.clientWidth = 500
+  charts.redraw()
+  assert.equal(next.replacedBy.width, 500)
+  assert.equal(figures[1].replacedBy.replacedBy, undefined) // forgotten by start
+})

@@ -85,6 +85,61 @@
   }
 
   /**
+   * Charts drawn at their column's width, and drawn again at its new width once the window has
+   * stopped changing size (a tablet turned, a window narrowed), so that their words keep their size.
+   * Only the charts are replaced: controls, focus and what the person chose stay as they are.
+   * Waiting for the resizing to stop, and skipping widths a chart is already drawn at, avoids a
+   * redraw storm. Shared by the across-services page and the discussion views.
+   * @constructor
+   */
+  function Charts () {
+    this.$column = null
+    this.width = 0
+    this.drawn = []
+    var timer = null
+    if (typeof window !== 'object') return // in Node, the tests call redraw themselves
+    window.addEventListener('resize', function () {
+      clearTimeout(timer)
+      timer = setTimeout(this.redraw.bind(this), 200)
+    }.bind(this))
+  }
+
+  /**
+   * Measure the column a view's charts are drawn in, forgetting the charts drawn before. Call it
+   * once the column is shown: a hidden box is 0 px wide, and its charts would be drawn at 640 px.
+   * @param {HTMLElement} $column
+   */
+  Charts.prototype.start = function ($column) {
+    this.$column = $column
+    this.width = $column.clientWidth
+    this.drawn = []
+  }
+
+  /**
+   * Draw a chart at the column's width and keep it to be drawn again.
+   * @param {function(number): HTMLElement} draw - the chart's figure, drawn at a width
+   * @returns {HTMLElement} the figure, to be put in the page
+   */
+  Charts.prototype.add = function (draw) {
+    var $figure = draw(this.width)
+    this.drawn.push({ $figure: $figure, draw: draw })
+    return $figure
+  }
+
+  /** Draw each chart again if its column is now a width it would be drawn at differently. */
+  Charts.prototype.redraw = function () {
+    this.drawn = this.drawn.filter(function (item) { return item.$figure.isConnected }) // a view since closed
+    var width = this.$column ? this.$column.clientWidth : 0
+    if (!width || !this.drawn.length || drawnWidth(width) === drawnWidth(this.width)) return // 0: hidden
+    this.width = width
+    this.drawn.forEach(function (item) {
+      var $figure = item.draw(width)
+      item.$figure.replaceWith($figure)
+      item.$figure = $figure
+    })
+  }
+
+  /**
    * A horizontal stacked bar chart, drawn at the given width so that its text keeps its size on
    * narrow screens. Segments carry their level's name where there is room, and a pattern for their
    * evidence: solid for fully achieved, hatched for work in progress, dotted where no level was
@@ -240,6 +295,7 @@
     segments: segments,
     stackedBars: stackedBars,
     drawnWidth: drawnWidth,
+    Charts: Charts,
     tallyCells: tallyCells
   }
   if (typeof module === 'object' && module.exports) module.exports = MPW.chart

@@ -38,6 +38,7 @@
       views.note(room, dom.fill(strings['differs_' + field], { values: this.differingValues(travelled.cycles, field).join(', ') }),
         'notice discussion-warning')
     }, this)
+    views.startCharts(room)
     var keys = views.tallyHeadings(room)
     var tallies = travelled.cycles.map(function (a) { return compare.matrixTally(a, room.data) })
     room.$discussion.appendChild(views.stackedBars(room, strings.distance_chart, travelled.cycles.map(function (a, i) {

@@ -22,6 +22,7 @@
     var keys = views.tallyHeadings(room)
     views.heading(room, MPW.dom.fill(strings.profile_heading, { name: room.describe(assessments[0]) }))
     views.note(room, strings.profile_intro)
+    views.startCharts(room)
     room.$discussion.appendChild(views.stackedBars(room, strings.profile_chart, rows.map(function (row) {
       return { label: MPW.dom.fill(strings.domain_short, { n: row.domain.number }), tally: row }
     }), keys))

@@ -76,9 +76,32 @@
     return room.data.choices.statements.map(room.workspace.label, room.workspace).concat([room.strings.not_answered])
   }
 
-  /** A stacked bar chart of tallies (see MPW.chart.stackedBars), as wide as the discussion area. */
+  // The charts of each discussion area (a page has one): kept at its width as the window changes size.
+  var areas = []
+
+  /** The charts drawn in the room's discussion area (MPW.chart.Charts), made when it first draws one. */
+  function chartsOf (room) {
+    var area = areas.filter(function (entry) { return entry.$discussion === room.$discussion })[0]
+    if (!area) areas.push(area = { $discussion: room.$discussion, charts: new chart.Charts() })
+    return area.charts
+  }
+
+  /**
+   * Measure the discussion area for the view about to draw its charts, forgetting the last view's.
+   * A view calls it once, before its first chart, with the area shown.
+   */
+  function startCharts (room) {
+    chartsOf(room).start(room.$discussion)
+  }
+
+  /**
+   * A stacked bar chart of tallies (see MPW.chart.stackedBars), as wide as the discussion area
+   * when it is drawn and drawn again when that width changes.
+   */
   function stackedBars (room, title, rows, keys) {
-    return chart.stackedBars({ title: title, rows: rows, keys: keys, width: room.$discussion.clientWidth, strings: room.strings, data: room.data })
+    return chartsOf(room).add(function (width) {
+      return chart.stackedBars({ title: title, rows: rows, keys: keys, width: width, strings: room.strings, data: room.data })
+    })
   }
 
   /** A tally as table cells: S1…S5 and N/A with their evidence split, then not answered. */
@@ -170,6 +193,7 @@
     evidenceText: evidenceText,
     statementCell: statementCell,
     tallyHeadings: tallyHeadings,
+    startCharts: startCharts,
     stackedBars: stackedBars,
     tallyCells: tallyCells,
     domainName: domainName,

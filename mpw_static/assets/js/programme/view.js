@@ -22,6 +22,7 @@
     this.data = data
     this.strings = data.strings
     this.smallest = data.smallestGroup
+    this.charts = new chart.Charts() // drawn at the results' width, and again when it changes
   }
 
   View.prototype.text = function (key, values) {
@@ -67,13 +68,9 @@
   View.prototype.draw = function ($results, report, state) {
     this.report = report
     this.state = state
-    // Shown before it is measured: a hidden box is 0 px wide, and the charts would be drawn at
-    // 640 px and shrunk to a phone's width, their words with them.
+    // Shown before it is measured: a hidden box is 0 px wide (see MPW.chart.Charts).
     $results.hidden = false
-    this.width = $results.clientWidth
-    this.$results = $results
-    this.charts = []
-    this.redrawOnResize()
+    this.charts.start($results)
     $results.textContent = ''
     $results.appendChild(this.overview())
     $results.appendChild(this.fileProblems())
@@ -87,34 +84,6 @@
     $results.appendChild(this.distribution())
     $results.appendChild(this.movement())
     $results.appendChild(this.relevance())
-  }
-
-  /**
-   * Once the window has stopped changing size (a tablet turned, a window narrowed), draw the charts
-   * again at their column's new width, so that their words keep their size. Only the charts are
-   * replaced: the controls, focus and what the person chose stay as they are. Waiting for the
-   * resizing to stop, and skipping widths the charts are already drawn at, avoids a redraw storm.
-   */
-  View.prototype.redrawOnResize = function () {
-    if (this.watchingWidth) return
-    this.watchingWidth = true
-    var timer = null
-    window.addEventListener('resize', function () {
-      clearTimeout(timer)
-      timer = setTimeout(this.redrawCharts.bind(this), 200)
-    }.bind(this))
-  }
-
-  /** Draw each chart again if its column is now a width it would be drawn at differently. */
-  View.prototype.redrawCharts = function () {
-    var width = this.$results.clientWidth
-    if (this.$results.hidden || !this.charts.length || chart.drawnWidth(width) === chart.drawnWidth(this.width)) return
-    this.width = width
-    this.charts.forEach(function (item) {
-      var $figure = item.draw()
-      item.$figure.replaceWith($figure)
-      item.$figure = $figure
-    })
   }
 
   /** What the status line says once files are read: "12 files read: 8 assessments used, 3 files left out." */
@@ -306,19 +275,19 @@
         .concat(group.indicators.map(function (item) {
           return { label: item.indicator.id + ' ' + item.indicator.title, language: item.indicator.language, tally: item.row, total: item.row.total }
         }))
-      var drawChart = function () {
+      var drawChart = function (width) {
         return markChart(chart.stackedBars({
           title: this.text('chart', titled),
           rows: rows,
           keys: keys,
-          width: this.width,
+          width: width,
           strings: strings,
           data: this.data,
           hidden: this.text('not_shown'),
           proportional: true
         }), this.phrase('chart', titled, language), rows)
       }.bind(this)
-      this.charts.push({ $figure: $domain.appendChild(drawChart()), draw: drawChart })
+      $domain.appendChild(this.charts.add(drawChart))
       $domain.appendChild(captioned(table('', [this.strings.col_indicator].concat(keys),
         rows.map(function (row) { return [matrixText(row.label, row.language)].concat(chart.tallyCells(row.tally, this.data, hidden)) }, this),
         'stack-narrow-table'), this.phrase('table', titled, language)))
