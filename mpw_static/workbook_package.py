@@ -17,6 +17,19 @@ MAX_UNPACKED_BYTES = 20_000_000
 USE_OURS = "fill in the workbook downloaded from the site (development-matrix.xlsx), or save this one as “Excel Workbook (.xlsx)”"
 MACRO_SUFFIXES = (".xlsm", ".xltm", ".xlsb")
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # .xls, and any workbook with a password to open
+# A saved assessment chosen in place of a workbook: said as the page's workbook opener says it.
+SAVED_ASSESSMENT = "the file is a saved assessment (.json), not an Excel workbook"
+SAVED_ASSESSMENT_HINT = (
+    "open it on the assessment page with “Open saved assessment files (.json)”, or check it with "
+    "`mpw-static validate`; `mpw-static import` reads workbooks"
+)
+BEFORE_TEXT = b"\xef\xbb\xbf\xff\xfe\x00 \t\r\n"  # byte order marks, UTF-16's zero bytes and blanks
+
+
+def looks_like_saved_assessment(raw: bytes) -> bool:
+    """Whether the bytes open as a JSON object does, as the page decides: a workbook is a zip or an
+    OLE file, never text starting with "{", whatever the file is called."""
+    return raw.lstrip(BEFORE_TEXT)[:1] == b"{"
 
 
 def too_big(name: str, size: int) -> Problem:
@@ -48,6 +61,8 @@ def check_package(name: str, raw: bytes) -> list[Problem]:
                 "open it in Excel or LibreOffice and save it as “Excel Workbook (.xlsx)”, without a password",
             )
         ]
+    if looks_like_saved_assessment(raw):
+        return [Problem(name, "", SAVED_ASSESSMENT, SAVED_ASSESSMENT_HINT)]
     try:
         archive = zipfile.ZipFile(io.BytesIO(raw))
     except (zipfile.BadZipFile, ValueError, OSError):

@@ -207,6 +207,8 @@ def cases(english: Language, welsh: Language) -> dict[str, bytes]:
         "language-unknown.xlsx": set_cells(blank, about, {"D2": "fr"}),
         "other-tool.xlsx": other_tool(),
         "not-a-zip.xlsx": b"Service,Statement\nCorpus team,S2\n",
+        "empty.xlsx": b"",
+        "pdf-document.xlsx": b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n",
         "saved-assessment.xlsx": saved,
         "saved-assessment-utf16.xlsx": "\ufeff".encode("utf-16-le") + saved.decode("utf-8").encode("utf-16-le"),
         "old-excel.xls": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504,
