@@ -28,7 +28,27 @@ from .upgrade import to_current
 
 MAX_BYTES = 2_000_000  # a full matrix with long notes is well under 200 kB
 MAX_DEPTH = 8  # the format nests 4 deep; anything deeper is not an assessment
+
+# What the person can do next, in the hint under each refusal. The page says the same after its
+# message (js_err_* in the string catalogue), so that a file gets the same advice in both.
 USE_DOWNLOADED = "choose the .json file downloaded from the assessment page"
+ASK_AGAIN = "ask whoever sent it for a new download"
+TOO_BIG_HINT = f"a saved assessment is far smaller: {USE_DOWNLOADED}"
+NOT_UTF8_HINT = f"save it again as UTF-8 text, or {ASK_AGAIN}"
+DAMAGED_HINT = f"it may be damaged or not a saved assessment: {ASK_AGAIN}"
+EDITED_HINT = f"it may have been edited by hand: {ASK_AGAIN}"
+DUPLICATE_HINT = f"remove one of the two from the file, or {ASK_AGAIN}"
+BROKEN_HINT = f"remove the broken character from that text, or {ASK_AGAIN}"
+NEWER_HINT = "open it with the newest version of the site"
+CORRECT_HINT = f"correct it in the file, or {ASK_AGAIN}"
+UNKNOWN_FIELD_HINT = f"remove the field from the file, or {ASK_AGAIN}"
+ONCE_HINT = "list each one at most once"
+FIELD_HINTS = {
+    "statement": 'change it to 1, 2, 3, 4, 5 or "n/a" (S1–S5 or N/A), or answer the indicator again on the '
+    "assessment page",
+    "target": "change it to 1, 2, 3, 4 or 5 (S1–S5), or set the target again on the assessment page",
+}
+FILE_ONLY_HINTS = (CORRECT_HINT, UNKNOWN_FIELD_HINT)  # a workbook's cells get hints of their own
 
 # What the published schema says of the file as a whole, including the rules JSON Schema cannot
 # say, which `mpw-static validate` and the page apply all the same.
@@ -266,7 +286,7 @@ def check_assessment_bytes(name: str, raw: bytes, indicator_ids: list[str]) -> t
                 name,
                 "",
                 f"the file is {len(raw):,} bytes, more than an assessment can be ({MAX_BYTES:,})",
-                USE_DOWNLOADED,
+                TOO_BIG_HINT,
             )
         ]
     if is_workbook(raw):  # chosen in place of the .json file: say what reads it
@@ -280,7 +300,7 @@ def check_assessment_bytes(name: str, raw: bytes, indicator_ids: list[str]) -> t
                 name,
                 "",
                 NOT_TEXT_MESSAGE if binary else NOT_UTF8_MESSAGE,
-                USE_DOWNLOADED if binary else "save it as UTF-8, or use the downloaded copy",
+                USE_DOWNLOADED if binary else NOT_UTF8_HINT,
             )
         ]
     if NOT_TEXT.search(text):
@@ -293,23 +313,23 @@ def check_assessment_bytes(name: str, raw: bytes, indicator_ids: list[str]) -> t
                 name,
                 "",
                 f"the file is not valid JSON: {error.msg} (column {error.colno})",
-                "the file may be cut short or edited by hand; use the downloaded copy",
+                DAMAGED_HINT,
                 line=error.lineno,
             )
         ]
     except ValueError as error:  # Python refuses integers of over 4,300 digits rather than read them
         if not str(error).startswith("Exceeds the limit"):
             raise
-        return None, [Problem(name, "", "the file holds a number far longer than an assessment has", USE_DOWNLOADED)]
+        return None, [Problem(name, "", "the file holds a number far longer than an assessment has", DAMAGED_HINT)]
     except RecursionError:
-        return None, [Problem(name, "", "the file nests far deeper than an assessment does", USE_DOWNLOADED)]
+        return None, [Problem(name, "", "the file nests far deeper than an assessment does", DAMAGED_HINT)]
     except DuplicateKey as error:
         return None, [
             Problem(
                 name,
                 "",
                 f"the key “{error.key[:40]}” appears twice in one object, so it is unclear which value is meant",
-                USE_DOWNLOADED,
+                DUPLICATE_HINT,
             )
         ]
     broken = lone_surrogate_at(data)
@@ -320,13 +340,13 @@ def check_assessment_bytes(name: str, raw: bytes, indicator_ids: list[str]) -> t
                 field_path(broken),
                 "the text holds a broken character (a lone surrogate, "
                 "such as \\ud800), which no saved assessment contains",
-                USE_DOWNLOADED,
+                BROKEN_HINT,
             )
         ]
     if not isinstance(data, dict) or data.get("format") != ASSESSMENT_FORMAT:
         return None, [Problem(name, "format", "this is not a Development Matrix assessment file", USE_DOWNLOADED)]
     if depth(data) > MAX_DEPTH:
-        return None, [Problem(name, "", "the file nests far deeper than an assessment does", USE_DOWNLOADED)]
+        return None, [Problem(name, "", "the file nests far deeper than an assessment does", DAMAGED_HINT)]
     version = data.get("format_version")
     if isinstance(version, int) and not isinstance(version, bool) and version > ASSESSMENT_FORMAT_VERSION:
         return None, [
@@ -335,12 +355,12 @@ def check_assessment_bytes(name: str, raw: bytes, indicator_ids: list[str]) -> t
                 "format_version",
                 f"the file uses format version {version}, newer than this "
                 f"site reads (up to {ASSESSMENT_FORMAT_VERSION})",
-                "open it with the newer version of the site that saved it",
+                NEWER_HINT,
             )
         ]
     if version not in READABLE_FORMAT_VERSIONS or isinstance(version, bool):
         return None, [
-            Problem(name, "format_version", "the file’s format version is not one this site knows", USE_DOWNLOADED)
+            Problem(name, "format_version", "the file’s format version is not one this site knows", EDITED_HINT)
         ]
     if version != ASSESSMENT_FORMAT_VERSION:  # upgraded, then checked as JSON all the same, by the current rules
         text = json.dumps(to_current(data), ensure_ascii=False)
@@ -348,7 +368,8 @@ def check_assessment_bytes(name: str, raw: bytes, indicator_ids: list[str]) -> t
         # Strict by the models' own config (FilePart): "3" is not 3 and 20260601 is not a date.
         return Assessment.model_validate_json(text, context={"indicator_ids": indicator_ids}), []
     except ValidationError as error:
-        return None, [assessment_problem(name, detail) for detail in without_union_branches(error.errors(), data)]
+        details = without_union_branches(error.errors(), data)
+        return None, [assessment_problem(name, detail, indicator_ids) for detail in details]
 
 
 def parsed_and_upgraded(raw: bytes) -> tuple[int, dict]:
@@ -382,12 +403,30 @@ PATTERN_WORDS = {
 }
 
 
-def assessment_problem(name: str, detail: dict) -> Problem:
-    """Turn one pydantic error into a Problem naming the field path in the file."""
+def assessment_problem(name: str, detail: dict, indicator_ids: list[str]) -> Problem:
+    """Turn one pydantic error into a Problem naming the field path in the file, and what to do."""
     context = detail.get("ctx") or {}
     loc = tuple(detail["loc"]) + tuple(context.get("path", ()))
     plain = {"extra_forbidden": "unknown field"}
     message = plain.get(detail["type"], detail["msg"])
     if detail["type"] == "string_pattern_mismatch":
         message = PATTERN_WORDS.get(context.get("pattern"), message)
-    return Problem(name, field_path(loc), message, context.get("hint", ""))
+    return Problem(name, field_path(loc), message, field_hint(detail["type"], message, loc, indicator_ids, context))
+
+
+def field_hint(kind: str, message: str, loc: tuple, indicator_ids: list[str], context: dict) -> str:
+    """What to do about one field, in the words the page gives after the same problem."""
+    fields = [part for part in loc if isinstance(part, str) and part != "[key]"]
+    if kind == "extra_forbidden":
+        return UNKNOWN_FIELD_HINT
+    if kind == "string_too_long":
+        return f"shorten it to {context['max_length']} characters or fewer"
+    if message.startswith("unknown indicator id") and loc[0] in ("ratings", "last_plan") and indicator_ids:
+        return (
+            f"remove it, or correct it to an indicator id of the matrix, from {indicator_ids[0]} to {indicator_ids[-1]}"
+        )
+    if message.startswith("the list holds"):
+        return ONCE_HINT
+    if "listed twice" in message or "for a statement from 1 to 5" in message:
+        return context["hint"]  # the model's own: "list each purpose once", "choose a statement, or …"
+    return FIELD_HINTS.get(fields[-1] if fields else "", CORRECT_HINT)

@@ -317,7 +317,10 @@ def upgrade_files(files: list[Path]) -> int:
         target = path.with_name(f"{path.stem}.v{current}.json")
         if target.exists():
             failed += 1
-            print(f"{path.name}: {target.name} already exists; nothing written", file=sys.stderr)
+            print(
+                f"{path.name}: {target.name} already exists; nothing written (move or rename it, then upgrade again)",
+                file=sys.stderr,
+            )
             continue
         text = json.dumps(upgraded, ensure_ascii=False, indent=2) + "\n"
         target.write_text(text, encoding="utf-8")

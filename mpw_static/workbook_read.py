@@ -16,7 +16,7 @@ import warnings
 from datetime import UTC, date, datetime
 from pathlib import Path
 
-from .assessment_file import check_assessment_bytes
+from .assessment_file import FILE_ONLY_HINTS, check_assessment_bytes
 from .models import ASSESSMENT_FORMAT, ASSESSMENT_FORMAT_VERSION, PURPOSES, Assessment
 from .problems import Problem, field_path
 from .workbook_dates import read_date
@@ -373,7 +373,7 @@ def in_cells(problem: Problem, origins: dict[str, str]) -> Problem:
     while place and place not in origins:
         place = place.rsplit(".", 1)[0] if "." in place else ""
     hint = problem.hint
-    if not hint:
+    if not hint or hint in FILE_ONLY_HINTS:  # "correct it in the file" is said of a cell instead
         hint = (
             "leave the id as it was, or empty the cell to make this a new assessment"
             if place == "id"

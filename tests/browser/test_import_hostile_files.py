@@ -159,6 +159,30 @@ def test_a_file_in_the_wrong_box_is_sent_to_the_other_by_its_label(
         assert [key for key in page.evaluate(SNAPSHOT) if key.startswith("mpw-static:assessment:")] == []
 
 
+ASK_AGAIN_CY = "gofynnwch i bwy bynnag a'i hanfonodd am lawrlwythiad newydd"
+# The Welsh page says what to do as the English does (its words are the catalogue's cy.toml).
+IN_WELSH = {
+    "version-4.json": "mae'r ffeil yn defnyddio fersiwn fformat 4, sy'n fwy newydd nag y mae'r wefan hon yn ei "
+    "darllen (hyd at 3). Agorwch hi gyda'r fersiwn diweddaraf o'r wefan.",
+    "statement-6.json": "ratings.1.1.statement: nid yw “6” yn un o'r gwerthoedd a ganiateir. Newidiwch ef i 1, 2, 3, "
+    '4, 5 neu "n/a" (S1–S5 neu Amh.), neu atebwch y dangosydd eto ar y dudalen asesu.',
+    "truncated.json": "nid yw'r ffeil yn JSON dilys. Efallai ei bod wedi'i difrodi neu nad yw'n asesiad wedi'i gadw: "
+    f"{ASK_AGAIN_CY}.",
+    "score-field.json": f"score: maes anhysbys. Tynnwch y maes o'r ffeil, neu {ASK_AGAIN_CY}.",
+    "note-too-long.json": "ratings.1.1.note: mae'r testun yn hwy na 10000 nod. Byrhewch ef i 10000 nod neu lai.",
+}
+
+
+def test_the_welsh_page_says_what_to_do_in_welsh(pages: SharedPages, real_site: Path, hostile_corpus: dict) -> None:
+    """Refusals in the Welsh page's words, each with what to do next, through the real file field."""
+    for page in pages.fresh((real_site / "cy/assess.html").resolve().as_uri()):
+        before = page.evaluate(SNAPSHOT)
+        for name, words in IN_WELSH.items():
+            page.set_input_files("#import-file", str(hostile_corpus[name][0]))
+            expect(page.locator("[data-role='error-summary'] li").first).to_have_text(words)
+        assert page.evaluate(SNAPSHOT) == before
+
+
 def test_oversized_file_is_refused_before_it_is_read(clean_page: Page, hostile_corpus: dict) -> None:
     page = clean_page
     page.set_input_files("#import-file", str(hostile_corpus["ten-megabytes.json"][0]))

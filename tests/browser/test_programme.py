@@ -173,7 +173,10 @@ def check_hand_worked_figures(page: Page, collection: Path) -> None:
     page.click("summary:has-text('Files left out (3)')")
     refused = page.locator(".programme-details[open] li").all_inner_texts()
     assert any(
-        line.endswith(("/file-10.json: the file is not valid JSON (it may be cut short, or not a saved assessment)",))
+        line.endswith(
+            "/file-10.json: the file is not valid JSON. It may be damaged or not a saved assessment: "
+            "ask whoever sent it for a new download."
+        )
         for line in refused
     )
     assert any("/file-11.json: the file is not UTF-8 text" in line for line in refused)

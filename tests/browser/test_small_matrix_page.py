@@ -109,8 +109,8 @@ def test_the_page_refuses_indicators_and_domains_the_small_matrix_does_not_have(
     summary = page.locator("[data-role='error-summary']")
     expect(summary).to_be_visible()
     assert summary.locator("li").all_inner_texts() == [
-        "domains.4: expected a domain number from 1 to 3",
-        "ratings: unknown indicator id 4.1",
+        "domains.4: expected a domain number from 1 to 3. Correct it in the file, or ask whoever sent it for a new download.",
+        "ratings: unknown indicator id 4.1. Remove it, or correct it to an indicator id of the matrix, from 1.1 to 3.2.",
     ]
 
 

@@ -65,8 +65,51 @@ def test_validate_checks_a_folder_of_files_and_its_subfolders(
     assert captured.err.splitlines() == [
         "collected/team-b/broken.json, line 1: the file is not valid JSON: Expecting property name enclosed in "
         "double quotes (column 2)",
-        "   Hint: the file may be cut short or edited by hand; use the downloaded copy",
+        "   Hint: it may be damaged or not a saved assessment: ask whoever sent it for a new download",
     ]
+
+
+def test_import_given_a_saved_assessment_says_what_it_is_and_what_opens_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    """A .json file given to import, by mistake for its workbook: named for what it is, with the page's
+    box and validate to open it; a text file, a PDF or an empty file is still plainly not a workbook."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "team.json").write_text(json.dumps(GOOD, indent=2), encoding="utf-8")
+    (tmp_path / "notes.txt").write_text("Agreed at the March meeting", encoding="utf-8")
+    (tmp_path / "empty.xlsx").write_bytes(b"")
+    assert main(["import", "team.json", "notes.txt", "empty.xlsx"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "team.json: 1 problem; nothing was written:",
+        "1. team.json: the file is a saved assessment (.json), not an Excel workbook",
+        "   Hint: open it on the assessment page with “Open saved assessment files (.json)”, or check it with "
+        "`mpw-static validate`; `mpw-static import` reads workbooks",
+        "notes.txt: 1 problem; nothing was written:",
+        "1. notes.txt: the file is not an Excel workbook (.xlsx): it is not a zip archive",
+        "   Hint: fill in the workbook downloaded from the site (development-matrix.xlsx), or save this one as "
+        "“Excel Workbook (.xlsx)”",
+        "empty.xlsx: 1 problem; nothing was written:",
+        "1. empty.xlsx: the file is not an Excel workbook (.xlsx): it is not a zip archive",
+        "   Hint: fill in the workbook downloaded from the site (development-matrix.xlsx), or save this one as "
+        "“Excel Workbook (.xlsx)”",
+    ]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["empty.xlsx", "notes.txt", "team.json"]
+
+
+def test_upgrade_says_what_to_do_about_a_file_in_the_way_and_a_file_that_does_not_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "team.json").write_text(json.dumps(GOOD), encoding="utf-8")
+    (tmp_path / "team.v3.json").write_text("my own notes", encoding="utf-8")
+    (tmp_path / "later.json").write_text(json.dumps({**GOOD, "format_version": 4}), encoding="utf-8")
+    assert main(["upgrade", "team.json", "later.json"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "team.json: team.v3.json already exists; nothing written (move or rename it, then upgrade again)",
+        "later.json (format_version): the file uses format version 4, newer than this site reads (up to 3)",
+        "   Hint: open it with the newest version of the site",
+    ]
+    assert (tmp_path / "team.v3.json").read_text(encoding="utf-8") == "my own notes"
 
 
 def test_validate_says_plainly_when_a_folder_has_no_json_files(

@@ -94,8 +94,9 @@ def test_validate_checks_the_small_matrix_and_files_against_it(
     assert main(["validate", "--content", str(small_content), str(wrong)]) == 1
     assert capsys.readouterr().err.splitlines() == [
         "wrong.json (ratings.4.1): unknown indicator id 4.1",
-        "   Hint: indicator ids run from 1.1 to 3.2 as listed in the matrix",
+        "   Hint: remove it, or correct it to an indicator id of the matrix, from 1.1 to 3.2",
         "wrong.json (domains.4.[key]): expected a domain number from 1 to 3",
+        "   Hint: correct it in the file, or ask whoever sent it for a new download",
     ]
 
 

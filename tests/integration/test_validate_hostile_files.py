@@ -44,4 +44,20 @@ def test_validate_refuses_or_accepts_each_file(name: str, hostile_corpus: dict, 
         assert f"{name}: valid assessment (1 of 45 rated)" in output.out
     else:
         assert code == 1
-        assert output.err.splitlines()[0] == expected["cli"]
+        assert output.err.splitlines()[:2] == [expected["cli"], f"   Hint: {expected['hint']}"]
+
+
+# Where the page and validate cannot give the same advice: the page names its other box, validate the command.
+ADVICE_OF_THEIR_OWN = {"excel-workbook.xlsx", "excel-workbook-named.json"}
+
+
+def test_the_page_says_what_to_do_in_validates_words(hostile_corpus: dict) -> None:
+    """Every refusal says what to do next, and the page's message ends with validate's hint, as a sentence."""
+    refused = {name: expected for name, (_, expected) in hostile_corpus.items() if not expected.get("accepted")}
+    assert all(expected["hint"] for expected in refused.values())
+    different = [
+        name
+        for name, expected in refused.items()
+        if not expected["browser"].endswith(f". {expected['hint'][0].upper()}{expected['hint'][1:]}.")
+    ]
+    assert sorted(different) == sorted(ADVICE_OF_THEIR_OWN)

@@ -79,16 +79,17 @@ test('a version 3 file keeps its meeting: the date, the domains and the indicato
 
 test('a hostile meeting is refused with a clear message', () => {
   const refused = (meeting) => format.parse(JSON.stringify({ ...format.create(data), meeting }), 10, data)
+  const correct = 'Correct it in the file, or ask whoever sent it for a new download.'
   const cases = [
-    [{ come_back_to: ['1.2', '9.9'] }, ['meeting.come_back_to[1]: “9.9” is not one of the allowed values']],
-    [{ come_back_to: Array(50000).fill('1.1') }, ['meeting.come_back_to: the list holds 50000 items, more than the matrix has (45)']],
-    [{ come_back_to: '1.2' }, ['meeting.come_back_to: expected a list']],
-    [{ come_back_to: ['1.2', '1.2'] }, ['meeting.come_back_to: the same indicator id is listed twice']],
-    [{ domains: [1] }, ['meeting.domains[0]: “1” is not one of the allowed values']],
-    [{ domains: ['2', '2'] }, ['meeting.domains: the same domain number is listed twice']],
-    [{ date: '2026-02-30' }, ['meeting.date: expected a date such as 2026-11-23']],
-    [{ participants: 'GP' }, ['meeting.participants: unknown field']],
-    ['yes', ['meeting: expected an object']]
+    [{ come_back_to: ['1.2', '9.9'] }, [`meeting.come_back_to[1]: “9.9” is not one of the allowed values. ${correct}`]],
+    [{ come_back_to: Array(50000).fill('1.1') }, ['meeting.come_back_to: the list holds 50000 items, more than the matrix has (45). List each one at most once.']],
+    [{ come_back_to: '1.2' }, [`meeting.come_back_to: expected a list. ${correct}`]],
+    [{ come_back_to: ['1.2', '1.2'] }, ['meeting.come_back_to: the same indicator id is listed twice. List each indicator id once.']],
+    [{ domains: [1] }, [`meeting.domains[0]: “1” is not one of the allowed values. ${correct}`]],
+    [{ domains: ['2', '2'] }, ['meeting.domains: the same domain number is listed twice. List each domain number once.']],
+    [{ date: '2026-02-30' }, [`meeting.date: expected a date such as 2026-11-23. ${correct}`]],
+    [{ participants: 'GP' }, ['meeting.participants: unknown field. Remove the field from the file, or ask whoever sent it for a new download.']],
+    ['yes', [`meeting: expected an object. ${correct}`]]
   ]
   for (const [meeting, errors] of cases) {
     const result = refused(meeting)
@@ -102,7 +103,26 @@ test('a key the rule does not name is refused by the checks and never carried by
   assert.equal(Object.prototype.hasOwnProperty.call(format.complete(file, data.rules), '__proto__'), false)
   assert.equal({}.polluted, undefined)
   const parsed = format.parse(JSON.stringify({ ...format.create(data), colour: 'blue' }), 10, data)
-  assert.deepEqual(parsed.errors, ['colour: unknown field'])
+  assert.deepEqual(parsed.errors, ['colour: unknown field. Remove the field from the file, or ask whoever sent it for a new download.'])
+})
+
+test('every refusal says what to do next, by the field where that depends on it', () => {
+  const refused = (change) => format.parse(JSON.stringify(Object.assign(format.create(data), change)), 10, data).errors
+  assert.deepEqual(refused({ ratings: { 1.1: { statement: 6 }, 1.2: { statement: [3] }, 1.3: { statement: 2, target: 7 } } }), [
+    'ratings.1.1.statement: “6” is not one of the allowed values. Change it to 1, 2, 3, 4, 5 or "n/a" (S1–S5 or N/A), or answer the indicator again on the assessment page.',
+    'ratings.1.2.statement: expected one of the allowed values, not a list or an object. Change it to 1, 2, 3, 4, 5 or "n/a" (S1–S5 or N/A), or answer the indicator again on the assessment page.',
+    'ratings.1.3.target: “7” is not one of the allowed values. Change it to 1, 2, 3, 4 or 5 (S1–S5), or set the target again on the assessment page.'
+  ])
+  assert.deepEqual(refused({ method: 'vote', ratings: { 9.9: {}, 1.1: { note: 'x'.repeat(10001) }, 1.2: { evidence: 'fully-achieved' } } }), [
+    'method: “vote” is not one of the allowed values. Correct it in the file, or ask whoever sent it for a new download.',
+    'ratings: unknown indicator id 9.9. Remove it, or correct it to an indicator id of the matrix, from 1.1 to 8.6.',
+    'ratings.1.1.note: the text is longer than 10000 characters. Shorten it to 10000 characters or fewer.',
+    'ratings.1.2: evidence is only recorded for a statement from 1 to 5. Choose a statement, or remove the evidence level.'
+  ])
+  assert.deepEqual(format.parse('{"format": "mpw-assessment", "format_version": 4}', 10, data).errors,
+    ['the file uses format version 4, newer than this site reads (up to 3). Open it with the newest version of the site.'])
+  assert.deepEqual(format.parse('{"format": "mpw-assessment",', 10, data).errors,
+    ['the file is not valid JSON. It may be damaged or not a saved assessment: ask whoever sent it for a new download.'])
 })
 
 test('a plan is what the model\'s Plan holds: a target, steps, a lead, a date or a review', () => {

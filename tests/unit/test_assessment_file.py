@@ -59,7 +59,7 @@ def test_byte_order_mark_is_tolerated(tmp_path: Path) -> None:
 def test_truncated_json(tmp_path: Path) -> None:
     assert check(tmp_path, json.dumps(valid()).encode("utf-8")[:40]) == [
         "team.json, line 1: the file is not valid JSON: Unterminated string starting at (column 30)\n"
-        "   Hint: the file may be cut short or edited by hand; use the downloaded copy"
+        "   Hint: it may be damaged or not a saved assessment: ask whoever sent it for a new download"
     ]
 
 
@@ -80,7 +80,7 @@ def test_not_an_assessment(tmp_path: Path) -> None:
 def test_future_format_version(tmp_path: Path) -> None:
     assert check(tmp_path, {**valid(), "format_version": 4}) == [
         "team.json (format_version): the file uses format version 4, newer than this site reads (up to 3)\n"
-        "   Hint: open it with the newer version of the site that saved it"
+        "   Hint: open it with the newest version of the site"
     ]
 
 
@@ -89,18 +89,23 @@ def test_unknown_indicator_id(tmp_path: Path) -> None:
     data["ratings"]["9.9"] = {"statement": 1}
     assert check(tmp_path, data) == [
         "team.json (ratings.9.9): unknown indicator id 9.9\n"
-        "   Hint: indicator ids run from 1.1 to 2.1 as listed in the matrix"
+        "   Hint: remove it, or correct it to an indicator id of the matrix, from 1.1 to 2.1"
     ]
     (tmp_path / "team.json").write_text(json.dumps(data), encoding="utf-8")
     _, problems = read_assessment(tmp_path / "team.json", frameworks.indicator_ids())
-    assert problems[0].hint == "indicator ids run from 1.1 to 8.6 as listed in the matrix"  # the real matrix's
+    assert (
+        problems[0].hint == "remove it, or correct it to an indicator id of the matrix, from 1.1 to 8.6"
+    )  # the real one's
 
 
 def test_domain_keys_are_the_matrix_s_own_domains(tmp_path: Path) -> None:
     """IDS has domains 1 and 2: a note for domain 3 is refused as the 8-domain matrix refuses 9."""
     data = valid()
     data["domains"]["3"] = {"context": "x"}
-    assert check(tmp_path, data) == ["team.json (domains.3.[key]): expected a domain number from 1 to 2"]
+    assert check(tmp_path, data) == [
+        "team.json (domains.3.[key]): expected a domain number from 1 to 2\n"
+        "   Hint: correct it in the file, or ask whoever sent it for a new download"
+    ]
     data["domains"] = {"2": {"context": "x"}}
     assert check(tmp_path, data) == []
     assert assessment_schema(IDS)["properties"]["domains"]["propertyNames"] == {"enum": ["1", "2"]}
@@ -111,8 +116,24 @@ def test_out_of_range_statement_and_wrong_type(tmp_path: Path) -> None:
     data["ratings"]["1.1"]["statement"] = 6
     data["review_cycle"] = 12
     found = check(tmp_path, data)
-    assert found[0] == "team.json (review_cycle): Input should be a valid string"
-    assert found[1].startswith("team.json (ratings.1.1.statement")
+    assert found == [
+        "team.json (review_cycle): Input should be a valid string\n"
+        "   Hint: correct it in the file, or ask whoever sent it for a new download",
+        "team.json (ratings.1.1.statement): Input should be 1, 2, 3, 4, 5 or 'n/a'\n"
+        '   Hint: change it to 1, 2, 3, 4, 5 or "n/a" (S1–S5 or N/A), or answer the indicator again on the '
+        "assessment page",
+    ]
+    data["ratings"]["1.1"] = {"statement": 2, "target": 0}
+    data["review_cycle"] = "Baseline"
+    assert check(tmp_path, data) == [
+        "team.json (ratings.1.1.target): Input should be 1, 2, 3, 4 or 5\n"
+        "   Hint: change it to 1, 2, 3, 4 or 5 (S1–S5), or set the target again on the assessment page"
+    ]
+    data["ratings"]["1.1"] = {"statement": 2, "note": "x" * 10_001}
+    assert check(tmp_path, data) == [
+        "team.json (ratings.1.1.note): String should have at most 10000 characters\n"
+        "   Hint: shorten it to 10000 characters or fewer"
+    ]
 
 
 def test_evidence_without_statement(tmp_path: Path) -> None:
@@ -126,7 +147,9 @@ def test_evidence_without_statement(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize("key", ["__proto__", "constructor"])
 def test_prototype_keys_are_unknown_fields(tmp_path: Path, key: str) -> None:
-    assert check(tmp_path, {**valid(), key: {"polluted": True}}) == [f"team.json ({key}): unknown field"]
+    assert check(tmp_path, {**valid(), key: {"polluted": True}}) == [
+        f"team.json ({key}): unknown field\n   Hint: remove the field from the file, or ask whoever sent it for a new download"
+    ]
 
 
 def test_deep_nesting(tmp_path: Path) -> None:
@@ -135,14 +158,19 @@ def test_deep_nesting(tmp_path: Path) -> None:
         deep = {"a": deep}
     assert check(tmp_path, {**valid(), "service": deep}) == [
         "team.json: the file nests far deeper than an assessment does\n"
-        "   Hint: choose the .json file downloaded from the assessment page"
+        "   Hint: it may be damaged or not a saved assessment: ask whoever sent it for a new download"
     ]
 
 
 def test_oversized_file(tmp_path: Path) -> None:
     data = valid()
     data["ratings"]["1.1"]["note"] = "x" * 3_000_000
-    assert check(tmp_path, data)[0].startswith("team.json: the file is 3,00")
+    (found,) = check(tmp_path, data)
+    assert found.startswith("team.json: the file is 3,00")
+    assert found.endswith(
+        "more than an assessment can be (2,000,000)\n"
+        "   Hint: a saved assessment is far smaller: choose the .json file downloaded from the assessment page"
+    )
 
 
 def test_schema_limits_rating_keys_to_the_matrix(tmp_path: Path) -> None:
@@ -161,7 +189,10 @@ def test_sources_name_their_assessment_or_give_a_bare_id(tmp_path: Path) -> None
     ]
     assert check(tmp_path, data) == []
     data["sources"] = [{"id": "a0000000", "rank": 1}]
-    assert check(tmp_path, data) == ["team.json (sources[0].rank): unknown field"]
+    assert check(tmp_path, data) == [
+        "team.json (sources[0].rank): unknown field\n"
+        "   Hint: remove the field from the file, or ask whoever sent it for a new download"
+    ]
 
 
 def test_an_indicator_id_content_allows_can_be_rated() -> None:

@@ -76,38 +76,58 @@ def test_an_older_file_opens_as_version_3_without_a_meeting(version: int) -> Non
         (
             {"come_back_to": ["9.9"]},
             "team.json (meeting.come_back_to[0]): unknown indicator id 9.9\n"
-            "   Hint: indicator ids run from 1.1 to 8.5 as listed in the matrix",
+            "   Hint: correct it in the file, or ask whoever sent it for a new download",
         ),
         (
             {"come_back_to": ["1.1", "1.10"]},
             "team.json (meeting.come_back_to[1]): unknown indicator id 1.10\n"
-            "   Hint: indicator ids run from 1.1 to 8.5 as listed in the matrix",
+            "   Hint: correct it in the file, or ask whoever sent it for a new download",
         ),
         (
             {"come_back_to": ["1.1"] * 100_000},
             "team.json (meeting.come_back_to): the list holds 100,000 indicator ids, more than the matrix has (40)\n"
-            "   Hint: list each indicator id of the matrix at most once",
+            "   Hint: list each one at most once",
         ),
         (
             {"come_back_to": ["1.1", "1.1"]},
             "team.json (meeting.come_back_to): the same indicator id is listed twice\n"
             "   Hint: list each indicator id once",
         ),
-        ({"come_back_to": [1.1]}, "team.json (meeting.come_back_to[0]): Input should be a valid string"),
-        ({"come_back_to": "1.1"}, "team.json (meeting.come_back_to): Input should be a valid array"),
+        (
+            {"come_back_to": [1.1]},
+            "team.json (meeting.come_back_to[0]): Input should be a valid string\n"
+            "   Hint: correct it in the file, or ask whoever sent it for a new download",
+        ),
+        (
+            {"come_back_to": "1.1"},
+            "team.json (meeting.come_back_to): Input should be a valid array\n"
+            "   Hint: correct it in the file, or ask whoever sent it for a new download",
+        ),
         (
             {"domains": ["9"]},
             "team.json (meeting.domains[0]): unknown domain number 9\n"
-            "   Hint: domain numbers run from 1 to 8 as listed in the matrix",
+            "   Hint: correct it in the file, or ask whoever sent it for a new download",
         ),
-        ({"domains": [1]}, "team.json (meeting.domains[0]): Input should be a valid string"),
+        (
+            {"domains": [1]},
+            "team.json (meeting.domains[0]): Input should be a valid string\n"
+            "   Hint: correct it in the file, or ask whoever sent it for a new download",
+        ),
         (
             {"date": "2026-02-30"},
             "team.json (meeting.date): expected a date such as 2026-11-23\n"
-            "   Hint: use the file downloaded from the assessment page",
+            "   Hint: correct it in the file, or ask whoever sent it for a new download",
         ),
-        ({"skipped": ["1.1"]}, "team.json (meeting.skipped): unknown field"),
-        ("yes", "team.json (meeting): Input should be an object"),
+        (
+            {"skipped": ["1.1"]},
+            "team.json (meeting.skipped): unknown field\n"
+            "   Hint: remove the field from the file, or ask whoever sent it for a new download",
+        ),
+        (
+            "yes",
+            "team.json (meeting): Input should be an object\n"
+            "   Hint: correct it in the file, or ask whoever sent it for a new download",
+        ),
     ],
 )
 def test_a_hostile_meeting_is_refused_with_a_clear_message(meeting: object, message: str) -> None:

@@ -167,8 +167,19 @@
     this.errors = []
   }
 
+  // What to do next, for the problems whose advice depends on the field (the others carry theirs in
+  // their words): a statement's and a target's own values, else correcting the file. `mpw-static
+  // validate` gives the same hints (assessment_file.field_hint).
+  var HINTED = ['err_type', 'err_value', 'err_not_a_choice']
+  var FIELD_HINTS = { statement: 'err_hint_statement', target: 'err_hint_target' }
+
   Checker.prototype.add = function (key, values) {
-    this.errors.push(fill(this.strings[key], values || {}))
+    values = values || {}
+    if (HINTED.indexOf(key) !== -1) {
+      var field = values.path.replace(/\[[0-9]+\]$/, '').split('.').pop() // ratings.1.1.statement -> statement
+      values.hint = this.strings[has(FIELD_HINTS, field) ? FIELD_HINTS[field] : 'err_hint_correct']
+    }
+    this.errors.push(fill(this.strings[key], values))
   }
 
   /** A field's path in messages: "service.name", "ratings.1.1", "sources[0]"; top-level fields bare. */
@@ -212,7 +223,7 @@
     var keys = Object.keys(object)
     for (var i = 0; i < keys.length; i++) {
       if (rule.keys.of.indexOf(keys[i]) === -1 && rule.keys.name === 'indicator') {
-        this.add('err_unknown_indicator', { path: path, id: keys[i].slice(0, 20) })
+        this.add('err_unknown_indicator', { path: path, id: keys[i].slice(0, 20), first: rule.keys.of[0], last: rule.keys.of[rule.keys.of.length - 1] })
       } else if (rule.keys.of.indexOf(keys[i]) === -1) {
         this.add('err_type', { path: join(path, keys[i]), expected: this.strings['expected_' + rule.keys.name] })
       } else {
