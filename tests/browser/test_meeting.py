@@ -802,6 +802,115 @@ def test_at_200_percent_zoom_the_meeting_is_one_readable_column_without_sideways
         page.screenshot(path=str(real_site.parent / "meeting-zoom-200.png"))
 
 
+# The bars, the stage between them and every control of the bars, as boxes in CSS pixels.
+BARS = """() => {
+    const box = e => { const r = e.getBoundingClientRect(); return {top: r.top, bottom: r.bottom, left: r.left, right: r.right, width: r.width, height: r.height} }
+    const controls = Array.from(document.querySelectorAll('.meeting-bar button, .meeting-nav button'))
+    return { height: innerHeight, width: innerWidth, bar: box(document.querySelector('.meeting-bar')),
+             stage: box(document.querySelector('.meeting-stage')), nav: box(document.querySelector('.meeting-nav')),
+             controls: controls.map(b => ({action: b.dataset.action, shown: b.innerText.trim(), name: b.getAttribute('aria-label') || b.textContent, ...box(b)})),
+             keys: document.querySelector('.meeting-keys').getClientRects().length > 0,
+             size: parseFloat(getComputedStyle(document.querySelector('.meeting-bar')).fontSize) }
+}"""
+
+
+def bars(page: Page) -> dict:
+    return page.evaluate(BARS)
+
+
+def overlap(a: dict, b: dict) -> bool:
+    return a["left"] < b["right"] and b["left"] < a["right"] and a["top"] < b["bottom"] and b["top"] < a["bottom"]
+
+
+def one_row(boxes: list[dict]) -> bool:
+    return max(b["top"] for b in boxes) < min(b["bottom"] for b in boxes)
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_on_a_phone_the_bars_are_compact_and_every_control_is_still_there_and_reachable(
+    browser: Browser, real_site: Path, language: str
+) -> None:
+    """375×667, a touch screen: the bars take at most a quarter of the height (Welsh's longer words,
+    and "Do not come back to this", the longest, too), so that the statements have the rest."""
+    page_path = "assess.html" if language == "en" else "cy/assess.html"
+    for page in open_page(
+        browser,
+        (real_site / page_path).as_uri(),
+        viewport={"width": 375, "height": 667},
+        has_touch=True,
+        is_mobile=True,
+    ):
+        open_meeting(page)
+        start(page)
+        page.keyboard.press("PageDown")
+        page.click("[data-action='meeting-skip']")  # 1.1 marked: the way on says its longest words
+        page.click("[data-action='meeting-prev']")
+        expect(page.locator("#meeting-indicator-heading")).to_be_focused()
+        seen = bars(page)
+        assert (seen["bar"]["height"] + seen["nav"]["height"]) / seen["height"] <= 0.25, seen
+        assert (
+            seen["bar"]["bottom"] <= seen["stage"]["top"] + 0.5 and seen["stage"]["bottom"] <= seen["nav"]["top"] + 0.5
+        )
+        assert seen["nav"]["bottom"] <= seen["height"] + 0.5 and not seen["keys"]  # the keys' help folded away
+        controls = seen["controls"]
+        assert [c["action"] for c in controls] == [
+            "meeting-contents",
+            "meeting-fullscreen",
+            "meeting-leave",
+            "meeting-prev",
+            "meeting-skip",
+            "meeting-next",
+        ]
+        for control in controls:  # each shown whole, inside the window, at least 24 × 24 (WCAG 2.2 target size)
+            assert control["shown"] and control["width"] >= 24 and control["height"] >= 24, control
+            assert 0 <= control["left"] and control["right"] <= seen["width"] and 0 <= control["top"], control
+            assert control["bottom"] <= seen["height"], control
+        assert not any(overlap(a, b) for i, a in enumerate(controls) for b in controls[i + 1 :])
+        leave = controls[2]  # short on screen, whole for a screen reader
+        assert (leave["shown"], leave["name"]) == (
+            ("Leave", "Leave meeting mode (Esc)") if language == "en" else ("Gadael", "Gadael y modd cyfarfod (Esc)")
+        )
+        # The indicator's own controls are reached by scrolling the stage, between the bars.
+        page.evaluate("document.querySelector('.meeting-stage').scrollTop = 1e6")
+        plan = page.locator(".meeting-plan summary").bounding_box()
+        assert (
+            plan and seen["stage"]["top"] <= plan["y"] and plan["y"] + plan["height"] <= seen["stage"]["bottom"] + 0.5
+        )
+        page.click(".meeting-plan summary")
+        assert page.locator("#meeting-target").is_visible()
+        # A keyboard in use in the way on: the keys' help shows there.
+        page.focus("#meeting-next-steps")  # the stage's last field, before the way on
+        for _ in range(3):
+            page.keyboard.press("Tab")
+            if page.evaluate("!!document.activeElement.closest('.meeting-nav')"):
+                break
+        assert page.evaluate("!!document.activeElement.closest('.meeting-nav')") and bars(page)["keys"]
+        page.screenshot(path=str(real_site.parent / f"meeting-phone-{language}.png"))
+
+
+def test_at_1280_by_800_the_bars_are_as_they_were_one_row_each_with_the_keys_shown(
+    browser: Browser, real_site: Path
+) -> None:
+    for page in open_page(browser, (real_site / "assess.html").as_uri(), viewport={"width": 1280, "height": 800}):
+        check_the_bars_at_1280_by_800(page)
+
+
+def check_the_bars_at_1280_by_800(page: Page) -> None:
+    open_meeting(page)
+    start(page)
+    page.keyboard.press("PageDown")
+    seen = bars(page)
+    controls = {c["action"]: c for c in seen["controls"]}
+    assert seen["size"] == 16 and seen["keys"] and page.text_content(".meeting-keys") == KEYS
+    assert controls["meeting-leave"]["shown"] == "Leave meeting mode (Esc)"
+    top = [page.locator(s).bounding_box() for s in (".meeting-title", ".meeting-progress")]
+    top_row = [{"top": b["y"], "bottom": b["y"] + b["height"]} for b in top if b] + [
+        controls[a] for a in ("meeting-contents", "meeting-fullscreen", "meeting-leave")
+    ]
+    assert one_row(top_row) and one_row([controls[a] for a in ("meeting-prev", "meeting-skip", "meeting-next")])
+    assert seen["stage"]["height"] / seen["height"] >= 0.8
+
+
 @pytest.mark.parametrize(
     "refuse",
     [

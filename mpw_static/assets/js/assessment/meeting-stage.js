@@ -56,6 +56,19 @@
     return $button
   }
 
+  /**
+   * A button that says its words shortly on a phone (site.css shows one or the other), so that the
+   * bar stays on two short rows; its name for a screen reader is always the whole of its words.
+   */
+  function shortened ($button, short) {
+    var words = $button.textContent
+    $button.textContent = ''
+    $button.setAttribute('aria-label', words)
+    $button.appendChild(el('span', 'meeting-wide', words))
+    $button.appendChild(el('span', 'meeting-narrow', short))
+    return $button
+  }
+
   /** The bar, the stage and the way on: made once, filled for each step. */
   MeetingStage.prototype.build = function () {
     var s = this.strings
@@ -72,7 +85,7 @@
     this.$contents.setAttribute('aria-pressed', 'false')
     var $fullscreen = $tools.appendChild(button('meeting-fullscreen', s.meeting_fullscreen, 'button-secondary'))
     this.fullScreen = new MPW.MeetingFullScreen($fullscreen, s, this.say.bind(this))
-    $tools.appendChild(button('meeting-leave', s.meeting_leave, 'button-secondary', 'Escape'))
+    $tools.appendChild(shortened(button('meeting-leave', s.meeting_leave, 'button-secondary', 'Escape'), s.meeting_leave_short))
     this.$stage = $meeting.appendChild(el('div', 'meeting-stage'))
     var $nav = $meeting.appendChild(el('div', 'meeting-nav'))
     this.$prev = $nav.appendChild(button('meeting-prev', s.meeting_prev, 'button-secondary', 'ArrowLeft PageUp'))
