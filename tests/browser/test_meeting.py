@@ -830,8 +830,9 @@ def one_row(boxes: list[dict]) -> bool:
 def test_on_a_phone_the_bars_are_compact_and_every_control_is_still_there_and_reachable(
     browser: Browser, real_site: Path, language: str
 ) -> None:
-    """375×667, a touch screen: the bars take at most a quarter of the height (Welsh's longer words,
-    and "Do not come back to this", the longest, too), so that the statements have the rest."""
+    """375×667, a touch screen: the bars take at most a quarter of the height (with Welsh's longer
+    words, the timer on and "Do not come back to this", the longest, too), so that the statements
+    have the rest."""
     page_path = "assess.html" if language == "en" else "cy/assess.html"
     for page in open_page(
         browser,
@@ -841,6 +842,7 @@ def test_on_a_phone_the_bars_are_compact_and_every_control_is_still_there_and_re
         is_mobile=True,
     ):
         open_meeting(page)
+        page.select_option("#meeting-timer", "2")  # the timer on too: the bar's longest
         start(page)
         page.keyboard.press("PageDown")
         page.click("[data-action='meeting-skip']")  # 1.1 marked: the way on says its longest words
