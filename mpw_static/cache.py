@@ -44,6 +44,9 @@ class BuildCache:
     hooks: Memo = field(default_factory=lambda: Memo(256))  # pages checked for the app's hooks, by HTML
     sections: Memo = field(default_factory=lambda: Memo(256))  # pages cut into search sections, by HTML
     minified: Memo = field(default_factory=lambda: Memo(64))  # minified JS and CSS, by file and modification time
+    # Each language's pages as last rendered, with what they were made from (render.RenderedBefore):
+    # after an edit to one page's text, the pages that did not read it are not rendered again.
+    renders: dict[str, Any] = field(default_factory=dict)
     # What the last build with this cache wrote into each output folder, so that the next one (serve's
     # rebuild into its own folder) writes only what differs. A plain build's cache is new, so it
     # writes the whole site into a new folder and swaps it in.

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import re
 import xml.etree.ElementTree as ElementTree
 from collections.abc import Callable, Iterator
@@ -208,10 +209,28 @@ def make_environment(theme: Theme, cache: BuildCache) -> Environment:
     return cache.environments.get((theme.dirs, present), lambda: new_environment(theme))
 
 
+class NotingEnvironment(Environment):
+    """Jinja's environment, noting whether a template read a content page's own text (Page.parts,
+    which a template may reach through framework.pages): the render then depends on every page's
+    text, and serve renders it again after any of them changes (see RenderedBefore)."""
+
+    page_text_read = False
+
+    def getattr(self, obj: object, attribute: str) -> object:
+        if attribute == "parts" and isinstance(obj, Page):
+            self.page_text_read = True
+        return super().getattr(obj, attribute)
+
+    def getitem(self, obj: object, argument: object) -> object:
+        if argument == "parts" and isinstance(obj, Page):
+            self.page_text_read = True
+        return super().getitem(obj, argument)
+
+
 def new_environment(theme: Theme) -> Environment:
     """A Jinja environment for a theme's template folders."""
     loader = ChoiceLoader([FileSystemLoader(folder / "templates") for folder in theme.dirs])
-    environment = Environment(
+    environment = NotingEnvironment(
         loader=loader,
         autoescape=True,
         undefined=StrictUndefined,
@@ -488,6 +507,41 @@ def alternates(framework: Framework, theme: Theme) -> list[Alternate]:
     ]
 
 
+@dataclass(frozen=True)
+class RenderedBefore:
+    """One language's pages as the last build with this cache rendered them, for serve's next rebuild.
+
+    `inputs` is everything the pages are made from except the content pages' own text (render_inputs).
+    While it stays the same, a page is the same as before unless a text its render read has changed:
+    its own page's, and for the single file the matrix and assessment pages'; every page's, if a
+    template read any page's text (NotingEnvironment)."""
+
+    inputs: tuple
+    texts: dict[str, tuple]  # each content page's parts, by its source
+    pages: dict[str, tuple[str, frozenset[str]]]  # output path: (its HTML, the sources of the texts it read)
+
+    def html_if_unchanged(self, output: str, texts: dict[str, tuple]) -> str | None:
+        kept = self.pages.get(output)
+        if kept is None:
+            return None
+        html, read = kept
+        return html if all(self.texts.get(source) == texts.get(source) for source in read) else None
+
+
+def render_inputs(framework: Framework, theme: Theme, base_url: str, preview: object) -> tuple:
+    """What every page of a language is made from, but the content pages' own text: the framework
+    without that text, the bytes of every template, catalogue and static file (the single file
+    inlines the scripts), the base URL and the preview's settings."""
+    without_text = framework.model_copy(
+        update={"pages": [page.model_copy(update={"parts": []}) for page in framework.pages]}
+    )
+    theme_files = sorted({path for folder in theme.dirs for path in folder.rglob("*") if path.is_file()})
+    files = sorted({*theme_files, *theme.static_files().values()})
+    digests = tuple((str(path), hashlib.blake2b(path.read_bytes(), digest_size=16).digest()) for path in files)
+    settings = sorted(preview.items()) if isinstance(preview, dict) else preview
+    return (without_text, theme.dirs, theme.override_app, digests, base_url, repr(settings))
+
+
 def render_site(
     framework: Framework, theme: Theme, cache: BuildCache, base_url: str = "", preview: object = None
 ) -> dict[str, str]:
@@ -496,6 +550,8 @@ def render_site(
     base_url adds each page's canonical address; preview adds the live-preview script (serve only).
     A translation (framework.site_language not the site's language) renders into its own folder.
     """
+    # Read before any file is: a file changed while this build reads it then differs from what is kept.
+    inputs = render_inputs(framework, theme, base_url, preview)
     environment = make_environment(theme, cache)  # cached and shared by languages: nothing per language is set on it
     language = framework.site_language
     prefix = framework.language_prefix
@@ -534,26 +590,54 @@ def render_site(
         name: lru_cache(maxsize=1)(lambda share=share: client_data(framework, strings, shares[share]))
         for name, share in ((PROGRAMME_TEMPLATE, "programme"), ("single.html", "single"))
     }
+    # After an edit to one page's text (serve), only the pages that read it are rendered again.
+    before = cache.renders.get(language)
+    before = before if before is not None and before.inputs == inputs else None
+    texts = {page.source: tuple(page.parts) for page in framework.pages}
+    read_by: dict[str, frozenset[str]] = {}
+
+    def render_once(output: str, own_texts: set[str], render: Callable[[], str]) -> str:
+        """The page's HTML: as before if nothing it read has changed, else rendered, noting what it read."""
+        html = before.html_if_unchanged(output, texts) if before else None
+        if html is not None:
+            read_by[output] = before.pages[output][1]
+            return html
+        environment.page_text_read = False
+        html = render()
+        read_by[output] = frozenset(texts) if environment.page_text_read else frozenset(own_texts)
+        return html
+
     rendered = {}
     problems = TemplateProblems(environment)
     for view, template_name, source in views:
+        own = {source} if source in texts else set()
         with problems.catch(source, template_name):
-            rendered[view.path] = environment.get_template(template_name).render(
-                shared,
-                **({"assessment_data": data_of[template_name]} if template_name == PROGRAMME_TEMPLATE else {}),
-                page=view,
-                nav=nav,
-                footer_nav=footer_nav,
-                canonical=canonical_url(base_url, view.path),
-                preview=preview is not None,
-                published=lambda path: canonical_url(base_url, path),
+            rendered[view.path] = render_once(
+                view.path,
+                own,
+                partial(
+                    environment.get_template(template_name).render,
+                    shared,
+                    **({"assessment_data": data_of[template_name]} if template_name == PROGRAMME_TEMPLATE else {}),
+                    page=view,
+                    nav=nav,
+                    footer_nav=footer_nav,
+                    canonical=canonical_url(base_url, view.path),
+                    preview=preview is not None,
+                    published=lambda path: canonical_url(base_url, path),
+                ),
             )
     with problems.catch():
         single_shared = shared | {"assessment_data": data_of["single.html"]}
-        single = single_file(framework, theme, environment, single_shared, cache) if not prefix else ""
+        single_texts = {page.source for page in framework.pages if page.output in (ASSESSMENT_PAGE, MATRIX_PAGE)}
+        make_single = partial(single_file, framework, theme, environment, single_shared, cache)
+        single = render_once(SINGLE_FILE, single_texts, make_single) if not prefix else ""
         if single:
             rendered[SINGLE_FILE] = single
     problems.raise_any()
+    cache.renders[language] = RenderedBefore(
+        inputs, texts, {output: (rendered.get(output, ""), read) for output, read in read_by.items()}
+    )
     return rendered
 
 

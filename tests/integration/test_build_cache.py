@@ -102,3 +102,100 @@ def test_a_rebuild_into_its_own_folder_writes_only_what_changed_and_removes_what
 
 def modes(folder: Path) -> dict[str, int]:
     return {path.relative_to(folder).as_posix(): path.stat().st_mode & 0o777 for path in folder.rglob("*")}
+
+
+def rebuild_matches_a_fresh_build(content: Path, cache: BuildCache, out: Path, fresh: Path, **options) -> dict:
+    """Rebuild with the kept cache and with a new one; return the rebuilt site's files, which must be the
+    fresh build's byte for byte."""
+    build_site(content, out, cache=cache, **options)
+    build_site(content, fresh, cache=BuildCache(), **options)
+    rebuilt, expected = site_files(out), site_files(fresh)
+    assert rebuilt == expected, sorted(
+        name for name in rebuilt.keys() | expected.keys() if rebuilt.get(name) != expected.get(name)
+    )
+    return rebuilt
+
+
+def edit(file: Path, old: str, new: str) -> None:
+    text = file.read_text(encoding="utf-8")
+    assert old in text, (file, old)
+    file.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+class Renders:
+    """Which pages of a language the last build rendered, rather than kept from the one before."""
+
+    def __init__(self, cache: BuildCache, language: str = "en"):
+        self.cache, self.language = cache, language
+        self.mark()
+
+    def mark(self) -> None:
+        self.kept = {output: html for output, (html, _) in self.cache.renders[self.language].pages.items()}
+
+    def again(self) -> set[str]:
+        pages = self.cache.renders[self.language].pages
+        return {output for output, (html, _) in pages.items() if html is not self.kept.get(output)}
+
+
+def test_after_an_edit_to_one_page_only_the_pages_that_read_its_text_are_rendered_again(
+    real_content_copy: Path, tmp_path: Path
+) -> None:
+    """serve's rebuild keeps each page's HTML while nothing it was made from has changed: every site it
+    makes is the same as a build from nothing, and the pages an edit cannot change are not rendered."""
+    content, cache = real_content_copy, BuildCache()
+    build_site(content, tmp_path / "out", cache=cache)
+    english, welsh = Renders(cache), Renders(cache, "cy")
+    all_pages = set(english.kept)
+
+    # A page's text: that page alone, and the Welsh page that falls back to it.
+    edit(content / "pages/framework.md", "\n\n", "\n\nA sentence added in the preview.\n\n")
+    files = rebuild_matches_a_fresh_build(content, cache, tmp_path / "out", tmp_path / "fresh-1")
+    assert b"A sentence added in the preview." in files["framework.html"]
+    assert english.again() == {"framework.html"}
+    # The assessment page's text is in the single file too.
+    english.mark()
+    edit(content / "pages/assess.md", "\n\n", "\n\nA word before the form.\n\n")
+    files = rebuild_matches_a_fresh_build(content, cache, tmp_path / "out", tmp_path / "fresh-2")
+    assert english.again() == {"assess.html", "mpw-development-matrix.html"}
+    assert b"A word before the form." in files["mpw-development-matrix.html"]
+    # A page's title is in every page's menu: every page is rendered again, in both languages.
+    english.mark(), welsh.mark()
+    edit(content / "pages/resources.md", 'title = "Useful resources"', 'title = "Useful things"')
+    rebuild_matches_a_fresh_build(content, cache, tmp_path / "out", tmp_path / "fresh-3")
+    assert english.again() == all_pages and welsh.again() == set(welsh.kept)
+    # So is a domain's text, which many pages show.
+    english.mark()
+    domain = sorted((content / "matrix/domains").glob("*.toml"))[0]
+    edit(domain, 'title = "', 'title = "Renamed: ')
+    rebuild_matches_a_fresh_build(content, cache, tmp_path / "out", tmp_path / "fresh-4")
+    assert english.again() == all_pages
+
+
+def test_a_template_that_reads_another_pages_text_is_rendered_again_when_that_text_changes(
+    real_content_copy: Path, tmp_path: Path
+) -> None:
+    """A theme's template may reach any page's text through framework.pages: the build notices that it
+    read it, and renders that page again after the text changes; a changed template is rendered again."""
+    content, cache = real_content_copy, BuildCache()
+    theme = tmp_path / "theme"
+    (theme / "templates").mkdir(parents=True)
+    default_page = (Path(mpw_static.render.__file__).parents[1] / "themes/default/templates/page.html").read_text(
+        encoding="utf-8"
+    )
+    quoting = "{% for other in framework.pages if other.output == 'framework.html' %}<p class=quoted>{{ other.parts[0].text[:400] }}</p>{% endfor %}"
+    assert "{% block main %}" in default_page
+    (theme / "templates/page.html").write_text(
+        default_page.replace("{% block main %}", "{% block main %}" + quoting, 1), encoding="utf-8"
+    )
+    build_site(content, tmp_path / "out", cache=cache, theme_dir=theme)
+    english = Renders(cache)
+    edit(content / "pages/framework.md", "\n\n", "\n\nQuoted elsewhere.\n\n")
+    files = rebuild_matches_a_fresh_build(content, cache, tmp_path / "out", tmp_path / "fresh-1", theme_dir=theme)
+    assert b"Quoted elsewhere." in files["resources.html"]
+    assert {"framework.html", "resources.html"} <= english.again()
+    assert "assess.html" not in english.again()  # its template reads no page's text but its own
+    english.mark()
+    edit(theme / "templates/page.html", "<p class=quoted>", "<p class=quoted-now>")
+    files = rebuild_matches_a_fresh_build(content, cache, tmp_path / "out", tmp_path / "fresh-2", theme_dir=theme)
+    assert b"quoted-now" in files["resources.html"]
+    assert english.again() == set(english.kept)
