@@ -16,6 +16,7 @@ import pytest
 from playwright.sync_api import Browser, Page, expect
 from pypdf import PdfReader
 
+from benchmarks.collection import write_collection
 from mpw_static.load import load_framework
 from mpw_static.models import ASSESSMENT_FORMAT, ASSESSMENT_FORMAT_VERSION
 from support import REAL_CONTENT, ROOT, watch_for_errors
@@ -321,3 +322,104 @@ def test_meeting_modes_print_button_prints_the_record_alone(page: Page, real_sit
         assert words in text, words
     for absent in ("Meeting: Coastal cluster", "Leave meeting mode", "Full screen", "Contents", "Print the record"):
         assert absent not in text, absent
+
+
+# Each heading of the printed results (a section's, a domain's, a table's caption) and the first words
+# printed after it, read with the print styles on: the start of what it heads (for a table, its first
+# row, not its column headings, which are printed again on each page it reaches).
+HEADINGS_AND_WHAT_FOLLOWS = """() => {
+    const shown = node => { const box = node.parentElement.closest('svg') || node.parentElement
+        return box.getClientRects().length > 0 && !node.parentElement.closest('title, desc, .visually-hidden, thead') }
+    const words = text => text.split(/\\s+/).filter(Boolean).slice(0, 3).join(' ')
+    return [...document.querySelectorAll('[data-role=results] :is(h2, h3, caption)')].map(heading => {
+        const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+        walker.currentNode = heading.lastChild || heading
+        let next = walker.nextNode()
+        while (next && (!next.nodeValue.trim() || heading.contains(next) || !shown(next))) next = walker.nextNode()
+        return [heading.textContent.trim(), next ? words(next.nodeValue) : ''] }) }"""
+
+
+def lines_of(sheet) -> list[tuple[float, float, str]]:
+    """A printed page's pieces of text with their place (share of the page's height from the top, x),
+    top to bottom: Chromium writes a table after what follows it, so the PDF's own order is not the page's."""
+    pieces: list[tuple[float, float, str]] = []
+    height = float(sheet.mediabox.height)
+
+    def seen(text: str, cm: list, tm: list, *_: object) -> None:
+        if text.strip():
+            pieces.append((round(1 - (tm[5] * cm[3] + cm[5]) / height, 3), tm[4] * cm[0] + cm[4], text))
+
+    sheet.extract_text(visitor_text=seen)
+    return sorted(pieces)
+
+
+def lowest_text(sheet) -> float:
+    """How far down the page its lowest line of text is, as a share of the page's height."""
+    return max((place for place, _, _ in lines_of(sheet)), default=0)
+
+
+def page_text(sheet) -> str:
+    """A printed page's text in the order it is read, line by line from the top, without spaces.
+    Pieces less than 0.5 % of the page's height apart are one line (a symbol from another font sits a
+    little higher or lower than the words around it)."""
+    lines: list[list[tuple[float, float, str]]] = []
+    for piece in lines_of(sheet):
+        if lines and piece[0] - lines[-1][0][0] < 0.005:
+            lines[-1].append(piece)
+        else:
+            lines.append([piece])
+    return unspaced("".join(text for line in lines for _, _, text in sorted(line, key=lambda piece: piece[1])))
+
+
+def unspaced(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def headings_apart(pairs: list[list[str]], sheets: list[str]) -> list[str]:
+    """Headings printed on a page without the start of what they head (looked for after them there).
+    Headings are found in order, each by its first 40 letters: a marker from another font (■, ▧)
+    may be written out of its place in the line."""
+    apart, sheet, at = [], 0, 0
+    for heading, after in pairs:
+        start = unspaced(heading)[:40]
+        while sheet < len(sheets) and start not in sheets[sheet][at:]:
+            sheet, at = sheet + 1, 0
+        assert sheet < len(sheets), f"{heading!r} is not printed"
+        at = sheets[sheet].index(start, at) + len(start)
+        if unspaced(after) not in sheets[sheet][at:]:
+            apart.append(f"{heading!r} on page {sheet + 1} without {after!r}")
+    return apart
+
+
+@pytest.fixture(scope="module")
+def forty_files(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("forty")
+    write_collection(folder, files=40, seed=3)
+    return folder
+
+
+@pytest.mark.parametrize("names", [False, True], ids=["figures", "with-names"])
+def test_across_services_prints_with_no_page_left_almost_empty_and_each_heading_with_its_content(
+    page: Page, real_site: Path, forty_files: Path, names: bool
+) -> None:
+    """Forty files read: each domain's chart and table were kept whole, so the first domain, too big
+    for what was left of page 2, went to page 3 and left page 2 with a heading and two lines. Now a
+    table breaks between its rows (its headings repeated), a chart stays whole with its heading,
+    and every page but the last is at least a third full."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto((real_site / "programme.html").as_uri())
+    page.set_input_files("#programme-folder", str(forty_files))
+    expect(page.locator("[data-role=results] svg.chart")).to_have_count(8)
+    if names:
+        page.check("#programme-names")
+    page.emulate_media(media="print")
+    pairs = page.evaluate(HEADINGS_AND_WHAT_FOLLOWS)
+    reader = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
+    emptyish = [
+        f"page {n} is {share:.0%} full"
+        for n, share in enumerate(map(lowest_text, reader.pages[:-1]), 1)
+        if share < 1 / 3
+    ]
+    assert emptyish == []
+    apart = headings_apart(pairs, [page_text(sheet) for sheet in reader.pages])
+    assert len(pairs) > 30 and apart == []

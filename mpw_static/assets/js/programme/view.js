@@ -95,10 +95,15 @@
     })
   }
 
+  /**
+   * A section of the view, its heading and introduction in one block that printing keeps whole
+   * (Firefox does not keep a heading with what follows it: break-after: avoid is Chromium's).
+   */
   function section (heading, intro) {
     var $section = el('section', 'programme-section')
-    $section.appendChild(el('h2', '', heading))
-    if (intro) $section.appendChild(el('p', '', intro))
+    var $head = $section.appendChild(el('div', 'programme-section-head'))
+    $head.appendChild(el('h2', '', heading))
+    if (intro) $head.appendChild(el('p', '', intro))
     return $section
   }
 
@@ -270,7 +275,8 @@
       var $domain = el('section', 'programme-domain')
       var titled = { n: domain.number, title: domain.title }
       var language = { title: domain.language }
-      $domain.appendChild(markLanguage(el('h3', '', domain.number + '. ' + domain.title), domain.language))
+      var $chart = $domain.appendChild(el('div', 'programme-chart')) // the heading and its chart, printed together
+      $chart.appendChild(markLanguage(el('h3', '', domain.number + '. ' + domain.title), domain.language))
       var rows = [{ label: this.text('domain_row', { n: domain.number }), language: '', tally: group.all, total: group.all.total }]
         .concat(group.indicators.map(function (item) {
           return { label: item.indicator.id + ' ' + item.indicator.title, language: item.indicator.language, tally: item.row, total: item.row.total }
@@ -287,7 +293,7 @@
           proportional: true
         }), this.phrase('chart', titled, language), rows)
       }.bind(this)
-      $domain.appendChild(this.charts.add(drawChart))
+      $chart.appendChild(this.charts.add(drawChart))
       $domain.appendChild(captioned(table('', [this.strings.col_indicator].concat(keys),
         rows.map(function (row) { return [matrixText(row.label, row.language)].concat(chart.tallyCells(row.tally, this.data, hidden)) }, this),
         'stack-narrow-table'), this.phrase('table', titled, language)))
@@ -299,15 +305,16 @@
   View.prototype.movement = function () {
     var f = this.report.figures
     var $section = section(this.text('movement_heading'))
+    var $head = $section.firstChild // what is said first goes with the heading
     if (!f.moved) {
-      $section.appendChild(el('p', '', this.text('movement_none')))
+      $head.appendChild(el('p', '', this.text('movement_none')))
       return $section
     }
     if (!f.movementShown) {
-      $section.appendChild(el('p', 'notice', this.text('too_few_moved', { n: this.smallest })))
+      $head.appendChild(el('p', 'notice', this.text('too_few_moved', { n: this.smallest })))
       return $section
     }
-    $section.appendChild(el('p', '', this.count('movement_intro', f.moved)))
+    $head.appendChild(el('p', '', this.count('movement_intro', f.moved)))
     var headings = [this.strings.col_indicator].concat(figures.MOVE_KINDS.map(function (kind) { return this.text('move_' + kind) }, this))
     var cells = function (row) { return figures.MOVE_KINDS.map(function (kind) { return this.figure(row.moves[kind]) }, this) }.bind(this)
     f.domains.forEach(function (group) {
