@@ -237,6 +237,37 @@ def test_members_downloads_are_named_by_who_took_part_and_the_method(assess_page
     expect(rows.locator("td:nth-child(3)")).to_have_text(["Individual", "Individual", "Individual"])
 
 
+# Two changes saved in the same millisecond (a field left by clicking a choice can do it): the
+# time is held still while both are made, so that the test does not depend on the clock.
+TWO_CHANGES_IN_ONE_MILLISECOND = """() => {
+    const real = Date.prototype.toISOString
+    Date.prototype.toISOString = () => '2026-12-01T10:00:00.000Z'
+    try {
+        const who = document.querySelector('#participants')
+        who.value = 'District nurse'
+        who.dispatchEvent(new Event('input', { bubbles: true }))
+        who.dispatchEvent(new Event('change', { bubbles: true }))
+        document.querySelector('#method-group').click()
+    } finally {
+        Date.prototype.toISOString = real
+    }
+}"""
+
+
+def test_a_change_saved_in_the_same_millisecond_as_the_last_is_in_the_list_and_opens(assess_page: Page) -> None:
+    """The saved list read each assessment through a check remembered by its `updated`: a second save
+    in the same millisecond kept the first one's copy, so the list lost the method and opening the
+    assessment again brought back the copy without it, which the next save would have kept."""
+    page = assess_page
+    page.evaluate(TWO_CHANGES_IN_ONE_MILLISECOND)
+    page.click("[data-action='new']")
+    row = page.locator(".library-table tbody tr").first
+    expect(row.locator("td:nth-child(3)")).to_have_text("Group")
+    row.locator("[data-action='open']").click()
+    expect(page.locator("#participants")).to_have_value("District nurse")
+    assert page.is_checked("#method-group")
+
+
 def test_the_next_cycle_s_label_stays_within_the_limit(
     assess_page: Page, tmp_path: Path, indicator_ids: list[str]
 ) -> None:

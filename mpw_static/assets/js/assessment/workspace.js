@@ -74,14 +74,23 @@
     })
   }
 
-  /** A stored record as a checked assessment, or null if it does not pass (old or damaged). */
+  /**
+   * A stored record as a checked assessment, or null if it does not pass (old or damaged). The check
+   * is remembered for that record as it was; every save forgets it (forgetChecked), as two saves
+   * can share one `updated` time to the millisecond.
+   */
   Workspace.prototype.checkedRecord = function (id) {
     var record = this.store.records[id]
     var cached = this.checked[id]
-    if (!cached || cached.updated !== record.updated) {
-      cached = this.checked[id] = { updated: record.updated, assessment: format.check(record, this.data).assessment }
+    if (!cached || cached.record !== record || cached.updated !== record.updated) {
+      cached = this.checked[id] = { record: record, updated: record.updated, assessment: format.check(record, this.data).assessment }
     }
     return cached.assessment
+  }
+
+  /** The assessment was changed and saved: its remembered check no longer holds. */
+  Workspace.prototype.forgetChecked = function (id) {
+    delete this.checked[id]
   }
 
   /** Stored records that cannot be opened: kept untouched, offered for download, never dropped silently. */
@@ -144,6 +153,7 @@
     var stored = this.store.peek(this.current.id)
     if (!this.conflict && stored && stored.updated !== this.base) this.showConflict(stored)
     if (this.conflict) return this.announce(this.strings.not_saved_conflict)
+    this.forgetChecked(this.current.id)
     var saved = this.store.put(this.current)
     if (saved) {
       this.base = this.current.updated
@@ -158,6 +168,7 @@
    * returns whether it reached storage.
    */
   Workspace.prototype.put = function (assessment) {
+    this.forgetChecked(assessment.id)
     var saved = this.store.put(assessment)
     if (assessment === this.current && saved) this.base = assessment.updated
     return saved
