@@ -294,3 +294,30 @@ def test_without_the_dialog_element_the_yes_or_no_question_keeps_both_or_nothing
         "Open “Corpus team” from filled.xlsx? It is not saved in this browser yet, and nothing is stored unless "
         "you open it. Who took part: OT, GP. Date: 01/06/2026. Answered: 5 of 45 indicators. Open it?"
     )
+
+
+@pytest.mark.parametrize("newer_first", [False, True], ids=["older-first", "newer-first"])
+def test_two_copies_chosen_together_the_one_changed_later_is_taken(assess_page: Page, newer_first: bool) -> None:
+    """Emailed copies ("team.json", "team (1).json") chosen in one go: the first in the list was taken
+    and the newer refused, so the older answers were opened without a word about which was newer."""
+    page = assess_page
+    older = valid_file(ratings={"2.1": {"statement": 3, "evidence": None, "note": "first draft"}})
+    newer = valid_file(
+        updated="2026-06-01T10:00:00Z", ratings={"2.1": {"statement": 5, "evidence": None, "note": "agreed later"}}
+    )
+    files = [("team.json", older), ("team (1).json", newer)]
+    files = files[::-1] if newer_first else files
+    page.set_input_files(
+        "#import-file",
+        files=[
+            {"name": name, "mimeType": "application/json", "buffer": json.dumps(data).encode()} for name, data in files
+        ],
+    )
+    expect(page.locator("[data-role=status]")).to_have_text("Imported “Imported team” from team (1).json.")
+    assert page.is_checked("#s-2-1-5") and page.input_value("#note-2-1") == "agreed later"
+    summary = page.locator("[data-role='error-summary']")
+    assert summary.locator("[data-role=error-intro]").text_content().startswith("team.json was not imported")
+    assert summary.locator("li a").all_text_contents() == [
+        "it is an older copy of the same assessment as team (1).json, chosen with it, which was changed later "
+        "and was taken instead. To use this copy, open it on its own."
+    ]

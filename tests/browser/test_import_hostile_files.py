@@ -208,8 +208,9 @@ def test_whole_corpus_at_once_over_http(browser: Browser, hosted_site: str, host
         f"{refused + same_id} files were not imported; nothing saved here was changed by them:"
     )
     items = summary.locator("li a").all_text_contents()
-    assert "bom-utf16.json: it has the same id as bom-utf8.json, chosen in the same import" in items
-    assert "script-payloads.json: it has the same id as bom-utf8.json, chosen in the same import" in items
+    same = "the same assessment as bom-utf8.json, chosen with it and saved at the same time; that file was taken instead."
+    assert f"bom-utf16.json: it is {same}" in items
+    assert f"script-payloads.json: it is {same}" in items
     assert page.text_content("[data-role=status]") == "Imported “Corpus team” from bom-utf8.json."
     summary.locator("li a").first.click()
     assert page.evaluate("document.activeElement.id") == "import-file"

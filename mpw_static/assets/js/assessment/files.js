@@ -86,7 +86,8 @@
   }
 
   /**
-   * Take the checked files: refuse a second file of the same assessment, ask about each one whose
+   * Take the checked files: of several files of one assessment, only the one changed last (emailed
+   * copies, "team.json" and "team (1).json", are easily chosen together); ask about each one whose
    * assessment is already saved here (one question at a time), then store what the person chose
    * and list every refusal in the error summary.
    * @param {{name: string, assessment: (Object|null), errors: string[]}[]} results
@@ -95,14 +96,16 @@
     this.workspace.hideErrors() // the last files' refusals; these files' own are listed once all are decided
     var failures = []
     var incoming = []
-    var seen = {}
+    var taken = latestOfEach(results)
     results.forEach(function (result) {
       var assessment = result.assessment
-      if (assessment && dom.has(seen, assessment.id)) {
-        return failures.push({ name: result.name, errors: [dom.fill(this.strings.err_same_id, { file: seen[assessment.id] })] })
-      }
       if (!assessment) return failures.push({ name: result.name, errors: result.errors })
-      seen[assessment.id] = result.name
+      var kept = taken[assessment.id]
+      if (kept !== result) {
+        var sameTime = Date.parse(kept.assessment.updated) === Date.parse(assessment.updated)
+        var words = sameTime ? this.strings.err_same_id_same_time : this.strings.err_same_id
+        return failures.push({ name: result.name, errors: [dom.fill(words, { file: kept.name })] })
+      }
       incoming.push({ name: result.name, assessment: assessment })
     }, this)
     var decided = []
@@ -115,6 +118,18 @@
       })
     }.bind(this)
     next(0)
+  }
+
+  /** Of the files read, the one to take for each assessment: the one changed last; the first of a tie. */
+  function latestOfEach (results) {
+    var taken = {}
+    results.forEach(function (result) {
+      var assessment = result.assessment
+      if (!assessment) return
+      var kept = taken[assessment.id]
+      if (!kept || Date.parse(assessment.updated) > Date.parse(kept.assessment.updated)) taken[assessment.id] = result
+    })
+    return taken
   }
 
   /**
