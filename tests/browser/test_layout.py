@@ -38,9 +38,16 @@ WIDTHS = sorted({320, 375, 480, 600, 640, 700, *range(700, 1001, 10), 1100, 1200
 OTHER_WIDTHS = [320, 400, 769, 800, 1000]
 TABLE_PAGES = dict.fromkeys(DOMAIN_PAGES, WIDTHS)
 TABLE_PAGES |= dict.fromkeys(["matrix.html", "appendix.html", "cy/matrix.html", "cy/appendix.html"], OTHER_WIDTHS)
+# The distance travelled of two cycles, shown on the assessment page in each language: its domains
+# table's ten columns of counts were 940 px wide (891 in Welsh) whatever the window from 769 px, where
+# the tables stop being cards, and widened the page (940 px at 800 and 900 px). Every 10 px there.
+DISTANCE_VIEWS = ["assess.html", "cy/assess.html"]
+TABLE_PAGES |= dict.fromkeys(DISTANCE_VIEWS, sorted({375, 600, 768, *range(770, 951, 10), 800, 1000, 1280}))
+CYCLES = [ROOT / "tests" / "fixtures" / "discussion" / name for name in ("baseline.json", "six-month-review.json")]
 # The pages whose tables are scrolled with the wheel, at the first width they are wider than their
-# box: the widest matrix, in each language (its table is 270 px wider than its box at 769 px).
-SCROLLED = ["domains/person-centred-practice.html", "cy/domains/person-centred-practice.html"]
+# box: the widest matrix, in each language (its table is 270 px wider than its box at 769 px), and
+# the distance travelled's domains table.
+SCROLLED = ["domains/person-centred-practice.html", "cy/domains/person-centred-practice.html", *DISTANCE_VIEWS]
 # How much wider than its box each table box's content is.
 BOXES_OVERFLOW = "[...document.querySelectorAll('.table-scroll')].map(box => box.scrollWidth - box.clientWidth)"
 # Box `index` brought into view, and a point inside it to turn the mouse wheel over.
@@ -78,6 +85,15 @@ def scrolled_to_the_end(page: Page, index: int) -> str | None:
     return f"scrolled to its end, its last column is {outside} px outside it" if outside else None
 
 
+def show_distance(page: Page) -> None:
+    """On the assessment page, add the two cycles' files to compare and show their distance travelled."""
+    page.set_input_files("#compare-files", [str(path) for path in CYCLES])
+    page.wait_for_function("document.querySelectorAll('[data-role=discuss-pick]:checked').length === 2")
+    page.check("#view-distance")
+    page.click("[data-action='show-view']")
+    page.locator(".distance-table").wait_for()
+
+
 def test_no_page_with_a_table_is_wider_than_its_window_and_its_tables_scroll_in_their_box(
     browser: Browser, real_site: Path
 ) -> None:
@@ -87,12 +103,15 @@ def test_no_page_with_a_table_is_wider_than_its_window_and_its_tables_scroll_in_
     without its waiting, about a third of the CPU here), and the page says the width it was given.
     A table wider than its box (the domains' matrices, from 769 px where they stop being cards)
     must scroll inside it: at the first width where the widest one is, the wheel scrolls it to its
-    last column. (If the box did not scroll, the page would be wider, or the table's end cut off.)"""
+    last column. (If the box did not scroll, the page would be wider, or the table's end cut off.)
+    The distance travelled's tables are measured in the same way, once the view is shown."""
     page = browser.new_page(viewport={"width": 320, "height": 700})
     devtools = page.context.new_cdp_session(page)
     too_wide, not_scrolling, scrolled, overflowing = [], [], [], set()
     for name, widths in TABLE_PAGES.items():
         page.goto((real_site / name).as_uri())
+        if name in DISTANCE_VIEWS:
+            show_distance(page)
         for width in widths:
             devtools.send(
                 "Emulation.setDeviceMetricsOverride",
@@ -122,9 +141,9 @@ def test_no_page_with_a_table_is_wider_than_its_window_and_its_tables_scroll_in_
     page.close()
     assert too_wide == []
     assert not_scrolling == []
-    # So that the scrolling is checked at all: each domain's matrix is wider than its box at some width,
-    # and the widest were scrolled.
-    assert [name for name in DOMAIN_PAGES if name not in overflowing] == []
+    # So that the scrolling is checked at all: each domain's matrix and the distance travelled's domains
+    # table are wider than their box at some width, and the widest were scrolled.
+    assert [name for name in DOMAIN_PAGES + DISTANCE_VIEWS if name not in overflowing] == []
     assert scrolled == SCROLLED
 
 
@@ -345,3 +364,54 @@ def test_in_firefox_and_webkit_a_views_chart_follows_the_window_s_width(engine: 
 
         seen.append(engine.wait_for(drawn_at_the_area_s_width, f"the chart drawn at {width} px", seconds=5))
     assert seen[0] == seen[2] and seen[0][0] < 600 < seen[1][0], seen  # Firefox's narrowest window is about 450 px
+
+
+# The distance travelled's domains table's box: [box's accessible name is its caption, how much wider
+# its table is than the box].
+DOMAINS_BOX = """var box = document.querySelector('.distance-domains-table').parentElement
+    return [box.getAttribute('role'), document.getElementById(box.getAttribute('aria-labelledby')).textContent,
+            box.scrollWidth - box.clientWidth, box.scrollLeft]"""
+
+
+def test_the_distance_travelled_s_wide_table_is_a_region_that_tab_reaches_and_the_arrow_keys_scroll(
+    browser: Browser, real_site: Path
+) -> None:
+    """At 800 px the domains table is wider than its box: a person with a keyboard tabs from the
+    view's heading to its box and scrolls it with the arrow keys, as on the domain pages."""
+    page = browser.new_page(viewport={"width": 800, "height": 800})
+    page.goto((real_site / "assess.html").as_uri())
+    show_distance(page)
+    page.focus(".discussion-heading")
+    stops = []  # what each Tab reached, until the domains table's box
+    while len(stops) < 10 and not page.evaluate("!!document.activeElement.querySelector('.distance-domains-table')"):
+        page.keyboard.press("Tab")
+        stops.append(page.evaluate("document.activeElement.className"))
+    role, name, wider, _ = page.evaluate(f"() => {{ {DOMAINS_BOX} }}")
+    assert stops == ["table-scroll view-scroll", "table-scroll view-scroll"]  # the cycles' box, then the domains'
+    for _ in range(10):
+        page.keyboard.press("ArrowRight")
+    page.wait_for_function("document.activeElement.scrollLeft > 0")
+    page.close()
+    assert [role, name, wider > 100] == ["region", "Movement by domain, from the first cycle to the last", True]
+
+
+def test_in_firefox_and_webkit_the_distance_travelled_scrolls_its_tables_in_their_box_not_the_page(
+    engine: Engine, real_site: Path
+) -> None:
+    """The tester's widths (Firefox's page was 941 px wide, WebKit's 836 px, at 800 px)."""
+    open_assessment(engine, real_site, 800, 800)
+    engine.choose_files("#compare-files", CYCLES)
+    engine.wait_for(
+        lambda: engine.run("return document.querySelectorAll('[data-role=discuss-pick]:checked').length") == 2,
+        "the files",
+    )
+    show_in(engine, "distance")
+    measured = []
+    for width in (800, 900):
+        resize(engine, width, 800)
+        inner, scroll_width = engine.run("return [window.innerWidth, document.documentElement.scrollWidth]")
+        measured.append(scroll_width <= inner)
+    assert measured == [True, True]
+    resize(engine, 800, 800)
+    role, _, wider, _ = engine.run(DOMAINS_BOX)
+    assert role == "region" and wider > 0  # at 800 px the box holds a table wider than itself

@@ -44,20 +44,23 @@
     room.$discussion.appendChild(views.stackedBars(room, strings.distance_chart, travelled.cycles.map(function (a, i) {
       return { label: a.review_cycle || workspace.day(compare.dayOf(a)), tally: tallies[i] }
     }), keys))
-    room.$discussion.appendChild(views.table(strings.distance_cycles_table, [strings.col_cycle].concat(keys),
-      cycleNames.map(function (name, i) { return [name].concat(views.tallyCells(room, tallies[i])) }), 'stack-narrow-table'))
-    room.$discussion.appendChild(this.domainCounts(strings.distance_domains_table, travelled.domains, compare.KINDS, 'kind_', 'distance-domains-table'))
+    // Each table scrolls in its own box: ten columns of counts are wider than the area at 769-940 px.
+    room.$discussion.appendChild(views.scrollBox(views.table(strings.distance_cycles_table, [strings.col_cycle].concat(keys),
+      cycleNames.map(function (name, i) { return [name].concat(views.tallyCells(room, tallies[i])) }), 'stack-narrow-table'),
+    'distance-cycles-caption'))
+    room.$discussion.appendChild(views.scrollBox(this.domainCounts(strings.distance_domains_table, travelled.domains, compare.KINDS,
+      'kind_', 'distance-domains-table'), 'distance-domains-caption'))
     var anyTarget = travelled.rows.some(function (row) { return row.target })
     if (anyTarget) { // counts of targets reached, for discussion: never a score or a percentage
       var cycle = this.cycleName(travelled.targetsFrom)
       views.note(room, dom.fill(strings.distance_targets, { cycle: cycle }))
-      room.$discussion.appendChild(this.domainCounts(dom.fill(strings.distance_targets_table, { cycle: cycle }), travelled.domains,
-        compare.OUTCOMES, 'outcomes_', 'distance-targets-table'))
+      room.$discussion.appendChild(views.scrollBox(this.domainCounts(dom.fill(strings.distance_targets_table, { cycle: cycle }),
+        travelled.domains, compare.OUTCOMES, 'outcomes_', 'distance-targets-table'), 'distance-targets-caption'))
     }
     var $controls = el('div', 'discussion-controls no-print')
     $controls.appendChild(views.checkbox('distance-only-moved', strings.distance_only_moved, 'only-moved'))
     room.$discussion.appendChild($controls)
-    room.$discussion.appendChild(this.rowsTable(travelled, cycleNames, anyTarget))
+    room.$discussion.appendChild(views.scrollBox(this.rowsTable(travelled, cycleNames, anyTarget), 'distance-rows-caption'))
     views.actions(room)
     views.shown(room, 'distance')
   }

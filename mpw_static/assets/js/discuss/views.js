@@ -142,6 +142,22 @@
     return matrixText(domainName(domain), domain.language)
   }
 
+  /**
+   * A view's table in a box of its own that scrolls sideways when its columns cannot fit the
+   * discussion area (the distance travelled's ten columns of counts between 769 and about 940 px),
+   * so that the box scrolls, never the page. A region named by the table's caption (given the id
+   * `id`), in the Tab order so that a keyboard can scroll it, as the domain pages' tables are.
+   */
+  function scrollBox ($table, id) {
+    var $box = el('div', 'table-scroll view-scroll')
+    $table.caption.id = id
+    $box.setAttribute('role', 'region')
+    $box.setAttribute('aria-labelledby', id)
+    $box.tabIndex = 0
+    $box.appendChild($table)
+    return $box
+  }
+
   /** A labelled checkbox in a .choice row; `control` names it for the view's handleControl. */
   function checkbox (id, label, control) {
     var $choice = el('div', 'choice')
@@ -201,6 +217,7 @@
     markLanguage: markLanguage,
     indicatorCell: indicatorCell,
     domainCell: domainCell,
+    scrollBox: scrollBox,
     checkbox: checkbox,
     selectField: selectField,
     filterItems: filterItems,
