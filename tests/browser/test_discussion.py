@@ -35,9 +35,16 @@ def page(tabs: TabPerTest, real_site: Path) -> Iterator[Page]:
     yield from tabs.open((real_site / "assess.html").as_uri())
 
 
+def added(count: int) -> str:
+    """What the status says when `count` files are added to compare, on an English page."""
+    if count == 1:
+        return "Added 1 file to compare. It is not saved in this browser."
+    return f"Added {count} files to compare. They are not saved in this browser."
+
+
 def compare_files(page: Page, names: list[str]) -> None:
     page.set_input_files("#compare-files", [str(FIXTURES / name) for name in names])
-    expect(page.locator("[data-role=status]")).to_contain_text(f"Added {len(names)} file(s) to compare")
+    expect(page.locator("[data-role=status]")).to_have_text(added(len(names)))
 
 
 def show(page: Page, view: str) -> None:
@@ -364,6 +371,78 @@ def test_a_views_chart_is_drawn_again_at_the_new_width_when_the_window_changes_s
     assert chart_follows(page, 375) == narrow
     expect(page.locator(".discussion-heading")).to_have_count(1)  # the chart alone was drawn again
     assert page.locator(".discussion svg.chart").count() == 1
+
+
+HOSTILE = ROOT / "tests" / "hostile" / "files"
+HARBOUR = [f"harbour-{n}.json" for n in range(1, 5)]
+
+
+@pytest.fixture
+def language_page(tabs: TabPerTest, real_site: Path, request: pytest.FixtureRequest) -> Iterator[Page]:
+    """The assessment page in the language of its path (request.param): assess.html or cy/assess.html."""
+    yield from tabs.open((real_site / request.param).as_uri())
+
+
+@pytest.mark.parametrize(
+    "language_page, said",
+    [
+        (
+            "assess.html",
+            [
+                "Added 1 file to compare. It is not saved in this browser.",
+                "Added 4 files to compare. They are not saved in this browser.",
+            ],
+        ),
+        (
+            "cy/assess.html",
+            [
+                "Ychwanegwyd 1 ffeil i'w chymharu. Nid yw wedi'i chadw yn y porwr hwn.",
+                "Ychwanegwyd 4 o ffeiliau i'w cymharu. Nid ydynt wedi'u cadw yn y porwr hwn.",
+            ],
+        ),
+    ],
+    indirect=["language_page"],
+)
+def test_adding_files_to_compare_counts_them_in_the_page_s_language(language_page: Page, said: list[str]) -> None:
+    """The status said "Added 2 file(s) to compare": one file, then four, each counted in words."""
+    page = language_page
+    status = page.locator("[data-role=status]")
+    page.set_input_files("#compare-files", str(FIXTURES / "member-a.json"))
+    expect(status).to_have_text(said[0])
+    page.set_input_files("#compare-files", [str(FIXTURES / name) for name in HARBOUR])
+    expect(status).to_have_text(said[1])
+
+
+@pytest.mark.parametrize(
+    "language_page, one, many",
+    [
+        (
+            "assess.html",
+            "bad-id.json was not added to compare, and nothing saved here was changed:",
+            "2 files were not added to compare; nothing saved here was changed by them:",
+        ),
+        (
+            "cy/assess.html",
+            "Nid ychwanegwyd bad-id.json i'w chymharu, ac ni newidiwyd dim sydd wedi'i gadw yma:",
+            "Nid ychwanegwyd 2 ffeil i'w cymharu; ni newidiwyd dim sydd wedi'i gadw yma ganddynt:",
+        ),
+    ],
+    indirect=["language_page"],
+)
+def test_files_refused_for_comparing_are_said_not_added_to_compare_not_not_imported(
+    language_page: Page, one: str, many: str
+) -> None:
+    """Files chosen to compare are never imported: the summary said "5 files were not imported"."""
+    page = language_page
+    intro = page.locator("[data-role='error-summary'] [data-role=error-intro]")
+    page.set_input_files("#compare-files", str(HOSTILE / "bad-id.json"))
+    expect(intro).to_have_text(one)
+    page.set_input_files("#compare-files", [str(HOSTILE / name) for name in ("empty.json", "bad-id.json")])
+    expect(intro).to_have_text(many)
+    assert page.locator("[data-role=discuss-pick]").count() == 0
+    page.set_input_files("#import-file", str(HOSTILE / "bad-id.json"))  # an import is still said to be one
+    expect(intro).to_contain_text("bad-id.json")
+    assert "ychwanegwyd" not in intro.text_content() and "added to compare" not in intro.text_content()
 
 
 def test_a_view_needs_the_right_number_of_assessments(page: Page) -> None:

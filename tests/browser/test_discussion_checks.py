@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 from tabs import TabPerTest, tab_per_test
-from test_discussion import FIXTURES, MEMBERS, STUB_PRINT, compare_files, show
+from test_discussion import FIXTURES, MEMBERS, STUB_PRINT, added, compare_files, show
 
 from support import watch_for_errors
 
@@ -273,7 +273,7 @@ def compare_files_made(page: Page, files: dict[str, dict]) -> None:
             for name, data in files.items()
         ],
     )
-    expect(page.locator("[data-role=status]")).to_contain_text(f"Added {len(files)} file(s) to compare")
+    expect(page.locator("[data-role=status]")).to_have_text(added(len(files)))
 
 
 def leaving_is_stopped(page: Page) -> bool:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page, expect
 from tabs import TabPerTest, tab_per_test
-from test_discussion import STUB_PRINT, pdf_text
+from test_discussion import STUB_PRINT, added, pdf_text
 
 from mpw_static.assessment_file import check_assessment_bytes
 from mpw_static.frameworks import indicator_ids
@@ -231,7 +231,7 @@ def test_the_next_cycle_shows_last_cycle_s_plan_and_distance_counts_targets_reac
 @FROM_THE_FOLDER_ONLY
 def test_composite_shows_members_targets_and_starts_with_none(page: Page) -> None:
     page.set_input_files("#compare-files", [str(FIXTURES / "plan-baseline.json"), str(FIXTURES / "member-a.json")])
-    expect(page.locator("[data-role=status]")).to_contain_text("Added 2 file(s) to compare")
+    expect(page.locator("[data-role=status]")).to_have_text(added(2))
     page.check("#view-composite")
     page.click("[data-action=show-view]")
     expect(page.locator(".discussion-heading")).to_be_focused()  # its script is loaded on first use

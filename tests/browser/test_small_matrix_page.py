@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from test_discussion import added
 from test_other_engines import READY, TEXT, WATCH_ERRORS, open_assessment, show
 
 from engines import Engine, EnginePool
@@ -131,7 +132,7 @@ def test_the_discussion_views_draw_the_small_matrix(page: Page, view: str, tmp_p
     if view == "composite":
         files["b.json"] = {**second, "review_cycle": first["review_cycle"], "date": first["date"]}
     choose_files(page, "#compare-files", files)
-    expect(page.locator("[data-role=status]")).to_contain_text(f"Added {len(files)} file(s) to compare")
+    expect(page.locator("[data-role=status]")).to_have_text(added(len(files)))
     page.check(f"#view-{view}")
     page.click("[data-action='show-view']")
     expect(page.locator(".discussion-heading")).to_be_focused()

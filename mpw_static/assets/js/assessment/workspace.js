@@ -282,11 +282,14 @@
    * concerned (the import field unless told otherwise), with every value set as text.
    * @param {{name: string, errors: string[]}[]} failures - name is a file name, or '' for a form problem
    * @param {string} [fieldId]
+   * @param {{one: string, many: string}} [intros] - what was not done to the files, if not an import
+   *   (files chosen to compare are not imported): the catalogue's texts for one file and for several
    */
-  Workspace.prototype.showErrors = function (failures, fieldId) {
+  Workspace.prototype.showErrors = function (failures, fieldId, intros) {
+    var texts = intros || { one: this.strings.import_failed, many: this.strings.import_failed_many }
     var intro = failures.length === 1
-      ? dom.fill(this.strings.import_failed, { file: failures[0].name })
-      : dom.fill(this.strings.import_failed_many, { n: failures.length })
+      ? dom.fill(texts.one, { file: failures[0].name })
+      : dom.fill(texts.many, { n: failures.length })
     this.find('[data-role="error-intro"]').textContent = failures[0].name ? intro : ''
     var $list = this.find('[data-role="error-list"]')
     $list.textContent = ''

@@ -180,8 +180,10 @@
     }, this)
     this.renderList()
     added.forEach(function (key) { this.box(key).checked = true }, this)
-    if (added.length) this.workspace.announce(dom.fill(this.strings.discuss_added, { n: added.length }))
-    if (failures.length) this.workspace.showErrors(failures, 'compare-files')
+    if (added.length) this.workspace.announce(dom.plural(this.strings, 'discuss_added', added.length, this.data.locale))
+    if (failures.length) { // not imported: kept out of the list, and nothing was stored either way
+      this.workspace.showErrors(failures, 'compare-files', { one: this.strings.compare_failed, many: this.strings.compare_failed_many })
+    }
     else this.workspace.hideErrors()
   }
 
