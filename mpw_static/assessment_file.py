@@ -39,7 +39,9 @@ DAMAGED_HINT = f"it may be damaged or not a saved assessment: {ASK_AGAIN}"
 EDITED_HINT = f"it may have been edited by hand: {ASK_AGAIN}"
 DUPLICATE_HINT = f"remove one of the two from the file, or {ASK_AGAIN}"
 BROKEN_HINT = f"remove the broken character from that text, or {ASK_AGAIN}"
-NEWER_HINT = "open it with the newest version of the site"
+# The page says "open it with the newest version of the site"; a command-line user may have mpw-static
+# itself to update, so validate names both (tests/integration/test_validate_hostile_files.py).
+NEWER_HINT = "check it with the newest release of mpw-static, or open it with the newest version of the site"
 CORRECT_HINT = f"correct it in the file, or {ASK_AGAIN}"
 UNKNOWN_FIELD_HINT = f"remove the field from the file, or {ASK_AGAIN}"
 ONCE_HINT = "list each one at most once"
@@ -308,11 +310,13 @@ def check_assessment_bytes(name: str, raw: bytes, indicator_ids: list[str]) -> t
     try:
         data = json.loads(text, object_pairs_hook=unique_keys)
     except json.JSONDecodeError as error:
+        # Python's advice for a second byte order mark ("decode using utf-8-sig") is for programmers.
+        what = "a second byte order mark" if error.msg.startswith("Unexpected UTF-8 BOM") else error.msg
         return None, [
             Problem(
                 name,
                 "",
-                f"the file is not valid JSON: {error.msg} (column {error.colno})",
+                f"the file is not valid JSON: {what} (column {error.colno})",
                 DAMAGED_HINT,
                 line=error.lineno,
             )
@@ -403,15 +407,85 @@ PATTERN_WORDS = {
 }
 
 
+# pydantic's errors of a value of the wrong kind or outside its choices. Their words are pydantic's
+# ("Input should be a valid array"), so they are said as the page says them, from the same rule.
+KIND_ERRORS = {
+    "bool_type",
+    "dict_type",
+    "model_type",
+    "list_type",
+    "string_type",
+    "literal_error",
+    "enum",
+    "missing",
+    "int_parsing_size",
+    "int_type",
+    "float_type",
+}
+# What the page expects of each kind of rule (format.js, js_err_type's {expected}).
+EXPECTED_WORDS = {
+    "object": "expected an object",
+    "map": "expected an object",
+    "list": "expected a list",
+    "text": "expected text",
+    "bool": "expected true or false",
+    "date": "expected a date such as 2026-11-23",
+    "dateTime": "expected a date and time such as 2026-11-23T14:43:00Z",
+}
+
+
 def assessment_problem(name: str, detail: dict, indicator_ids: list[str]) -> Problem:
     """Turn one pydantic error into a Problem naming the field path in the file, and what to do."""
     context = detail.get("ctx") or {}
     loc = tuple(detail["loc"]) + tuple(context.get("path", ()))
-    plain = {"extra_forbidden": "unknown field"}
-    message = plain.get(detail["type"], detail["msg"])
-    if detail["type"] == "string_pattern_mismatch":
+    kind = detail["type"]
+    message = detail["msg"]
+    if kind == "extra_forbidden":
+        message = "unknown field"
+    elif kind == "string_pattern_mismatch":
         message = PATTERN_WORDS.get(context.get("pattern"), message)
-    return Problem(name, field_path(loc), message, field_hint(detail["type"], message, loc, indicator_ids, context))
+    elif kind == "string_too_long":
+        message = f"the text is longer than {context['max_length']} characters"
+    elif kind in KIND_ERRORS or message.startswith("Input should be"):  # the latter: JSON true for a statement
+        message = page_words(rule_at(format_rule(tuple(indicator_ids)), loc, detail.get("input")), detail)
+    return Problem(name, field_path(loc), message, field_hint(kind, message, loc, indicator_ids, context))
+
+
+def rule_at(rule: dict, loc: tuple, value: object) -> dict | None:
+    """The page's rule (format_rule) for the value at a pydantic location, or None if it names none."""
+    for depth_in, part in enumerate(loc, start=1):
+        if rule is None or rule["kind"] not in ("object", "map", "list"):
+            return None
+        rule = rule["fields"].get(part) if rule["kind"] == "object" else rule.get("values", rule.get("of"))
+        if rule is not None and rule["kind"] == "either":  # a source or its bare id, told apart as the page does
+            is_object = depth_in < len(loc) or isinstance(value, dict)  # a field inside it, or the value itself
+            rule = next(option for option in rule["options"] if (option["kind"] == "object") == is_object)
+    return rule
+
+
+def page_words(rule: dict | None, detail: dict) -> str:
+    """What the page says of a value its rule refuses for its kind or its choices (format.js's Checker)."""
+    value = detail.get("input")
+    if detail["type"] == "missing":
+        value = None
+    if rule is None:
+        return "expected a different kind of value here"
+    if rule["kind"] in ("choice", "const"):
+        if isinstance(value, (dict, list)):
+            return "expected one of the allowed values, not a list or an object"
+        return f"“{as_javascript_text(value)[:40]}” is not one of the allowed values"
+    if rule["kind"] == "pattern":
+        return next(words for pattern, words in PATTERN_WORDS.items() if pattern == rule["pattern"])
+    return EXPECTED_WORDS[rule["kind"]]
+
+
+def as_javascript_text(value: object) -> str:
+    """A JSON value as the page's String(value) writes it: true, null, 3 for 3.0, 2.5."""
+    if isinstance(value, bool) or value is None:
+        return json.dumps(value)
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e21:
+        return str(int(value))
+    return str(value)
 
 
 def field_hint(kind: str, message: str, loc: tuple, indicator_ids: list[str], context: dict) -> str:

@@ -60,20 +60,22 @@ def read_workbook_bytes(
         language, present, cells = read_cells(raw, layouts)
     except WorkbookProblem as problem:
         return None, [problem.problem(name)]
-    except Exception as error:  # openpyxl raises many kinds for a damaged workbook
-        return None, [
-            Problem(
-                name,
-                "",
-                f"the workbook could not be read; it may be damaged ({type(error).__name__})",
-                "open it in Excel or LibreOffice and save it again as “Excel Workbook (.xlsx)”",
-            )
-        ]
+    except Exception:  # openpyxl raises many kinds for a damaged workbook
+        return None, [Problem(name, "", DAMAGED, DAMAGED_HINT)]
     layout = layouts[language]
     problems = check_sheets(name, present, cells, layout)
     if problems:
         return None, problems
     return assessment_from(name, cells, layout, now or datetime.now(UTC))
+
+
+# A workbook that no reader could open, said as the page says it (js_excel_damaged, js_excel_hint_save_again),
+# without the reader's own name for what failed, which means nothing to the person who sent it.
+DAMAGED = "the workbook could not be read: it is damaged, or it is not a real Excel workbook"
+DAMAGED_HINT = (
+    "open it in Excel or LibreOffice and save it again as “Excel Workbook (.xlsx)”; if it does not open there, "
+    "fill in the workbook downloaded from this site (development-matrix.xlsx)"
+)
 
 
 class WorkbookProblem(Exception):

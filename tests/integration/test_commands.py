@@ -96,6 +96,22 @@ def test_import_given_a_saved_assessment_says_what_it_is_and_what_opens_it(
     assert sorted(path.name for path in tmp_path.iterdir()) == ["empty.xlsx", "notes.txt", "team.json"]
 
 
+def test_import_given_a_workbook_that_no_reader_opens_says_so_without_pythons_words(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
+) -> None:
+    """The corpus's 280-byte stub: a zip naming a workbook part, and nothing a workbook holds."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "stub.xlsx").write_bytes((ROOT / "tests/hostile/files/excel-workbook.xlsx").read_bytes())
+    assert main(["import", "stub.xlsx"]) == 1
+    assert capsys.readouterr().err.splitlines() == [
+        "stub.xlsx: 1 problem; nothing was written:",
+        "1. stub.xlsx: the workbook could not be read: it is damaged, or it is not a real Excel workbook",
+        "   Hint: open it in Excel or LibreOffice and save it again as “Excel Workbook (.xlsx)”; if it does not open "
+        "there, fill in the workbook downloaded from this site (development-matrix.xlsx)",
+    ]
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["stub.xlsx"]
+
+
 def test_upgrade_says_what_to_do_about_a_file_in_the_way_and_a_file_that_does_not_open(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture
 ) -> None:
@@ -107,7 +123,7 @@ def test_upgrade_says_what_to_do_about_a_file_in_the_way_and_a_file_that_does_no
     assert capsys.readouterr().err.splitlines() == [
         "team.json: team.v3.json already exists; nothing written (move or rename it, then upgrade again)",
         "later.json (format_version): the file uses format version 4, newer than this site reads (up to 3)",
-        "   Hint: open it with the newest version of the site",
+        "   Hint: check it with the newest release of mpw-static, or open it with the newest version of the site",
     ]
     assert (tmp_path / "team.v3.json").read_text(encoding="utf-8") == "my own notes"
 

@@ -80,7 +80,7 @@ def test_not_an_assessment(tmp_path: Path) -> None:
 def test_future_format_version(tmp_path: Path) -> None:
     assert check(tmp_path, {**valid(), "format_version": 4}) == [
         "team.json (format_version): the file uses format version 4, newer than this site reads (up to 3)\n"
-        "   Hint: open it with the newest version of the site"
+        "   Hint: check it with the newest release of mpw-static, or open it with the newest version of the site"
     ]
 
 
@@ -117,21 +117,21 @@ def test_out_of_range_statement_and_wrong_type(tmp_path: Path) -> None:
     data["review_cycle"] = 12
     found = check(tmp_path, data)
     assert found == [
-        "team.json (review_cycle): Input should be a valid string\n"
+        "team.json (review_cycle): expected text\n"
         "   Hint: correct it in the file, or ask whoever sent it for a new download",
-        "team.json (ratings.1.1.statement): Input should be 1, 2, 3, 4, 5 or 'n/a'\n"
+        "team.json (ratings.1.1.statement): “6” is not one of the allowed values\n"
         '   Hint: change it to 1, 2, 3, 4, 5 or "n/a" (S1–S5 or N/A), or answer the indicator again on the '
         "assessment page",
     ]
     data["ratings"]["1.1"] = {"statement": 2, "target": 0}
     data["review_cycle"] = "Baseline"
     assert check(tmp_path, data) == [
-        "team.json (ratings.1.1.target): Input should be 1, 2, 3, 4 or 5\n"
+        "team.json (ratings.1.1.target): “0” is not one of the allowed values\n"
         "   Hint: change it to 1, 2, 3, 4 or 5 (S1–S5), or set the target again on the assessment page"
     ]
     data["ratings"]["1.1"] = {"statement": 2, "note": "x" * 10_001}
     assert check(tmp_path, data) == [
-        "team.json (ratings.1.1.note): String should have at most 10000 characters\n"
+        "team.json (ratings.1.1.note): the text is longer than 10000 characters\n"
         "   Hint: shorten it to 10000 characters or fewer"
     ]
 

@@ -95,12 +95,12 @@ def test_an_older_file_opens_as_version_3_without_a_meeting(version: int) -> Non
         ),
         (
             {"come_back_to": [1.1]},
-            "team.json (meeting.come_back_to[0]): Input should be a valid string\n"
+            "team.json (meeting.come_back_to[0]): “1.1” is not one of the allowed values\n"
             "   Hint: correct it in the file, or ask whoever sent it for a new download",
         ),
         (
             {"come_back_to": "1.1"},
-            "team.json (meeting.come_back_to): Input should be a valid array\n"
+            "team.json (meeting.come_back_to): expected a list\n"
             "   Hint: correct it in the file, or ask whoever sent it for a new download",
         ),
         (
@@ -110,7 +110,7 @@ def test_an_older_file_opens_as_version_3_without_a_meeting(version: int) -> Non
         ),
         (
             {"domains": [1]},
-            "team.json (meeting.domains[0]): Input should be a valid string\n"
+            "team.json (meeting.domains[0]): “1” is not one of the allowed values\n"
             "   Hint: correct it in the file, or ask whoever sent it for a new download",
         ),
         (
@@ -125,7 +125,7 @@ def test_an_older_file_opens_as_version_3_without_a_meeting(version: int) -> Non
         ),
         (
             "yes",
-            "team.json (meeting): Input should be an object\n"
+            "team.json (meeting): expected an object\n"
             "   Hint: correct it in the file, or ask whoever sent it for a new download",
         ),
     ],
