@@ -125,14 +125,14 @@ def test_import_refuses_or_keeps_as_text(clean_page: Page, hostile_corpus: dict,
     [
         (
             "assess.html",
-            "the file is an Excel workbook, not a saved assessment: open it with “Open an Excel workbook (.xlsx)”",
-            "the file is a saved assessment (.json), not an Excel workbook. "
+            "the file is an Excel workbook, not a saved assessment. Open it with “Open an Excel workbook (.xlsx)”.",
+            "The file is a saved assessment (.json), not an Excel workbook. "
             "Open it with “Open saved assessment files (.json)”.",
         ),
         (
             "cy/assess.html",
-            "llyfr gwaith Excel yw'r ffeil, nid asesiad wedi'i gadw: agorwch hi gydag “Agor llyfr gwaith Excel (.xlsx)”",
-            "asesiad wedi'i gadw (.json) yw'r ffeil, nid llyfr gwaith Excel. "
+            "llyfr gwaith Excel yw'r ffeil, nid asesiad wedi'i gadw. Agorwch hi gydag “Agor llyfr gwaith Excel (.xlsx)”.",
+            "Asesiad wedi'i gadw (.json) yw'r ffeil, nid llyfr gwaith Excel. "
             "Agorwch hi gydag “Agor ffeiliau asesu sydd wedi'u cadw (.json)”.",
         ),
     ],
@@ -208,7 +208,9 @@ def test_whole_corpus_at_once_over_http(browser: Browser, hosted_site: str, host
         f"{refused + same_id} files were not imported; nothing saved here was changed by them:"
     )
     items = summary.locator("li a").all_text_contents()
-    same = "the same assessment as bom-utf8.json, chosen with it and saved at the same time; that file was taken instead."
+    same = (
+        "the same assessment as bom-utf8.json, chosen with it and saved at the same time; that file was taken instead."
+    )
     assert f"bom-utf16.json: it is {same}" in items
     assert f"script-payloads.json: it is {same}" in items
     assert page.text_content("[data-role=status]") == "Imported “Corpus team” from bom-utf8.json."

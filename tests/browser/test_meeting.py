@@ -346,13 +346,22 @@ def test_a_member_is_refused_twice_the_groups_own_record_is_refused_and_keep_sto
         "The group’s record is the assessment open on this page: “Valley team”."
     )
     load_members(page, ["member-a.json"])
+    workbook = ROOT / "tests/hostile/files/excel-workbook.xlsx"  # a member's filled workbook, chosen here
     page.set_input_files(
-        "#meeting-members-files", [str(FIXTURES / name) for name in ("member-a.json", "team-record-v1.json")]
+        "#meeting-members-files",
+        [str(FIXTURES / name) for name in ("member-a.json", "team-record-v1.json")] + [str(workbook)],
     )
+    # Each refusal is a sentence; the workbook's says how to make it a member's file without it
+    # becoming the open assessment (the group's record) on the way.
     expect(page.locator(".meeting-file-errors li")).to_have_text(
         [
-            "member-a.json: this member’s assessment is loaded already (it has the same id). Each member is counted once",
-            "team-record-v1.json: this is the group’s own record, the assessment open on this page. Load the members’ own files",
+            "member-a.json: this member’s assessment is loaded already (it has the same id). Each member is counted once.",
+            "team-record-v1.json: this is the group’s own record, the assessment open on this page. Load the members’ own files.",
+            "excel-workbook.xlsx: the file is an Excel workbook, not a member’s saved assessment (.json). Opening it on "
+            "this page would make it the open assessment, in place of the group’s record. Turn it into a .json file "
+            "first: leave meeting mode, open the workbook with “Open an Excel workbook (.xlsx)”, download it with "
+            "“Download assessment (.json)”, open the group’s record again from “Assessments saved in this browser”, "
+            "and load that .json file here.",
         ]
     )
     assert page.get_attribute(".meeting-member-count", "data-count") == "1"

@@ -38,7 +38,7 @@ from test_discussion import pdf_text
 
 from benchmarks.collection import write_collection
 from mpw_static.assessment_file import MAX_BYTES
-from support import FROM_THE_FOLDER_ONLY, download, watch_for_errors
+from support import FROM_THE_FOLDER_ONLY, ROOT, download, watch_for_errors
 
 pytestmark = pytest.mark.browser
 
@@ -594,3 +594,38 @@ def test_a_folder_with_no_json_files_says_so_and_suggests_choosing_files(page: P
     expect(page.locator("[data-role=progress-text]")).to_have_text(message)
     expect(page.locator("[data-role=status]")).to_have_text(message)
     expect(page.locator("[data-role=results]")).to_be_hidden()
+
+
+# The corpus's workbook, chosen among the .json files: this page has no Excel box of its own.
+WORKBOOK = ROOT / "tests/hostile/files/excel-workbook.xlsx"
+WORKBOOK_ADVICE = {
+    "en": "excel-workbook.xlsx: the file is an Excel workbook, not a saved assessment, and this page reads only "
+    "saved assessments (.json). Open the workbook on the assessment page with “Open an Excel workbook (.xlsx)”, "
+    "download it there with “Download assessment (.json)”, and add that .json file here.",
+    "cy": "excel-workbook.xlsx: llyfr gwaith Excel yw'r ffeil, nid asesiad wedi'i gadw, a dim ond asesiadau "
+    "wedi'u cadw (.json) y mae'r dudalen hon yn eu darllen. Agorwch y llyfr gwaith ar dudalen yr asesiad gydag "
+    "“Agor llyfr gwaith Excel (.xlsx)”, lawrlwythwch ef yno gyda “Lawrlwytho'r asesiad (.json)”, ac ychwanegwch "
+    "y ffeil .json honno yma.",
+}
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_a_workbook_among_the_files_is_told_what_to_do_from_this_page(
+    page: Page, collection: Path, site_base: str, language: str
+) -> None:
+    """Not "open it with Open an Excel workbook", a box this page does not have; and two problems of
+    one file read as sentences, one after the other."""
+    if language == "cy":
+        page.goto(site_base + "cy/programme.html")
+    two_problems = ROOT / "tests/hostile/files/score-field.json"  # a "score" and a "rank" field
+    page.set_input_files("#programme-files", [str(collection / "file-01.json"), str(WORKBOOK), str(two_problems)])
+    expect(page.locator("[data-role=results]")).to_be_visible()
+    left_out = page.locator(".programme-details li")
+    expect(left_out.first).to_have_text(WORKBOOK_ADVICE[language])
+    if language == "en":
+        fix = "Remove the field from the file, or ask whoever sent it for a new download."
+        expect(left_out.nth(1)).to_have_text(
+            f"score-field.json: score: unknown field. {fix} rank: unknown field. {fix}"
+        )
+    labels = page.evaluate("[...document.querySelectorAll('label')].map(label => label.textContent)")
+    assert not any("Excel" in label for label in labels)  # the box the assessment page's words name is not here

@@ -56,7 +56,9 @@
     results.forEach(function (result) {
       var assessment = result.assessment
       var refusal = null
-      if (!assessment) refusal = result.errors.slice(0, 5).join(' ')
+      // A member's workbook gets advice of its own: opened with the Excel box, it would replace the group's record.
+      if (!assessment && result.errors[0] === s.err_workbook) refusal = s.meeting_err_workbook
+      else if (!assessment) refusal = result.errors.slice(0, 5).join(' ')
       else if (assessment.id === stage.workspace.current.id) refusal = s.meeting_err_own_record
       else if (state.members.some(function (member) { return member.assessment.id === assessment.id })) refusal = s.meeting_err_twice
       if (refusal) return $errors.appendChild(el('li', '', result.name + ': ' + refusal))

@@ -72,6 +72,15 @@
     throw new Refusal(key, values, hint)
   }
 
+  /**
+   * A refusal of the whole workbook, as the error summary lists it: a sentence of its own, so it
+   * starts with a capital (a problem in a cell starts with the cell's name instead).
+   */
+  Reading.prototype.refusal = function (error) {
+    var text = this.say(error.key, error.values, error.hint)
+    return text.charAt(0).toUpperCase() + text.slice(1)
+  }
+
   /** A problem in one place (a sheet, or a sheet's cell), which does not stop the reading. */
   Reading.prototype.problem = function (place, key, values, hint) {
     this.problems.push(fill(this.strings.excel_in_cell, { cell: place, problem: this.say(key, values, hint) }))
@@ -417,7 +426,7 @@
     try {
       return reading.run()
     } catch (error) {
-      if (error instanceof Refusal) return { assessment: null, errors: [reading.say(error.key, error.values, error.hint)] }
+      if (error instanceof Refusal) return { assessment: null, errors: [reading.refusal(error)] }
       throw error
     }
   }
@@ -433,7 +442,7 @@
       reading.checkFile(size)
       return null
     } catch (error) {
-      if (error instanceof Refusal) return [reading.say(error.key, error.values, error.hint)]
+      if (error instanceof Refusal) return [reading.refusal(error)]
       throw error
     }
   }

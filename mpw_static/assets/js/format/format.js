@@ -202,7 +202,7 @@
 
   /** An object of the format: no field it does not know, each field by its rule, the required ones there. */
   Checker.prototype.object = function (object, rule, path) {
-    if (!isPlainObject(object)) return this.add('err_type', { path: path, expected: 'an object' })
+    if (!isPlainObject(object)) return this.add('err_type', { path: path, expected: this.strings.expected_object })
     var keys = Object.keys(object)
     for (var i = 0; i < keys.length; i++) {
       if (!has(rule.fields, keys[i])) this.add('err_unknown_field', { path: join(path, keys[i]) })
@@ -219,7 +219,7 @@
 
   /** Ratings, last cycle's plan (keyed by the matrix's indicator ids) and domain notes (keyed by the matrix's domain numbers). */
   Checker.prototype.map = function (object, rule, path) {
-    if (!isPlainObject(object)) return this.add('err_type', { path: path, expected: 'an object' })
+    if (!isPlainObject(object)) return this.add('err_type', { path: path, expected: this.strings.expected_object })
     var keys = Object.keys(object)
     for (var i = 0; i < keys.length; i++) {
       if (rule.keys.of.indexOf(keys[i]) === -1 && rule.keys.name === 'indicator') {
@@ -234,7 +234,7 @@
 
   /** A list: not longer than its limit (checked first, so a huge list is one message), each item by its rule, each once where it must be. */
   Checker.prototype.list = function (list, rule, path) {
-    if (!Array.isArray(list)) return this.add('err_type', { path: path, expected: 'a list' })
+    if (!Array.isArray(list)) return this.add('err_type', { path: path, expected: this.strings.expected_list })
     if (has(rule, 'max') && list.length > rule.max) return this.add('err_too_many', { path: path, count: list.length, limit: rule.max })
     list.forEach(function (item, i) { this.field(item, rule.of, path + '[' + i + ']') }, this)
     var name = path.split('.').pop() // err_twice_purposes, err_twice_come_back_to
@@ -253,9 +253,9 @@
   }
 
   Checker.prototype.text = function (value, rule, path) {
-    if (typeof value !== 'string') return this.add('err_type', { path: path, expected: 'text' })
+    if (typeof value !== 'string') return this.add('err_type', { path: path, expected: this.strings.expected_text })
     if (hasLoneSurrogate(value)) return this.add('err_broken_character', { path: path })
-    if (rule.notBlank && !matches(rule.notBlank, value)) return this.add('err_type', { path: path, expected: 'text' })
+    if (rule.notBlank && !matches(rule.notBlank, value)) return this.add('err_type', { path: path, expected: this.strings.expected_not_blank })
     if (rule.max !== null && characters(value) > rule.max) this.add('err_too_long', { path: path, limit: rule.max })
   }
 

@@ -40,7 +40,8 @@
     this.filesRead += 1
     if (result.error) return refuse([result.error])
     var decoded = format.decode(result.buffer)
-    if (decoded.error) return refuse([this.data.strings[decoded.error]])
+    // A workbook gets this page's own advice: the assessment page's Excel box is not here.
+    if (decoded.error) return refuse([this.data.strings[decoded.error === 'err_workbook' ? 'programme_err_workbook' : decoded.error]])
     var checked = format.parse(decoded.text, size, this.data)
     if (!checked.assessment) return refuse(checked.errors)
     this.collection.add(figures.summarise(checked.assessment, name))

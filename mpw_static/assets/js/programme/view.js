@@ -205,7 +205,7 @@
       $refused.appendChild(el('p', '', this.text('refused_intro')))
       var $list = el('ul')
       refused.forEach(function (item) {
-        $list.appendChild(el('li', '', item.name + ': ' + item.errors.slice(0, 5).join('; ')))
+        $list.appendChild(el('li', '', item.name + ': ' + item.errors.slice(0, 5).join(' '))) // each a sentence, ending in its full stop
       })
       $refused.appendChild($list)
       $wrap.appendChild($refused)
