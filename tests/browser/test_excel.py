@@ -317,7 +317,7 @@ def test_a_workbook_over_the_limit_is_refused_unread(browser: Browser, real_site
     big.write_bytes(b"PK" + b"\0" * 5_000_001)
     open_workbook(page, big)
     expect(page.locator("[data-role='error-list'] li")).to_have_text(
-        "the file is 5,000,003 bytes, more than a Development Matrix workbook can be (5,000,000). Fill in the "
+        "The file is 5,000,003 bytes, more than a Development Matrix workbook can be (5,000,000). Fill in the "
         "workbook downloaded from this site (development-matrix.xlsx), or save this one as “Excel Workbook (.xlsx)”."
     )
     assert page.evaluate("window.__reads") == 0
@@ -359,7 +359,7 @@ def test_a_welsh_workbook_in_welsh_words(
             (
                 "not-a-zip.xlsx",
                 corpus["not-a-zip.xlsx"],
-                "nid llyfr gwaith Excel (.xlsx) yw'r ffeil: nid archif zip mohoni. Llenwch y llyfr gwaith a "
+                "Nid llyfr gwaith Excel (.xlsx) yw'r ffeil: nid archif zip mohoni. Llenwch y llyfr gwaith a "
                 "lawrlwythwyd o'r wefan hon (development-matrix.xlsx), neu cadwch hwn fel “Excel Workbook (.xlsx)”.",
             ),
         ):
