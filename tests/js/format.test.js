@@ -125,6 +125,19 @@ test('every refusal says what to do next, by the field where that depends on it'
     ['the file is not valid JSON. It may be damaged or not a saved assessment: ask whoever sent it for a new download.'])
 })
 
+test('what a field expects is said in the page\'s language, from its catalogue, as validate says it', () => {
+  const words = { expected_object: 'gwrthrych', expected_list: 'rhestr', expected_text: 'testun', expected_not_blank: 'testun nad yw’n fylchau gwyn yn unig' }
+  const welsh = { ...data, strings: { ...data.strings, ...words, err_type: '{path}: disgwylid {expected}. {hint}' } }
+  const refused = (change) => format.parse(JSON.stringify(Object.assign(format.create(data), change)), 10, welsh).errors
+  const fix = data.strings.err_hint_correct
+  assert.deepEqual(refused({ service: 'Riverside', purposes: 'learning', review_cycle: 12, framework_version: '  ' }), [
+    `framework_version: disgwylid testun nad yw’n fylchau gwyn yn unig. ${fix}`,
+    `purposes: disgwylid rhestr. ${fix}`,
+    `review_cycle: disgwylid testun. ${fix}`,
+    `service: disgwylid gwrthrych. ${fix}`
+  ])
+})
+
 test('a plan is what the model\'s Plan holds: a target, steps, a lead, a date or a review', () => {
   assert.deepEqual(data.fields.plan, ['target', 'next_steps', 'lead', 'due_date', 'due_cycle'])
   const rated = format.rating({ statement: 2, evidence: 'work-in-progress', note: 'n' }, data)
