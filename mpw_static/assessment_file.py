@@ -310,13 +310,11 @@ def check_assessment_bytes(name: str, raw: bytes, indicator_ids: list[str]) -> t
     try:
         data = json.loads(text, object_pairs_hook=unique_keys)
     except json.JSONDecodeError as error:
-        # Python's advice for a second byte order mark ("decode using utf-8-sig") is for programmers.
-        what = "a second byte order mark" if error.msg.startswith("Unexpected UTF-8 BOM") else error.msg
         return None, [
             Problem(
                 name,
                 "",
-                f"the file is not valid JSON: {what} (column {error.colno})",
+                f"the file is not valid JSON: {json_words(error.msg)} (column {error.colno})",
                 DAMAGED_HINT,
                 line=error.lineno,
             )
@@ -374,6 +372,27 @@ def check_assessment_bytes(name: str, raw: bytes, indicator_ids: list[str]) -> t
     except ValidationError as error:
         details = without_union_branches(error.errors(), data)
         return None, [assessment_problem(name, detail, indicator_ids) for detail in details]
+
+
+# What Python's JSON reader says is wrong, in plain words: its own are a programmer's ("Expecting
+# value", "decode using utf-8-sig"). One it says that is not listed here is shown as it is.
+JSON_WORDS = {
+    "Expecting value": "a value is missing, or the text there is not JSON",
+    "Unterminated string starting at": 'a text is not closed: its closing quote (") is missing',
+    "Expecting property name enclosed in double quotes": 'a name is not in double quotes ("), or a comma is left over',
+    "Expecting ',' delimiter": "a comma is missing",
+    "Expecting ':' delimiter": "a colon is missing after a name",
+    "Extra data": "there is more after the end of the JSON",
+    "Invalid control character at": "a text holds a tab, a line break or another control character, which JSON writes only as an escape",
+    "Invalid \\escape": "a backslash (\\) starts an escape that JSON does not have",
+    "Invalid \\uXXXX escape": "a \\u escape is not followed by four hex digits",
+    "Unexpected UTF-8 BOM (decode using utf-8-sig)": "a second byte order mark",
+}
+
+
+def json_words(message: str) -> str:
+    """Python's JSON syntax message in plain words."""
+    return JSON_WORDS.get(message, message)
 
 
 def parsed_and_upgraded(raw: bytes) -> tuple[int, dict]:

@@ -63,8 +63,8 @@ def test_validate_checks_a_folder_of_files_and_its_subfolders(
         "Checked 3 files: 2 valid, 1 with problems.",
     ]
     assert captured.err.splitlines() == [
-        "collected/team-b/broken.json, line 1: the file is not valid JSON: Expecting property name enclosed in "
-        "double quotes (column 2)",
+        'collected/team-b/broken.json, line 1: the file is not valid JSON: a name is not in double quotes ("), '
+        "or a comma is left over (column 2)",
         "   Hint: it may be damaged or not a saved assessment: ask whoever sent it for a new download",
     ]
 

@@ -58,9 +58,33 @@ def test_byte_order_mark_is_tolerated(tmp_path: Path) -> None:
 
 def test_truncated_json(tmp_path: Path) -> None:
     assert check(tmp_path, json.dumps(valid()).encode("utf-8")[:40]) == [
-        "team.json, line 1: the file is not valid JSON: Unterminated string starting at (column 30)\n"
+        'team.json, line 1: the file is not valid JSON: a text is not closed: its closing quote (") is missing (column 30)\n'
         "   Hint: it may be damaged or not a saved assessment: ask whoever sent it for a new download"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ('{"id": ', "a value is missing, or the text there is not JSON (column 8)"),
+        ('{"id" 1}', "a colon is missing after a name (column 7)"),
+        ('{"id": 1 "date": 2}', "a comma is missing (column 10)"),
+        ("{,}", 'a name is not in double quotes ("), or a comma is left over (column 2)'),
+        ("{} {}", "there is more after the end of the JSON (column 4)"),
+        (
+            '{"id": "a\tb"}',
+            "a text holds a tab, a line break or another control character, which JSON writes only as an escape (column 10)",
+        ),
+        ('{"id": "\\q"}', "a backslash (\\) starts an escape that JSON does not have (column 9)"),
+        ('{"id": "\\u12"}', "a \\u escape is not followed by four hex digits (column 10)"),
+        ("\ufeff{}", "a second byte order mark (column 1)"),
+    ],
+)
+def test_json_syntax_is_said_in_plain_words_not_pythons(tmp_path: Path, text: str, words: str) -> None:
+    """Python's JSON reader says "Expecting value" or "decode using utf-8-sig": what a programmer reads."""
+    raw = text.encode("utf-8")
+    raw = b"\xef\xbb\xbf" + raw if text.startswith("\ufeff") else raw  # a byte order mark before the one in the text
+    assert check(tmp_path, raw)[0].split("\n")[0] == f"team.json, line 1: the file is not valid JSON: {words}"
 
 
 def test_zip_file(tmp_path: Path) -> None:
