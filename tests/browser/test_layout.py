@@ -88,7 +88,7 @@ def scrolled_to_the_end(page: Page, index: int) -> str | None:
 def show_distance(page: Page) -> None:
     """On the assessment page, add the two cycles' files to compare and show their distance travelled."""
     page.set_input_files("#compare-files", [str(path) for path in CYCLES])
-    page.wait_for_function("document.querySelectorAll('[data-role=discuss-pick]:checked').length === 2")
+    page.wait_for_function("() => document.querySelectorAll('[data-role=discuss-pick]:checked').length === 2")
     page.check("#view-distance")
     page.click("[data-action='show-view']")
     page.locator(".distance-table").wait_for()
@@ -390,7 +390,9 @@ def test_the_distance_travelled_s_wide_table_is_a_region_that_tab_reaches_and_th
     assert stops == ["table-scroll view-scroll", "table-scroll view-scroll"]  # the cycles' box, then the domains'
     for _ in range(10):
         page.keyboard.press("ArrowRight")
-    page.wait_for_function("document.activeElement.scrollLeft > 0")
+    page.wait_for_function(
+        "() => document.activeElement.scrollLeft > 0"
+    )  # a function: a bare expression is eval-ed when polled, which the page's policy refuses
     page.close()
     assert [role, name, wider > 100] == ["region", "Movement by domain, from the first cycle to the last", True]
 
