@@ -320,7 +320,7 @@ def reload_in_the_middle(page: Page) -> None:
     )
     assert states == {
         "1.1": "Not reached yet",  # the contents went straight to 1.2
-        "1.2": "To come back to",
+        "1.2": "Marked to come back to; agreed so far: S3",  # S3 chosen, then marked
         "1.3": "To come back to",
         "1.4": "Opened, nothing recorded",  # revealed, but nothing recorded yet
     }
@@ -600,7 +600,7 @@ def test_an_agreed_indicator_marked_to_come_back_to_says_so_and_an_empty_part_pr
         "○ Not reached yet",
         "– Opened, nothing recorded",
         "… Discussed, not agreed yet",
-        "↻ To come back to",
+        "↻ Marked to come back to; agreed so far: S2",  # as the record says (the contents said only "To come back to")
     ]
 
 

@@ -50,6 +50,15 @@ test('where an indicator stands: to come back to first, then agreed, then reache
   assert.deepEqual(agenda.progress(record, marks, data, [1, 2]), { agreed: 2, total: 9 })
 })
 
+test('where an indicator stands, in the same words in the contents and the record', () => {
+  const strings = data.strings
+  assert.equal(agenda.stateWords(strings, 'agreed', 'S3'), 'Agreed: S3')
+  assert.equal(agenda.stateWords(strings, 'skipped', ''), 'To come back to')
+  // Marked after a statement was chosen: the file keeps the statement, so the words say it.
+  assert.equal(agenda.stateWords(strings, 'skipped', 'S2'), 'Marked to come back to; agreed so far: S2')
+  assert.equal(agenda.stateWords(strings, 'not-reached', ''), 'Not reached yet')
+})
+
 test('members\' positions: counts per statement, the roles sorted, and the composite\'s flag', () => {
   const members = [
     member('Social worker', { '1.2': 4, '1.3': 'n/a' }),

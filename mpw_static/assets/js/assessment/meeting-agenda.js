@@ -82,6 +82,19 @@
     return hasRecord(assessment, id) ? 'open' : 'reached'
   }
 
+  /**
+   * Where an indicator stands, in words, for the contents and the record alike: "Agreed: S3", "To
+   * come back to"; marked after a statement was chosen, "Marked to come back to; agreed so far: S2"
+   * (the file keeps the statement, so the words say it).
+   * @param {Object<string, string>} strings - the page's words
+   * @param {string} state - from stateOf
+   * @param {string} statement - the chosen statement's label, or ''
+   */
+  function stateWords (strings, state, statement) {
+    var key = state === 'skipped' && statement ? 'meeting_state_skipped_agreed' : 'meeting_state_' + state.replace('-', '_')
+    return MPW.dom.fill(strings[key], { statement: statement })
+  }
+
   /** How many of the meeting's indicators are agreed, of how many: "12 of 45 agreed". */
   function progress (assessment, marks, data, numbers) {
     var indicators = indicatorsOf(data, numbers)
@@ -163,6 +176,7 @@
     steps: steps,
     parseStep: parseStep,
     stateOf: stateOf,
+    stateWords: stateWords,
     progress: progress,
     positions: positions,
     range: range,

@@ -116,10 +116,10 @@
     var statement = rating.statement !== null ? format.label(rating.statement, data) : ''
     var marked = entry.state === 'skipped' && statement !== ''
     // Marked to come back to after a statement was chosen: the file keeps the statement, and so do the words.
-    if (marked) words.push(dom.fill(s.meeting_state_skipped_agreed, { statement: statement }))
+    if (marked) words.push(agenda.stateWords(s, entry.state, statement))
     else if (statement) words.push(statement)
     if (statement && rating.evidence) words.push(data.labels.evidence[rating.evidence].mark + ' ' + data.labels.evidence[rating.evidence].text)
-    if (entry.state !== 'agreed' && !marked) words.push(dom.fill(s['meeting_state_' + entry.state.replace('-', '_')], { statement: statement }))
+    if (entry.state !== 'agreed' && !marked) words.push(agenda.stateWords(s, entry.state, statement))
     $item.appendChild(el('span', 'meeting-record-choice', ' — ' + words.join(' · ')))
     if (rating.note.trim()) $item.appendChild(el('p', 'meeting-record-note', dom.fill(s.meeting_record_note, { note: rating.note })))
     if (entry.members) $item.appendChild(el('p', 'meeting-record-members', dom.fill(s.meeting_record_positions, { summary: MPW.meetingMembers.summary(stage, entry.members) })))

@@ -411,8 +411,9 @@
       data.indicators.filter(function (i) { return i.domain === number }).forEach(function (indicator) {
         var where = agenda.stateOf(current, state, indicator.id)
         var rating = current.ratings[indicator.id]
+        var statement = rating && rating.statement !== null ? format.label(rating.statement, data) : ''
         var $state = item($items, 'indicator:' + indicator.id, indicator.id + ' ' + indicator.title, indicator.id)
-          .appendChild(el('span', 'meeting-state', dom.fill(s['meeting_state_' + where.replace('-', '_')], { statement: rating ? format.label(rating.statement, data) : '' })))
+          .appendChild(el('span', 'meeting-state', agenda.stateWords(s, where, statement)))
         $state.setAttribute('data-state', where)
       })
     })
