@@ -437,6 +437,36 @@ def test_when_the_window_narrows_the_charts_are_drawn_again_at_the_column_s_widt
     assert page.locator("[data-role=results] table").count() == tables
 
 
+# The charts' drawn widths as the print starts: a listener added after the page's own, so it runs
+# after the page has drawn them for the print.
+WIDTHS_AT_PRINT = """() => {
+    window.widthsAtPrint = null
+    addEventListener('beforeprint', () => {
+        window.widthsAtPrint = [...document.querySelectorAll('svg.chart')].map(chart => chart.viewBox.baseVal.width)
+    })
+}"""
+CHART_WIDTHS = "() => [...document.querySelectorAll('svg.chart')].map(chart => chart.viewBox.baseVal.width)"
+
+
+@FROM_THE_FOLDER_ONLY
+def test_printed_from_a_narrow_window_the_charts_are_drawn_for_the_page_then_for_the_window_again(
+    page: Page, tmp_path: Path
+) -> None:
+    """Printed from a 375 px window, the charts kept the screen's 343 px and filled half of the A4
+    landscape page. They are drawn at their widest for the print, and at the window's width after it."""
+    write_collection(tmp_path, files=12, seed=5)
+    page.set_viewport_size({"width": 375, "height": 800})
+    choose_folder(page, tmp_path)
+    on_screen = page.evaluate(CHART_WIDTHS)
+    assert len(on_screen) == 8 and set(on_screen) == {
+        page.evaluate("document.querySelector('[data-role=results]').clientWidth")
+    }
+    page.evaluate(WIDTHS_AT_PRINT)
+    page.pdf(format="A4", landscape=True)
+    assert page.evaluate("window.widthsAtPrint") == [960] * 8
+    assert page.evaluate(CHART_WIDTHS) == on_screen  # drawn for the window again after the print
+
+
 @FROM_THE_FOLDER_ONLY
 def test_names_are_hidden_until_asked_shown_as_text_and_off_after_a_reload(page: Page, collection: Path) -> None:
     choose_folder(page, collection)

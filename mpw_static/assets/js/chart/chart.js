@@ -84,12 +84,18 @@
     return Math.round(Math.max(300, Math.min(960, columnWidth || 640)))
   }
 
+  // What a print's charts are drawn at: their widest. The printed page (A4 landscape, site.css) is
+  // about 1,030 CSS px wide, whatever the window, and a chart is never wider than its column.
+  var PRINT_WIDTH = 960
+
   /**
    * Charts drawn at their column's width, and drawn again at its new width once the window has
    * stopped changing size (a tablet turned, a window narrowed), so that their words keep their size.
    * Only the charts are replaced: controls, focus and what the person chose stay as they are.
    * Waiting for the resizing to stop, and skipping widths a chart is already drawn at, avoids a
-   * redraw storm. Shared by the across-services page and the discussion views.
+   * redraw storm. For a print they are drawn for the page, then for the window again (printed from
+   * a phone's width they filled half the page). Shared by the across-services page and the
+   * discussion views.
    * @constructor
    */
   function Charts () {
@@ -102,6 +108,8 @@
       clearTimeout(timer)
       timer = setTimeout(this.redraw.bind(this), 200)
     }.bind(this))
+    window.addEventListener('beforeprint', function () { this.drawAt(PRINT_WIDTH) }.bind(this))
+    window.addEventListener('afterprint', this.redraw.bind(this))
   }
 
   /**
@@ -128,9 +136,13 @@
 
   /** Draw each chart again if its column is now a width it would be drawn at differently. */
   Charts.prototype.redraw = function () {
+    this.drawAt(this.$column ? this.$column.clientWidth : 0)
+  }
+
+  /** Draw each chart again at a width, unless it is drawn at that width already (or the width is 0: hidden). */
+  Charts.prototype.drawAt = function (width) {
     this.drawn = this.drawn.filter(function (item) { return item.$figure.isConnected }) // a view since closed
-    var width = this.$column ? this.$column.clientWidth : 0
-    if (!width || !this.drawn.length || drawnWidth(width) === drawnWidth(this.width)) return // 0: hidden
+    if (!width || !this.drawn.length || drawnWidth(width) === drawnWidth(this.width)) return
     this.width = width
     this.drawn.forEach(function (item) {
       var $figure = item.draw(width)
