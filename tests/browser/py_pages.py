@@ -43,6 +43,13 @@ ENTER = """answers => {
         input.dispatchEvent(new Event('change', { bubbles: true }))
     }
 }"""
+# The form's domains are laid out only near the window (content-visibility: auto), and one not laid out
+# neither widens the page nor is seen by axe-core. A test that measures the whole form, or checks it all
+# with axe-core, first shows every domain, as a reader's scrolling through it does.
+SHOW_EVERY_DOMAIN = (
+    "() => document.querySelectorAll('.assess-domain').forEach(d => { d.style.contentVisibility = 'visible' })"
+)
+
 RESET = "() => { localStorage.clear(); sessionStorage.clear() }"
 STORAGE_KEYS = "[Object.keys(localStorage).sort(), Object.keys(sessionStorage).sort()]"
 
