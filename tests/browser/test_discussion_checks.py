@@ -77,7 +77,7 @@ def test_the_same_assessment_cannot_be_compared_twice(page: Page) -> None:
     summary = page.locator("[data-role=error-summary]")
     expect(summary).to_be_focused()
     assert summary.locator("li").all_inner_texts() == [
-        "this assessment is already in the list, as “Harbour Valley cluster · Baseline · 02/11/2026” "
+        "This assessment is already in the list, as “Harbour Valley cluster · Baseline · 02/11/2026” "
         "(it has the same id). Each assessment is counted once."
     ]
     assert page.locator("[data-role=discuss-pick]").count() == 2

@@ -318,6 +318,6 @@ def test_two_copies_chosen_together_the_one_changed_later_is_taken(assess_page: 
     summary = page.locator("[data-role='error-summary']")
     assert summary.locator("[data-role=error-intro]").text_content().startswith("team.json was not imported")
     assert summary.locator("li a").all_text_contents() == [
-        "it is an older copy of the same assessment as team (1).json, chosen with it, which was changed later "
+        "It is an older copy of the same assessment as team (1).json, chosen with it, which was changed later "
         "and was taken instead. To use this copy, open it on its own."
     ]

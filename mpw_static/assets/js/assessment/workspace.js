@@ -295,13 +295,24 @@
     $list.textContent = ''
     failures.forEach(function (failure) {
       failure.errors.slice(0, 20).forEach(function (message) {
-        var $link = dom.el('a', '', failures.length === 1 ? message : failure.name + ': ' + message)
+        var $link = dom.el('a', '', failures.length === 1 ? alone(message) : failure.name + ': ' + message)
         $link.href = '#' + (fieldId || 'import-file')
         $list.appendChild(dom.el('li')).appendChild($link)
       })
     })
     this.$errorSummary.hidden = false
     this.$errorSummary.focus()
+  }
+
+  // A message that starts with a field's path ("ratings.1.1.statement: …", "notes: …", "sources[0] …").
+  var STARTS_WITH_PATH = /^\S*[.:[]/
+
+  /**
+   * One file's problem, listed without the file's name before it: a sentence of its own, with a capital
+   * ("The file is not valid JSON."), unless it starts with the field's path, which stays as it is.
+   */
+  function alone (message) {
+    return STARTS_WITH_PATH.test(message) ? message : dom.sentence(message)
   }
 
   Workspace.prototype.hideErrors = function () {

@@ -188,6 +188,14 @@
     return points.length > most ? points.slice(0, most - 1).join('') + '…' : text
   }
 
+  /**
+   * A message as a sentence of its own, starting with a capital: refusals are worded to follow a file's
+   * name ("team.json: the file is not valid JSON."), and an error summary lists one file's alone.
+   */
+  function sentence (text) {
+    return text.charAt(0).toUpperCase() + text.slice(1)
+  }
+
   /** Offer text (or chunks of it) as a download; works on file:// and over http. */
   function offerDownload (parts, type, name) {
     var url = URL.createObjectURL(new Blob([].concat(parts), { type: type }))
@@ -215,6 +223,7 @@
     day: day,
     today: today,
     shorten: shorten,
+    sentence: sentence,
     offerDownload: offerDownload
   }
   if (typeof module === 'object' && module.exports) module.exports = MPW.dom

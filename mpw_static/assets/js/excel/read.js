@@ -77,8 +77,7 @@
    * starts with a capital (a problem in a cell starts with the cell's name instead).
    */
   Reading.prototype.refusal = function (error) {
-    var text = this.say(error.key, error.values, error.hint)
-    return text.charAt(0).toUpperCase() + text.slice(1)
+    return MPW.dom.sentence(this.say(error.key, error.values, error.hint))
   }
 
   /** A problem in one place (a sheet, or a sheet's cell), which does not stop the reading. */
