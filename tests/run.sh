@@ -111,7 +111,9 @@ fi
 # the browser, so three files on two cores finish sooner than one (146 s against about 300 s here).
 # MPW_TEST_WORKERS=0 runs everything in one process.
 status=0
-.venv/bin/python -m pytest -n "${MPW_TEST_WORKERS:-3}" --dist loadfile "$@" || status=$?
+# --only-rerun: a test runs a second time only after Chromium's storage fault (py_pages.StorageViewLost).
+.venv/bin/python -m pytest -n "${MPW_TEST_WORKERS:-3}" --dist loadfile --reruns 1 --only-rerun StorageViewLost "$@" ||
+  status=$?
 step_done "pytest"
 echo "-- whole run: $((SECONDS - started)) s"
 exit $status

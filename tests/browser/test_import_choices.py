@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
+from py_pages import reload
 from test_assessment import import_file, question, valid_file
 from test_excel import make as make_workbooks
 
@@ -142,7 +143,7 @@ def test_keeping_both_keeps_the_newer_work_open_and_the_rows_tell_apart(assess_p
     assert stored(page, "assessment:", copy_id)["sources"] == [
         {"id": ID, "service": "Imported team", "date": "2026-05-01"}
     ]
-    page.reload()  # the list still tells them apart
+    reload(page)  # the list still tells them apart
     expect(page.locator(f".library-table tr[data-id='{copy_id}'] .library-source")).to_have_text(listed)
 
 
@@ -216,7 +217,7 @@ def test_after_opening_a_file_the_toolbar_says_so_not_that_it_was_downloaded(
     download(page, "download-json", tmp_path)
     downloads = page.evaluate("JSON.parse(localStorage.getItem('mpw-static:downloads'))")
     expect(line).to_have_text(f"Last downloaded at {local(page, downloads[ID])}.")
-    page.reload()
+    reload(page)
     expect(line).to_have_text(f"Last downloaded at {local(page, downloads[ID])}.")
 
 
