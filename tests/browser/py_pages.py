@@ -43,6 +43,7 @@ ENTER = """answers => {
         input.dispatchEvent(new Event('change', { bubbles: true }))
     }
 }"""
+
 # The form's domains are laid out only near the window (content-visibility: auto), and one not laid out
 # neither widens the page nor is seen by axe-core. A test that measures the whole form, or checks it all
 # with axe-core, first shows every domain, as a reader's scrolling through it does.
@@ -90,10 +91,8 @@ class SharedPages:
     storage emptied, the tab's too, and the url loaded afresh.
 
     With `per_origin`, one per origin (file:// or the host) instead, as test_meeting.py has had. The
-    modules using conftest's `pages` keep one per URL: with the single file and assess.html in one
-    tab, test_import_choices.py once found its assessment gone after reloading the single file in a
-    busy full run (not seen in 9 runs of the module alone, 4 of them beside two busy loops; the
-    cause was not found)."""
+    modules using conftest's `pages` keep one per URL. An assessment gone after a reload in a busy run
+    was Chromium's storage fault, not the sharing (see reload)."""
 
     def __init__(
         self, browser: Browser, init_script: str | None = None, per_origin: bool = False, **options: object
@@ -109,7 +108,7 @@ class SharedPages:
         """The page at url as a new context shows it, for one test; failing on any script error or
         policy refusal while the test uses it."""
         key = origin_of(url) if self.per_origin else url
-        if key in self.opened and self.opened[key][0].is_closed():  # closed by reload() below
+        if key in self.opened and self.opened[key][0].is_closed():  # closed by reload(), above
             del self.opened[key]
         if key in self.opened:
             page, errors = self.opened[key]
