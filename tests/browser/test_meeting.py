@@ -907,6 +907,62 @@ def test_on_a_phone_the_bars_are_compact_and_every_control_is_still_there_and_re
         page.screenshot(path=str(real_site.parent / f"meeting-phone-{language}.png"))
 
 
+# Where focus is, and the way on's top edge, in CSS pixels of the window.
+FOCUS_AND_NAV = """() => {
+    const focused = document.activeElement.getBoundingClientRect()
+    return { inNav: !!document.activeElement.closest('.meeting-nav'), what: document.activeElement.id || document.activeElement.tagName,
+             top: focused.top, bottom: focused.bottom, navTop: document.querySelector('.meeting-nav').getBoundingClientRect().top }
+}"""
+
+
+@pytest.mark.parametrize("language", ["en", "cy"])
+def test_on_a_phone_on_its_side_next_stays_in_reach_and_focus_is_never_under_it(
+    browser: Browser, real_site: Path, language: str
+) -> None:
+    """844×390, a touch screen (a phone turned sideways): the window is too short for both bars, so the
+    meeting scrolls as one, but the way on stays at the window's foot, one short row, wherever the
+    stage is scrolled to (it was two screens down). Each control Tab reaches on the step shows above
+    it, not under it; Next is pressed where it is and moves on."""
+    page_path = "assess.html" if language == "en" else "cy/assess.html"
+    for page in open_page(
+        browser,
+        (real_site / page_path).as_uri(),
+        viewport={"width": 844, "height": 390},
+        has_touch=True,
+        is_mobile=True,
+    ):
+        open_meeting(page)
+        load_members(page, MEMBERS[:3]) if language == "en" else None
+        start(page)
+        page.keyboard.press("PageDown")
+        expect(page.locator("#meeting-indicator-heading")).to_be_focused()
+        if language == "en":
+            reveal(page)
+        for scrolled in (0, 1e6):
+            page.evaluate(f"document.querySelector('.meeting').scrollTop = {scrolled}")
+            seen = bars(page)
+            assert seen["nav"]["bottom"] <= seen["height"] + 0.5 and seen["nav"]["top"] >= seen["height"] * 0.8, seen
+            nav = [c for c in seen["controls"] if c["action"] in ("meeting-prev", "meeting-skip", "meeting-next")]
+            assert one_row(nav) and all(c["top"] >= 0 and c["bottom"] <= seen["height"] + 0.5 for c in nav), nav
+        page.check("#meeting-s-2")  # a statement chosen and the plan opened: every field of the step in Tab's way
+        page.click(".meeting-plan summary")
+        page.evaluate("document.querySelector('.meeting').scrollTop = 0")
+        page.focus("#meeting-indicator-heading")
+        reached = []
+        for _ in range(40):
+            page.keyboard.press("Tab")
+            where = page.evaluate(FOCUS_AND_NAV)
+            if where["inNav"]:
+                break
+            reached.append(where["what"])
+            assert where["bottom"] <= where["navTop"] + 0.5 and where["top"] >= 0, where
+        assert where["inNav"] and len(reached) >= 6, reached  # the statements, evidence, note and plan on the way
+        page.click("[data-action='meeting-next']")
+        expect(page.locator("#meeting-indicator-heading")).to_be_focused()
+        assert page.locator(HEADING).inner_text().startswith("1.2 ")
+        page.screenshot(path=str(real_site.parent / f"meeting-phone-sideways-{language}.png"))
+
+
 def test_at_1280_by_800_the_bars_are_as_they_were_one_row_each_with_the_keys_shown(
     browser: Browser, real_site: Path
 ) -> None:

@@ -19,6 +19,7 @@
   var format = MPW.format
   var agenda = MPW.meetingAgenda
   var CHOICE = 'input, select, textarea, [contenteditable]' // where ← and → belong to the control
+  var FOCUS_ROOM = 8 // px between a control brought into view and the bar it is shown beside: its focus ring
 
   /**
    * @param {MPW.Meeting} room
@@ -87,7 +88,8 @@
     this.fullScreen = new MPW.MeetingFullScreen($fullscreen, s, this.say.bind(this))
     $tools.appendChild(shortened(button('meeting-leave', s.meeting_leave, 'button-secondary', 'Escape'), s.meeting_leave_short))
     this.$stage = $meeting.appendChild(el('div', 'meeting-stage'))
-    var $nav = $meeting.appendChild(el('div', 'meeting-nav'))
+    this.$stage.addEventListener('focusin', this.showWhole.bind(this))
+    var $nav = this.$nav = $meeting.appendChild(el('div', 'meeting-nav'))
     this.$prev = $nav.appendChild(button('meeting-prev', s.meeting_prev, 'button-secondary', 'ArrowLeft PageUp'))
     this.$skip = $nav.appendChild(button('meeting-skip', s.meeting_skip, 'button-secondary'))
     this.$next = $nav.appendChild(button('meeting-next', s.meeting_next, '', 'ArrowRight PageDown'))
@@ -96,6 +98,23 @@
     this.$status.setAttribute('role', 'status')
     this.$announce = $meeting.appendChild(el('p', 'visually-hidden'))
     this.$announce.setAttribute('aria-live', 'polite')
+  }
+
+  /**
+   * A control of the step reached with Tab shows whole, clear of the bars. The browsers bring only a
+   * text box's caret line into view, which left most of the note under the way on where that stays
+   * at the window's foot (a phone on its side, site.css). Done as focus arrives, before the browser's
+   * own scroll, which then finds the caret shown already. What scrolls is the stage between the bars,
+   * or the whole meeting in a window too short for them.
+   */
+  MeetingStage.prototype.showWhole = function (event) {
+    var box = event.target.getBoundingClientRect()
+    var top = Math.max(0, this.$stage.getBoundingClientRect().top)
+    var foot = Math.min(window.innerHeight, this.$nav.getBoundingClientRect().top)
+    if (box.height >= foot - top - 2 * FOCUS_ROOM) return // it cannot show whole: the browser's choice stands
+    var $scroller = this.$stage.scrollHeight > this.$stage.clientHeight ? this.$stage : this.$meeting
+    if (box.bottom > foot) $scroller.scrollTop += box.bottom - foot + FOCUS_ROOM
+    else if (box.top < top) $scroller.scrollTop -= top - box.top + FOCUS_ROOM
   }
 
   MeetingStage.prototype.isOpen = function () {
