@@ -15,7 +15,7 @@ from datetime import date
 from pathlib import Path
 
 from . import csp
-from .app import APP_TEMPLATE, PREVIEW_SCRIPT, PROGRAMME_TEMPLATE, check_hooks, check_programme_hooks
+from .app import APP_TEMPLATE, PREVIEW_SCRIPT, PROGRAMME_TEMPLATE, WORKBOOK_NAME, check_hooks, check_programme_hooks
 from .assessment_file import assessment_schema
 from .cache import BuildCache
 from .load import LoadFailed, load_framework
@@ -225,7 +225,9 @@ def checks_of_what_loaded(failed: LoadFailed, theme_dir: Path | None, cache: Bui
     except ContentError as error:
         return error.problems
     link_ids = None if failed.resources is None else {link.id for link in failed.resources.links}
-    files = failed.page_outputs | {page.output for page in failed.pages} | (failed.domain_pages or set())
+    files = (
+        failed.page_outputs | {page.output for page in failed.pages} | (failed.domain_pages or set()) | {WORKBOOK_NAME}
+    )
     unsure = ("domains/",) if failed.domain_pages is None else ()
     return check_page_parts(failed.pages, inserts, files, link_ids, unsure)
 

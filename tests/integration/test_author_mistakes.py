@@ -177,7 +177,9 @@ def test_page_checks_still_run_when_other_files_fail_to_load(
     """One run lists every problem: a broken domain file does not hide a page's bad insert and links."""
     write(mini_content / "matrix/domains/02-domain-2.toml", mini_domain(2).replace('title = "DOMAIN 2"', "title = "))
     add_page(
-        mini_content, "[paper](resource:papr) [matrix](matrx.html) [a domain](domains/nowhere.html)\n\n{{ standrds() }}"
+        mini_content,
+        "[paper](resource:papr) [matrix](matrx.html) [a domain](domains/nowhere.html) "
+        "[the workbook](development-matrix.xlsx)\n\n{{ standrds() }}",
     )
     assert main(["validate", "--content", str(mini_content)]) == 1
     err = capsys.readouterr().err
@@ -187,6 +189,7 @@ def test_page_checks_still_run_when_other_files_fail_to_load(
     assert "unknown insert {{ standrds() }}" in err
     # A link into domains/ is not judged while a domain file is broken: it may be that domain's page.
     assert "domains/nowhere.html" not in err
+    assert "development-matrix.xlsx" not in err  # the site's workbook is made whatever the content holds
     assert err.startswith("Content has 4 problems")
 
 
