@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import replace
+from datetime import date as date_type
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -12,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from .cache import BuildCache
 from .models import (
+    PATTERN_HINTS,
     Appendix,
     Domain,
     Framework,
@@ -326,30 +328,90 @@ HINTS = {
     "string_type": "write the value as text in double quotes",
     "int_type": "write the value as a whole number without quotes",
     "int_parsing": "write the value as a whole number without quotes",
+    "int_from_float": "write the value as a whole number without quotes",
     "float_type": "write the value as a number without quotes",
     "float_parsing": "write the value as a number without quotes",
+    "bool_type": "write true or false, without quotes",
+    "bool_parsing": "write true or false, without quotes",
     "list_type": "write the value as a list in square brackets: [ … ]",
     "string_too_short": "the text must not be empty",
-    "string_pattern_mismatch": "follow the expected form shown above",
-    "greater_than_equal": "use a value inside the allowed range",
-    "less_than_equal": "use a value inside the allowed range",
     "too_short": "add the missing entries",
     "too_long": "remove the extra entries",
 }
+
+# What a field needed, by pydantic's error type, in an author's words.
+EXPECTED = {
+    "string_type": "text",
+    "int_type": "a whole number",
+    "int_parsing": "a whole number",
+    "int_from_float": "a whole number",
+    "float_type": "a number",
+    "float_parsing": "a number",
+    "bool_type": "true or false",
+    "bool_parsing": "true or false",
+    "list_type": "a list",
+    "dict_type": "a table",
+    "model_type": "a table",
+    "model_attributes_type": "a table",
+    "date_type": "a date",
+    "date_parsing": "a date",
+    "date_from_datetime_parsing": "a date",
+}
+
+
+def found(value: object) -> str:
+    """A value from a content file, named as its author wrote it: what validate says it found."""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f'the text "{value if len(value) <= 40 else value[:39] + "…"}"' if value.strip() else "empty text"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, date_type):
+        return f"the date {value}"
+    return "a value of another kind"
+
+
+def plain_words(detail: dict) -> tuple[str, str]:
+    """One pydantic error as an author reads it: what was wrong, and the fix. Pydantic's own words
+    ("Input should be a valid string") say neither what was found nor what to write."""
+    kind, value, context = detail["type"], detail.get("input"), detail.get("ctx") or {}
+    hint = context.get("hint") or HINTS.get(kind, "")
+    if kind in EXPECTED:
+        return f"expected {EXPECTED[kind]}, found {found(value)}", hint
+    if kind == "missing":
+        return "required field is missing", hint
+    if kind == "extra_forbidden":
+        return "unknown field", hint
+    if kind == "string_too_short":
+        return "the text is empty", hint
+    if kind == "string_pattern_mismatch":
+        return f"{found(value)} is not in the form this field needs", PATTERN_HINTS.get(context.get("pattern"), hint)
+    if kind in ("greater_than_equal", "less_than_equal"):
+        low = kind == "greater_than_equal"
+        limit = context["ge" if low else "le"]
+        said = f"less than {limit}, the smallest" if low else f"more than {limit}, the largest"
+        return f"{found(value)} is {said} allowed", f"use {limit} or {'more' if low else 'less'}"
+    if kind in ("too_short", "too_long"):
+        bound = (
+            f"at least {context.get('min_length')}" if kind == "too_short" else f"at most {context.get('max_length')}"
+        )
+        return f"expected {bound} entries, found {context.get('actual_length')}", hint
+    if kind == "literal_error":
+        expected = str(context.get("expected", "")).replace("'", '"')  # as TOML quotes text
+        return f"expected {expected}, found {found(value)}", hint or f"write {expected}"
+    return detail["msg"], hint  # our own content errors (content_error) are written for authors already
 
 
 def validation_problem(file: str, text: str, detail: dict, offset: int = 0) -> Problem:
     """Turn one pydantic error into a Problem that names the field path, the line and a hint."""
     context = detail.get("ctx") or {}
     loc = tuple(detail["loc"]) + tuple(context.get("path", ()))
-    message = detail["msg"]
-    if detail["type"] == "string_pattern_mismatch":
-        message = f"{message} (got {detail['input']!r})"
-    elif detail["type"] == "missing":
-        message = "required field is missing"
-    elif detail["type"] == "extra_forbidden":
-        message = "unknown field"
-    hint = context.get("hint") or HINTS.get(detail["type"], "")
+    message, hint = plain_words(detail)
     field = next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
     hint = hint.replace("{field}", field)
     line = find_line(text, loc)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from datetime import date as date_type
 from datetime import datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -31,7 +31,34 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
 # An indicator id, as content may define it and rating keys may name it: the domain's number and the
 # indicator's within it, each 1 to 99 (1.1, 8.6, 12.10). Which ids a matrix has is content's to say.
 INDICATOR_ID_PATTERN = r"^[1-9][0-9]?\.[1-9][0-9]?$"
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$")]
+
+# What each content field's pattern asks for, in an author's words: validate's hint when a value in
+# content/ does not fit (the pattern itself would mean nothing to an author). Filled by shaped().
+PATTERN_HINTS: dict[str, str] = {}
+
+
+def shaped(pattern: str, hint: str) -> Any:
+    """Text in content/ that must fit a pattern, with the hint given when a value does not."""
+    PATTERN_HINTS[pattern] = hint
+    return Annotated[str, StringConstraints(pattern=pattern)]
+
+
+Slug = shaped(
+    r"^[a-z0-9]+(-[a-z0-9]+)*$", 'use lower-case letters and digits, words joined by single hyphens, e.g. "buy-in"'
+)
+PATTERN_HINTS[INDICATOR_ID_PATTERN] = "write the domain's number, a dot and the indicator's place in it, e.g. \"1.1\""
+QuestionId = shaped(r"^Q[0-9]+$", 'write Q and the question set\'s number, e.g. "Q1"')
+LinkAddress = shaped(r"^(https?://|mailto:)\S+$", "write the whole address, from https:// (or mailto:), with no spaces")
+WebAddress = shaped(r"^https?://\S+$", "write the whole address, from https://, with no spaces")
+SiteLanguage = shaped(r"^[a-z]{2}(-[A-Za-z]+)?$", 'write the language\'s two-letter code, e.g. "en" or "cy"')
+BaseUrl = shaped(
+    r"^(https?://[^\s?#]+/)?$",
+    'write the address the site is published at, ending in /, e.g. "https://example.org/mpw/", or "" for none',
+)
+TranslationCode = shaped(r"^[a-z]{2}$", 'write each language\'s two-letter code, e.g. ["cy"]')
+PageOutput = shaped(
+    r"^[a-z0-9-]+\.html$", 'write a file name of lower-case letters, digits and hyphens, e.g. "about.html"'
+)
 DomainNumber = Annotated[int, Field(ge=1, le=99)]  # as far as an indicator id can count
 STATEMENTS_PER_INDICATOR = 5
 
@@ -98,7 +125,7 @@ class Domain(Strict):
 
 
 class TestQuestionSet(Strict):
-    id: Annotated[str, StringConstraints(pattern=r"^Q[0-9]+$")]
+    id: QuestionId
     label: Text
     source: Text
     heading: Text
@@ -188,12 +215,12 @@ class Link(Strict):
 
     id: Slug
     title: Text
-    url: Annotated[str, StringConstraints(pattern=r"^(https?://|mailto:)\S+$")] | None = None
+    url: LinkAddress | None = None
 
 
 class Video(Strict):
     title: Text
-    url: Annotated[str, StringConstraints(pattern=r"^https?://\S+$")] | None = None
+    url: WebAddress | None = None
     domain: DomainNumber | None = None
 
 
@@ -227,15 +254,15 @@ class SiteText(Strict):
 
 class SiteConfig(Strict):
     title: Text
-    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2}(-[A-Za-z]+)?$")] = "en"
+    language: SiteLanguage = "en"
     theme: Text = "default"  # a folder name under themes/, or a path to a theme folder
     publisher: str = ""
     # Where the site is published, e.g. "https://example.org/mpw/": adds canonical links, sitemap.xml
     # and robots.txt. Leave empty for a build that is fully relative (USB sticks, shared drives).
-    base_url: Annotated[str, StringConstraints(pattern=r"^(https?://[^\s?#]+/)?$")] = ""
+    base_url: BaseUrl = ""
     # Other languages to build, each under its own folder (cy/), from content/<code>/ where translated
     # and from the default language's content where not (marked with lang= on the page).
-    translations: list[Annotated[str, StringConstraints(pattern=r"^[a-z]{2}$")]] = []
+    translations: list[TranslationCode] = []
     # Across services (programme.html): a figure built from fewer services than this shows as
     # "fewer than N", so that a small group cannot be singled out. 1 shows every figure.
     smallest_group: Annotated[int, Field(ge=1, le=100)] = 3
@@ -261,7 +288,7 @@ class PageMeta(Strict):
     nav_title: Text
     order: int = 100
     template: Text = "page.html"
-    output: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+\.html$")] | None = None
+    output: PageOutput | None = None
     description: str = ""
     menu: Literal["main", "footer"] = "main"  # footer: statements and policies, linked at the foot of every page
     draft: bool = False  # left out of the build (serve --drafts shows it)

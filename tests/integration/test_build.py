@@ -278,5 +278,6 @@ def test_the_small_number_rule_of_the_across_services_page_is_set_in_site_toml(
     with pytest.raises(ContentError) as raised:
         build_site(real_content_copy, tmp_path / "dist")
     assert re.search(
-        r"site.toml, line \d+ \(smallest_group\): Input should be greater than or equal to 1", str(raised.value)
+        r"site.toml, line \d+ \(smallest_group\): the number 0 is less than 1, the smallest allowed\n   Hint: use 1 or more",
+        str(raised.value),
     )

@@ -44,7 +44,7 @@ def test_empty_statement(mini_content: Path) -> None:
     replace(mini_content / "matrix/domains/02-domain-2.toml", '"Statement 3 of 2.1"', '"  "')
     assert problems(mini_content) == [
         "content/matrix/domains/02-domain-2.toml, line 14 (indicators[0].statements[2]): "
-        "String should have at least 1 character\n"
+        "the text is empty\n"
         "   Hint: the text must not be empty"
     ]
 
@@ -64,8 +64,8 @@ def test_indicator_ids_out_of_order(mini_content: Path) -> None:
 def test_domain_number_out_of_range(mini_content: Path) -> None:
     replace(mini_content / "matrix/domains/08-domain-8.toml", "number = 8", "number = 100")
     assert problems(mini_content) == [
-        "content/matrix/domains/08-domain-8.toml, line 1 (number): Input should be less than or equal to 99\n"
-        "   Hint: use a value inside the allowed range"
+        "content/matrix/domains/08-domain-8.toml, line 1 (number): the number 100 is more than 99, the largest allowed\n"
+        "   Hint: use 99 or less"
     ]
 
 
@@ -164,7 +164,7 @@ def test_front_matter_missing(mini_content: Path) -> None:
 def test_front_matter_field_error_has_file_line(mini_content: Path) -> None:
     replace(mini_content / "pages/matrix.md", "order = 2", 'order = "second"')
     assert problems(mini_content) == [
-        "content/pages/matrix.md, line 4 (order): Input should be a valid integer, unable to parse string as an integer\n"
+        'content/pages/matrix.md, line 4 (order): expected a whole number, found the text "second"\n'
         "   Hint: write the value as a whole number without quotes"
     ]
 
@@ -207,3 +207,77 @@ def test_all_problems_reported_together_and_numbered(mini_content: Path) -> None
     assert message.splitlines()[0] == "Content has 2 problems; nothing was written:"
     assert "\n1. content/matrix/domains/03-domain-3.toml, line 11 (indicators[0].statements)" in message
     assert "\n2. content/matrix/appendix.toml, line 6" in message
+
+
+# One mistake of each kind an author makes by hand, and what validate says of it: what it found, in the
+# author's terms, and what to write instead. Pydantic's own words name neither.
+PLAIN_WORDS = [
+    (
+        ("matrix/domains/01-domain-1.toml", "number = 1", 'number = "one"'),
+        '(number): expected a whole number, found the text "one"',
+        "write the value as a whole number without quotes",
+    ),
+    (
+        ("matrix/domains/01-domain-1.toml", 'slug = "domain-1"', 'slug = "Domain One"'),
+        '(slug): the text "Domain One" is not in the form this field needs',
+        'use lower-case letters and digits, words joined by single hyphens, e.g. "buy-in"',
+    ),
+    (
+        ("matrix/domains/01-domain-1.toml", 'id = "1.1"', "id = 1.1"),
+        "(indicators[0].id): expected text, found the number 1.1",
+        "write the value as text in double quotes",
+    ),
+    (
+        ("matrix/domains/01-domain-1.toml", 'id = "1.1"', 'id = "1-1"'),
+        '(indicators[0].id): the text "1-1" is not in the form this field needs',
+        "write the domain's number, a dot and the indicator's place in it, e.g. \"1.1\"",
+    ),
+    (
+        ("matrix/domains/01-domain-1.toml", 'title = "DOMAIN 1"', 'title = ["DOMAIN 1"]'),
+        "(title): expected text, found a list",
+        "write the value as text in double quotes",
+    ),
+    (
+        ("resources.toml", 'url = "https://example.org/channel"', 'url = "example.org/channel"'),
+        '(links[1].url): the text "example.org/channel" is not in the form this field needs',
+        "write the whole address, from https:// (or mailto:), with no spaces",
+    ),
+    (
+        ("resources.toml", "domain = 1", "domain = 0"),
+        "(videos[0].domain): the number 0 is less than 1, the smallest allowed",
+        "use 1 or more",
+    ),
+    (
+        ("site.toml", 'title = "Mini site"', 'title = "Mini site"\nlanguage = "Welsh"'),
+        '(language): the text "Welsh" is not in the form this field needs',
+        'write the language\'s two-letter code, e.g. "en" or "cy"',
+    ),
+    (
+        ("site.toml", 'title = "Mini site"', 'title = "Mini site"\nbase_url = "https://example.org/mpw"'),
+        '(base_url): the text "https://example.org/mpw" is not in the form this field needs',
+        'write the address the site is published at, ending in /, e.g. "https://example.org/mpw/", or "" for none',
+    ),
+    (
+        ("pages/matrix.md", "order = 2", 'order = 2\nmenu = "side"'),
+        '(menu): expected "main" or "footer", found the text "side"',
+        'write "main" or "footer"',
+    ),
+    (
+        ("pages/matrix.md", "order = 2", 'order = 2\ndraft = "maybe"'),
+        '(draft): expected true or false, found the text "maybe"',
+        "write true or false, without quotes",
+    ),
+]
+
+
+@pytest.mark.parametrize(("mistake", "said", "hint"), PLAIN_WORDS, ids=[said for _, said, _ in PLAIN_WORDS])
+def test_a_value_of_the_wrong_kind_or_form_is_said_in_an_authors_words(
+    mini_content: Path, mistake: tuple[str, str, str], said: str, hint: str
+) -> None:
+    name, old, new = mistake
+    replace(mini_content / name, old, new)
+    (described,) = problems(mini_content)
+    assert described.startswith(f"content/{name}, line ") and described.endswith(f"{said}\n   Hint: {hint}"), described
+    assert not any(words in described for words in ("Input should", "String should", "valid string", "pattern")), (
+        described
+    )
