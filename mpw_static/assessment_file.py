@@ -133,7 +133,9 @@ def schema_rule(prop: dict, defs: dict) -> dict:
     if "const" in prop:
         return {"kind": "const", "value": prop["const"]}
     if "enum" in prop:
-        return {"kind": "choice", "of": prop["enum"]}
+        # A list of the matrix's indicator ids (meeting.come_back_to) names a wrong one as a map's keys do.
+        indicators = all(isinstance(value, str) and "." in value for value in prop["enum"])
+        return {"kind": "choice", "of": prop["enum"], **({"name": "indicator"} if indicators else {})}
     kind = prop.get("type")
     if kind == "object":
         return object_rule(prop, defs)
@@ -514,7 +516,7 @@ def field_hint(kind: str, message: str, loc: tuple, indicator_ids: list[str], co
         return UNKNOWN_FIELD_HINT
     if kind == "string_too_long":
         return f"shorten it to {context['max_length']} characters or fewer"
-    if message.startswith("unknown indicator id") and loc[0] in ("ratings", "last_plan") and indicator_ids:
+    if message.startswith("unknown indicator id") and loc[0] in ("ratings", "last_plan", "meeting") and indicator_ids:
         return (
             f"remove it, or correct it to an indicator id of the matrix, from {indicator_ids[0]} to {indicator_ids[-1]}"
         )

@@ -598,7 +598,7 @@ def listed_once(values: object, known: list[str] | None, kind: str) -> object:
         return values
     if known is not None and len(values) > len(known):
         raise content_error(
-            f"the list holds {len(values):,} {kind}s, more than the matrix has ({len(known)})",
+            f"the list holds {len(values):,} items, more than the matrix has ({len(known)})",
             f"list each {kind} of the matrix at most once",
         )
     for index, value in enumerate(values):

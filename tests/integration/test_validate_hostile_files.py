@@ -75,10 +75,6 @@ def test_the_page_says_what_to_do_in_validates_words(hostile_corpus: dict) -> No
         assert refused[name]["hint"].endswith(f", or {page_advice[0].lower()}{page_advice[1:]}"), name
 
 
-# Both in the project's words, but not the same ones: validate names the unknown id, and groups the count.
-SAID_IN_OTHER_WORDS = {"meeting-unknown-indicator.json", "meeting-huge-list.json"}
-
-
 def test_validate_says_what_is_wrong_in_the_pages_words(hostile_corpus: dict) -> None:
     """What validate says is wrong in a field is what the page says, not pydantic's words: the page's
     message, less its hint, is validate's after the file's name and the field's place."""
@@ -90,4 +86,4 @@ def test_validate_says_what_is_wrong_in_the_pages_words(hostile_corpus: dict) ->
         assert not any(words in said for words in ("Input should", "String should", "Field required")), name
         if expected["browser"].startswith(f"{place}: ") and not expected["browser"].startswith(f"{place}: {said}. "):
             other_words.add(name)
-    assert other_words == SAID_IN_OTHER_WORDS
+    assert other_words == set()

@@ -81,8 +81,9 @@ test('a hostile meeting is refused with a clear message', () => {
   const refused = (meeting) => format.parse(JSON.stringify({ ...format.create(data), meeting }), 10, data)
   const correct = 'Correct it in the file, or ask whoever sent it for a new download.'
   const cases = [
-    [{ come_back_to: ['1.2', '9.9'] }, [`meeting.come_back_to[1]: “9.9” is not one of the allowed values. ${correct}`]],
-    [{ come_back_to: Array(50000).fill('1.1') }, ['meeting.come_back_to: the list holds 50000 items, more than the matrix has (45). List each one at most once.']],
+    [{ come_back_to: ['1.2', '9.9'] }, ['meeting.come_back_to[1]: unknown indicator id 9.9. Remove it, or correct it to an indicator id of the matrix, from 1.1 to 8.6.']],
+    [{ come_back_to: ['1.2', 9.9] }, [`meeting.come_back_to[1]: “9.9” is not one of the allowed values. ${correct}`]],
+    [{ come_back_to: Array(50000).fill('1.1') }, ['meeting.come_back_to: the list holds 50,000 items, more than the matrix has (45). List each one at most once.']],
     [{ come_back_to: '1.2' }, [`meeting.come_back_to: expected a list. ${correct}`]],
     [{ come_back_to: ['1.2', '1.2'] }, ['meeting.come_back_to: the same indicator id is listed twice. List each indicator id once.']],
     [{ domains: [1] }, [`meeting.domains[0]: “1” is not one of the allowed values. ${correct}`]],

@@ -76,16 +76,16 @@ def test_an_older_file_opens_as_version_3_without_a_meeting(version: int) -> Non
         (
             {"come_back_to": ["9.9"]},
             "team.json (meeting.come_back_to[0]): unknown indicator id 9.9\n"
-            "   Hint: correct it in the file, or ask whoever sent it for a new download",
+            "   Hint: remove it, or correct it to an indicator id of the matrix, from 1.1 to 8.5",
         ),
         (
             {"come_back_to": ["1.1", "1.10"]},
             "team.json (meeting.come_back_to[1]): unknown indicator id 1.10\n"
-            "   Hint: correct it in the file, or ask whoever sent it for a new download",
+            "   Hint: remove it, or correct it to an indicator id of the matrix, from 1.1 to 8.5",
         ),
         (
             {"come_back_to": ["1.1"] * 100_000},
-            "team.json (meeting.come_back_to): the list holds 100,000 indicator ids, more than the matrix has (40)\n"
+            "team.json (meeting.come_back_to): the list holds 100,000 items, more than the matrix has (40)\n"
             "   Hint: list each one at most once",
         ),
         (
@@ -151,10 +151,11 @@ def test_the_schema_and_the_page_s_rule_limit_the_meeting_to_the_matrix() -> Non
     assert rule["null"] is True and set(rule["fields"]) == {"date", "domains", "come_back_to"}
     assert rule["fields"]["come_back_to"] == {
         "kind": "list",
-        "of": {"kind": "choice", "of": IDS},
+        "of": {"kind": "choice", "of": IDS, "name": "indicator"},  # a wrong one is an unknown indicator id
         "unique": True,
         "max": 40,
     }
+    assert rule["fields"]["domains"]["of"] == {"kind": "choice", "of": [str(n) for n in range(1, 9)]}
 
 
 FIXTURES = Path(__file__).parents[1] / "fixtures"

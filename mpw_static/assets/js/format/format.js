@@ -182,6 +182,11 @@
     this.errors.push(fill(this.strings[key], values))
   }
 
+  /** A count as validate writes it, its thousands grouped: 50,000 (the same in Welsh). */
+  function thousands (count) {
+    return String(count).replace(/\B(?=(\d{3})+$)/g, ',')
+  }
+
   /** A field's path in messages: "service.name", "ratings.1.1", "sources[0]"; top-level fields bare. */
   function join (path, key) {
     return path ? path + '.' + key : key
@@ -235,7 +240,7 @@
   /** A list: not longer than its limit (checked first, so a huge list is one message), each item by its rule, each once where it must be. */
   Checker.prototype.list = function (list, rule, path) {
     if (!Array.isArray(list)) return this.add('err_type', { path: path, expected: this.strings.expected_list })
-    if (has(rule, 'max') && list.length > rule.max) return this.add('err_too_many', { path: path, count: list.length, limit: rule.max })
+    if (has(rule, 'max') && list.length > rule.max) return this.add('err_too_many', { path: path, count: thousands(list.length), limit: rule.max })
     list.forEach(function (item, i) { this.field(item, rule.of, path + '[' + i + ']') }, this)
     var name = path.split('.').pop() // err_twice_purposes, err_twice_come_back_to
     if (rule.unique && list.some(function (item, i) { return list.indexOf(item) !== i })) this.add('err_twice_' + name, { path: path })
@@ -263,6 +268,9 @@
   Checker.prototype.choice = function (value, rule, path) {
     if (rule.of.indexOf(value) !== -1) return
     if (value !== null && typeof value === 'object') return this.add('err_not_a_choice', { path: path })
+    if (rule.name === 'indicator' && typeof value === 'string') { // an indicator to come back to
+      return this.add('err_unknown_indicator', { path: path, id: value.slice(0, 20), first: rule.of[0], last: rule.of[rule.of.length - 1] })
+    }
     this.add('err_value', { path: path, value: String(value).slice(0, 40) })
   }
 
