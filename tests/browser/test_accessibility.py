@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
-from py_pages import SHOW_EVERY_DOMAIN
+from py_pages import SHOW_EVERY_DOMAIN, reload
 
 from benchmarks.collection import write_collection
 from mpw_static.load import load_framework
@@ -184,7 +184,7 @@ def test_assessment_page_filled_with_messages_showing_fits_400_percent_zoom_and_
     page.set_viewport_size(DEFAULT_VIEWPORT)
     page.click("[data-action='duplicate']")  # two rows in the library table
     page.evaluate("localStorage.setItem('mpw-static:assessment:0000cccc-bad', '{oops')")
-    page.reload()
+    reload(page)
     page.set_input_files(
         "#import-file",
         files=[{"name": "bad.json", "mimeType": "application/json", "buffer": b'{"format": "mpw-assessment"'}],

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
-from py_pages import enter
+from py_pages import enter, reload
 
 from benchmarks.browser import WATCH_SHIFTS
 from mpw_static.assessment_file import read_assessment
@@ -57,7 +57,7 @@ def test_answers_survive_a_reload(assess_page_everywhere: Page) -> None:
     fill_some(page)
     assert page.text_content("[data-role='progress']") == "3 of 45 answered"
     assert page.text_content("[data-domain-progress='1']") == "3 of 4 answered"
-    page.reload()
+    reload(page)
     assert page.input_value("#service-name") == "North cluster team"
     assert page.input_value("#assessment-date") == "2026-11-23"
     assert page.is_checked("#purpose-learning") and page.is_checked("#method-group")
@@ -380,7 +380,7 @@ def test_rename_changes_the_saved_name(assess_page: Page) -> None:
     page.once("dialog", lambda dialog: dialog.accept("South cluster team"))
     page.click("[data-action='rename']")
     assert page.input_value("#service-name") == "South cluster team"
-    page.reload()
+    reload(page)
     assert "South cluster team" in page.text_content(".library-table")
 
 
@@ -449,7 +449,7 @@ def test_a_part_of_the_page_that_did_not_start_says_so_and_the_form_still_saves(
     ]
     page.check("#s-1-1-3")
     expect(page.locator("[data-role=progress]")).to_have_text("1 of 45 answered")
-    page.reload()
+    reload(page)
     expect(page.locator("#s-1-1-3")).to_be_checked()
     context.close()
 
@@ -517,7 +517,7 @@ def test_each_choice_is_saved_once(assess_page: Page) -> None:
         page.evaluate("window.__writes = 0")
         choose()
         assert page.evaluate("window.__writes") == (0 if choose is choices[2] else 1)
-    page.reload()
+    reload(page)
     assert page.is_checked("#s-1-1-3") and page.input_value("#target-1-1") == "4"
 
 

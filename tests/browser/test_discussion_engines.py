@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser
+from py_pages import reload
 
 from engines import Engine
 from mpw_static.load import load_framework
@@ -57,7 +58,7 @@ class Chromium(Engine):
         self.page.set_input_files(selector, str(path))
 
     def reload(self) -> None:
-        self.page.reload()
+        reload(self.page)
 
     def close(self) -> None:
         self.context.close()

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
-from py_pages import SharedPages, module_fixture
+from py_pages import SharedPages, module_fixture, reload
 from pypdf import PdfReader
 from test_accessibility import FOCUS_MARK, press_until, violations
 
@@ -314,7 +314,7 @@ def reload_in_the_middle(page: Page) -> None:
     page.click("[data-action='meeting-skip']")
     assert page.text_content(HEADING).startswith("1.4 ")
     reveal(page)
-    page.reload()
+    reload(page)
     expect(page.locator("#meeting-indicator-heading")).to_be_focused()
     assert page.text_content(HEADING).startswith("1.4 ")
     assert page.text_content(".meeting-flag") == "Agreement: S4 to S5."  # still revealed, members still loaded
@@ -1018,7 +1018,7 @@ def test_the_timer_is_off_until_set_shows_time_only_and_never_ends_the_discussio
 
 def check_the_timer(page: Page) -> None:
     page.clock.install()
-    page.reload()
+    reload(page)
     open_meeting(page)
     assert page.input_value("#meeting-timer") == "0"
     start(page)
@@ -1108,7 +1108,7 @@ def test_clear_all_my_data_forgets_the_meeting_and_its_members_files(page: Page)
     assert session(page) == []
     open_meeting(page)  # a new meeting, at its set-up, with no members
     assert page.get_attribute(".meeting-member-count", "data-count") == "0"
-    page.reload()
+    reload(page)
     assert page.locator(".meeting").is_hidden()  # nothing to open again
 
 

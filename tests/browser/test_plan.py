@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
+from py_pages import reload
 from tabs import TabPerTest, tab_per_test
 from test_discussion import STUB_PRINT, added, pdf_text
 
@@ -70,7 +71,7 @@ def test_plan_fields_appear_once_answered_and_survive_a_reload(page: Page, tmp_p
     page.fill("#first-steps-1", "Meet the <script>council</script> team")
     page.locator("#first-steps-1").blur()
 
-    page.reload()
+    reload(page)
     assert page.input_value("#target-1-1") == "4"
     assert page.input_value("#steps-1-1") == "Keep the <b>clinic</b> going"
     assert page.input_value("#lead-1-1") == "Team manager"
@@ -105,7 +106,7 @@ def test_plan_fields_appear_once_answered_and_survive_a_reload(page: Page, tmp_p
 
     # Re-imported into an empty browser, the plan is all there.
     page.evaluate("localStorage.clear()")
-    page.reload()
+    reload(page)
     page.set_input_files("#import-file", str(saved))
     expect(page.locator("[data-role=status]")).to_contain_text("Imported")  # one file imported is opened
     assert page.input_value("#target-1-1") == "4"
@@ -208,7 +209,7 @@ def test_the_next_cycle_shows_last_cycle_s_plan_and_distance_counts_targets_reac
     page.fill("#review-cycle", "6-month review")
     for indicator, statement in (("1-1", 3), ("1-2", 5), ("1-3", 3), ("1-4", 3)):
         page.check(f"#s-{indicator}-{statement}")
-    page.reload()
+    reload(page)
     expect(page.locator("#indicator-1-1 [data-role=last-plan]")).to_contain_text("aimed for S3")  # kept in the file
 
     page.check("#view-distance")

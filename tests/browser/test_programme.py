@@ -33,6 +33,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from py_pages import reload
 from tabs import TabPerTest, tab_per_test
 from test_discussion import pdf_text
 
@@ -477,7 +478,7 @@ def test_names_are_hidden_until_asked_shown_as_text_and_off_after_a_reload(page:
     assert services.locator("tbody th").all_inner_texts() == ["Alpha", "Bravo", "Charlie", "Delta", HOSTILE]
     assert page.locator("[data-role=results] img").count() == 0  # markup in a file is text
     assert page.evaluate("window.pwned") is None
-    page.reload()
+    reload(page)
     expect(page.locator("[data-role=results]")).to_be_hidden()  # nothing was stored
     choose_folder(page, collection)
     expect(page.locator("#programme-names")).not_to_be_checked()

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
+from py_pages import reload
 from test_discussion import added
 from test_other_engines import READY, TEXT, WATCH_ERRORS, open_assessment, show
 
@@ -76,7 +77,7 @@ def test_the_page_fills_saves_downloads_and_reimports_an_assessment_of_the_small
     answer_everything(page)
     assert page.text_content("[data-role='progress']") == "7 of 7 answered"
     assert page.text_content("[data-domain-progress='3']") == "2 of 2 answered"
-    page.reload()
+    reload(page)
     assert page.is_checked("#s-3-2-2") and page.is_checked("#e-3-2-fully")
     assert page.input_value("#context-3") == "Domain 3 is the last one here"
     assert page.text_content("[data-role='progress']") == "7 of 7 answered"

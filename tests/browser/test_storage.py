@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
-from py_pages import enter
+from py_pages import enter, reload
 
 from support import ROOT, download, watch_for_errors
 
@@ -176,7 +176,7 @@ def test_data_damaged_by_hand_is_set_aside_and_can_be_downloaded_raw(
     page, errors = open_page(context, site_base)
     page.evaluate(f"""localStorage.setItem('{PREFIX}assessment:0000aaaa-hand', '{{"format": "mpw-assess')
                      localStorage.setItem('{PREFIX}downloads', 'not json at all')""")
-    page.reload()
+    reload(page)
     notice = page.locator("[data-role='damaged']")
     expect(notice).to_be_visible()
     assert "(items kept: 2)" in notice.text_content() and "It has been kept, not deleted" in notice.text_content()
@@ -212,7 +212,7 @@ def test_data_from_an_older_version_is_upgraded_or_kept_untouched(
     not_openable = json.dumps({**OLD_RECORD, "id": "01d01d01-0000-4000-8000-000000000002", "format_version": 0})
     page.evaluate(f"""localStorage.setItem('{PREFIX}assessments', {json.dumps(json.dumps({OLD_RECORD["id"]: OLD_RECORD}))})
                      localStorage.setItem('{PREFIX}assessment:01d01d01-0000-4000-8000-000000000002', {json.dumps(not_openable)})""")
-    page.reload()
+    reload(page)
     # The first release kept every assessment under one key: they move to one key each.
     assert "Saved by the first release" in page.text_content(".library-table")
     stored = snapshot(page)
@@ -316,13 +316,13 @@ def test_clear_all_leaves_no_key_of_ours(context: BrowserContext, site_base: str
     page.click("[data-action='download-json']")
     page.evaluate(f"""localStorage.setItem('{PREFIX}set-aside:2026-01-01T00:00:00.000Z:assessments', 'x')
                      localStorage.setItem('another-site:settings', 'theirs')""")
-    page.reload()
+    reload(page)
     assert len([key for key in snapshot(page) if key.startswith(PREFIX)]) >= 4
     page.once("dialog", lambda dialog: dialog.accept())
     page.click("[data-action='clear-all']")
     assert snapshot(page) == {"another-site:settings": "theirs"}
     assert page.evaluate("document.activeElement.id") == "library-heading"
-    page.reload()
+    reload(page)
     assert snapshot(page) == {"another-site:settings": "theirs"}
     assert errors == []
 
@@ -348,7 +348,7 @@ def composite_with_choices(page: Page) -> None:
 def test_a_reload_brings_back_the_composite_s_unsaved_choices(context: BrowserContext, site_base: str) -> None:
     page, errors = open_page(context, site_base)
     composite_with_choices(page)
-    page.reload()
+    reload(page)
     expect(page.locator(".composite-status")).to_have_text(
         "The agreed choices from before the page was reloaded are back. They are not saved yet."
     )
@@ -359,7 +359,7 @@ def test_a_reload_brings_back_the_composite_s_unsaved_choices(context: BrowserCo
     assert not any(key.startswith(f"{PREFIX}assessment:") for key in snapshot(page))  # nothing saved yet
     page.click("[data-action='save-composite']")
     assert page.is_checked("#s-1-2-2") and page.input_value("#note-1-2") == "Agreed after a long talk"
-    page.reload()  # saved: the composite is not shown again by itself
+    reload(page)  # saved: the composite is not shown again by itself
     assert page.is_hidden("[data-role=discussion]")
     assert errors == []
 
@@ -396,6 +396,6 @@ def test_clear_all_forgets_the_composite_s_draft_too(context: BrowserContext, si
     assert page.is_hidden("[data-role=discussion]")
     assert page.evaluate("Object.keys(sessionStorage).filter(k => k.startsWith('mpw-static:'))") == []
     assert not page.evaluate("!window.dispatchEvent(new Event('beforeunload', { cancelable: true }))")
-    page.reload()
+    reload(page)
     assert page.is_hidden("[data-role=discussion]")
     assert errors == []
