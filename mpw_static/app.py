@@ -239,16 +239,20 @@ def check_hooks(
 
 
 def check_programme_hooks(pages: dict[str, str], template: str) -> list[Problem]:
-    """A problem for each hook missing from an across-services page."""
-    return [
-        Problem(
-            template,
-            output,
-            f"the across-services page has no element matching {selector}, which its script needs to read files",
-            f"put it back in the template (compare with themes/default/templates/{PROGRAMME_TEMPLATE})",
-        )
-        for output, html in sorted(pages.items())
-        if PROGRAMME_MODULE in html
-        for selector in selectors(PROGRAMME_HOOKS)
-        if selector not in present_hooks(html)
-    ]
+    """A problem for each hook missing from an across-services page (each page's hooks found once)."""
+    problems = []
+    for output, html in sorted(pages.items()):
+        if PROGRAMME_MODULE not in html:
+            continue
+        present = present_hooks(html)
+        problems += [
+            Problem(
+                template,
+                output,
+                f"the across-services page has no element matching {selector}, which its script needs to read files",
+                f"put it back in the template (compare with themes/default/templates/{PROGRAMME_TEMPLATE})",
+            )
+            for selector in selectors(PROGRAMME_HOOKS)
+            if selector not in present
+        ]
+    return problems
