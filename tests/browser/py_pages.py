@@ -51,7 +51,13 @@ SHOW_EVERY_DOMAIN = (
     "() => document.querySelectorAll('.assess-domain').forEach(d => { d.style.contentVisibility = 'visible' })"
 )
 
-RESET = "() => { localStorage.clear(); sessionStorage.clear() }"
+# What a test stored, emptied. Focus is taken off first: a text box left focused with a new value saves
+# on its change event as it loses focus, and leaving or closing the page fired that after the clear (an
+# assessment of the last test then showed in the next: 3 tabs in 120 closed, none in 80 with the blur).
+FOCUS_OFF = "if (document.activeElement) document.activeElement.blur();"
+EMPTY_STORAGE = f"{FOCUS_OFF} localStorage.clear(); sessionStorage.clear()"
+RESET = f"() => {{ {EMPTY_STORAGE} }}"  # the same, for Playwright's evaluate
+EMPTY_LOCAL_STORAGE = f"() => {{ {FOCUS_OFF} localStorage.clear() }}"  # where a test took sessionStorage away
 STORAGE_KEYS = "[Object.keys(localStorage).sort(), Object.keys(sessionStorage).sort()]"
 
 
@@ -112,7 +118,7 @@ class SharedPages:
             del self.opened[key]
         if key in self.opened:
             page, errors = self.opened[key]
-            page.evaluate(RESET)  # the page's script writes nothing on leaving, so this stays empty
+            page.evaluate(RESET)  # with focus taken off, the page's script writes nothing on leaving
             errors.clear()
         else:
             context = self.browser.new_context(**self.options)

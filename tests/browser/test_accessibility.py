@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
-from py_pages import SHOW_EVERY_DOMAIN, reload
+from py_pages import RESET, SHOW_EVERY_DOMAIN, reload
 
 from benchmarks.collection import write_collection
 from mpw_static.load import load_framework
@@ -106,7 +106,7 @@ def fresh(tab: tuple[Page, list[str]], viewport: dict[str, int]) -> Iterator[Pag
     page.set_viewport_size(viewport)
     yield page
     if page.url.startswith("file:"):
-        page.evaluate("localStorage.clear(); sessionStorage.clear()")
+        page.evaluate(RESET)  # focus off first, or a changed text box saves as the page is left
     page.goto("about:blank")
     assert errors == [], f"script errors or blocked content: {errors}"
 
