@@ -334,7 +334,10 @@ HINTS = {
     "bool_type": "write true or false, without quotes",
     "bool_parsing": "write true or false, without quotes",
     "list_type": "write the value as a list in square brackets: [ … ]",
-    "string_too_short": "the text must not be empty",
+    "date_type": "write the date as year-month-day without quotes, e.g. 2026-12-31",
+    "date_parsing": "write the date as year-month-day without quotes, e.g. 2026-12-31",
+    "date_from_datetime_parsing": "write the date as year-month-day without quotes, e.g. 2026-12-31",
+    "string_too_short": "write the text between the quotes",
     "too_short": "add the missing entries",
     "too_long": "remove the extra entries",
 }
@@ -397,10 +400,10 @@ def plain_words(detail: dict) -> tuple[str, str]:
         said = f"less than {limit}, the smallest" if low else f"more than {limit}, the largest"
         return f"{found(value)} is {said} allowed", f"use {limit} or {'more' if low else 'less'}"
     if kind in ("too_short", "too_long"):
-        bound = (
-            f"at least {context.get('min_length')}" if kind == "too_short" else f"at most {context.get('max_length')}"
-        )
-        return f"expected {bound} entries, found {context.get('actual_length')}", hint
+        limit = context.get("min_length" if kind == "too_short" else "max_length")
+        entries = "entry" if limit == 1 else "entries"
+        bound = f"at least {limit} {entries}" if kind == "too_short" else f"at most {limit} {entries}"
+        return f"expected {bound}, found {context.get('actual_length')}", hint
     if kind == "literal_error":
         expected = str(context.get("expected", "")).replace("'", '"')  # as TOML quotes text
         return f"expected {expected}, found {found(value)}", hint or f"write {expected}"
@@ -414,7 +417,9 @@ def validation_problem(file: str, text: str, detail: dict, offset: int = 0) -> P
     message, hint = plain_words(detail)
     field = next((str(part) for part in reversed(loc) if isinstance(part, str)), "")
     hint = hint.replace("{field}", field)
-    line = find_line(text, loc)
+    # A missing field has no line of its own: the line of the table that lacks it (the next line with
+    # a field of that name would be another table's).
+    line = find_line(text, loc[:-1] if detail["type"] == "missing" else loc)
     return Problem(file, field_path(loc), message, hint, line=None if line is None else line + offset)
 
 

@@ -45,7 +45,7 @@ def test_empty_statement(mini_content: Path) -> None:
     assert problems(mini_content) == [
         "content/matrix/domains/02-domain-2.toml, line 14 (indicators[0].statements[2]): "
         "the text is empty\n"
-        "   Hint: the text must not be empty"
+        "   Hint: write the text between the quotes"
     ]
 
 
@@ -281,3 +281,27 @@ def test_a_value_of_the_wrong_kind_or_form_is_said_in_an_authors_words(
     assert not any(words in described for words in ("Input should", "String should", "valid string", "pattern")), (
         described
     )
+
+
+def test_a_missing_field_is_placed_at_the_table_that_lacks_it_not_at_the_next_field_of_its_name(
+    mini_content: Path,
+) -> None:
+    """The line was the next table's field of the same name: indicator 4.2's title, missing, was
+    reported at 4.3's; a domain's own title at its first indicator's."""
+    write(
+        mini_content / "matrix/domains/04-domain-4.toml",
+        mini_domain(4, indicators=3).replace('title = "Indicator 4.2"\n', "").replace('title = "DOMAIN 4"\n', ""),
+    )
+    assert problems(mini_content) == [
+        "content/matrix/domains/04-domain-4.toml (title): required field is missing\n   Hint: add the field: title = …",
+        "content/matrix/domains/04-domain-4.toml, line 18 (indicators[1].title): required field is missing\n"
+        "   Hint: add the field: title = …",
+    ]
+
+
+def test_a_date_written_the_british_way_is_told_the_form_to_write(mini_content: Path) -> None:
+    replace(mini_content / "pages/matrix.md", "order = 2", 'order = 2\nupdated = "31/12/2026"')
+    assert problems(mini_content) == [
+        'content/pages/matrix.md, line 5 (updated): expected a date, found the text "31/12/2026"\n'
+        "   Hint: write the date as year-month-day without quotes, e.g. 2026-12-31"
+    ]
