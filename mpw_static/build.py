@@ -27,7 +27,7 @@ from .render import known_inserts, make_environment, part_strings_scripts, rende
 from .search import SEARCH_SCRIPT, search_documents, search_script
 from .theme import Theme
 from .translations import Coverage, translation_coverage
-from .validate import check_framework, check_page_parts
+from .validate import check_framework, check_page_parts, check_same_shape
 from .workbook import site_workbooks
 from .write import update_site, write_site, write_zip, written
 
@@ -242,6 +242,9 @@ def load_translations(
     translations, warnings = [], []
     for language in framework.site.translations:
         translated = load_framework(content_dir, language, framework.site.language, cache)
+        shape = check_same_shape(framework, translated)
+        if shape:  # the site's shape, before what follows from it (a form without an indicator's hooks)
+            raise ContentError(shape)
         translated = translated if drafts else translated.without_drafts()
         translations.append(translated)
         warnings += check_framework(translated, inserts, site_files(translated))

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from .cache import BuildCache
 from .models import (
+    PAGE_PLACE_FIELDS,
     PATTERN_HINTS,
     Appendix,
     Domain,
@@ -209,12 +210,25 @@ class Loader:
         except tomllib.TOMLDecodeError as error:
             self.problems.append(toml_syntax_problem(file, error, offset=1))
             return None
+        if self.overlay is not None and not fallback:  # a translation's own page: placed as its original
+            data = {**self.original_place(relative), **data}
         meta = self.parse(PageMeta, data, file, front, offset=1)
         if meta is None:
             return None
         self.problems += check_body(file, lines[end + 1 :], first_line=end + 2)
         parts = split_body(lines[end + 1 :], first_line=end + 2)
         return Page(source=file, meta=meta, parts=parts, language=fallback)
+
+    def original_place(self, relative: str) -> dict:
+        """The place fields (PAGE_PLACE_FIELDS) of a translated page's original, which the translation
+        takes where it leaves them out. A mistake in the original is reported as its own page loads."""
+        try:
+            lines = read_text(self.root / relative, relative).splitlines()
+            end = next(n for n in range(1, len(lines)) if lines[n].strip() == FRONT_MATTER)
+            front = parse_toml("\n".join(lines[1:end]), self.cache)
+        except (NotUtf8, StopIteration, tomllib.TOMLDecodeError):
+            return {}
+        return {field: front[field] for field in PAGE_PLACE_FIELDS if field in front}
 
     def load_pages(self) -> list[Page]:
         """Read every Markdown page."""

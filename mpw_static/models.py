@@ -281,6 +281,13 @@ class SiteConfig(Strict):
         return self.model_copy(update=update)
 
 
+# What a translated page keeps of its original: its place in the site (address, menu and order), its
+# layout, and whether it is published. A translation changes the words, not the site's shape: the
+# language switch links each page to the same address in the other language. A translation that
+# leaves one out takes the original's (load.py); one that says otherwise is refused (validate.py).
+PAGE_PLACE_FIELDS = ("output", "menu", "order", "template", "draft")
+
+
 class PageMeta(Strict):
     """Front matter of a Markdown page (between +++ lines, in TOML)."""
 

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 
-from .models import Framework, Page
+from .models import PAGE_PLACE_FIELDS, Framework, Page
 from .problems import ContentError, Problem, did_you_mean
 
 # What the address warnings are, as the build's count of warnings names them.
@@ -343,3 +343,58 @@ def check_links(
                         )
                     )
     return problems
+
+
+def check_same_shape(original: Framework, translated: Framework) -> list[Problem]:
+    """Problems where a translation's own file would change the site's shape rather than its words: a
+    page at another address, place or layout, or left out; a domain under another number or slug, or
+    with other indicators (its form would lack what the page's script and the other language need).
+    Files the translation takes from the original are the original's, and agree."""
+    problems: list[Problem] = []
+    pages = {page.source.rpartition("/")[2]: page for page in original.pages}
+    for page in translated.pages:
+        english = pages.get(page.source.rpartition("/")[2])
+        if page.language or english is None:  # a fallback, or an original left out as a draft
+            continue
+        for field in PAGE_PLACE_FIELDS:
+            mine, theirs = getattr(page.meta, field), getattr(english.meta, field)
+            if field == "output":
+                mine, theirs = page.output, english.output
+            if mine != theirs:
+                problems.append(same_as_original(page.source, field, mine, theirs, english.source))
+    domains = {domain.source.rpartition("/")[2]: domain for domain in original.domains}
+    for domain in translated.domains:
+        english = domains.get(domain.source.rpartition("/")[2])
+        if domain.language or english is None:
+            continue
+        for field in ("number", "slug"):
+            if getattr(domain, field) != getattr(english, field):
+                problems.append(
+                    same_as_original(
+                        domain.source, field, getattr(domain, field), getattr(english, field), english.source
+                    )
+                )
+        ids, original_ids = [i.id for i in domain.indicators], [i.id for i in english.indicators]
+        if ids != original_ids:
+            problems.append(
+                Problem(
+                    domain.source,
+                    "indicators",
+                    f"the translation's indicators are {', '.join(ids) or 'none'}; the original's are "
+                    f"{', '.join(original_ids)}",
+                    f"translate every indicator of {english.source}, in its order and with its id",
+                )
+            )
+    return problems
+
+
+def same_as_original(file: str, field: str, mine: object, theirs: object, original: str) -> Problem:
+    """A field a translation must keep as its original has it."""
+    shown = {None: "none", True: "true", False: "false"}
+    said = [shown.get(value, f'"{value}"' if isinstance(value, str) else str(value)) for value in (mine, theirs)]
+    return Problem(
+        file,
+        field,
+        f"a translation keeps its original's {field}: this file has {said[0]}, {original} has {said[1]}",
+        f"make it {said[1]}, as in {original}: a translation changes the words, not where or how they appear",
+    )

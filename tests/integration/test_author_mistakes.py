@@ -215,3 +215,46 @@ def test_validate_checks_the_translations_too(mini_content: Path, capsys: pytest
     assert "Translation coverage, cy: content files 1 of" in capsys.readouterr().out
     assert main(["validate", "--content", str(mini_content), "--strict-translations"]) == 1
     assert "content/cy/matrix/matrix.toml: not translated yet" in capsys.readouterr().err
+
+
+def test_a_translation_keeps_its_originals_place_and_shape_and_is_told_where_it_does_not(
+    mini_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A translated page that leaves out its place (address, menu, order, layout, published or not)
+    takes the original's; one that says otherwise is refused, as is a translated domain under another
+    slug or with an indicator left out. (The Welsh page at another address left the English one's
+    language link broken; a domain without an indicator was blamed on the theme's template.)"""
+    write(mini_content / "site.toml", 'title = "Mini site"\ntranslations = ["cy"]\n')
+    write(mini_content / "cy/pages/matrix.md", '+++\ntitle = "Matrics"\nnav_title = "Matrics"\n+++\n\nTestun.\n')
+    assert main(["build", "--content", str(mini_content), "--out", str(mini_content.parent / "dist")]) == 0
+    assert (mini_content.parent / "dist/cy/matrix.html").is_file()  # order 2 and its template, from the original
+    capsys.readouterr()
+    write(
+        mini_content / "cy/pages/matrix.md",
+        '+++\ntitle = "Matrics"\nnav_title = "Matrics"\noutput = "matrics.html"\ndraft = true\n+++\n\nTestun.\n',
+    )
+    write(
+        mini_content / "cy/matrix/domains/04-domain-4.toml",
+        mini_domain(4, indicators=3).replace('slug = "domain-4"', 'slug = "parth-4"'),
+    )
+    write(mini_content / "matrix/domains/04-domain-4.toml", mini_domain(4, indicators=4))
+    assert main(["validate", "--content", str(mini_content)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Content has 4 problems")
+    assert (
+        '1. content/cy/pages/matrix.md (output): a translation keeps its original\'s output: this file has "matrics.html", '
+        'content/pages/matrix.md has "matrix.html"\n'
+        '   Hint: make it "matrix.html", as in content/pages/matrix.md: a translation changes the words, not where or '
+        "how they appear"
+    ) in err
+    assert "content/cy/pages/matrix.md (draft): a translation keeps its original's draft: this file has true" in err
+    assert (
+        'content/cy/matrix/domains/04-domain-4.toml (slug): a translation keeps its original\'s slug: this file has "parth-4"'
+        in err
+    )
+    assert (
+        "content/cy/matrix/domains/04-domain-4.toml (indicators): the translation's indicators are 4.1, 4.2, 4.3; "
+        "the original's are 4.1, 4.2, 4.3, 4.4\n"
+        "   Hint: translate every indicator of content/matrix/domains/04-domain-4.toml, in its order and with its id"
+    ) in err
+    assert "template" not in err  # not blamed on the theme
