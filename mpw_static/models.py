@@ -109,6 +109,16 @@ class Domain(Strict):
 
     @model_validator(mode="after")
     def indicators_in_order(self) -> Domain:
+        said = {indicator.id.partition(".")[0] for indicator in self.indicators}
+        if len(said) == 1 and said != {str(self.number)}:  # the number, not the ids, is likely the slip
+            (other,) = said
+            raise content_error(
+                f"the domain's number is {self.number}, but its indicators' ids are those of domain {other} "
+                f"({self.indicators[0].id} …)",
+                f"if this is domain {other}, write number = {other}; if not, number its indicators "
+                f"{self.number}.1, {self.number}.2 …",
+                path=("number",),
+            )
         for position, indicator in enumerate(self.indicators, start=1):
             expected = f"{self.number}.{position}"
             if indicator.id != expected:

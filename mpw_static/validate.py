@@ -126,11 +126,12 @@ def check_domains(framework: Framework) -> list[Problem]:
     numbers = Counter(domain.number for domain in framework.domains)
     for number, count in sorted(numbers.items()):
         if count > 1:
+            files = [domain.source.rpartition("/")[2] for domain in framework.domains if domain.number == number]
             problems.append(
                 Problem(
                     f"{framework.content_label}/matrix/domains/",
                     "number",
-                    f"domain {number} is defined {count} times",
+                    f"domain {number} is defined {count} times: in {' and '.join(files)}",
                     f"give each domain file its own number from {domain_range(framework)}",
                 )
             )

@@ -91,7 +91,7 @@ def test_missing_and_duplicate_domains(mini_content: Path) -> None:
     (mini_content / "matrix/domains/03-domain-3.toml").unlink()
     write(mini_content / "matrix/domains/09-again.toml", mini_domain(5).replace('slug = "domain-5"', 'slug = "again"'))
     assert problems(mini_content) == [
-        "content/matrix/domains/ (number): domain 5 is defined 2 times\n"
+        "content/matrix/domains/ (number): domain 5 is defined 2 times: in 05-domain-5.toml and 09-again.toml\n"
         "   Hint: give each domain file its own number from 1 to 8",
         "content/matrix/domains/: domain 3 is missing\n"
         "   Hint: domains are numbered 1, 2, 3 … with none left out: add a TOML file for each missing number, "
@@ -304,4 +304,14 @@ def test_a_date_written_the_british_way_is_told_the_form_to_write(mini_content: 
     assert problems(mini_content) == [
         'content/pages/matrix.md, line 5 (updated): expected a date, found the text "31/12/2026"\n'
         "   Hint: write the date as year-month-day without quotes, e.g. 2026-12-31"
+    ]
+
+
+def test_a_domain_given_another_domains_number_is_told_its_ids_say_which_it_is(mini_content: Path) -> None:
+    """Domain 2's file given number = 1 was told only that its first indicator's id should be 1.1."""
+    replace(mini_content / "matrix/domains/02-domain-2.toml", "number = 2", "number = 1")
+    assert problems(mini_content) == [
+        "content/matrix/domains/02-domain-2.toml, line 1 (number): the domain's number is 1, but its indicators' "
+        "ids are those of domain 2 (2.1 …)\n"
+        "   Hint: if this is domain 2, write number = 2; if not, number its indicators 1.1, 1.2 …"
     ]
