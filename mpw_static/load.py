@@ -261,6 +261,7 @@ def split_body(lines: list[str], first_line: int) -> list[PagePart]:
 
 # A line meant as an insert that is not a valid one: it would be published as literal {{ … }} text.
 INSERT_LIKE = re.compile(r"^\{\{")
+INSERT_IN_PROSE = re.compile(r"\{\{\s*[a-z_]+\s*\([^)]*\)\s*\}\}")  # an insert after other words on its line
 INSERT_WITH_ARGUMENTS = re.compile(r"^\{\{\s*([a-z_]+)\s*\((.+)\)\s*\}\}$")
 FENCE = re.compile(r"^(```|~~~)")
 CODE_SPAN = re.compile(r"(`+).*?\1")
@@ -305,6 +306,17 @@ def check_body(file: str, lines: list[str], first_line: int) -> list[Problem]:
                 )
             )
         prose = CODE_SPAN.sub("", line)
+        inside = None if INSERT_LIKE.match(text) else INSERT_IN_PROSE.search(prose)
+        if inside:
+            problems.append(
+                Problem(
+                    file,
+                    "",
+                    f"“{inside.group(0)}” is inside a line of text, so the page would show it as written",
+                    "put the insert on a line of its own, with a blank line before and after it",
+                    line=number,
+                )
+            )
         for pattern, what, why in UNSAFE_HTML:
             if pattern.search(prose):
                 problems.append(

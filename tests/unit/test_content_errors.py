@@ -315,3 +315,21 @@ def test_a_domain_given_another_domains_number_is_told_its_ids_say_which_it_is(m
         "ids are those of domain 2 (2.1 …)\n"
         "   Hint: if this is domain 2, write number = 2; if not, number its indicators 1.1, 1.2 …"
     ]
+
+
+def test_an_insert_inside_a_sentence_is_refused_as_it_would_show_as_written(mini_content: Path) -> None:
+    replace(mini_content / "pages/matrix.md", "{{ domain_overview() }}", "See the domains: {{ domain_overview() }}")
+    assert problems(mini_content) == [
+        "content/pages/matrix.md, line 8: “{{ domain_overview() }}” is inside a line of text, so the page would "
+        "show it as written\n"
+        "   Hint: put the insert on a line of its own, with a blank line before and after it"
+    ]
+
+
+def test_an_insert_written_as_code_in_a_sentence_is_left_alone(mini_content: Path) -> None:
+    replace(
+        mini_content / "pages/matrix.md",
+        "{{ domain_overview() }}",
+        "{{ domain_overview() }}\n\nWrite `{{ standards() }}`.",
+    )
+    load_and_check(mini_content)
