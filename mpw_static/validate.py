@@ -67,17 +67,25 @@ def check_history(framework: Framework) -> list[Problem]:
 
 
 def check_site_translations(framework: Framework) -> list[Problem]:
-    """site.toml's [translated.xx] tables name languages the site is built in."""
-    return [
-        Problem(
-            f"{framework.content_label}/site.toml",
-            f"translated.{code}",
-            f'the site is not translated into "{code}"',
-            f'add "{code}" to translations = […], or remove [translated.{code}]',
+    """site.toml's [translated.xx] tables name languages the site is built in (a table misspelt as
+    [translated.cym] is told which one it is likely to be)."""
+    problems = []
+    for code in framework.site.translated:
+        if code in framework.site.translations:
+            continue
+        meant = did_you_mean(code, framework.site.translations)
+        listed = ", ".join(f'"{each}"' for each in framework.site.translations)
+        problems.append(
+            Problem(
+                f"{framework.content_label}/site.toml",
+                f"translated.{code}",
+                f'the site is not translated into "{code}"{meant}',
+                f"name the table as its language is in translations = [{listed}]"
+                if meant
+                else f'add "{code}" to translations = […], or remove [translated.{code}]',
+            )
         )
-        for code in framework.site.translated
-        if code not in framework.site.translations
-    ]
+    return problems
 
 
 def check_resource_ids(framework: Framework) -> list[Problem]:

@@ -333,3 +333,13 @@ def test_an_insert_written_as_code_in_a_sentence_is_left_alone(mini_content: Pat
         "{{ domain_overview() }}\n\nWrite `{{ standards() }}`.",
     )
     load_and_check(mini_content)
+
+
+def test_a_misspelt_translated_table_is_told_the_language_it_is_likely_to_be(mini_content: Path) -> None:
+    write(
+        mini_content / "site.toml", 'title = "Mini site"\ntranslations = ["cy"]\n\n[translated.cym]\ntitle = "Safle"\n'
+    )
+    assert problems(mini_content) == [
+        'content/site.toml (translated.cym): the site is not translated into "cym" (did you mean "cy"?)\n'
+        '   Hint: name the table as its language is in translations = ["cy"]'
+    ]
