@@ -609,7 +609,11 @@ def render_site(
 
     rendered = {}
     problems = TemplateProblems(environment)
+    parts = template_parts(environment)
     for view, template_name, source in views:
+        if template_name in parts:
+            problems.add(part_as_page(template_name, source, parts, environment))
+            continue
         own = {source} if source in texts else set()
         with problems.catch(source, template_name):
             rendered[view.path] = render_once(
@@ -660,9 +664,39 @@ class TemplateProblems:
             if problem not in self.found:
                 self.found.append(problem)
 
+    def add(self, problem: Problem) -> None:
+        if problem not in self.found:
+            self.found.append(problem)
+
     def raise_any(self) -> None:
         if self.found:
             raise ContentError(self.found)
+
+
+# A template named by another's {% extends %}, {% import %}, {% include %} or {% from … import %}.
+TEMPLATE_REFERENCE = re.compile(r"""\{%-?\s*(?:extends|import|include|from)\s+["']([^"']+)["']""")
+
+
+def template_parts(environment: Environment) -> set[str]:
+    """The templates that others are built from (base.html, inserts.html, lang.html …): parts of a
+    page, which as a page's own template give an empty page or a confusing failure."""
+    loader = environment.loader
+    return {
+        name
+        for template in environment.list_templates()
+        for name in TEMPLATE_REFERENCE.findall(loader.get_source(environment, template)[0])
+    }
+
+
+def part_as_page(template: str, source: str, parts: set[str], environment: Environment) -> Problem:
+    """A content page whose front matter names a part as its template."""
+    pages = sorted(name for name in environment.list_templates() if name.endswith(".html") and name not in parts)
+    return Problem(
+        source,
+        "template",
+        f"\"{template}\" is a part that the theme's page templates are built from, not a page's template",
+        f"use one of the page templates: {', '.join(pages)}",
+    )
 
 
 BRAND_CSS = "static/css/brand.css"

@@ -258,3 +258,21 @@ def test_a_translation_keeps_its_originals_place_and_shape_and_is_told_where_it_
         "   Hint: translate every indicator of content/matrix/domains/04-domain-4.toml, in its order and with its id"
     ) in err
     assert "template" not in err  # not blamed on the theme
+
+
+@pytest.mark.parametrize("part", ["base.html", "inserts.html"])
+def test_a_part_of_the_theme_named_as_a_pages_template_is_refused(
+    mini_content: Path, capsys: pytest.CaptureFixture[str], part: str
+) -> None:
+    """base.html gave an empty page with no message; inserts.html a message about the security policy."""
+    add_page(mini_content, "Some text.")
+    about = mini_content / "pages/about.md"
+    about.write_text(about.read_text(encoding="utf-8").replace("+++\n\n", f'template = "{part}"\n+++\n\n', 1), "utf-8")
+    assert main(["validate", "--content", str(mini_content)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Content has 1 problem")
+    assert (
+        f'content/pages/about.md (template): "{part}" is a part that the theme\'s page templates are built from, '
+        "not a page's template\n   Hint: use one of the page templates: appendix.html, assess.html, domain.html, "
+        "home.html, matrix.html, page.html, programme.html, single.html"
+    ) in err
