@@ -13,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from .cache import BuildCache
 from .models import (
+    PAGE_OUTPUT_PATTERN,
     PAGE_PLACE_FIELDS,
     PATTERN_HINTS,
     Appendix,
@@ -153,22 +154,25 @@ class Loader:
                 )
             )
         domains = [self.load_toml(path.relative_to(self.root).as_posix(), Domain, record_source=True) for path in paths]
-        if self.overlay is not None:  # a translated domain must translate an existing one, by file name
-            extra = sorted(
-                path.name
-                for path in self.overlay.glob(DOMAINS_GLOB)
-                if not (self.root / path.relative_to(self.overlay)).is_file()
-            )
-            self.problems += [
-                Problem(
-                    self.name(self.overlay / "matrix/domains" / name),
-                    "",
-                    "there is no domain file of this name in the default language",
-                    "name it as its original is named",
-                )
-                for name in extra
-            ]
+        self.problems += self.without_original(DOMAINS_GLOB, "domain file")
         return [domain for domain in domains if domain is not None]
+
+    def without_original(self, pattern: str, kind: str) -> list[Problem]:
+        """A translation's files that translate nothing: each must have its original's name, or it is
+        never read (a Welsh page named in Welsh was left out without a word)."""
+        if self.overlay is None:
+            return []
+        names = sorted(path.relative_to(self.overlay) for path in self.overlay.glob(pattern))
+        return [
+            Problem(
+                self.name(self.overlay / name),
+                "",
+                f"there is no {kind} of this name in the default language, so this one is never read",
+                f"name it as its original in {self.name(self.root / name.parent)}/ is named",
+            )
+            for name in names
+            if not (self.root / name).is_file()
+        ]
 
     def load_page(self, relative: str) -> Page | None:
         """Read a Markdown page: TOML front matter between +++ lines, then the body."""
@@ -215,6 +219,16 @@ class Loader:
         meta = self.parse(PageMeta, data, file, front, offset=1)
         if meta is None:
             return None
+        address = path.stem + ".html"
+        if meta.output is None and not re.match(PAGE_OUTPUT_PATTERN, address):
+            self.problems.append(
+                Problem(
+                    file,
+                    "",
+                    f"the file's name would give the page the address “{address}”, which a link or a USB stick may not keep",
+                    "name the file in lower-case letters, digits and hyphens, e.g. about-us.md",
+                )
+            )
         self.problems += check_body(file, lines[end + 1 :], first_line=end + 2)
         parts = split_body(lines[end + 1 :], first_line=end + 2)
         return Page(source=file, meta=meta, parts=parts, language=fallback)
@@ -233,6 +247,7 @@ class Loader:
     def load_pages(self) -> list[Page]:
         """Read every Markdown page."""
         pages = [self.load_page(path.relative_to(self.root).as_posix()) for path in sorted(self.root.glob(PAGES_GLOB))]
+        self.problems += self.without_original(PAGES_GLOB, "page")
         return [page for page in pages if page is not None]
 
 

@@ -56,8 +56,9 @@ BaseUrl = shaped(
     'write the address the site is published at, ending in /, e.g. "https://example.org/mpw/", or "" for none',
 )
 TranslationCode = shaped(r"^[a-z]{2}$", 'write each language\'s two-letter code, e.g. ["cy"]')
+PAGE_OUTPUT_PATTERN = r"^[a-z0-9-]+\.html$"  # a page's address in the site: also what a page file's name gives
 PageOutput = shaped(
-    r"^[a-z0-9-]+\.html$", 'write a file name of lower-case letters, digits and hyphens, e.g. "about.html"'
+    PAGE_OUTPUT_PATTERN, 'write a file name of lower-case letters, digits and hyphens, e.g. "about.html"'
 )
 DomainNumber = Annotated[int, Field(ge=1, le=99)]  # as far as an indicator id can count
 STATEMENTS_PER_INDICATOR = 5

@@ -276,3 +276,25 @@ def test_a_part_of_the_theme_named_as_a_pages_template_is_refused(
         "not a page's template\n   Hint: use one of the page templates: appendix.html, assess.html, domain.html, "
         "home.html, matrix.html, page.html, programme.html, single.html"
     ) in err
+
+
+def test_a_translated_file_without_an_original_of_its_name_is_named_as_never_read(
+    mini_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Welsh page named in Welsh (hygyrchedd.md) was left out of the build without a word."""
+    write(mini_content / "site.toml", 'title = "Mini site"\ntranslations = ["cy"]\n')
+    write(
+        mini_content / "cy/pages/hygyrchedd.md", '+++\ntitle = "Hygyrchedd"\nnav_title = "Hygyrchedd"\n+++\n\nTestun.\n'
+    )
+    write(mini_content / "cy/matrix/domains/01-parth-1.toml", mini_domain(1))
+    assert main(["validate", "--content", str(mini_content)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Content has 2 problems")
+    assert (
+        "content/cy/matrix/domains/01-parth-1.toml: there is no domain file of this name in the default language, "
+        "so this one is never read\n   Hint: name it as its original in content/matrix/domains/ is named"
+    ) in err
+    assert (
+        "content/cy/pages/hygyrchedd.md: there is no page of this name in the default language, so this one is never "
+        "read\n   Hint: name it as its original in content/pages/ is named"
+    ) in err

@@ -343,3 +343,13 @@ def test_a_misspelt_translated_table_is_told_the_language_it_is_likely_to_be(min
         'content/site.toml (translated.cym): the site is not translated into "cym" (did you mean "cy"?)\n'
         '   Hint: name the table as its language is in translations = ["cy"]'
     ]
+
+
+def test_a_page_file_named_with_spaces_or_capitals_is_told_to_be_renamed(mini_content: Path) -> None:
+    """pages/About Us.md was published as "About Us.html"."""
+    write(mini_content / "pages/About Us.md", '+++\ntitle = "About"\nnav_title = "About"\n+++\n\nText.\n')
+    assert problems(mini_content) == [
+        "content/pages/About Us.md: the file's name would give the page the address “About Us.html”, which a link "
+        "or a USB stick may not keep\n"
+        "   Hint: name the file in lower-case letters, digits and hyphens, e.g. about-us.md"
+    ]
