@@ -611,7 +611,7 @@ def render_site(
     problems = TemplateProblems(environment)
     parts = template_parts(environment)
     for view, template_name, source in views:
-        if template_name in parts:
+        if template_name in parts or (template_name in BUILDS_OWN and source.endswith(".md")):
             problems.add(part_as_page(template_name, source, parts, environment))
             continue
         own = {source} if source in texts else set()
@@ -660,7 +660,7 @@ class TemplateProblems:
         except Exception as error:
             if not is_template_mistake(error):
                 raise
-            problem = template_problem(error, self.environment.list_templates(), source, template_name)
+            problem = template_problem(error, page_templates(self.environment), source, template_name)
             if problem not in self.found:
                 self.found.append(problem)
 
@@ -677,6 +677,21 @@ class TemplateProblems:
 TEMPLATE_REFERENCE = re.compile(r"""\{%-?\s*(?:extends|import|include|from)\s+["']([^"']+)["']""")
 
 
+# Templates the build renders for pages of its own, which a content page cannot use: what they need
+# (a domain, the single file's inline code) is not a content page's.
+BUILDS_OWN = ("domain.html", "single.html")
+
+
+def page_templates(environment: Environment) -> list[str]:
+    """The templates a content page's front matter may name."""
+    parts = template_parts(environment)
+    return sorted(
+        name
+        for name in environment.list_templates()
+        if name.endswith(".html") and name not in parts and name not in BUILDS_OWN
+    )
+
+
 def template_parts(environment: Environment) -> set[str]:
     """The templates that others are built from (base.html, inserts.html, lang.html …): parts of a
     page, which as a page's own template give an empty page or a confusing failure."""
@@ -689,13 +704,13 @@ def template_parts(environment: Environment) -> set[str]:
 
 
 def part_as_page(template: str, source: str, parts: set[str], environment: Environment) -> Problem:
-    """A content page whose front matter names a part as its template."""
-    pages = sorted(name for name in environment.list_templates() if name.endswith(".html") and name not in parts)
+    """A content page whose front matter names a part, or a template of the build's own pages."""
+    what = "a part that the theme's page templates are built from" if template in parts else "for the build's own pages"
     return Problem(
         source,
         "template",
-        f"\"{template}\" is a part that the theme's page templates are built from, not a page's template",
-        f"use one of the page templates: {', '.join(pages)}",
+        f'"{template}" is {what}, not a content page\'s template',
+        f"use one of the page templates: {', '.join(page_templates(environment))}",
     )
 
 

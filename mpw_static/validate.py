@@ -363,6 +363,15 @@ def check_same_shape(original: Framework, translated: Framework) -> list[Problem
     pages = {page.source.rpartition("/")[2]: page for page in original.pages}
     for page in translated.pages:
         english = pages.get(page.source.rpartition("/")[2])
+        if not page.language and english is None and page.output in original.drafts and not page.meta.draft:
+            problems.append(
+                Problem(
+                    page.source,
+                    "draft",
+                    "the original of this page is a draft, so the translation would be published without it",
+                    "leave draft out of the translation (it then follows its original), or publish the original",
+                )
+            )
         if page.language or english is None:  # a fallback, or an original left out as a draft
             continue
         for field in PAGE_PLACE_FIELDS:
@@ -397,10 +406,18 @@ def check_same_shape(original: Framework, translated: Framework) -> list[Problem
     return problems
 
 
+def toml_value(value: object) -> str:
+    """A front-matter value as an author writes it: "text", 3, true; none for a field not given."""
+    if value is None:
+        return "none"
+    if isinstance(value, bool):  # before int: True == 1, and a lookup by value would take 1 for true
+        return "true" if value else "false"
+    return f'"{value}"' if isinstance(value, str) else str(value)
+
+
 def same_as_original(file: str, field: str, mine: object, theirs: object, original: str) -> Problem:
     """A field a translation must keep as its original has it."""
-    shown = {None: "none", True: "true", False: "false"}
-    said = [shown.get(value, f'"{value}"' if isinstance(value, str) else str(value)) for value in (mine, theirs)]
+    said = [toml_value(value) for value in (mine, theirs)]
     return Problem(
         file,
         field,

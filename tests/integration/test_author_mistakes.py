@@ -260,7 +260,7 @@ def test_a_translation_keeps_its_originals_place_and_shape_and_is_told_where_it_
     assert "template" not in err  # not blamed on the theme
 
 
-@pytest.mark.parametrize("part", ["base.html", "inserts.html"])
+@pytest.mark.parametrize("part", ["base.html", "inserts.html", "single.html", "domain.html"])
 def test_a_part_of_the_theme_named_as_a_pages_template_is_refused(
     mini_content: Path, capsys: pytest.CaptureFixture[str], part: str
 ) -> None:
@@ -271,10 +271,15 @@ def test_a_part_of_the_theme_named_as_a_pages_template_is_refused(
     assert main(["validate", "--content", str(mini_content)]) == 1
     err = capsys.readouterr().err
     assert err.startswith("Content has 1 problem")
+    what = (
+        "for the build's own pages"
+        if part in ("single.html", "domain.html")
+        else ("a part that the theme's page templates are built from")
+    )
     assert (
-        f'content/pages/about.md (template): "{part}" is a part that the theme\'s page templates are built from, '
-        "not a page's template\n   Hint: use one of the page templates: appendix.html, assess.html, domain.html, "
-        "home.html, matrix.html, page.html, programme.html, single.html"
+        f'content/pages/about.md (template): "{part}" is {what}, not a content page\'s template\n'
+        "   Hint: use one of the page templates: appendix.html, assess.html, home.html, matrix.html, page.html, "
+        "programme.html"
     ) in err
 
 
@@ -298,3 +303,37 @@ def test_a_translated_file_without_an_original_of_its_name_is_named_as_never_rea
         "content/cy/pages/hygyrchedd.md: there is no page of this name in the default language, so this one is never "
         "read\n   Hint: name it as its original in content/pages/ is named"
     ) in err
+
+
+def test_a_translation_is_told_its_originals_number_order_and_draft_as_they_are_written(
+    mini_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An order of 1 was shown as "true" (1 == True in a lookup), and a Welsh page could be published
+    alone when its original was a draft."""
+    write(mini_content / "site.toml", 'title = "Mini site"\ntranslations = ["cy"]\n')
+    write(
+        mini_content / "cy/pages/index.md",
+        '+++\ntitle = "Hafan"\nnav_title = "Hafan"\norder = 2\n+++\n\n{{ domain_cards() }}\n',
+    )
+    write(mini_content / "pages/about.md", '+++\ntitle = "About"\nnav_title = "About"\ndraft = true\n+++\n\nHi.\n')
+    write(
+        mini_content / "cy/pages/about.md",
+        '+++\ntitle = "Amdanom"\nnav_title = "Amdanom"\ndraft = false\n+++\n\nHaia.\n',
+    )
+    assert main(["validate", "--content", str(mini_content)]) == 1
+    err = capsys.readouterr().err
+    assert (
+        "content/cy/pages/index.md (order): a translation keeps its original's order: this file has 2, "
+        "content/pages/index.md has 1\n   Hint: make it 1, as in content/pages/index.md"
+    ) in err
+    assert (
+        "content/cy/pages/about.md (draft): the original of this page is a draft, so the translation would be "
+        "published without it\n   Hint: leave draft out of the translation (it then follows its original), or "
+        "publish the original"
+    ) in err
+    write(mini_content / "cy/pages/about.md", '+++\ntitle = "Amdanom"\nnav_title = "Amdanom"\n+++\n\nHaia.\n')
+    write(
+        mini_content / "cy/pages/index.md", '+++\ntitle = "Hafan"\nnav_title = "Hafan"\n+++\n\n{{ domain_cards() }}\n'
+    )
+    assert main(["build", "--content", str(mini_content), "--out", str(mini_content.parent / "dist")]) == 0
+    assert not (mini_content.parent / "dist/cy/about.html").exists()  # a draft in both languages
