@@ -189,7 +189,7 @@ def main() -> None:
         mk_raw, mk_packed = competitors.mkdocs_page_weight(work / "mkdocs-out")
         add(None, "MkDocs Material domain page, HTML+CSS+JS", mk_raw / KB, "KB", f"{mk_packed / KB:.1f} KB gzipped")
 
-        print("Measuring in Chromium…", file=sys.stderr)
+        print(f"Measuring in Chromium ({browser.chromium()})…", file=sys.stderr)
         measured = browser.measure(site, work, repeats)
         add("requests", "Requests outside the site (every page)", measured["outside"], "")
         add("browser/ready", "Assessment page ready (file://)", measured["ready"], "ms")
