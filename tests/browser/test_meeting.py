@@ -907,9 +907,10 @@ def test_on_a_phone_the_bars_are_compact_and_every_control_is_still_there_and_re
         page.screenshot(path=str(real_site.parent / f"meeting-phone-{language}.png"))
 
 
-# Where focus is, and the way on's top edge, in CSS pixels of the window.
+# Where focus is (a statement's radio with the statement's words: what a person needs to see), and
+# the way on's top edge, in CSS pixels of the window.
 FOCUS_AND_NAV = """() => {
-    const focused = document.activeElement.getBoundingClientRect()
+    const focused = (document.activeElement.closest('.meeting-option') || document.activeElement).getBoundingClientRect()
     return { inNav: !!document.activeElement.closest('.meeting-nav'), what: document.activeElement.id || document.activeElement.tagName,
              top: focused.top, bottom: focused.bottom, navTop: document.querySelector('.meeting-nav').getBoundingClientRect().top }
 }"""
@@ -922,7 +923,10 @@ def test_on_a_phone_on_its_side_next_stays_in_reach_and_focus_is_never_under_it(
     """844×390, a touch screen (a phone turned sideways): the window is too short for both bars, so the
     meeting scrolls as one, but the way on stays at the window's foot, one short row, wherever the
     stage is scrolled to (it was two screens down). Each control Tab reaches on the step shows above
-    it, not under it; Next is pressed where it is and moves on."""
+    it, not under it, a statement with its words; Next is pressed where it is and moves on, and stays
+    there when the middle button says "Do not come back to this" (a tap where Next had been unmarked
+    the indicator instead). A tap on a choice leaves the view where it is (it was thrown back to the
+    heading)."""
     page_path = "assess.html" if language == "en" else "cy/assess.html"
     for page in open_page(
         browser,
@@ -957,10 +961,43 @@ def test_on_a_phone_on_its_side_next_stays_in_reach_and_focus_is_never_under_it(
             reached.append(where["what"])
             assert where["bottom"] <= where["navTop"] + 0.5 and where["top"] >= 0, where
         assert where["inNav"] and len(reached) >= 6, reached  # the statements, evidence, note and plan on the way
-        page.click("[data-action='meeting-next']")
+        page.evaluate("document.querySelector('.meeting-evidence').scrollIntoView({ block: 'center' })")
+        before = page.evaluate("document.querySelector('.meeting').scrollTop")
+        assert before > 0
+        page.tap("label[for='meeting-e-fully']")  # in view: Playwright scrolls nothing itself
+        assert page.is_checked("#meeting-e-fully")
+        assert page.evaluate("document.querySelector('.meeting').scrollTop") == before  # not thrown back up
+        page.tap("[data-action='meeting-next']")
         expect(page.locator("#meeting-indicator-heading")).to_be_focused()
         assert page.locator(HEADING).inner_text().startswith("1.2 ")
+        next_at = page.locator("[data-action='meeting-next']").bounding_box()
+        page.tap("[data-action='meeting-skip']")  # 1.2 to come back to: on to 1.3, then back
+        page.tap("[data-action='meeting-prev']")
+        assert page.locator(HEADING).inner_text().startswith("1.2 ")
+        assert (
+            page.locator("[data-action='meeting-skip']").inner_text()
+            != page.locator("[data-action='meeting-next']").inner_text()
+        )
+        moved = page.locator("[data-action='meeting-next']").bounding_box()
+        assert abs(moved["x"] - next_at["x"]) < 1 and abs(moved["y"] - next_at["y"]) < 1, (next_at, moved)
         page.screenshot(path=str(real_site.parent / f"meeting-phone-sideways-{language}.png"))
+
+
+def test_a_click_on_a_choice_leaves_the_stage_scrolled_where_it_was(page: Page) -> None:
+    """At 1280×720 with a mouse, a click on an evidence level threw the stage back up to the heading
+    (focus returns there after a click, without scrolling; the code that shows a Tab-reached control
+    whole scrolled it anyway)."""
+    open_meeting(page)
+    start(page)
+    page.keyboard.press("PageDown")
+    page.click("label[for='meeting-s-3']")
+    page.evaluate("document.querySelector('.meeting-evidence').scrollIntoView({ block: 'center' })")
+    before = page.evaluate("document.querySelector('.meeting-stage').scrollTop")
+    assert before > 0
+    page.click("label[for='meeting-e-fully']")
+    expect(page.locator("#meeting-indicator-heading")).to_be_focused()  # focus back to the heading, as before
+    assert page.is_checked("#meeting-e-fully")
+    assert page.evaluate("document.querySelector('.meeting-stage').scrollTop") == before
 
 
 def test_at_1280_by_800_the_bars_are_as_they_were_one_row_each_with_the_keys_shown(

@@ -89,6 +89,10 @@
     $tools.appendChild(shortened(button('meeting-leave', s.meeting_leave, 'button-secondary', 'Escape'), s.meeting_leave_short))
     this.$stage = $meeting.appendChild(el('div', 'meeting-stage'))
     this.$stage.addEventListener('focusin', this.showWhole.bind(this))
+    // Whether focus is moving by the keys (Tab) or by a tap or a click, which must not scroll under the finger.
+    this.byKeys = false
+    $meeting.addEventListener('keydown', function () { this.byKeys = true }.bind(this), true)
+    $meeting.addEventListener('pointerdown', function () { this.byKeys = false }.bind(this), true)
     var $nav = this.$nav = $meeting.appendChild(el('div', 'meeting-nav'))
     this.$prev = $nav.appendChild(button('meeting-prev', s.meeting_prev, 'button-secondary', 'ArrowLeft PageUp'))
     this.$skip = $nav.appendChild(button('meeting-skip', s.meeting_skip, 'button-secondary'))
@@ -101,18 +105,22 @@
   }
 
   /**
-   * A control of the step reached with Tab shows whole, clear of the bars. The browsers bring only a
+   * A control of the step reached with Tab (or moved to with the arrows) shows whole, clear of the bars. The browsers bring only a
    * text box's caret line into view, which left most of the note under the way on where that stays
    * at the window's foot (a phone on its side, site.css). Done as focus arrives, before the browser's
    * own scroll, which then finds the caret shown already. What scrolls is the stage between the bars,
    * or the whole meeting in a window too short for them.
    */
   MeetingStage.prototype.showWhole = function (event) {
-    var box = event.target.getBoundingClientRect()
-    var top = Math.max(0, this.$stage.getBoundingClientRect().top)
+    // A tap or a click is not moved under the finger; focus the script moves (to a heading after a
+    // choice, with preventScroll) stays where it is put.
+    if (!this.byKeys || event.target.tabIndex < 0) return
+    var $shown = event.target.closest('.meeting-option') || event.target // a statement with its words
+    var box = $shown.getBoundingClientRect()
+    var $scroller = this.$stage.scrollHeight > this.$stage.clientHeight ? this.$stage : this.$meeting
+    var top = $scroller === this.$stage ? Math.max(0, this.$stage.getBoundingClientRect().top) : 0 // below the bar that stays
     var foot = Math.min(window.innerHeight, this.$nav.getBoundingClientRect().top)
     if (box.height >= foot - top - 2 * FOCUS_ROOM) return // it cannot show whole: the browser's choice stands
-    var $scroller = this.$stage.scrollHeight > this.$stage.clientHeight ? this.$stage : this.$meeting
     if (box.bottom > foot) $scroller.scrollTop += box.bottom - foot + FOCUS_ROOM
     else if (box.top < top) $scroller.scrollTop -= top - box.top + FOCUS_ROOM
   }
