@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import replace
 
 from .models import PAGE_PLACE_FIELDS, Framework, Page
@@ -392,6 +393,14 @@ def check_same_shape(original: Framework, translated: Framework) -> list[Problem
                         domain.source, field, getattr(domain, field), getattr(english, field), english.source
                     )
                 )
+        ranks = [f"rank {item.rank}" for item in domain.data_items]
+        original_ranks = [f"rank {item.rank}" for item in english.data_items]
+        if ranks != original_ranks:
+            problems.append(
+                different_shape(
+                    domain.source, "data_items", "its data items' appendix ranks", ranks, original_ranks, english.source
+                )
+            )
         ids, original_ids = [i.id for i in domain.indicators], [i.id for i in english.indicators]
         if ids != original_ids:
             problems.append(
@@ -403,7 +412,80 @@ def check_same_shape(original: Framework, translated: Framework) -> list[Problem
                     f"translate every indicator of {english.source}, in its order and with its id",
                 )
             )
+    for relative, (field, what, shape) in TRANSLATED_SHAPES.items():
+        if relative not in translated.fallbacks and shape(translated) != shape(original):
+            problems.append(
+                different_shape(
+                    content_file(translated, relative),
+                    field,
+                    what,
+                    shape(translated),
+                    shape(original),
+                    content_file(original, relative),
+                )
+            )
     return problems
+
+
+# What of each other translated file is the site's shape, not its words: ids, numbers and the links
+# between files, as the pages, the form and the across-services figures use them.
+TRANSLATED_SHAPES: dict[str, tuple[str, str, Callable[[Framework], list]]] = {
+    "matrix/test-questions.toml": (
+        "sets",
+        "each question set's id, domains and number of questions",
+        lambda framework: [
+            f"{each.id} for domains {', '.join(map(str, each.domains))}, {len(each.questions)} questions"
+            for each in framework.test_questions
+        ],
+    ),
+    "matrix/appendix.toml": (
+        "items",
+        "the items' ranks and scores",
+        lambda framework: [f"rank {item.rank}, score {item.score}" for item in framework.appendix.items],
+    ),
+    "matrix/workforce.toml": (
+        "themes",
+        "each theme's number and domains",
+        lambda framework: [
+            f"theme {theme.number} for domains {', '.join(map(str, theme.domains))}"
+            for theme in framework.workforce.themes
+        ],
+    ),
+    "standards.toml": (
+        "standards",
+        "how many standards there are, and quality statements in each",
+        lambda framework: [
+            f"standard {number} with {len(standard.quality_statements)} quality statements"
+            for number, standard in enumerate(framework.standards, start=1)
+        ],
+    ),
+    "resources.toml": (  # the ids pages name in resource: links; its videos may be a language's own
+        "links",
+        "the links' ids",
+        lambda framework: [f'link "{link.id}"' for link in framework.resources.links],
+    ),
+}
+
+
+def different_shape(file: str, field: str, what: str, mine: list, theirs: list, original: str) -> Problem:
+    """A translated file whose ids, numbers or links are not its original's: what it lacks or adds, or
+    the first entry that differs."""
+    lacks = [entry for entry in theirs if entry not in mine]
+    adds = [entry for entry in mine if entry not in theirs]
+    if len(mine) != len(theirs) and (lacks or adds):
+        said = "; ".join(
+            [f"this file lacks {', '.join(lacks)}"] * bool(lacks)
+            + [f"it has {', '.join(adds)}, which {original} has not"] * bool(adds)
+        )
+    else:
+        at = next(index for index, (a, b) in enumerate(zip(mine, theirs, strict=False)) if a != b)
+        said = f"this file has {mine[at]} where {original} has {theirs[at]}"
+    return Problem(
+        file,
+        field,
+        f"a translation keeps {what}: {said}",
+        f"make them as in {original}: a translation changes the words, not the site's shape",
+    )
 
 
 def toml_value(value: object) -> str:

@@ -337,3 +337,32 @@ def test_a_translation_is_told_its_originals_number_order_and_draft_as_they_are_
     )
     assert main(["build", "--content", str(mini_content), "--out", str(mini_content.parent / "dist")]) == 0
     assert not (mini_content.parent / "dist/cy/about.html").exists()  # a draft in both languages
+
+
+def test_a_translated_file_keeps_its_originals_ids_numbers_and_links(
+    mini_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Welsh copies that lost a resource (then blamed on the English pages linking it), moved a question
+    set to another domain, dropped a standard or changed a data item's rank were accepted."""
+    write(mini_content / "site.toml", 'title = "Mini site"\ntranslations = ["cy"]\n')
+    resources = (mini_content / "resources.toml").read_text(encoding="utf-8")
+    write(mini_content / "cy/resources.toml", resources.replace('id = "paper"', 'id = "papur"'))
+    questions = (mini_content / "matrix/test-questions.toml").read_text(encoding="utf-8")
+    write(mini_content / "cy/matrix/test-questions.toml", questions.replace("domains = [1]", "domains = [2]"))
+    write(mini_content / "cy/matrix/domains/06-domain-6.toml", mini_domain(6).replace("rank = 1", "rank = 2"))
+    assert main(["validate", "--content", str(mini_content)]) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("Content has 3 problems")
+    assert (
+        'content/cy/resources.toml (links): a translation keeps the links\' ids: this file has link "papur" where '
+        'content/resources.toml has link "paper"\n'
+        "   Hint: make them as in content/resources.toml: a translation changes the words, not the site's shape"
+    ) in err
+    assert (
+        "content/cy/matrix/test-questions.toml (sets): a translation keeps each question set's id, domains and number "
+        "of questions: this file has Q1 for domains 2, "
+    ) in err
+    assert (
+        "content/cy/matrix/domains/06-domain-6.toml (data_items): a translation keeps its data items' appendix ranks: "
+        "this file has rank 2 where content/matrix/domains/06-domain-6.toml has rank 1"
+    ) in err
