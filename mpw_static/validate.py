@@ -430,6 +430,13 @@ def check_same_shape(original: Framework, translated: Framework) -> list[Problem
 # What of each other translated file is the site's shape, not its words: ids, numbers and the links
 # between files, as the pages, the form and the across-services figures use them.
 TRANSLATED_SHAPES: dict[str, tuple[str, str, Callable[[Framework], list]]] = {
+    # The version names the framework in every assessment file, whatever its language: a Welsh name
+    # would make an English and a Welsh cycle of one team look like different frameworks.
+    "matrix/matrix.toml": (
+        "version",
+        "the framework's version, which assessment files record",
+        lambda framework: [f'"{framework.matrix.version}"'],
+    ),
     "matrix/test-questions.toml": (
         "sets",
         "each question set's id, domains and number of questions",

@@ -366,3 +366,19 @@ def test_a_translated_file_keeps_its_originals_ids_numbers_and_links(
         "content/cy/matrix/domains/06-domain-6.toml (data_items): a translation keeps its data items' appendix ranks: "
         "this file has rank 2 where content/matrix/domains/06-domain-6.toml has rank 1"
     ) in err
+
+
+def test_a_translated_matrix_keeps_the_frameworks_version_that_files_record(
+    mini_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Welsh version name was blamed on the English history, and Welsh files recorded it, so Distance
+    travelled would take an English and a Welsh cycle of one team for different frameworks."""
+    write(mini_content / "site.toml", 'title = "Mini site"\ntranslations = ["cy"]\n')
+    matrix = (mini_content / "matrix/matrix.toml").read_text(encoding="utf-8")
+    version = re.search(r'^version = "(.*)"$', matrix, re.M).group(1)
+    write(mini_content / "cy/matrix/matrix.toml", matrix.replace(f'version = "{version}"', 'version = "Terfynol"'))
+    assert main(["validate", "--content", str(mini_content)]) == 1
+    assert (
+        "content/cy/matrix/matrix.toml (version): a translation keeps the framework's version, which assessment "
+        f'files record: this file has "Terfynol" where content/matrix/matrix.toml has "{version}"'
+    ) in capsys.readouterr().err
