@@ -485,8 +485,12 @@ def different_shape(file: str, field: str, what: str, mine: list, theirs: list, 
             + [f"it has {', '.join(adds)}, which {original} has not"] * bool(adds)
         )
     else:
-        at = next(index for index, (a, b) in enumerate(zip(mine, theirs, strict=False)) if a != b)
-        said = f"this file has {mine[at]} where {original} has {theirs[at]}"
+        at = next((index for index, (a, b) in enumerate(zip(mine, theirs, strict=False)) if a != b), None)
+        said = (
+            f"this file has {len(mine)} entries where {original} has {len(theirs)}"  # one listed twice
+            if at is None
+            else f"this file has {mine[at]} where {original} has {theirs[at]}"
+        )
     return Problem(
         file,
         field,

@@ -9,6 +9,7 @@ import pytest
 from mpw_static.build import load_and_check
 from mpw_static.load import load_framework
 from mpw_static.problems import ContentError
+from mpw_static.validate import different_shape
 from support import mini_domain, write
 
 
@@ -352,4 +353,18 @@ def test_a_page_file_named_with_spaces_or_capitals_is_told_to_be_renamed(mini_co
         "content/pages/About Us.md: the file's name would give the page the address “About Us.html”, which a link "
         "or a USB stick may not keep\n"
         "   Hint: name the file in lower-case letters, digits and hyphens, e.g. about-us.md"
+    ]
+
+
+def test_a_translated_shape_is_told_apart_whatever_the_difference() -> None:
+    """What a translated file lacks, adds, or has instead; or, with an entry listed twice, the counts."""
+    said = [
+        different_shape("cy/x.toml", "links", "the ids", mine, theirs, "x.toml").message
+        for mine, theirs in ((["a"], ["a", "b"]), (["a", "c"], ["a"]), (["a", "c"], ["a", "b"]), (["a", "a"], ["a"]))
+    ]
+    assert said == [
+        "a translation keeps the ids: this file lacks b",
+        "a translation keeps the ids: it has c, which x.toml has not",
+        "a translation keeps the ids: this file has c where x.toml has b",
+        "a translation keeps the ids: this file has 2 entries where x.toml has 1",
     ]
