@@ -109,11 +109,13 @@ def test_edit_break_and_fix_a_statement_while_previewing(
     assert f"content/{DOMAIN_FILE}, line 3: invalid TOML" in banner.text_content().replace(
         str(content.parent) + "/", ""
     )
-    assert page.locator("text=Hardly any public awareness").count() == 1  # the last good page is still served
+    # The last good page is still served. Waited for: a file written in two steps (emptied, then filled)
+    # can be rebuilt twice, and the page reloaded twice, so the page may be loading again here.
+    expect(page.locator("text=Hardly any public awareness")).to_have_count(1)
 
     source.write_text(text, encoding="utf-8")
     expect(page.locator(f"text={ORIGINAL}")).to_be_visible(timeout=10_000)
-    assert banner.count() == 0
+    expect(banner).to_have_count(0)
     page.close()
     assert errors == []  # the preview's own reload script runs under the page's policy
 
