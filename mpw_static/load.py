@@ -121,12 +121,19 @@ class Loader:
         try:
             return model.model_validate(data)
         except ValidationError as error:
-            for detail in error.errors():
+            details = error.errors()
+            # A misspelt field is an unknown one beside a missing one: `statments` in an indicator that
+            # lacks its `statements`. At the top, any of the model's fields may be the one meant.
+            missing: dict[tuple, list[str]] = {}
+            for detail in details:
+                if detail["type"] == "missing":
+                    missing.setdefault(tuple(detail["loc"][:-1]), []).append(str(detail["loc"][-1]))
+            for detail in details:
                 problem = validation_problem(file, text, detail, offset)
-                if detail["type"] == "extra_forbidden" and len(detail["loc"]) == 1:  # a misspelt top-level field
-                    problem = replace(
-                        problem, hint=problem.hint + did_you_mean(str(detail["loc"][0]), model.model_fields)
-                    )
+                if detail["type"] == "extra_forbidden":
+                    loc = tuple(detail["loc"])
+                    meant = model.model_fields if len(loc) == 1 else missing.get(loc[:-1], [])
+                    problem = replace(problem, hint=problem.hint + did_you_mean(str(loc[-1]), meant))
                 self.problems.append(problem)
             return None
 

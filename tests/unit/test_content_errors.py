@@ -150,7 +150,7 @@ def test_unknown_and_missing_fields(mini_content: Path) -> None:
         "content/standards.toml, line 7 (standards[0].name): required field is missing\n"
         "   Hint: add the field: name = …",
         "content/standards.toml, line 8 (standards[0].nmae): unknown field\n"
-        "   Hint: remove the field or correct its spelling",
+        '   Hint: remove the field or correct its spelling (did you mean "name"?)',  # the field it lacks
     ]
 
 
@@ -367,4 +367,14 @@ def test_a_translated_shape_is_told_apart_whatever_the_difference() -> None:
         "a translation keeps the ids: it has c, which x.toml has not",
         "a translation keeps the ids: this file has c where x.toml has b",
         "a translation keeps the ids: this file has 2 entries where x.toml has 1",
+    ]
+
+
+def test_a_misspelt_field_inside_a_table_is_told_the_missing_field_it_is_likely_to_be(mini_content: Path) -> None:
+    replace(mini_content / "matrix/domains/03-domain-3.toml", "statements = [", "statments = [")
+    assert problems(mini_content) == [
+        "content/matrix/domains/03-domain-3.toml, line 8 (indicators[0].statements): required field is missing\n"
+        "   Hint: add the field: statements = …",
+        "content/matrix/domains/03-domain-3.toml, line 11 (indicators[0].statments): unknown field\n"
+        '   Hint: remove the field or correct its spelling (did you mean "statements"?)',
     ]
