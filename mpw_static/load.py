@@ -353,21 +353,64 @@ def check_body(file: str, lines: list[str], first_line: int) -> list[Problem]:
     return problems
 
 
+# The TOML reader's words for the mistakes authors make most, as an author would put them, with the
+# fix for each (its own words say what it expected next, not what was wrong).
+TOML_WORDS = [
+    (r"^Cannot overwrite a value", "a field is given a value twice", "give each field once; remove the second"),
+    (
+        r"^Cannot declare \('([^']*)',?.*\) twice",
+        "[{0}] is declared twice",
+        "for a list of tables (one per indicator, link, standard …) write [[{0}]], with double brackets",
+    ),
+    (
+        r"^Invalid date or datetime",
+        "the date is not a day of the calendar",
+        "write the date as year-month-day, e.g. 2026-12-31, and check the month and the day",
+    ),
+    (
+        r"^Invalid value",
+        "the value is not text in quotes, a number, true or false, a date or a list",
+        "put text in double quotes; write true and false in lower case",
+    ),
+    (
+        r"^Expected '=' after a key",
+        "the line is not a field = value pair",
+        'write the field\'s name, then =, then its value, e.g. title = "About"',
+    ),
+    (
+        r"^Unclosed array",
+        "a list [ … ] is not closed",
+        "put a comma after each item but the last, and ] at the end; the mistake may be on the line before",
+    ),
+    (
+        r"^Illegal character '\\n'",
+        "a text ends at the end of the line without its closing quote",
+        'close the text with " on the same line (for several lines, use """ … """)',
+    ),
+    (
+        r"^Expected newline or end of document",
+        "something follows a value on its line",
+        "write one field per line; a number has no commas or spaces (9.6, not 9,6); dates are 2026-12-31",
+    ),
+]
+
+
 def toml_syntax_problem(file: str, error: tomllib.TOMLDecodeError, offset: int = 0) -> Problem:
-    """Describe a TOML syntax error, with its line moved to the file's own numbering."""
+    """Describe a TOML syntax error, with its line moved to the file's own numbering, in an author's
+    words where it is one of the usual mistakes."""
     message = str(error)
     match = re.search(r"\(at line (\d+), column (\d+)\)", message)
     line = int(match.group(1)) + offset if match else None
     message = re.sub(r"\s*\(at line \d+, column \d+\)", "", message)
+    hint = "check quotes, commas and brackets on that line; text values need double quotes"
+    for pattern, said, fix in TOML_WORDS:
+        known = re.match(pattern, message)
+        if known:
+            message, hint = said.format(*known.groups()), fix.format(*known.groups())
+            break
     if match:
         message += f" (column {match.group(2)})"
-    return Problem(
-        file,
-        "",
-        f"invalid TOML: {message}",
-        "check quotes, commas and brackets on that line; text values need double quotes",
-        line=line,
-    )
+    return Problem(file, "", f"invalid TOML: {message}", hint, line=line)
 
 
 HINTS = {

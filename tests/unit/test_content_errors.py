@@ -139,9 +139,29 @@ def test_data_item_beyond_appendix(mini_content: Path) -> None:
 def test_toml_syntax_error(mini_content: Path) -> None:
     replace(mini_content / "matrix/domains/01-domain-1.toml", 'title = "DOMAIN 1"', 'title = "DOMAIN 1')
     assert problems(mini_content) == [
-        "content/matrix/domains/01-domain-1.toml, line 2: invalid TOML: Illegal character '\\n' (column 18)\n"
-        "   Hint: check quotes, commas and brackets on that line; text values need double quotes"
+        "content/matrix/domains/01-domain-1.toml, line 2: invalid TOML: a text ends at the end of the line without "
+        "its closing quote (column 18)\n"
+        '   Hint: close the text with " on the same line (for several lines, use """ … """)'
     ]
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "said"),
+    [
+        ("number = 1", "number = 1\nnumber = 2", "line 2: invalid TOML: a field is given a value twice (column 11)"),
+        ("[[indicators]]", "[indicators]\n[indicators]", "line 9: invalid TOML: [indicators] is declared twice"),
+        ('title = "DOMAIN 1"', "title: DOMAIN 1", "line 2: invalid TOML: the line is not a field = value pair"),
+        ("rank = 1 }", "rank = 1,5 }", "line 5: invalid TOML: "),
+    ],
+    ids=["twice", "single-brackets", "colon", "decimal-comma"],
+)
+def test_the_toml_readers_usual_mistakes_are_said_in_an_authors_words(
+    mini_content: Path, old: str, new: str, said: str
+) -> None:
+    replace(mini_content / "matrix/domains/01-domain-1.toml", old, new)
+    (described,) = problems(mini_content)
+    assert described.startswith(f"content/matrix/domains/01-domain-1.toml, {said}"), described
+    assert not any(words in described for words in ("Cannot", "Expected", "('", "Illegal")), described
 
 
 def test_unknown_and_missing_fields(mini_content: Path) -> None:
