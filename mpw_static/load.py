@@ -375,7 +375,7 @@ TOML_WORDS = [
     (
         r"^Expected '=' after a key",
         "the line is not a field = value pair",
-        'write the field\'s name, then =, then its value, e.g. title = "About"',
+        'write the field\'s name, then =, then its value, e.g. title = "About"; a number has no comma (9.6, not 9,6)',
     ),
     (
         r"^Unclosed array",
