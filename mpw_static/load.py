@@ -202,9 +202,8 @@ class Loader:
                 )
             )
             return None
-        try:
-            end = next(n for n in range(1, len(lines)) if lines[n].strip() == FRONT_MATTER)
-        except StopIteration:
+        end = front_matter_end(lines)
+        if end is None:
             self.problems.append(
                 Problem(
                     file,
@@ -245,9 +244,9 @@ class Loader:
         takes where it leaves them out. A mistake in the original is reported as its own page loads."""
         try:
             lines = read_text(self.root / relative, relative).splitlines()
-            end = next(n for n in range(1, len(lines)) if lines[n].strip() == FRONT_MATTER)
-            front = parse_toml("\n".join(lines[1:end]), self.cache)
-        except (NotUtf8, StopIteration, tomllib.TOMLDecodeError):
+            end = front_matter_end(lines)
+            front = parse_toml("\n".join(lines[1:end]), self.cache) if end is not None else {}
+        except (NotUtf8, tomllib.TOMLDecodeError):
             return {}
         return {field: front[field] for field in PAGE_PLACE_FIELDS if field in front}
 
@@ -256,6 +255,11 @@ class Loader:
         pages = [self.load_page(path.relative_to(self.root).as_posix()) for path in sorted(self.root.glob(PAGES_GLOB))]
         self.problems += self.without_original(PAGES_GLOB, "page")
         return [page for page in pages if page is not None]
+
+
+def front_matter_end(lines: list[str]) -> int | None:
+    """The index of the +++ line that closes a page's front matter, or None if it is never closed."""
+    return next((n for n in range(1, len(lines)) if lines[n].strip() == FRONT_MATTER), None)
 
 
 def split_body(lines: list[str], first_line: int) -> list[PagePart]:

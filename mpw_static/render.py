@@ -682,9 +682,9 @@ TEMPLATE_REFERENCE = re.compile(r"""\{%-?\s*(?:extends|import|include|from)\s+["
 BUILDS_OWN = ("domain.html", "single.html")
 
 
-def page_templates(environment: Environment) -> list[str]:
-    """The templates a content page's front matter may name."""
-    parts = template_parts(environment)
+def page_templates(environment: Environment, parts: set[str] | None = None) -> list[str]:
+    """The templates a content page's front matter may name (parts: template_parts, if known)."""
+    parts = template_parts(environment) if parts is None else parts
     return sorted(
         name
         for name in environment.list_templates()
@@ -710,7 +710,7 @@ def part_as_page(template: str, source: str, parts: set[str], environment: Envir
         source,
         "template",
         f'"{template}" is {what}, not a content page\'s template',
-        f"use one of the page templates: {', '.join(page_templates(environment))}",
+        f"use one of the page templates: {', '.join(page_templates(environment, parts))}",
     )
 
 
