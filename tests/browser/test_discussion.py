@@ -3,15 +3,13 @@ distance travelled, and printing each of them (and a completed assessment) to PD
 
 from __future__ import annotations
 
-import io
 import json
-import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
-from pypdf import PdfReader
+from printed_pdf import read_pdf
 from tabs import TabPerTest, tab_per_test
 
 from mpw_static.assessment_file import read_assessment
@@ -63,10 +61,9 @@ def cells(page: Page, indicator: str) -> list[str]:
 
 def pdf_text(page: Page) -> tuple[str, list[float]]:
     """The printed text with ligatures undone and all white space as single spaces, and the page size."""
-    reader = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
-    box = reader.pages[0].mediabox
-    text = unicodedata.normalize("NFKC", " ".join(p.extract_text() for p in reader.pages))
-    return " ".join(text.split()), [float(box.width), float(box.height)]
+    sheets = read_pdf(page.pdf(prefer_css_page_size=True, print_background=True))
+    text = " ".join(sheet.text for sheet in sheets)
+    return " ".join(text.split()), [sheets[0].width, sheets[0].height]
 
 
 def stored_ids(page: Page) -> list[str]:

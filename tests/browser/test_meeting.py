@@ -6,17 +6,15 @@ by hand in tests/fixtures/meeting/make_fixtures.py."""
 
 from __future__ import annotations
 
-import io
 import json
-import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect
+from printed_pdf import read_pdf
 from py_pages import SharedPages, module_fixture, reload
-from pypdf import PdfReader
 from test_accessibility import FOCUS_MARK, press_until, violations
 
 from mpw_static.assessment_file import read_assessment
@@ -656,10 +654,9 @@ def test_a_mark_to_come_back_to_is_in_the_file_and_shows_when_it_is_opened_in_a_
 
 
 def pdf_text(page: Page) -> tuple[str, list[float]]:
-    reader = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True)))
-    text = unicodedata.normalize("NFKC", " ".join(p.extract_text() for p in reader.pages))
-    box = reader.pages[0].mediabox
-    return " ".join(text.split()), [round(float(box.width)), round(float(box.height))]
+    sheets = read_pdf(page.pdf(prefer_css_page_size=True))
+    text = " ".join(sheet.text for sheet in sheets)
+    return " ".join(text.split()), [round(sheets[0].width), round(sheets[0].height)]
 
 
 def test_the_record_prints_alone_on_a4(record: Page) -> None:

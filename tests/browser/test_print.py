@@ -6,7 +6,6 @@ print button prints the meeting record alone."""
 
 from __future__ import annotations
 
-import io
 import json
 import unicodedata
 from collections.abc import Iterator
@@ -14,7 +13,7 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, expect
-from pypdf import PdfReader
+from printed_pdf import PrintedPage, read_pdf
 
 from benchmarks.collection import write_collection
 from mpw_static.load import load_framework
@@ -92,10 +91,9 @@ def open_with(page: Page, url: str, answers: dict) -> None:
 
 def printed_pages(page: Page) -> list[str]:
     """Each printed page's text, ligatures undone; the paper must be A4 landscape."""
-    reader = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
-    box = reader.pages[0].mediabox
-    assert (round(float(box.width) / 72 * 25.4), round(float(box.height) / 72 * 25.4)) == (297, 210)
-    return [unicodedata.normalize("NFKC", sheet.extract_text()) for sheet in reader.pages]
+    sheets = read_pdf(page.pdf(prefer_css_page_size=True, print_background=True))
+    assert (round(sheets[0].width / 72 * 25.4), round(sheets[0].height / 72 * 25.4)) == (297, 210)
+    return [sheet.text for sheet in sheets]
 
 
 def flat(text: str) -> str:
@@ -339,31 +337,17 @@ HEADINGS_AND_WHAT_FOLLOWS = """() => {
         return [heading.textContent.trim(), next ? words(next.nodeValue) : ''] }) }"""
 
 
-def lines_of(sheet) -> list[tuple[float, float, str]]:
-    """A printed page's pieces of text with their place (share of the page's height from the top, x),
-    top to bottom: Chromium writes a table after what follows it, so the PDF's own order is not the page's."""
-    pieces: list[tuple[float, float, str]] = []
-    height = float(sheet.mediabox.height)
-
-    def seen(text: str, cm: list, tm: list, *_: object) -> None:
-        if text.strip():
-            pieces.append((round(1 - (tm[5] * cm[3] + cm[5]) / height, 3), tm[4] * cm[0] + cm[4], text))
-
-    sheet.extract_text(visitor_text=seen)
-    return sorted(pieces)
-
-
-def lowest_text(sheet) -> float:
+def lowest_text(sheet: PrintedPage) -> float:
     """How far down the page its lowest line of text is, as a share of the page's height."""
-    return max((place for place, _, _ in lines_of(sheet)), default=0)
+    return max((place for place, _, _ in sheet.pieces), default=0)
 
 
-def page_text(sheet) -> str:
+def page_text(sheet: PrintedPage) -> str:
     """A printed page's text in the order it is read, line by line from the top, without spaces.
     Pieces less than 0.5 % of the page's height apart are one line (a symbol from another font sits a
     little higher or lower than the words around it)."""
     lines: list[list[tuple[float, float, str]]] = []
-    for piece in lines_of(sheet):
+    for piece in sheet.pieces:
         if lines and piece[0] - lines[-1][0][0] < 0.005:
             lines[-1].append(piece)
         else:
@@ -414,12 +398,10 @@ def test_across_services_prints_with_no_page_left_almost_empty_and_each_heading_
         page.check("#programme-names")
     page.emulate_media(media="print")
     pairs = page.evaluate(HEADINGS_AND_WHAT_FOLLOWS)
-    reader = PdfReader(io.BytesIO(page.pdf(prefer_css_page_size=True, print_background=True)))
+    sheets = read_pdf(page.pdf(prefer_css_page_size=True, print_background=True))
     emptyish = [
-        f"page {n} is {share:.0%} full"
-        for n, share in enumerate(map(lowest_text, reader.pages[:-1]), 1)
-        if share < 1 / 3
+        f"page {n} is {share:.0%} full" for n, share in enumerate(map(lowest_text, sheets[:-1]), 1) if share < 1 / 3
     ]
     assert emptyish == []
-    apart = headings_apart(pairs, [page_text(sheet) for sheet in reader.pages])
+    apart = headings_apart(pairs, [page_text(sheet) for sheet in sheets])
     assert len(pairs) > 30 and apart == []

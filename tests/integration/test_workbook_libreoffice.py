@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from printed_pdf import read_pdf
 
 from mpw_static.cli import main
 from mpw_static.workbook import languages
@@ -129,13 +130,10 @@ def test_a_workbook_saved_again_by_libreoffice_still_imports(office, books, tmp_
 
 
 def test_a_domain_prints_on_a4_landscape_fitted_to_the_page_width(office, books, tmp_path: Path) -> None:
-    from pypdf import PdfReader
-
     office("pdf", [books["filled.xlsx"]], tmp_path)
-    reader = PdfReader(tmp_path / "filled.pdf")
-    sizes = {(round(float(page.mediabox.width)), round(float(page.mediabox.height))) for page in reader.pages}
-    assert sizes == {(842, 595)}  # A4 landscape, in points
-    text = [" ".join(page.extract_text().split()) for page in reader.pages]
+    sheets = read_pdf(tmp_path / "filled.pdf")
+    assert {(round(sheet.width), round(sheet.height)) for sheet in sheets} == {(842, 595)}  # A4 landscape, in points
+    text = [" ".join(sheet.text.split()) for sheet in sheets]
     buy_in = next(number for number, page in enumerate(text) if "Domain 1: BUY-IN" in page)
     # The whole width of the matrix on one page: the first statement and the last column's heading.
     assert "Very limited public awareness" in text[buy_in] and "Or by a review" in text[buy_in]
