@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
+import tempfile
 import tomllib
 from pathlib import Path
 
@@ -12,7 +14,10 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from mpw_static.build import build_site  # noqa: E402
-from support import HOSTILE, REAL_CONTENT, mini_domain, write  # noqa: E402
+from support import HOSTILE, REAL_CONTENT, ROOT, mini_domain, write  # noqa: E402
+
+sys.path.insert(0, str(ROOT / "tests" / "hostile" / "workbooks"))
+from make_workbooks import make as make_workbooks  # noqa: E402
 
 
 @pytest.fixture
@@ -170,3 +175,23 @@ def hostile_corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[
     paths[big.name] = big
     assert set(paths) == set(expected), "tests/hostile/files and expected.toml must list the same files"
     return {name: (paths[name], expected[name]) for name in expected}
+
+
+@pytest.fixture(scope="session")
+def workbook_corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
+    """The hostile workbooks (tests/hostile/workbooks/make_workbooks.py), filled.xlsx among them, made
+    once for the whole run and only read by the tests. Four modules use them, and making them took
+    about 3 s of Python each time (openpyxl's saves and a 50 MB bomb deflated): under pytest-xdist the
+    workers share the run's folder, so the first to need them writes them there, each file in full
+    before the folder takes its name, and the others read them."""
+    base = tmp_path_factory.getbasetemp()
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base  # the run's own folder
+    final = shared / "hostile-workbooks"
+    if not final.is_dir():
+        made = Path(tempfile.mkdtemp(prefix="hostile-workbooks-", dir=shared))
+        make_workbooks(made)
+        try:
+            made.rename(final)
+        except OSError:  # another worker's folder took the name first: theirs is the same corpus
+            shutil.rmtree(made)
+    return {path.name: path for path in sorted(final.iterdir())}

@@ -37,7 +37,7 @@ pytestmark = pytest.mark.browser
 WORKBOOKS = HOSTILE / "workbooks"
 EXPECTED = tomllib.loads((WORKBOOKS / "expected.toml").read_text(encoding="utf-8"))
 sys.path.insert(0, str(WORKBOOKS))
-from make_workbooks import PAYLOAD, make, rezip, sample_assessment, set_cells  # noqa: E402
+from make_workbooks import PAYLOAD, rezip, sample_assessment, set_cells  # noqa: E402
 
 FIXTURES = ROOT / "tests" / "fixtures" / "discussion"
 LAYOUT = languages(REAL_CONTENT)["en"].layout
@@ -58,8 +58,8 @@ READ = """async ([name, encoded]) => {
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return make(tmp_path_factory.mktemp("hostile-workbooks"))
+def corpus(workbook_corpus: dict[str, Path]) -> dict[str, Path]:
+    return workbook_corpus
 
 
 @contextmanager

@@ -14,7 +14,6 @@ import pytest
 from playwright.sync_api import Page, expect
 from py_pages import reload
 from test_assessment import import_file, question, valid_file
-from test_excel import make as make_workbooks
 
 from support import download
 
@@ -222,8 +221,8 @@ def test_after_opening_a_file_the_toolbar_says_so_not_that_it_was_downloaded(
 
 
 @pytest.fixture(scope="module")
-def filled_workbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return make_workbooks(tmp_path_factory.mktemp("workbooks"))["filled.xlsx"]
+def filled_workbook(workbook_corpus: dict[str, Path]) -> Path:
+    return workbook_corpus["filled.xlsx"]
 
 
 def test_a_workbook_is_shown_and_confirmed_before_anything_is_stored(assess_page: Page, filled_workbook: Path) -> None:

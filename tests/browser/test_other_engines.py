@@ -20,7 +20,6 @@ from test_assessment import valid_file
 from test_discussion_engines import english_matrix_texts, letters
 from test_excel import EXPECTED as EXPECTED_WORKBOOKS
 from test_excel import edited, expected_after_edits, round_trip_edits, sample_file
-from test_excel import make as make_workbooks
 from test_programme import ASSESSMENTS, assessment_file
 from test_programme_language import MARKED, RESULT_TEXTS, language_mistakes
 
@@ -453,21 +452,15 @@ READ_WORKBOOKS = """var data = JSON.parse(document.getElementById('mpw-assessmen
 
 
 @pytest.fixture(scope="module")
-def workbooks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    """The hostile corpus (filled.xlsx among them), made once for the module (about 1 s of Python)."""
-    return make_workbooks(tmp_path_factory.mktemp("hostile-workbooks"))
-
-
-@pytest.fixture(scope="module")
-def hostile_workbooks(workbooks: dict[str, Path]) -> dict[str, str]:
+def hostile_workbooks(workbook_corpus: dict[str, Path]) -> dict[str, str]:
     """{name: the workbook's bytes in base64}."""
-    return {name: base64.b64encode(path.read_bytes()).decode("ascii") for name, path in workbooks.items()}
+    return {name: base64.b64encode(path.read_bytes()).decode("ascii") for name, path in workbook_corpus.items()}
 
 
 @pytest.fixture(scope="module")
-def filled_workbook(workbooks: dict[str, Path]) -> Path:
+def filled_workbook(workbook_corpus: dict[str, Path]) -> Path:
     """As test_import_choices.py's: the corpus's filled workbook."""
-    return workbooks["filled.xlsx"]
+    return workbook_corpus["filled.xlsx"]
 
 
 def test_every_hostile_workbook_gets_its_verdict_and_words(

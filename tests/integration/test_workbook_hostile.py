@@ -20,7 +20,7 @@ from support import HOSTILE, REAL_CONTENT
 WORKBOOKS = HOSTILE / "workbooks"
 EXPECTED = tomllib.loads((WORKBOOKS / "expected.toml").read_text(encoding="utf-8"))
 sys.path.insert(0, str(WORKBOOKS))
-from make_workbooks import PAYLOAD, make  # noqa: E402
+from make_workbooks import PAYLOAD  # noqa: E402
 
 
 @pytest.fixture(scope="module", autouse=True)
@@ -33,8 +33,8 @@ def languages_loaded_once() -> Iterator[None]:
 
 
 @pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
-    return make(tmp_path_factory.mktemp("hostile-workbooks"))
+def corpus(workbook_corpus: dict[str, Path]) -> dict[str, Path]:
+    return workbook_corpus
 
 
 def test_the_corpus_covers_every_kind_the_issue_names(corpus: dict[str, Path]) -> None:
