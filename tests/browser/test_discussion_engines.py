@@ -198,13 +198,14 @@ def view_language_mistakes(found: list[list[str]], page_language: str, english: 
     another language), anything else marked other than the page, and a run of the page's own text
     with the matrix's words inside it, which no mark can make right."""
     wrong = []
+    phrases = [part for part in english if len(part.split()) >= 3]  # once: splitting each for each text cost 3 s
     for text, language, where in found:
         if letters(text) < 4:  # numbers, S1, N/A, marks: the same in both languages
             continue
         is_matrix = words(text) in english
         if language != ("en" if is_matrix else page_language):
             wrong.append((text.strip()[:60], language, where))
-        elif not is_matrix and any(len(part.split()) >= 3 and part in text for part in english):
+        elif not is_matrix and any(part in text for part in phrases):
             wrong.append((text.strip()[:60], "mixed", where))
     return wrong
 
