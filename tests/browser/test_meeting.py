@@ -1048,6 +1048,30 @@ def test_the_timer_is_off_until_set_shows_time_only_and_never_ends_the_discussio
     """In a context of its own: the installed clock is the context's, and would stop the shared page's timers."""
     for page in open_page(browser, (real_site / "assess.html").as_uri()):
         check_the_timer(page)
+        # Going past the limit, the timer's words grow ("past 2:00", in bold): its room is held from the
+        # first second, so nothing moves. Both cases wrapped the bar on going over before (the heading
+        # went 22 px down on an English phone, 4 px on a Welsh phone on its side).
+        # (A tab of its own each time: the meeting of this one would open again on loading the page.)
+        for folder, width, height in (("", 390, 844), ("cy/", 667, 375)):
+            tab = page.context.new_page()
+            check_going_past_the_limit_moves_nothing(tab, real_site / folder / "assess.html", width, height)
+            tab.close()
+
+
+def check_going_past_the_limit_moves_nothing(page: Page, url: Path, width: int, height: int) -> None:
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(url.as_uri())
+    open_meeting(page)
+    page.select_option("#meeting-timer", "2")
+    start(page)
+    page.keyboard.press("PageDown")
+    expect(page.locator(".meeting-timer")).not_to_be_empty()
+    before = page.locator(HEADING).bounding_box()
+    page.clock.run_for("02:05")
+    expect(page.locator(".meeting-timer[data-over]")).to_be_visible()
+    assert page.locator(HEADING).bounding_box() == before, f"{url.parent.name or 'en'} {width}×{height}"
+    fits = "t => t.scrollWidth <= t.clientWidth && t.getBoundingClientRect().right <= innerWidth"
+    assert page.locator(".meeting-timer").evaluate(fits), "the timer's words are cut off or leave the window"
 
 
 def check_the_timer(page: Page) -> None:

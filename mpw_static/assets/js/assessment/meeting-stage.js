@@ -330,12 +330,17 @@
     var minutes = this.state().timer
     this.$timer.removeAttribute('data-over')
     if (!minutes || !onIndicator) return
+    var limit = clock(minutes * 60)
+    var words = function (seconds) {
+      var over = seconds >= minutes * 60
+      return dom.fill(this.strings[over ? 'meeting_timer_over' : 'meeting_timer'], { time: clock(seconds), limit: limit })
+    }.bind(this)
+    this.keepTimerRoom(words(99 * 60 + 59))
     var started = Date.now()
     var tick = function () {
       var seconds = Math.floor((Date.now() - started) / 1000)
-      var over = seconds >= minutes * 60
-      this.$timer.textContent = dom.fill(this.strings[over ? 'meeting_timer_over' : 'meeting_timer'], { time: clock(seconds), limit: clock(minutes * 60) })
-      if (over) this.$timer.setAttribute('data-over', '')
+      this.$timer.textContent = words(seconds)
+      if (seconds >= minutes * 60) this.$timer.setAttribute('data-over', '')
     }.bind(this)
     tick()
     this.timer = window.setInterval(tick, 1000)
@@ -345,6 +350,28 @@
     if (this.timer) window.clearInterval(this.timer)
     this.timer = null
     this.$timer.textContent = ''
+    this.$timer.style.minWidth = ''
+  }
+
+  /**
+   * Hold the timer's room at the widest it can be (past its limit, in bold, outlined) from its first
+   * second, so that going past the limit never wraps the bar and moves the indicator down. Measured
+   * once per text, in the timer's own em, so that zoom and a phone's smaller bar keep it right.
+   */
+  MeetingStage.prototype.keepTimerRoom = function (widest) {
+    var $timer = this.$timer
+    this.timerRoom = this.timerRoom || {}
+    if (!this.timerRoom[widest]) {
+      $timer.textContent = widest
+      $timer.setAttribute('data-over', '')
+      $timer.style.width = 'max-content' // its words on one line, however tight the bar is now
+      var size = parseFloat(window.getComputedStyle($timer).fontSize) || 16
+      this.timerRoom[widest] = Math.ceil($timer.getBoundingClientRect().width / size * 100) / 100 + 'em'
+      $timer.style.width = ''
+      $timer.removeAttribute('data-over')
+    }
+    // Never wider than the bar: on the narrowest screens it has a row of its own and wraps inside it.
+    $timer.style.minWidth = 'min(' + this.timerRoom[widest] + ', 100%)'
   }
 
   /** Seconds as minutes and seconds: 2:05. */
