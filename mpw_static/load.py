@@ -116,10 +116,12 @@ class Loader:
             self.problems.append(toml_syntax_problem(self.name(path), error))
             return None
 
-    def parse(self, model: type[Model], data: dict, file: str, text: str, offset: int = 0) -> Model | None:
+    def parse(
+        self, model: type[Model], data: dict, file: str, text: str, offset: int = 0, context: dict | None = None
+    ) -> Model | None:
         """Validate data against a model, turning each pydantic error into a located Problem."""
         try:
-            return model.model_validate(data)
+            return model.model_validate(data, context=context)
         except ValidationError as error:
             details = error.errors()
             # A misspelt field is an unknown one beside a missing one: `statments` in an indicator that
@@ -146,7 +148,8 @@ class Loader:
         data, text = parsed
         if record_source:
             data = {**data, "source": self.name(path), "language": fallback}
-        return self.parse(model, data, self.name(path), text)
+        translation = self.overlay is not None and path.is_relative_to(self.overlay)
+        return self.parse(model, data, self.name(path), text, context={"translation": translation})
 
     def load_domains(self) -> list[Domain]:
         """Read every domain file, in file-name order."""
@@ -505,6 +508,16 @@ def plain_words(detail: dict) -> tuple[str, str]:
     return detail["msg"], hint  # our own content errors (content_error) are written for authors already
 
 
+def top_level_place(text: str, offset: int) -> str:
+    """Where a missing top-level field goes, when the file has tables: a field written after the first
+    [table] header belongs to that table, so "add it" alone could put it in the wrong place."""
+    header = next((n for n, line in enumerate(text.splitlines()) if line.lstrip().startswith("[")), None)
+    if header is None:
+        return ""
+    name = text.splitlines()[header].strip()
+    return f" above {name} on line {header + 1 + offset} (a field below it belongs to that table)"
+
+
 def validation_problem(file: str, text: str, detail: dict, offset: int = 0) -> Problem:
     """Turn one pydantic error into a Problem that names the field path, the line and a hint."""
     context = detail.get("ctx") or {}
@@ -515,6 +528,8 @@ def validation_problem(file: str, text: str, detail: dict, offset: int = 0) -> P
     # A missing field has no line of its own: the line of the table that lacks it (the next line with
     # a field of that name would be another table's).
     line = find_line(text, loc[:-1] if detail["type"] == "missing" else loc)
+    if detail["type"] == "missing" and len(loc) == 1:
+        hint = hint.replace("add the field", "add the field" + top_level_place(text, offset))
     return Problem(file, field_path(loc), message, hint, line=None if line is None else line + offset)
 
 
@@ -565,19 +580,23 @@ def load_framework(
             {domain.href for domain in domains} if len(domains) == len(domain_files) else None,
             {path.stem + ".html" for path in content_dir.glob(PAGES_GLOB)},
         )
-    return Framework(
-        content_label=loader.name(content_dir),
-        site=site,
-        matrix=matrix,
-        domains=domains,
-        test_questions=questions.sets,
-        appendix=appendix,
-        workforce=workforce,
-        definitions=standards.definitions,
-        standards=standards.standards,
-        resources=resources,
-        history=history,
-        pages=pages,
-        fallbacks=sorted(set(loader.fallbacks)),
-        site_language=language or site.language,
+    # The context reaches the domains' own checks, which pydantic runs again here.
+    return Framework.model_validate(
+        dict(
+            content_label=loader.name(content_dir),
+            site=site,
+            matrix=matrix,
+            domains=domains,
+            test_questions=questions.sets,
+            appendix=appendix,
+            workforce=workforce,
+            definitions=standards.definitions,
+            standards=standards.standards,
+            resources=resources,
+            history=history,
+            pages=pages,
+            fallbacks=sorted(set(loader.fallbacks)),
+            site_language=language or site.language,
+        ),
+        context={"translation": bool(language)},
     )

@@ -260,6 +260,32 @@ def test_a_translation_keeps_its_originals_place_and_shape_and_is_told_where_it_
     assert "template" not in err  # not blamed on the theme
 
 
+def test_a_translated_domain_without_its_first_indicator_is_told_the_one_it_lacks(
+    mini_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A Welsh domain that left out 1.1 was told that its 1.2 should have the id "1.1", an order
+    mistake it had not made; it is compared with its original's indicators instead."""
+    write(mini_content / "site.toml", 'title = "Mini site"\ntranslations = ["cy"]\n')
+    write(mini_content / "matrix/domains/04-domain-4.toml", mini_domain(4, indicators=3))
+    english = mini_domain(4, indicators=3)
+    first, second = (
+        english.index("[[indicators]]"),
+        english.index("[[indicators]]", english.index("[[indicators]]") + 1),
+    )
+    write(mini_content / "cy/matrix/domains/04-domain-4.toml", english[:first] + english[second:])
+    assert main(["validate", "--content", str(mini_content)]) == 1
+    assert capsys.readouterr().err == (
+        "Content has 1 problem; nothing was written:\n"
+        "1. content/cy/matrix/domains/04-domain-4.toml (indicators): the translation's indicators are 4.2, 4.3; "
+        "the original's are 4.1, 4.2, 4.3\n"
+        "   Hint: translate every indicator of content/matrix/domains/04-domain-4.toml, in its order and with its id\n"
+    )
+    # The default language's own file is still held to its order, which is the author's to fix there.
+    write(mini_content / "matrix/domains/04-domain-4.toml", english[:first] + english[second:])
+    assert main(["validate", "--content", str(mini_content)]) == 1
+    assert 'has id "4.2", expected "4.1"' in capsys.readouterr().err
+
+
 @pytest.mark.parametrize("part", ["base.html", "inserts.html", "single.html", "domain.html"])
 def test_a_part_of_the_theme_named_as_a_pages_template_is_refused(
     mini_content: Path, capsys: pytest.CaptureFixture[str], part: str

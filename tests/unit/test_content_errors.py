@@ -308,13 +308,15 @@ def test_a_missing_field_is_placed_at_the_table_that_lacks_it_not_at_the_next_fi
     mini_content: Path,
 ) -> None:
     """The line was the next table's field of the same name: indicator 4.2's title, missing, was
-    reported at 4.3's; a domain's own title at its first indicator's."""
+    reported at 4.3's; a domain's own title at its first indicator's. A field of the file's top has no
+    line of its own, so the hint says where it goes: a field written below a [table] header is the table's."""
     write(
         mini_content / "matrix/domains/04-domain-4.toml",
         mini_domain(4, indicators=3).replace('title = "Indicator 4.2"\n', "").replace('title = "DOMAIN 4"\n', ""),
     )
     assert problems(mini_content) == [
-        "content/matrix/domains/04-domain-4.toml (title): required field is missing\n   Hint: add the field: title = …",
+        "content/matrix/domains/04-domain-4.toml (title): required field is missing\n"
+        "   Hint: add the field above [[indicators]] on line 7 (a field below it belongs to that table): title = …",
         "content/matrix/domains/04-domain-4.toml, line 18 (indicators[1].title): required field is missing\n"
         "   Hint: add the field: title = …",
     ]
