@@ -318,7 +318,7 @@ def domain_view(domain: Domain, framework: Framework, strings: Strings) -> PageV
         language=domain.language,
         local_name=local_name if domain.language else "",
         prefix=framework.language_prefix,
-        description=f"Domain {domain.number} of the Development Matrix: {domain.title}.",
+        description=strings.domain_description.format(n=domain.number, title=domain.title),
     )
 
 

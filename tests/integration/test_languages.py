@@ -57,6 +57,23 @@ def test_untranslated_content_is_marked_english_inside_a_welsh_page(real_site: P
     assert "<legend>Tystiolaeth ar gyfer y datganiad a ddewiswyd</legend>" in assess
 
 
+def meta_description(page: Path) -> str:
+    (found,) = re.findall(r'<meta name="description" content="([^"]*)">', page.read_text(encoding="utf-8"))
+    return unescape(found)
+
+
+def test_a_welsh_domain_page_is_described_in_welsh(real_site: Path) -> None:
+    """The sentence around a domain's title is interface text: the Welsh pages' descriptions, which
+    search results show, were "Domain 1 of the Development Matrix: …" in English."""
+    pages = sorted((real_site / "domains").glob("*.html"))
+    assert len(pages) == 8
+    for page in pages:
+        english = re.fullmatch(r"Domain (\d) of the Development Matrix: (.+)\.", meta_description(page))
+        welsh = meta_description(real_site / "cy/domains" / page.name)
+        assert english, page
+        assert welsh == f"Parth {english[1]} o'r Matrics Datblygu: {english[2]}.", welsh  # the titles await translation
+
+
 def assessment_data(page: Path) -> dict:
     """The data the assessment page embeds for its script."""
     found = re.search(
