@@ -276,6 +276,11 @@ def test_a_domain_can_be_completed_and_downloaded_with_the_keyboard_alone(
 def test_focus_lands_somewhere_useful_after_each_action(page: Page, real_site: Path, tmp_path: Path) -> None:
     page.goto((real_site / "assess.html").as_uri())
     fill_domain_one(page)
+    # Each "On this page" link takes focus to its heading, so that Tab goes on from there and a
+    # screen reader reads it ("Compare and discuss" left focus on the body).
+    for heading in ("library-heading", "discuss-heading"):
+        page.click(f".jump-links a[href='#{heading}']")
+        assert page.evaluate("document.activeElement.id") == heading
     file = download(page, "download-json", tmp_path)
     page.click("[data-action='duplicate']")
     assert page.evaluate("document.activeElement.id") == "assessment-date"

@@ -168,6 +168,11 @@ def test_a_team_completes_saves_downloads_and_discusses(engine: Engine, site_bas
     counts = "return Array.from(document.querySelectorAll('.distance-targets-table tbody tr:first-child td'), c => c.textContent)"
     assert engine.run(counts) == ["2", "1", "1"]  # targets reached, exceeded, not yet reached in domain 1
 
+    # "On this page": each link takes focus to its heading, where Tab goes on from.
+    for heading in ("library-heading", "discuss-heading"):
+        engine.click(f".jump-links a[href='#{heading}']")
+        engine.wait_for(lambda heading=heading: engine.run(FOCUSED) == heading, f"focus on #{heading}")
+
     # An older copy never replaces newer work: member-a.json opened, changed here, then opened again.
     engine.choose_file("#import-file", FIXTURES / "member-a.json")
     engine.wait_for(lambda: status(engine).startswith("Imported"), "the import of member-a.json")
