@@ -582,8 +582,8 @@ class Rating(Plan):
     def levels_need_a_statement(self) -> Rating:
         if self.statement in (None, "n/a"):
             for field, (message, hint) in NEEDS_A_STATEMENT.items():
-                if getattr(self, field) is not None:
-                    raise content_error(message, hint)
+                if getattr(self, field) is not None:  # named by the field given, so a workbook names its cell
+                    raise content_error(message, hint, path=(field,))
         return self
 
 

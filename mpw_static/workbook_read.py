@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import uuid
 import warnings
 from datetime import UTC, date, datetime
@@ -304,12 +305,21 @@ def assessment_from(
     reader = Reader(name, cells, layout)
     data = details_data(reader, layout, now)
     data["ratings"], data["domains"] = domains_data(reader, layout)
-    if reader.problems:
-        return None, reader.problems
     ids = [row.id for domain in layout.domains for row in domain.indicators]
     raw = json.dumps(data, ensure_ascii=False).encode("utf-8")
     assessment, problems = check_assessment_bytes(name, raw, ids)
-    return assessment, [in_cells(problem, reader.origins) for problem in problems]
+    found = [in_cells(problem, reader.origins) for problem in problems]
+    if not reader.problems:
+        return assessment, found
+    # Every problem in one reading, not a second round after the first is fixed: the model's too, but
+    # for the rows a cell's problem is on, where the model sees that cell as empty.
+    rows = {row_of(problem.place) for problem in reader.problems}
+    return None, reader.problems + [problem for problem in found if row_of(problem.place) not in rows]
+
+
+def row_of(place: str) -> str:
+    """The sheet and row of a cell (Buy-in!I5 -> Buy-in!5): in a domain's sheet, one indicator."""
+    return re.sub(r"[A-Z]+([0-9]+)$", r"\1", place)
 
 
 def details_data(reader: Reader, layout: WorkbookLayout, now: datetime) -> dict:

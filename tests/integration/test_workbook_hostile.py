@@ -75,9 +75,11 @@ def test_import_refuses_or_reads_each_workbook(name: str, corpus: dict[str, Path
     else:
         assert code == 1
         lines = output.err.splitlines()
-        assert lines[0] == f"{name}: 1 problem; nothing was written:"
-        assert lines[1] == f"1. {expected['cli']}"
+        problems = [expected["cli"], *expected.get("also_cli", [])]
+        assert lines[0] == f"{name}: {len(problems)} problem{'s' * (len(problems) > 1)}; nothing was written:"
+        assert lines[1::2] == [f"{number}. {problem}" for number, problem in enumerate(problems, start=1)]
         assert lines[2] == f"   Hint: {expected['hint']}" if "hint" in expected else lines[2].startswith("   Hint: ")
+        assert all(line.startswith("   Hint: ") for line in lines[2::2])
         assert not written.exists()
 
 

@@ -118,7 +118,7 @@ test('every refusal says what to do next, by the field where that depends on it'
     'method: “vote” is not one of the allowed values. Correct it in the file, or ask whoever sent it for a new download.',
     'ratings: unknown indicator id 9.9. Remove it, or correct it to an indicator id of the matrix, from 1.1 to 8.6.',
     'ratings.1.1.note: the text is longer than 10000 characters. Shorten it to 10000 characters or fewer.',
-    'ratings.1.2: evidence is only recorded for a statement from 1 to 5. Choose a statement, or remove the evidence level.'
+    'ratings.1.2.evidence: evidence is only recorded for a statement from 1 to 5. Choose a statement, or remove the evidence level.'
   ])
   assert.deepEqual(format.parse('{"format": "mpw-assessment", "format_version": 4}', 10, data).errors,
     ['the file uses format version 4, newer than this site reads (up to 3). Open it with the newest version of the site.'])

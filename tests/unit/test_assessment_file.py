@@ -164,7 +164,7 @@ def test_evidence_without_statement(tmp_path: Path) -> None:
     data = valid()
     data["ratings"]["1.2"] = {"statement": "n/a", "evidence": "fully-achieved"}
     assert check(tmp_path, data) == [
-        "team.json (ratings.1.2): evidence is only recorded for a statement from 1 to 5\n"
+        "team.json (ratings.1.2.evidence): evidence is only recorded for a statement from 1 to 5\n"
         "   Hint: choose a statement, or remove the evidence level"
     ]
 

@@ -200,6 +200,8 @@ def cases(english: Language, welsh: Language) -> dict[str, bytes]:
         "statement-free-text.xlsx": set_cells(filled, buy_in, {"I5": "We are getting there"}),
         "statement-s6.xlsx": set_cells(filled, buy_in, {"I5": "S6"}),
         "evidence-on-na.xlsx": set_cells(filled, buy_in, {"I5": "N/A", "J5": "Fully achieved"}),
+        # Problems of cells and of the format's rules, in one reading (they once came in two rounds).
+        "three-problems.xlsx": set_cells(blank, buy_in, {"K5": "=1+1", "I6": "N/A", "L6": "S2", "I8": "S6"}),
         "date-not-a-date.xlsx": set_cells(filled, buy_in, {"O5": "next spring"}),
         "note-too-long.xlsx": set_cells(filled, buy_in, {"K5": "x" * 10_001}),
         "id-changed.xlsx": set_cells(filled, details, {english.layout.details["id"]: "not an id!"}),

@@ -54,6 +54,7 @@
     this.now = now
     this.problems = []
     this.origins = {} // a field's path in the file -> Sheet!Cell
+    this.problemRows = {} // the rows of the cells with a problem (Buy-in!5)
   }
 
   /** A message from the catalogue (js_excel_<key>) with its fix (js_excel_hint_<hint>); numbers as the page writes them. */
@@ -82,6 +83,7 @@
 
   /** A problem in one place (a sheet, or a sheet's cell), which does not stop the reading. */
   Reading.prototype.problem = function (place, key, values, hint) {
+    this.problemRows[rowOf(place)] = true
     this.problems.push(fill(this.strings.excel_in_cell, { cell: place, problem: this.say(key, values, hint) }))
   }
 
@@ -315,10 +317,20 @@
     var answers = this.answers(read.layout)
     file.ratings = answers.ratings
     file.domains = answers.domains
-    if (this.problems.length) return { assessment: null, errors: this.problems }
     var text = JSON.stringify(file)
     var checked = format.parse(text, new TextEncoder().encode(text).length, this.data)
-    return { assessment: checked.assessment, errors: checked.errors.map(this.inCell, this) }
+    if (!this.problems.length) return { assessment: checked.assessment, errors: checked.errors.map(this.inCell, this) }
+    // Every problem in one reading, not a second round after the first is fixed: the format's too,
+    // but for the rows a cell's problem is on, where the format sees that cell as empty.
+    var more = checked.errors.filter(function (error) {
+      return !has(this.problemRows, rowOf(this.cellOf(error)))
+    }, this)
+    return { assessment: null, errors: this.problems.concat(more.map(this.inCell, this)) }
+  }
+
+  /** The sheet and row of a cell (Buy-in!I5 -> Buy-in!5): in a domain's sheet, one indicator. */
+  function rowOf (place) {
+    return place.replace(/[A-Z]+([0-9]+)$/, '$1')
   }
 
   /** The file's top level: format, version, the Details sheet, the id and the times. */
@@ -402,13 +414,19 @@
    * the text is longer than 10000 characters" becomes "Buy-in!K5: the text is longer ...".
    */
   Reading.prototype.inCell = function (error) {
+    var cell = this.cellOf(error)
+    return cell ? cell + error.slice(error.indexOf(': ')) : error
+  }
+
+  /** The cell a problem of the format's checks came from ("Buy-in!K5"), or '' when no cell holds its field. */
+  Reading.prototype.cellOf = function (error) {
     var colon = error.indexOf(': ')
     var place = colon === -1 ? '' : error.slice(0, colon)
     while (place && !has(this.origins, place)) {
       var parent = place.replace(/(\.[^.[\]]*|\[[0-9]+\])$/, '') // ratings.1.1.note -> ratings.1.1; purposes[0] -> purposes
       place = parent === place ? '' : parent
     }
-    return place ? this.origins[place] + error.slice(colon) : error
+    return place ? this.origins[place] : ''
   }
 
   /**

@@ -218,7 +218,7 @@
     }, this)
     ;(rule.needs || []).forEach(function (need) { // e.g. a target needs a statement from S1 to S5
       var given = has(object, need.field) && object[need.field] !== null
-      if (given && need.of.indexOf(has(object, need.then) ? object[need.then] : null) === -1) this.add('err_' + need.field, { path: path })
+      if (given && need.of.indexOf(has(object, need.then) ? object[need.then] : null) === -1) this.add('err_' + need.field, { path: join(path, need.field) })
     }, this)
   }
 
