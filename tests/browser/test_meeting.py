@@ -1091,8 +1091,26 @@ def check_the_timer(page: Page) -> None:
     expect(page.locator(".meeting-timer")).to_have_text("Timer: 2:05, past 2:00")  # in words, not by colour alone
     assert page.get_attribute(".meeting-timer", "data-over") == ""
     assert page.text_content(HEADING).startswith("1.1 ")  # the discussion goes on
+    # The same indicator drawn again goes on from when it was come to: after the contents is opened
+    # and closed, and after a reload (which started it from 0:00 again).
+    page.click("[data-action='meeting-contents']")
+    page.click("[data-action='meeting-contents']")
+    expect(page.locator(".meeting-timer")).to_have_text("Timer: 2:05, past 2:00")
+    reload(page)
+    expect(page.locator("#meeting-indicator-heading")).to_be_focused()
+    page.clock.run_for("00:03")
+    expect(page.locator(".meeting-timer")).to_have_text("Timer: 2:08, past 2:00")
+    # A time kept for this tab that cannot be (in the future, or not a number) starts the timer again.
+    for at in ("Date.now() + 1e9", "'soon'"):
+        page.evaluate(f"""() => {{ const kept = JSON.parse(sessionStorage.getItem('mpw-static:meeting'))
+            kept.timerSince.at = {at}; sessionStorage.setItem('mpw-static:meeting', JSON.stringify(kept)) }}""")
+        reload(page)
+        expect(page.locator(".meeting-timer")).to_have_text("Timer: 0:00 of 2:00")
+        page.clock.run_for("00:01")
     page.keyboard.press("PageDown")
     expect(page.locator(".meeting-timer")).to_have_text("Timer: 0:00 of 2:00")  # each indicator starts afresh
+    page.keyboard.press("PageUp")  # and so does coming back to one
+    expect(page.locator(".meeting-timer")).to_have_text("Timer: 0:00 of 2:00")
 
 
 @pytest.fixture

@@ -216,7 +216,7 @@
     else screens[step.kind](this, step.id)
     this.renderBar()
     this.renderNav(step)
-    this.restartTimer(this.view === null && step.kind === 'indicator')
+    this.restartTimer(step)
     var $heading = this.$stage.querySelector('h2')
     if ($heading) $heading.focus({ preventScroll: true })
   }
@@ -324,21 +324,32 @@
     this[move]()
   }
 
-  /** The optional timer of an indicator: it starts when the indicator is shown and only ever shows time. */
-  MeetingStage.prototype.restartTimer = function (onIndicator) {
+  /**
+   * The optional timer of an indicator: it starts when the indicator is shown and only ever shows
+   * time. It counts from when the indicator was come to, kept with the meeting, so that drawing the
+   * same step again (a reload, the contents closed, a change in another tab) does not start it again;
+   * any other step in between does.
+   */
+  MeetingStage.prototype.restartTimer = function (step) {
     this.stopTimer()
-    var minutes = this.state().timer
+    var state = this.state()
+    var minutes = state.timer
     this.$timer.removeAttribute('data-over')
-    if (!minutes || !onIndicator) return
+    if (step.kind !== 'indicator') state.timerSince = null
+    if (!minutes || step.kind !== 'indicator' || this.view !== null) return
+    if (!state.timerSince || state.timerSince.step !== state.step) {
+      state.timerSince = { step: state.step, at: Date.now() }
+      this.room.keep()
+    }
     var limit = clock(minutes * 60)
     var words = function (seconds) {
       var over = seconds >= minutes * 60
       return dom.fill(this.strings[over ? 'meeting_timer_over' : 'meeting_timer'], { time: clock(seconds), limit: limit })
     }.bind(this)
     this.keepTimerRoom(words(99 * 60 + 59))
-    var started = Date.now()
+    var started = state.timerSince.at
     var tick = function () {
-      var seconds = Math.floor((Date.now() - started) / 1000)
+      var seconds = Math.max(0, Math.floor((Date.now() - started) / 1000))
       this.$timer.textContent = words(seconds)
       if (seconds >= minutes * 60) this.$timer.setAttribute('data-over', '')
     }.bind(this)

@@ -61,6 +61,7 @@
       revealed: {},
       roles: false,
       timer: 0,
+      timerSince: null, // {step, at}: when the indicator on screen was come to (meeting-stage.js)
       members: [] // {assessment, file, kept}
     })
   }
@@ -153,6 +154,9 @@
     state.revealed = marksOf(saved.revealed, ids)
     state.roles = saved.roles === true
     state.timer = TIMER_MINUTES.indexOf(saved.timer) !== -1 ? saved.timer : 0
+    var since = saved.timerSince
+    var sinceOk = since && typeof since === 'object' && since.step === state.step && typeof since.at === 'number' && isFinite(since.at) && since.at <= Date.now()
+    state.timerSince = sinceOk ? { step: since.step, at: since.at } : null
     state.members = (kept && Array.isArray(kept.members) ? kept.members : []).map(function (member) {
       var assessment = member && typeof member === 'object' ? format.check(member.assessment, data).assessment : null
       return assessment && { assessment: assessment, file: typeof member.file === 'string' ? member.file : this.strings.untitled, kept: member.kept === true }
