@@ -311,6 +311,7 @@
    */
   MeetingStage.prototype.handleKey = function (event) {
     if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey) return
+    if (event.isComposing) return // the keys of an input method (Esc cancels what it is composing)
     if (document.querySelector('dialog[open]')) return
     var inChoice = event.target && event.target.closest && event.target.closest(CHOICE)
     var move = { PageDown: 'next', PageUp: 'prev' }[event.key]
