@@ -277,6 +277,10 @@ def test_esc_leaves_meeting_mode_and_the_page_is_where_it_was_with_the_meetings_
     page.keyboard.press("PageDown")
     page.click("label[for='meeting-s-4']")
     page.fill("#meeting-note", "Agreed in the meeting")
+    # Esc while an input method composes a word (Chinese, or accents on some keyboards) is the input
+    # method's: it cancels the word, and the meeting stays.
+    page.locator("#meeting-note").dispatch_event("keydown", {"key": "Escape", "isComposing": True, "bubbles": True})
+    assert page.locator(".meeting").is_visible()
     page.keyboard.press("Escape")  # from the note: Esc leaves whatever has focus
     assert page.locator(".meeting").is_hidden()
     assert page.evaluate(IN_THE_MIDDLE) == scrolled
