@@ -107,6 +107,7 @@ def page_script(code: str, blank: bytes, layouts: dict[str, dict]) -> str:
         "blank": base64.b64encode(blank).decode("ascii"),
         "layouts": layouts,
         "kinds": {"ratings": RATING_KINDS, "domains": DOMAIN_KINDS},
+        "notCarried": list(NOT_CARRIED),  # the fields a workbook leaves out, kept from the copy saved here
         "limits": {
             "maxFileBytes": MAX_FILE_BYTES,
             "maxParts": MAX_PARTS,

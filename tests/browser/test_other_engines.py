@@ -19,7 +19,7 @@ import pytest
 from test_assessment import valid_file
 from test_discussion_engines import english_matrix_texts, letters
 from test_excel import EXPECTED as EXPECTED_WORKBOOKS
-from test_excel import edited, expected_after_edits, round_trip_edits, sample_file
+from test_excel import NOT_IN_A_WORKBOOK, edited, expected_after_edits, round_trip_edits, sample_file
 from test_programme import ASSESSMENTS, assessment_file
 from test_programme_language import MARKED, RESULT_TEXTS, language_mistakes
 
@@ -444,7 +444,7 @@ def test_an_assessment_goes_to_excel_and_back_with_exactly_the_changes(
     Excel (openpyxl) -> Open an Excel workbook -> JSON: the same assessment, field by field, plus
     the changes; the Excel code loaded on first use, from file:// and over http."""
     open_assessment(engine, site_base + "assess.html", empty=True)
-    engine.choose_file("#import-file", sample_file(tmp_path))
+    engine.choose_file("#import-file", sample_file(tmp_path, **NOT_IN_A_WORKBOOK))  # kept from the copy saved here
     engine.wait_for(lambda: status(engine).startswith("Imported"), "the import")
     engine.click("[data-action='download-json']")
     before = engine.downloaded("mpw-assessment-corpus-team-")

@@ -63,7 +63,10 @@
       var name = format.fileName(current, 'xlsx')
       dom.offerDownload(MPW.workbookWrite.workbook(current, MPW.workbookData), MPW.workbookWrite.XLSX_TYPE, name)
       var message = dom.fill(this.strings.downloaded, { file: name })
-      var leftOut = Object.keys(current.last_plan || {}).length || (current.sources || []).length || current.meeting
+      var leftOut = MPW.workbookData.notCarried.some(function (field) {
+        var value = current[field]
+        return value && typeof value === 'object' && Object.keys(value).length > 0
+      })
       this.workspace.announce(leftOut ? message + ' ' + this.strings.excel_not_carried : message)
     })
   }
@@ -86,10 +89,25 @@
     reader.onload = function () {
       var result = MPW.workbookRead.read(file.name, new Uint8Array(reader.result), MPW.workbookData, this.workspace.data)
       if (!result.assessment) return this.report(file.name, result.errors)
-      this.take({ name: file.name, assessment: result.assessment })
+      this.take({ name: file.name, assessment: this.withWhatItCannotCarry(result.assessment) })
     }.bind(this)
     reader.onerror = function () { this.report(file.name, [this.strings.excel_unreadable]) }.bind(this)
     reader.readAsArrayBuffer(file)
+  }
+
+  /**
+   * The workbook's assessment with what a workbook cannot carry (last cycle's plan, the assessments
+   * it was made from, the meeting's marks: NOT_CARRIED in workbook.py) taken from the copy saved
+   * here, so that opening the workbook over that copy, or beside it, loses none of them. Opening a
+   * workbook over the saved copy lost them, unsaid.
+   */
+  Excel.prototype.withWhatItCannotCarry = function (assessment) {
+    var saved = this.workspace.savedCopy(assessment.id)
+    if (!saved) return assessment
+    MPW.workbookData.notCarried.forEach(function (field) {
+      if (saved[field] !== undefined) assessment[field] = JSON.parse(JSON.stringify(saved[field]))
+    })
+    return assessment
   }
 
   Excel.prototype.report = function (name, errors) {
