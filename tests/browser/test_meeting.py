@@ -657,6 +657,21 @@ def test_a_mark_to_come_back_to_is_in_the_file_and_shows_when_it_is_opened_in_a_
     assert again["meeting"]["domains"] == ["1", "2"]
 
 
+def test_a_statement_chosen_on_a_marked_indicator_gives_its_button_back_its_first_words(page: Page) -> None:
+    """Marked, come back to with Previous, then agreed: the mark came off, but the button still said
+    "Do not come back to this", and pressing it marked the indicator again."""
+    open_meeting(page)
+    start(page)
+    go(page, "indicator:1.1")
+    page.click("[data-action='meeting-skip']")
+    assert page.text_content(HEADING).startswith("1.2 ")
+    page.click("[data-action='meeting-prev']")
+    assert page.text_content("[data-action='meeting-skip']") == "Do not come back to this"
+    page.click("label[for='meeting-s-2']")
+    assert page.text_content("[data-action='meeting-skip']") == "Come back to this"
+    assert stored_meeting(page)["come_back_to"] == []
+
+
 def pdf_text(page: Page) -> tuple[str, list[float]]:
     sheets = read_pdf(page.pdf(prefer_css_page_size=True))
     text = " ".join(sheet.text for sheet in sheets)

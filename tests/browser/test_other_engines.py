@@ -262,6 +262,15 @@ def test_a_short_meeting_two_agreed_one_skipped_and_the_record(engine: Engine, s
     assert engine.run(rating) == 3
     tap(engine, "[data-action='meeting-skip']")
     assert engine.run(TEXT, ".meeting-stage h2").startswith("1.4 ")
+    # Back to 1.3 and a statement chosen: the mark comes off, and its button says so at once; then
+    # marked again, to come back to all the same.
+    skip_words = "return document.querySelector(\"[data-action='meeting-skip']\").textContent"
+    tap(engine, "[data-action='meeting-prev']")
+    assert engine.run(skip_words) == "Do not come back to this"
+    tap(engine, "label[for='meeting-s-4']")
+    engine.wait_for(lambda: engine.run(skip_words) == "Come back to this", "the button's words after a statement")
+    tap(engine, "[data-action='meeting-skip']")
+    assert engine.run(TEXT, ".meeting-stage h2").startswith("1.4 ")
     tap(engine, "[data-action='meeting-contents']")
     tap(engine, ".meeting-contents [data-id='record']")
     parts = "return Array.from(document.querySelectorAll('.meeting-record-part h3'), h => h.textContent)"
@@ -275,7 +284,7 @@ def test_a_short_meeting_two_agreed_one_skipped_and_the_record(engine: Engine, s
     assert engine.run(TEXT, ".meeting-record-note") == f"Discussion note: Agreed in {engine.name}"
     states = "return Array.from(document.querySelectorAll('[data-part=unresolved] .meeting-record-choice'), e => e.textContent)"
     assert engine.run(states) == [
-        " — To come back to",
+        " — Marked to come back to; agreed so far: S4",
         " — Opened, nothing recorded",
     ]  # 1.3 marked, 1.4 only arrived at
 

@@ -423,10 +423,10 @@
       if (rating[need.field] !== null && need.of.indexOf(rating[need.then]) === -1) rating[need.field] = null
     })
     current.ratings[id] = rating
-    if (Object.prototype.hasOwnProperty.call(changes, 'statement') && rating.statement !== null && this.state().skipped[id]) {
-      this.room.mark(id, false) // agreed after all: off the list to come back to, in the file too
-    }
+    var unmarked = Object.prototype.hasOwnProperty.call(changes, 'statement') && rating.statement !== null && this.state().skipped[id]
+    if (unmarked) this.room.mark(id, false) // agreed after all: off the list to come back to, in the file too
     this.save()
+    if (unmarked) this.renderNav(agenda.parseStep(this.state().step)) // the button says "Come back to this" again
     return rating
   }
 
