@@ -511,11 +511,11 @@ def plain_words(detail: dict) -> tuple[str, str]:
 def top_level_place(text: str, offset: int) -> str:
     """Where a missing top-level field goes, when the file has tables: a field written after the first
     [table] header belongs to that table, so "add it" alone could put it in the wrong place."""
-    header = next((n for n, line in enumerate(text.splitlines()) if line.lstrip().startswith("[")), None)
+    lines = text.splitlines()
+    header = next((n for n, line in enumerate(lines) if line.lstrip().startswith("[")), None)
     if header is None:
         return ""
-    name = text.splitlines()[header].strip()
-    return f" above {name} on line {header + 1 + offset} (a field below it belongs to that table)"
+    return f" above {lines[header].strip()} on line {header + 1 + offset} (a field below it belongs to that table)"
 
 
 def validation_problem(file: str, text: str, detail: dict, offset: int = 0) -> Problem:
